@@ -1,0 +1,31 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'dist', '.data', 'test-artifacts', 'bench-results'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The scheduler core is pure: it must not reach HTTP, SQL or the clock.
+    files: ['src/scheduler/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['fastify', '@fastify/*', 'pg', 'kysely', 'kysely/*', '@electric-sql/*', 'pg-boss', 'luxon'], message: 'src/scheduler is pure: no HTTP, SQL or clock.' },
+          ],
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'No clock reads in the scheduler; take time from the problem.' },
+      ],
+    },
+  },
+);
