@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+  type FastifyServerOptions,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Kysely } from 'kysely';
+import type { Config } from './config.js';
+import type { DB } from './db/schema.js';
+import type { AbsenceDto } from './panel/absence-model.js';
+import { openDatabase, type Database } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { registerAuth, type RouteRule } from './http/auth.js';
+import { registerErrorHandling } from './http/errors.js';
+import { validatorCompiler } from './http/validation.js';
+import { openapiDocumentation } from './http/openapi.js';
+import { ensureBootstrapAdmin } from './keys/repository.js';
+import { healthRoutes } from './health/routes.js';
+import { keyRoutes } from './keys/routes.js';
+import { referenceRoutes } from './reference/routes.js';
+import { practitionerRoutes } from './panel/practitioner-routes.js';
+import { absenceRoutes } from './panel/absence-routes.js';
+import { auditRoutes } from './audit/routes.js';
+import { loadDemoData } from './demo/load.js';
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+/** What every route module gets: plain values, not Fastify decorators. */
+export interface Deps {
+  config: Config;
+  database: Database;
+  /**
+   * What other modules do, in the same transaction, when an absence is recorded (the rota uncovers the
+   * absent practitioner's shifts); each returns the shifts it uncovered.
+   */
+  absenceEffects: AbsenceEffect[];
+}
+
+export type AbsenceEffect = (trx: Kysely<DB>, absence: AbsenceDto, request: FastifyRequest) => Promise<object[]>;
+
+export interface BuildOptions {
+  /** An already-open database (tests); otherwise one is opened from the config and closed with the app. */
+  database?: Database;
+  logger?: FastifyServerOptions['logger'];
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: Deps;
+    routeTable: RouteRule[];
+  }
+}
+
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'headers.authorization',
+  '*.adminApiKey',
+  '*.databaseUrl',
+  '*.key',
+  'key',
+];
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { strict: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+  app.setValidatorCompiler(validatorCompiler);
+  // JSON only: anything else (text/plain included) is refused with 415 before it reaches a handler.
+  app.removeContentTypeParser(['text/plain']);
+
+  const ownsDatabase = !options.database;
+  const database = options.database ?? (await openDatabase(config));
+  app.addHook('onClose', async () => {
+    if (ownsDatabase) await database.close();
+  });
+  try {
+    await migrateToLatest(database.db);
+    if (config.adminApiKey) await ensureBootstrapAdmin(database.db, config.adminApiKey);
+    if (config.demoData) await loadDemoData(database.db, { seed: config.demoSeed, timezone: config.timezone, log: app.log });
+  } catch (error) {
+    if (ownsDatabase) await database.close();
+    throw error;
+  }
+
+  const deps: Deps = { config, database, absenceEffects: [] };
+  app.decorate('deps', deps);
+  app.decorate('routeTable', [] as RouteRule[]);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  registerErrorHandling(app);
+  registerAuth(app, database.db, app.routeTable);
+  await app.register(swagger, openapiDocumentation());
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
+
+  await app.register(healthRoutes, deps);
+  await app.register(
+    async (v1) => {
+      await keyRoutes(v1 as App, deps);
+      await referenceRoutes(v1 as App, deps);
+      await practitionerRoutes(v1 as App, deps);
+      await absenceRoutes(v1 as App, deps);
+      await auditRoutes(v1 as App, deps);
+    },
+    { prefix: '/v1' },
+  );
+  return app;
+}

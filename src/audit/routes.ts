@@ -1,0 +1,93 @@
+import { Type } from 'typebox';
+import type { App, Deps } from '../app.js';
+import { errorResponses, Instant, LocalDate, Page, PageQuery } from '../http/schemas.js';
+import { localPeriod } from '../time/period.js';
+
+const auditExample = {
+  id: 42,
+  at: '2026-11-23T09:12:03.000Z',
+  actorKeyId: '0b8f3c1e-9d0a-4b55-8a3e-6f1f2c7d9e10',
+  actorRole: 'coordinator',
+  entity: 'practitioner',
+  entityId: '5a1c2f4e-8b7d-4e3a-9c21-0d6f1e2b3a45',
+  action: 'update',
+  before: { regions: ['north-west'] },
+  after: { regions: ['north-west', 'yorkshire'] },
+  requestId: 'c1d2e3f4-0000-4000-8000-000000000001',
+};
+
+const AuditEntry = Type.Object(
+  {
+    id: Type.Integer(),
+    at: Instant,
+    actorKeyId: Type.Union([Type.String(), Type.Null()]),
+    actorRole: Type.String(),
+    entity: Type.String(),
+    entityId: Type.String(),
+    action: Type.String(),
+    before: Type.Unknown(),
+    after: Type.Unknown(),
+    requestId: Type.Union([Type.String(), Type.Null()]),
+  },
+  { examples: [auditExample] },
+);
+
+export async function auditRoutes(app: App, { database, config }: Deps): Promise<void> {
+  const { db } = database;
+  app.get(
+    '/audit',
+    {
+      config: { access: ['admin'] },
+      schema: {
+        tags: ['audit'],
+        summary: 'The audit log, newest first, filterable by entity, id, action, actor and period',
+        querystring: Type.Object(
+          {
+            entity: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+            entityId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+            action: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+            actorKeyId: Type.Optional(Type.String({ format: 'uuid' })),
+            from: Type.Optional(LocalDate),
+            to: Type.Optional(LocalDate),
+            ...PageQuery,
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Page(AuditEntry, auditExample), ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const q = request.query as Record<string, string | number | undefined>;
+      const limit = (q.limit as number | undefined) ?? 100;
+      const offset = (q.offset as number | undefined) ?? 0;
+      let query = db.selectFrom('audit_log');
+      if (q.entity) query = query.where('entity', '=', String(q.entity));
+      if (q.entityId) query = query.where('entity_id', '=', String(q.entityId));
+      if (q.action) query = query.where('action', '=', String(q.action));
+      if (q.actorKeyId) query = query.where('actor_key_id', '=', String(q.actorKeyId));
+      if (q.from || q.to) {
+        const period = localPeriod(String(q.from ?? '1900-01-01'), String(q.to ?? '9999-12-30'), config.timezone);
+        query = query.where('at', '>=', period.start).where('at', '<', period.end);
+      }
+      const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const rows = await query.selectAll().orderBy('id', 'desc').limit(limit).offset(offset).execute();
+      return {
+        items: rows.map((r) => ({
+          id: Number(r.id),
+          at: r.at.toISOString(),
+          actorKeyId: r.actor_key_id,
+          actorRole: r.actor_role,
+          entity: r.entity,
+          entityId: r.entity_id,
+          action: r.action,
+          before: r.before,
+          after: r.after,
+          requestId: r.request_id,
+        })),
+        total: Number(total.n),
+        limit,
+        offset,
+      };
+    },
+  );
+}

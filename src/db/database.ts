@@ -1,0 +1,57 @@
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import type { DB } from './schema.js';
+
+export type DatabaseKind = 'postgres' | 'pglite';
+
+export interface Database {
+  db: Kysely<DB>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+// Both drivers return the same JS shapes: int8 and numeric as numbers (our counts and hours are small),
+// dates as 'YYYY-MM-DD' strings (a local date must never turn into a UTC midnight instant).
+const OID = { int8: 20, numeric: 1700, date: 1082 } as const;
+const parsers: Record<number, (value: string) => unknown> = {
+  [OID.int8]: (v) => Number(v),
+  [OID.numeric]: (v) => Number(v),
+  [OID.date]: (v) => v,
+};
+
+export async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  // Fail fast with a clear message rather than on the first request.
+  const client = await pool.connect();
+  client.release();
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+/** `dir` is a data directory, or `memory` for a throw-away in-memory database. */
+export async function openPglite(dir: string): Promise<Database> {
+  const pglite = await PGlite.create(dir === 'memory' ? undefined : dir, {
+    extensions: { btree_gist },
+    parsers,
+  });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}
+
+export async function openDatabase(options: { databaseUrl?: string; pgliteDir: string }): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  if (options.pgliteDir !== 'memory') {
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(options.pgliteDir, { recursive: true });
+  }
+  return openPglite(options.pgliteDir);
+}

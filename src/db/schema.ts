@@ -1,0 +1,108 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Timestamps come back as Date and may be written as Date or ISO string. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface ApiKeysTable {
+  id: Generated<string>;
+  name: string;
+  role: string;
+  key_hash: string;
+  key_prefix: string;
+  created_at: CreatedAt;
+  revoked_at: Timestamp | null;
+}
+
+export interface ReferenceTable {
+  code: string;
+  name: string;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface HubCaseCapsTable {
+  hub_code: string;
+  /** 'YYYY-MM-DD', the Monday the cap starts applying. */
+  from_week_start: string;
+  weekly_case_cap: number;
+  set_at: UpdatedAt;
+}
+
+export interface PractitionersTable {
+  id: Generated<string>;
+  external_ref: string | null;
+  name: string;
+  kind: 'parenting' | 'zero_nineteen';
+  grade: string | null;
+  home_region: string;
+  hub: string | null;
+  gender: 'female' | 'male' | 'other' | null;
+  max_hours_per_7_days: Generated<number>;
+  min_rest_hours: Generated<number>;
+  max_consecutive_nights: Generated<number>;
+  max_consecutive_days: Generated<number>;
+  contracted_hours_per_week: number | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  archived_at: Timestamp | null;
+}
+
+export interface PractitionerRegionsTable {
+  practitioner_id: string;
+  region_code: string;
+}
+
+export interface PractitionerSpecialismsTable {
+  practitioner_id: string;
+  specialism_code: string;
+}
+
+export type AbsenceKind = 'sickness' | 'annual_leave' | 'training' | 'unavailable';
+
+export interface AbsencesTable {
+  id: Generated<string>;
+  practitioner_id: string;
+  kind: AbsenceKind;
+  starts_at: Timestamp;
+  ends_at: Timestamp | null;
+  note: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: CreatedAt;
+  actor_key_id: string | null;
+  actor_role: string;
+  entity: string;
+  entity_id: string;
+  action: string;
+  before: unknown | null;
+  after: unknown | null;
+  request_id: string | null;
+}
+
+export interface DB {
+  api_keys: ApiKeysTable;
+  regions: ReferenceTable;
+  specialisms: ReferenceTable;
+  hubs: ReferenceTable;
+  hub_case_caps: HubCaseCapsTable;
+  practitioners: PractitionersTable;
+  practitioner_regions: PractitionerRegionsTable;
+  practitioner_specialisms: PractitionerSpecialismsTable;
+  absences: AbsencesTable;
+  audit_log: AuditLogTable;
+}
+
+export type PractitionerRow = Selectable<PractitionersTable>;
+export type NewPractitionerRow = Insertable<PractitionersTable>;
+export type PractitionerUpdate = Updateable<PractitionersTable>;
+export type AbsenceRow = Selectable<AbsencesTable>;
+export type ReferenceRow = Selectable<ReferenceTable>;

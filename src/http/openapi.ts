@@ -1,0 +1,31 @@
+import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
+
+export const API_TAGS = [
+  { name: 'health', description: 'Liveness and readiness' },
+  { name: 'api-keys', description: 'API keys and roles (admin only)' },
+  { name: 'reference', description: 'Regions, specialisms and hubs, addressed by code' },
+  { name: 'practitioners', description: 'The panel: parenting and 0-19 practitioners' },
+  { name: 'absences', description: 'Sickness, annual leave, training and unavailability' },
+  { name: 'audit', description: 'Who changed what, when (admin only)' },
+];
+
+export function openapiDocumentation(): FastifyDynamicSwaggerOptions {
+  return {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Care rota scheduler API',
+        version: '1.0.0',
+        description:
+          'Shift rotas and staffing for children\'s social care: the 24/7 In the Home programme, sickness cover ' +
+          'and the One Service Response lead-responder rota. Errors are RFC 9457 problem details ' +
+          '(application/problem+json). Authenticate with "Authorization: Bearer <api key>".',
+      },
+      tags: API_TAGS,
+      components: {
+        securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An API key issued by an admin' } },
+      },
+      security: [{ apiKey: [] }],
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import { Type } from 'typebox';
+import type { App, Deps } from '../app.js';
+import { auditContextOf, recordAudit } from '../audit/record.js';
+import { problems } from '../http/problem.js';
+import { errorResponses, Instant, Name, Role, Uuid, type RoleName } from '../http/schemas.js';
+import { createApiKey, listApiKeys, revokeApiKey } from './repository.js';
+
+const ApiKey = Type.Object(
+  {
+    id: Uuid,
+    name: Type.String(),
+    role: Role,
+    prefix: Type.String({ description: 'The first characters of the secret, to recognise it' }),
+    createdAt: Instant,
+    revokedAt: Type.Union([Instant, Type.Null()]),
+  },
+  {
+    examples: [
+      {
+        id: '0b8f3c1e-9d0a-4b55-8a3e-6f1f2c7d9e10',
+        name: 'Rota coordinator laptop',
+        role: 'coordinator',
+        prefix: 'crk_Qx7hZ',
+        createdAt: '2026-11-23T09:00:00.000Z',
+        revokedAt: null,
+      },
+    ],
+  },
+);
+
+const CreatedKey = Type.Object(
+  { id: Uuid, name: Type.String(), role: Role, key: Type.String({ description: 'The secret: shown only once' }) },
+  {
+    examples: [
+      {
+        id: '0b8f3c1e-9d0a-4b55-8a3e-6f1f2c7d9e10',
+        name: 'Rota coordinator laptop',
+        role: 'coordinator',
+        key: 'crk_Qx7hZ2m4c0d9yTq1V8sLkP3wB6nR5aE0fG2hJ4kL6mN',
+      },
+    ],
+  },
+);
+
+export async function keyRoutes(app: App, { database }: Deps): Promise<void> {
+  const { db } = database;
+
+  app.post(
+    '/api-keys',
+    {
+      config: { access: ['admin'] },
+      schema: {
+        tags: ['api-keys'],
+        summary: 'Issue an API key (the secret is shown once)',
+        body: Type.Object(
+          { name: Name, role: Role },
+          { additionalProperties: false, examples: [{ name: 'Rota coordinator laptop', role: 'coordinator' }] },
+        ),
+        response: { 201: CreatedKey, ...errorResponses() },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as { name: string; role: RoleName };
+      const created = await db.transaction().execute(async (trx) => {
+        const key = await createApiKey(trx, body.name, body.role);
+        const { key: _secret, ...safe } = key;
+        await recordAudit(trx, auditContextOf(request), {
+          entity: 'api_key',
+          entityId: key.id,
+          action: 'create',
+          after: safe,
+        });
+        return key;
+      });
+      reply.status(201).header('location', `/v1/api-keys/${created.id}`);
+      return { id: created.id, name: created.name, role: created.role, key: created.key };
+    },
+  );
+
+  app.get(
+    '/api-keys',
+    {
+      config: { access: ['admin'] },
+      schema: {
+        tags: ['api-keys'],
+        summary: 'List API keys (never their secrets)',
+        response: { 200: Type.Object({ items: Type.Array(ApiKey) }), ...errorResponses() },
+      },
+    },
+    async () => ({ items: await listApiKeys(db) }),
+  );
+
+  app.post(
+    '/api-keys/:id/revoke',
+    {
+      config: { access: ['admin'] },
+      schema: {
+        tags: ['api-keys'],
+        summary: 'Revoke an API key at once',
+        params: Type.Object({ id: Uuid }),
+        response: { 200: ApiKey, ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      return db.transaction().execute(async (trx) => {
+        const revoked = await revokeApiKey(trx, id);
+        if (!revoked) throw problems.notFound('active API key', id);
+        await recordAudit(trx, auditContextOf(request), {
+          entity: 'api_key',
+          entityId: id,
+          action: 'revoke',
+          after: revoked,
+        });
+        return revoked;
+      });
+    },
+  );
+}

@@ -1,0 +1,64 @@
+import type { Kysely } from 'kysely';
+import type { AbsenceKind, DB } from '../db/schema.js';
+import { toAbsence, type AbsenceDto } from './absence-model.js';
+
+export async function findAbsence(db: Kysely<DB>, id: string, forUpdate = false): Promise<AbsenceDto | undefined> {
+  let query = db.selectFrom('absences').selectAll().where('id', '=', id);
+  if (forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  return row ? toAbsence(row) : undefined;
+}
+
+export interface AbsenceFilter {
+  /** Instants bounding the period: absences overlapping [from, to) are listed. */
+  from?: Date;
+  to?: Date;
+  practitionerId?: string;
+  kind?: AbsenceKind;
+  open?: boolean;
+}
+
+export async function listAbsences(db: Kysely<DB>, filter: AbsenceFilter, limit: number, offset: number) {
+  let query = db.selectFrom('absences');
+  if (filter.to) query = query.where('starts_at', '<', filter.to);
+  if (filter.from) {
+    const from = filter.from;
+    query = query.where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', from)]));
+  }
+  if (filter.practitionerId) query = query.where('practitioner_id', '=', filter.practitionerId);
+  if (filter.kind) query = query.where('kind', '=', filter.kind);
+  if (filter.open !== undefined) query = query.where('ends_at', filter.open ? 'is' : 'is not', null);
+  const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await query.selectAll().orderBy('starts_at').orderBy('id').limit(limit).offset(offset).execute();
+  return { items: rows.map(toAbsence), total: Number(total.n) };
+}
+
+export async function insertAbsence(
+  db: Kysely<DB>,
+  v: { practitionerId: string; kind: AbsenceKind; start: Date; end: Date | null; note: string | null },
+): Promise<AbsenceDto> {
+  const row = await db
+    .insertInto('absences')
+    .values({ practitioner_id: v.practitionerId, kind: v.kind, starts_at: v.start, ends_at: v.end, note: v.note })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toAbsence(row);
+}
+
+export async function updateAbsence(
+  db: Kysely<DB>,
+  id: string,
+  v: { end: Date | null; note: string | null },
+): Promise<AbsenceDto> {
+  const row = await db
+    .updateTable('absences')
+    .set((eb) => ({ ends_at: v.end, note: v.note, version: eb('version', '+', 1), updated_at: new Date() }))
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toAbsence(row);
+}
+
+export async function deleteAbsence(db: Kysely<DB>, id: string): Promise<void> {
+  await db.deleteFrom('absences').where('id', '=', id).execute();
+}

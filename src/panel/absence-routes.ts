@@ -1,0 +1,212 @@
+import { Type } from 'typebox';
+import type { App, Deps } from '../app.js';
+import { auditContextOf, recordAudit } from '../audit/record.js';
+import { STAFF_ROLES } from '../http/auth.js';
+import { checkIfMatch, setEtag } from '../http/etag.js';
+import { problems } from '../http/problem.js';
+import { errorResponses, IfMatchHeaders, LocalDate, Page, PageQuery, Uuid } from '../http/schemas.js';
+import { localPeriod } from '../time/period.js';
+import {
+  Absence,
+  absenceExample,
+  AbsenceKind,
+  CreateAbsence,
+  PatchAbsence,
+  type CreateAbsenceBody,
+  type PatchAbsenceBody,
+} from './absence-model.js';
+import { deleteAbsence, findAbsence, insertAbsence, listAbsences, updateAbsence } from './absence-repository.js';
+import { findPractitioner } from './practitioner-repository.js';
+
+// Sickness is health data: readable by the staff who plan and cover, and by read-only integrations (HR).
+const READERS = [...STAFF_ROLES, 'viewer' as const];
+
+const UncoveredShift = Type.Object({}, { additionalProperties: true, description: 'A shift this absence uncovered' });
+const CreatedAbsence = Type.Intersect([Absence, Type.Object({ uncoveredShifts: Type.Array(UncoveredShift) })], {
+  examples: [{ ...absenceExample, uncoveredShifts: [] }],
+});
+
+function endAfterStart(start: Date, end: Date | null): void {
+  if (end && end <= start) {
+    throw problems.badRequest(`The absence ends (${end.toISOString()}) before or when it starts (${start.toISOString()}).`, [
+      { field: '/body/end', message: 'must be after start' },
+    ]);
+  }
+}
+
+export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
+  const { db } = deps.database;
+
+  app.post(
+    '/practitioners/:id/absences',
+    {
+      config: { access: STAFF_ROLES },
+      schema: {
+        tags: ['absences'],
+        summary: 'Record sickness, leave, training or unavailability (sickness may be open-ended)',
+        params: Type.Object({ id: Uuid }),
+        body: CreateAbsence,
+        response: { 201: CreatedAbsence, ...errorResponses(404) },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const body = request.body as CreateAbsenceBody;
+      const start = new Date(body.start);
+      const end = body.end ? new Date(body.end) : null;
+      endAfterStart(start, end);
+      if (!end && body.kind !== 'sickness') {
+        throw problems.badRequest(`An end is required for ${body.kind}; only sickness may be open-ended.`, [
+          { field: '/body/end', message: 'is required unless kind is sickness' },
+        ]);
+      }
+      const created = await db.transaction().execute(async (trx) => {
+        const practitioner = await findPractitioner(trx, id);
+        if (!practitioner || practitioner.archivedAt) throw problems.notFound('practitioner', id);
+        const absence = await insertAbsence(trx, {
+          practitionerId: id,
+          kind: body.kind,
+          start,
+          end,
+          note: body.note ?? null,
+        });
+        const uncoveredShifts = [];
+        for (const effect of deps.absenceEffects) uncoveredShifts.push(...(await effect(trx, absence, request)));
+        await recordAudit(trx, auditContextOf(request), {
+          entity: 'absence',
+          entityId: absence.id,
+          action: 'create',
+          after: absence,
+        });
+        return { ...absence, uncoveredShifts };
+      });
+      setEtag(reply, created.version);
+      reply.status(201).header('location', `/v1/absences/${created.id}`);
+      return created;
+    },
+  );
+
+  app.get(
+    '/absences',
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['absences'],
+        summary: 'List absences overlapping a period of local dates (both included)',
+        querystring: Type.Object(
+          {
+            from: Type.Optional(LocalDate),
+            to: Type.Optional(LocalDate),
+            practitioner: Type.Optional(Uuid),
+            kind: Type.Optional(AbsenceKind),
+            open: Type.Optional(Type.Boolean({ description: 'Only open-ended (true) or only closed (false)' })),
+            ...PageQuery,
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Page(Absence, absenceExample), ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const q = request.query as {
+        from?: string;
+        to?: string;
+        practitioner?: string;
+        kind?: CreateAbsenceBody['kind'];
+        open?: boolean;
+        limit?: number;
+        offset?: number;
+      };
+      const { limit = 100, offset = 0 } = q;
+      const period = q.from || q.to ? localPeriod(q.from ?? '1900-01-01', q.to ?? '9999-12-30', deps.config.timezone) : undefined;
+      const page = await listAbsences(
+        db,
+        { from: period?.start, to: period?.end, practitionerId: q.practitioner, kind: q.kind, open: q.open },
+        limit,
+        offset,
+      );
+      return { ...page, limit, offset };
+    },
+  );
+
+  app.get(
+    '/absences/:id',
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['absences'],
+        summary: 'Get one absence',
+        params: Type.Object({ id: Uuid }),
+        response: { 200: Absence, ...errorResponses(404) },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const absence = await findAbsence(db, id);
+      if (!absence) throw problems.notFound('absence', id);
+      setEtag(reply, absence.version);
+      return absence;
+    },
+  );
+
+  app.patch(
+    '/absences/:id',
+    {
+      config: { access: STAFF_ROLES },
+      schema: {
+        tags: ['absences'],
+        summary: 'Return to work (set the end), or correct the end or note',
+        params: Type.Object({ id: Uuid }),
+        headers: IfMatchHeaders,
+        body: PatchAbsence,
+        response: { 200: Absence, ...errorResponses(404, 412) },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const body = request.body as PatchAbsenceBody;
+      const updated = await db.transaction().execute(async (trx) => {
+        const before = await findAbsence(trx, id, true);
+        if (!before) throw problems.notFound('absence', id);
+        checkIfMatch(request, before.version);
+        const end = body.end !== undefined ? (body.end ? new Date(body.end) : null) : before.end ? new Date(before.end) : null;
+        endAfterStart(new Date(before.start), end);
+        if (!end && before.kind !== 'sickness') {
+          throw problems.badRequest(`An end is required for ${before.kind}; only sickness may be open-ended.`, [
+            { field: '/body/end', message: 'is required unless kind is sickness' },
+          ]);
+        }
+        const after = await updateAbsence(trx, id, { end, note: body.note !== undefined ? body.note : before.note });
+        await recordAudit(trx, auditContextOf(request), { entity: 'absence', entityId: id, action: 'update', before, after });
+        return after;
+      });
+      setEtag(reply, updated.version);
+      return updated;
+    },
+  );
+
+  app.delete(
+    '/absences/:id',
+    {
+      config: { access: STAFF_ROLES },
+      schema: {
+        tags: ['absences'],
+        summary: 'Delete an absence recorded by mistake',
+        params: Type.Object({ id: Uuid }),
+        headers: IfMatchHeaders,
+        response: { 204: Type.Null({ description: 'Deleted' }), ...errorResponses(404, 412) },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      await db.transaction().execute(async (trx) => {
+        const before = await findAbsence(trx, id, true);
+        if (!before) throw problems.notFound('absence', id);
+        checkIfMatch(request, before.version);
+        await deleteAbsence(trx, id);
+        await recordAudit(trx, auditContextOf(request), { entity: 'absence', entityId: id, action: 'delete', before });
+      });
+      return reply.status(204).send(null);
+    },
+  );
+}

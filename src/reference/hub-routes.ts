@@ -1,0 +1,136 @@
+import { Type } from 'typebox';
+import type { App, Deps } from '../app.js';
+import { ALL_ROLES } from '../http/auth.js';
+import { auditContextOf, recordAudit } from '../audit/record.js';
+import { checkIfMatch, setEtag } from '../http/etag.js';
+import { problems } from '../http/problem.js';
+import { Code, errorResponses, IfMatchHeaders, Instant, IsoWeek, Name, Page, PageQuery } from '../http/schemas.js';
+import { currentWeekMonday } from '../time/weeks.js';
+import { DEFAULT_WEEKLY_CASE_CAP, findHub, listHubs, setCapFrom } from './hubs-repository.js';
+import { insertReference, updateReference } from './repository.js';
+
+const hubExample = {
+  code: 'east-hub',
+  name: 'East 0-19 Hub',
+  weeklyCaseCap: 3,
+  capHistory: [{ fromWeek: '2026-W40', weeklyCaseCap: 3, setAt: '2026-09-28T09:00:00.000Z' }],
+  version: 1,
+  createdAt: '2026-09-28T09:00:00.000Z',
+  updatedAt: '2026-09-28T09:00:00.000Z',
+};
+
+const Hub = Type.Object(
+  {
+    code: Code,
+    name: Type.String(),
+    weeklyCaseCap: Type.Integer({ description: 'The case cap of the current week' }),
+    capHistory: Type.Array(
+      Type.Object({
+        fromWeek: IsoWeek,
+        weeklyCaseCap: Type.Integer(),
+        setAt: Instant,
+      }),
+      { description: 'Each cap and the week it applies from; a week uses the latest cap starting on or before it' },
+    ),
+    version: Type.Integer(),
+    createdAt: Instant,
+    updatedAt: Instant,
+  },
+  { examples: [hubExample] },
+);
+
+export async function hubRoutes(app: App, { database, config }: Deps): Promise<void> {
+  const { db } = database;
+  const thisMonday = () => currentWeekMonday(config.timezone);
+
+  app.get(
+    '/hubs',
+    {
+      config: { access: ALL_ROLES },
+      schema: {
+        tags: ['reference'],
+        summary: 'List 0-19 hubs with their current weekly case cap',
+        querystring: Type.Object(PageQuery, { additionalProperties: false }),
+        response: { 200: Page(Hub, hubExample), ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const { limit = 100, offset = 0 } = request.query as { limit?: number; offset?: number };
+      return { ...(await listHubs(db, thisMonday(), limit, offset)), limit, offset };
+    },
+  );
+
+  app.get(
+    '/hubs/:code',
+    {
+      config: { access: ALL_ROLES },
+      schema: {
+        tags: ['reference'],
+        summary: 'Get a hub, its current case cap and the cap history',
+        params: Type.Object({ code: Code }),
+        response: { 200: Hub, ...errorResponses(404) },
+      },
+    },
+    async (request, reply) => {
+      const { code } = request.params as { code: string };
+      const hub = await findHub(db, code, thisMonday());
+      if (!hub) throw problems.notFound('hub', code);
+      setEtag(reply, hub.version);
+      return hub;
+    },
+  );
+
+  app.put(
+    '/hubs/:code',
+    {
+      config: { access: ['admin', 'hub_manager'] },
+      schema: {
+        tags: ['reference'],
+        summary: 'Create a hub or change its name or weekly case cap (a cap change applies from the current week on)',
+        params: Type.Object({ code: Code }),
+        headers: IfMatchHeaders,
+        body: Type.Object(
+          {
+            name: Name,
+            weeklyCaseCap: Type.Optional(
+              Type.Integer({ minimum: 0, maximum: 100, description: 'Distinct cases per week; 3 for a new hub' }),
+            ),
+          },
+          { additionalProperties: false, examples: [{ name: 'East 0-19 Hub', weeklyCaseCap: 3 }] },
+        ),
+        response: { 200: Hub, 201: Hub, ...errorResponses(412) },
+      },
+    },
+    async (request, reply) => {
+      const { code } = request.params as { code: string };
+      const body = request.body as { name: string; weeklyCaseCap?: number };
+      const monday = thisMonday();
+      const { hub, created } = await db.transaction().execute(async (trx) => {
+        const lock = await trx.selectFrom('hubs').select('code').where('code', '=', code).forUpdate().executeTakeFirst();
+        const before = lock ? await findHub(trx, code, monday) : undefined;
+        if (before) checkIfMatch(request, before.version);
+        if (!before) {
+          await insertReference(trx, 'hubs', code, body.name);
+          await setCapFrom(trx, code, monday, body.weeklyCaseCap ?? DEFAULT_WEEKLY_CASE_CAP);
+        } else {
+          await updateReference(trx, 'hubs', code, body.name);
+          if (body.weeklyCaseCap !== undefined && body.weeklyCaseCap !== before.weeklyCaseCap) {
+            await setCapFrom(trx, code, monday, body.weeklyCaseCap);
+          }
+        }
+        const after = (await findHub(trx, code, monday))!;
+        await recordAudit(trx, auditContextOf(request), {
+          entity: 'hub',
+          entityId: code,
+          action: before ? 'update' : 'create',
+          before,
+          after,
+        });
+        return { hub: after, created: !before };
+      });
+      setEtag(reply, hub.version);
+      reply.status(created ? 201 : 200);
+      return hub;
+    },
+  );
+}

@@ -1,0 +1,74 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { mondayToIsoWeek } from '../time/weeks.js';
+import { findReference, toReferenceItem, type ReferenceItem } from './repository.js';
+
+export const DEFAULT_WEEKLY_CASE_CAP = 3;
+
+export interface Hub extends ReferenceItem {
+  weeklyCaseCap: number;
+  capHistory: { fromWeek: string; weeklyCaseCap: number; setAt: string }[];
+}
+
+/**
+ * The cap of a week is the latest row starting on or before it. A hub's first cap also covers the
+ * weeks before the hub was set up, so bookings entered late for an old week still have a limit.
+ */
+export async function capForWeek(db: Kysely<DB>, hub: string, weekMonday: string): Promise<number | undefined> {
+  const base = db.selectFrom('hub_case_caps').select('weekly_case_cap').where('hub_code', '=', hub).limit(1);
+  const current = await base
+    .where('from_week_start', '<=', weekMonday)
+    .orderBy('from_week_start', 'desc')
+    .executeTakeFirst();
+  const row = current ?? (await base.orderBy('from_week_start', 'asc').executeTakeFirst());
+  return row?.weekly_case_cap;
+}
+
+async function capHistory(db: Kysely<DB>, code: string) {
+  const rows = await db
+    .selectFrom('hub_case_caps')
+    .selectAll()
+    .where('hub_code', '=', code)
+    .orderBy('from_week_start')
+    .execute();
+  return rows.map((r) => ({
+    fromWeek: mondayToIsoWeek(r.from_week_start),
+    weeklyCaseCap: r.weekly_case_cap,
+    setAt: r.set_at.toISOString(),
+  }));
+}
+
+export async function findHub(db: Kysely<DB>, code: string, currentMonday: string): Promise<Hub | undefined> {
+  const base = await findReference(db, 'hubs', code);
+  if (!base) return undefined;
+  return {
+    ...base,
+    weeklyCaseCap: (await capForWeek(db, code, currentMonday)) ?? DEFAULT_WEEKLY_CASE_CAP,
+    capHistory: await capHistory(db, code),
+  };
+}
+
+export async function listHubs(db: Kysely<DB>, currentMonday: string, limit: number, offset: number) {
+  const rows = await db.selectFrom('hubs').selectAll().orderBy('code').limit(limit).offset(offset).execute();
+  const total = await db.selectFrom('hubs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const items: Hub[] = [];
+  for (const row of rows) {
+    items.push({
+      ...toReferenceItem(row),
+      weeklyCaseCap: (await capForWeek(db, row.code, currentMonday)) ?? DEFAULT_WEEKLY_CASE_CAP,
+      capHistory: await capHistory(db, row.code),
+    });
+  }
+  return { items, total: Number(total.n) };
+}
+
+/** A cap change applies from the current week on; earlier weeks keep the cap they had. */
+export async function setCapFrom(db: Kysely<DB>, hub: string, fromMonday: string, cap: number): Promise<void> {
+  await db
+    .insertInto('hub_case_caps')
+    .values({ hub_code: hub, from_week_start: fromMonday, weekly_case_cap: cap })
+    .onConflict((oc) => oc.columns(['hub_code', 'from_week_start']).doUpdateSet({ weekly_case_cap: cap, set_at: new Date() }))
+    .execute();
+  // A later row (set for a future week by an earlier change) would otherwise override this one.
+  await db.deleteFrom('hub_case_caps').where('hub_code', '=', hub).where('from_week_start', '>', fromMonday).execute();
+}
