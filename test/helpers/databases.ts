@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openPglite, openPostgres, type Database, type DatabaseKind } from '../../src/db/database.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+
+/** Every integration test runs on the embedded database, and on PostgreSQL when one is available. */
+export function databaseTargets(): DatabaseKind[] {
+  return inject('pgUrl') ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+export const hasPostgres = (): boolean => Boolean(inject('pgUrl'));
+
+function urlFor(database: string): string {
+  const u = new URL(inject('pgUrl'));
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** A fresh, migrated database of its own for one test file. */
+export async function createTestDatabase(kind: DatabaseKind): Promise<Database> {
+  if (kind === 'pglite') {
+    const database = await openPglite('memory');
+    await migrateToLatest(database.db);
+    return database;
+  }
+  // Named after the vitest main process, so its teardown can drop what a crashed file left behind.
+  const pgName = `care_rota_t_${process.ppid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: inject('pgUrl') });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${pgName} TEMPLATE ${inject('pgTemplate')}`);
+  } finally {
+    await admin.end();
+  }
+  const database = await openPostgres(urlFor(pgName));
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const dropper = new pg.Client({ connectionString: inject('pgUrl') });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${pgName} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
