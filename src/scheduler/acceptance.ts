@@ -1,0 +1,48 @@
+import type { Random } from './random.js';
+
+/** Decides whether the search keeps a worse (or equal) neighbour. Scores are [hard, medium, soft]. */
+export interface Acceptor {
+  accept(current: Float64Array, candidate: Float64Array, progress: number, rnd: Random): boolean;
+  reset(current: Float64Array): void;
+}
+
+function lexLeq(a: Float64Array, b: Float64Array, at = 0): boolean {
+  return a[0]! < b[at]! || (a[0] === b[at] && (a[1]! < b[at + 1]! || (a[1] === b[at + 1] && a[2]! <= b[at + 2]!)));
+}
+
+/** Late acceptance hill climbing: accept when no worse than the current or the score L moves ago. */
+export function lateAcceptance(length = 1000): Acceptor {
+  const history = new Float64Array(length * 3);
+  let i = 0;
+  return {
+    reset(current) {
+      for (let k = 0; k < length; k++) history.set(current, k * 3);
+      i = 0;
+    },
+    accept(current, candidate) {
+      const v = (i % length) * 3;
+      const ok = lexLeq(candidate, current) || lexLeq(candidate, history, v);
+      history.set(ok ? candidate : current, v);
+      i++;
+      return ok;
+    },
+  };
+}
+
+/** Levels folded into one energy: a hard minute outweighs any medium, a medium minute any soft move. */
+function energy(s: Float64Array): number {
+  return s[0]! * 1e7 + s[1]! * 1e3 + s[2]!;
+}
+
+/** Simulated annealing on the folded energy, cooling geometrically with the search's progress (0..1). */
+export function simulatedAnnealing(startTemperature = 200, endTemperature = 0.5): Acceptor {
+  return {
+    reset() {},
+    accept(current, candidate, progress, rnd) {
+      const delta = energy(candidate) - energy(current);
+      if (delta <= 0) return true;
+      const t = startTemperature * (endTemperature / startTemperature) ** Math.min(1, progress);
+      return rnd.next() < Math.exp(-delta / t);
+    },
+  };
+}

@@ -1,0 +1,295 @@
+import type { Absence, Contract, Preference, Problem, Resource } from './model.js';
+import { CONSTRAINTS } from './constraints/index.js';
+import { computeTargets } from './targets.js';
+import { formatInstantUtc } from './words.js';
+import { INELIGIBLE } from './ineligible.js';
+
+export const DEFAULT_CONTRACT: Contract = {
+  maxMinutesPer7Days: 48 * 60,
+  minRestMinutes: 11 * 60,
+  maxConsecutiveDays: 6,
+  maxConsecutiveNights: 4,
+  daysOff: 'one-in-7',
+};
+
+
+/**
+ * The problem turned into arrays indexed by integers, built once per solve: the search and the
+ * constraints read only this. Demands 0..D-1 are the problem's; D..N-1 are prior shifts (read-only).
+ */
+export interface Compiled {
+  problem: Problem;
+  R: number;
+  D: number;
+  N: number;
+  H: number;
+  resourceIds: string[];
+  resourceNames: string[];
+  demandIds: string[];
+  demandLabels: string[];
+  locationIds: string[];
+  regionIds: string[];
+  skillIds: string[];
+  start: Float64Array;
+  end: Float64Array;
+  day: Int32Array;
+  night: Uint8Array;
+  weekend: Uint8Array;
+  loc: Int32Array;
+  region: Int32Array;
+  /** Index of the demand's period (dense). */
+  period: Int32Array;
+  periodCount: number;
+  /** loc * periodCount + period, the key of continuity counts. */
+  locPeriod: Int32Array;
+  tags: string[][];
+  required: Int32Array;
+  requiredSkills: number[][];
+  /** Owner of each prior shift (index D..N-1), -1 for demands. */
+  priorOwner: Int32Array;
+  /** Slots of demand d are slotStart[d] .. slotStart[d+1]-1. */
+  slotStart: Int32Array;
+  slotDemand: Int32Array;
+  S: number;
+  /** The slot's assignment when the solve starts, -1 for nobody. */
+  initial: Int32Array;
+  /** 1 when the search must not change the slot. */
+  fixed: Uint8Array;
+  /** Published resource indices of each demand. */
+  published: number[][];
+  /** R x D bits of INELIGIBLE. */
+  flags: Uint8Array;
+  /** Resource indices with no ineligibility, per demand. */
+  eligible: Int32Array[];
+  contract: Contract[];
+  targetMinutes: Float64Array;
+  targetNights: Float64Array;
+  targetWeekends: Float64Array;
+  homeRegion: Int32Array;
+  regionsOf: Uint8Array;
+  skillsOf: Uint8Array;
+  unavailable: Absence[][];
+  preferences: Preference[][];
+  /** Locations each resource worked last period (R x L bits). */
+  familiar: Uint8Array;
+  caps: { tag: string; max: number }[][];
+  excluded: Set<number>[];
+  gender: (string | undefined)[];
+  resourceGender: (string | undefined)[];
+  weights: Float64Array;
+  /** Locations where at least one resource has history (familiarity only counts there). */
+  locKnown: Uint8Array;
+  /** Formats instants in explanations. */
+  fmt: (t: number) => string;
+}
+
+function indexer(): { ids: string[]; of: (id: string) => number } {
+  const ids: string[] = [];
+  const map = new Map<string, number>();
+  return {
+    ids,
+    of(id) {
+      let i = map.get(id);
+      if (i === undefined) {
+        i = ids.length;
+        ids.push(id);
+        map.set(id, i);
+      }
+      return i;
+    },
+  };
+}
+
+function resourceIndex(resources: readonly Resource[]): Map<string, number> {
+  const byId = new Map<string, number>();
+  resources.forEach((r, i) => {
+    if (byId.has(r.id)) throw new Error(`duplicate resource id ${r.id}`);
+    byId.set(r.id, i);
+  });
+  return byId;
+}
+
+export function compile(problem: Problem): Compiled {
+  const { resources, demands } = problem;
+  const R = resources.length;
+  const D = demands.length;
+  const byId = resourceIndex(resources);
+  const idx = (id: string): number => byId.get(id) ?? -1;
+  const locations = indexer();
+  const regions = indexer();
+  const skills = indexer();
+  const periods = indexer();
+
+  const priors: { owner: number; start: number; end: number; day: number; night: boolean }[] = [];
+  resources.forEach((r, i) => {
+    for (const p of r.history?.priorWork ?? []) priors.push({ owner: i, start: p.start, end: p.end, day: p.day, night: p.night ?? false });
+  });
+  const N = D + priors.length;
+  const start = new Float64Array(N);
+  const end = new Float64Array(N);
+  const day = new Int32Array(N);
+  const night = new Uint8Array(N);
+  const weekend = new Uint8Array(N);
+  const loc = new Int32Array(N).fill(-1);
+  const region = new Int32Array(N).fill(-1);
+  const period = new Int32Array(N).fill(-1);
+  const priorOwner = new Int32Array(N).fill(-1);
+  const required = new Int32Array(D);
+  const slotStart = new Int32Array(D + 1);
+  let maxDay = -1;
+  const demandIndex = new Map<string, number>();
+  demands.forEach((d, i) => {
+    if (demandIndex.has(d.id)) throw new Error(`duplicate demand id ${d.id}`);
+    if (!(d.end > d.start)) throw new Error(`demand ${d.id} ends before it starts`);
+    demandIndex.set(d.id, i);
+    start[i] = d.start;
+    end[i] = d.end;
+    day[i] = d.day;
+    night[i] = d.night ? 1 : 0;
+    weekend[i] = d.weekend ? 1 : 0;
+    loc[i] = locations.of(d.location);
+    region[i] = regions.of(d.region);
+    period[i] = periods.of(String(d.period ?? Math.floor(d.day / 7)));
+    required[i] = Math.max(0, d.required ?? 1);
+    slotStart[i + 1] = (slotStart[i] ?? 0) + Math.max(required[i] ?? 0, d.pinned?.length ?? 0);
+    maxDay = Math.max(maxDay, d.day);
+    for (const s of d.requiredSkills ?? []) skills.of(s);
+  });
+  priors.forEach((p, k) => {
+    const i = D + k;
+    start[i] = p.start;
+    end[i] = p.end;
+    day[i] = p.day;
+    night[i] = p.night ? 1 : 0;
+    priorOwner[i] = p.owner;
+  });
+  for (const r of resources) {
+    for (const g of r.regions ?? []) regions.of(g);
+    if (r.homeRegion !== undefined) regions.of(r.homeRegion);
+    for (const s of r.skills ?? []) skills.of(s);
+    for (const l of r.history?.locations ?? []) locations.of(l);
+  }
+  const S = slotStart[D] ?? 0;
+  const slotDemand = new Int32Array(S);
+  for (let d = 0; d < D; d++) for (let s = slotStart[d] ?? 0; s < (slotStart[d + 1] ?? 0); s++) slotDemand[s] = d;
+
+  const G = regions.ids.length;
+  const K = skills.ids.length;
+  const L = locations.ids.length;
+  const P = Math.max(1, periods.ids.length);
+  const regionsOf = new Uint8Array(R * G);
+  const skillsOf = new Uint8Array(R * K);
+  const familiar = new Uint8Array(R * L);
+  const homeRegion = new Int32Array(R).fill(-1);
+  resources.forEach((r, i) => {
+    for (const g of r.regions ?? []) regionsOf[i * G + regions.of(g)] = 1;
+    for (const s of r.skills ?? []) skillsOf[i * K + skills.of(s)] = 1;
+    for (const l of r.history?.locations ?? []) familiar[i * L + locations.of(l)] = 1;
+    if (r.homeRegion !== undefined) homeRegion[i] = regions.of(r.homeRegion);
+  });
+  const locPeriod = new Int32Array(N).fill(-1);
+  for (let d = 0; d < D; d++) locPeriod[d] = (loc[d] ?? 0) * P + (period[d] ?? 0);
+  const requiredSkills = demands.map((d) => (d.requiredSkills ?? []).map((s) => skills.of(s)));
+  const excluded = demands.map((d) => new Set((d.excluded ?? []).map(idx).filter((i) => i >= 0)));
+  const unavailable = resources.map((r) => [...(r.unavailable ?? [])]);
+
+  const flags = new Uint8Array(R * D);
+  const eligible: Int32Array[] = [];
+  for (let d = 0; d < D; d++) {
+    const dem = demands[d]!;
+    const list: number[] = [];
+    const g = region[d] ?? 0;
+    const need = requiredSkills[d] ?? [];
+    for (let r = 0; r < R; r++) {
+      let f = 0;
+      if (!regionsOf[r * G + g]) f |= INELIGIBLE.region;
+      for (const k of need) if (!skillsOf[r * K + k]) f |= INELIGIBLE.skill;
+      if (dem.gender !== undefined && resources[r]!.gender !== dem.gender) f |= INELIGIBLE.gender;
+      if (excluded[d]!.has(r)) f |= INELIGIBLE.excluded;
+      for (const a of unavailable[r]!) if (a.start < dem.end && dem.start < a.end) f |= INELIGIBLE.absent;
+      flags[r * D + d] = f;
+      if (f === 0) list.push(r);
+    }
+    eligible.push(Int32Array.from(list));
+  }
+
+  const initial = new Int32Array(S).fill(-1);
+  const fixed = new Uint8Array(S);
+  const solveOnly = problem.solveOnly ? new Set(problem.solveOnly) : undefined;
+  const published = demands.map((d) => (d.published ?? []).map(idx).filter((i) => i >= 0));
+  demands.forEach((dem, d) => {
+    const base = slotStart[d] ?? 0;
+    const size = (slotStart[d + 1] ?? 0) - base;
+    const pinned = (dem.pinned ?? []).map(idx).filter((i) => i >= 0);
+    const current = (problem.assignments?.[dem.id] ?? dem.published ?? []).map(idx).filter((i) => i >= 0);
+    const people = [...pinned];
+    for (const r of current) if (!people.includes(r) && people.length < size) people.push(r);
+    const frozen =
+      (problem.fixedBefore !== undefined && dem.start < problem.fixedBefore) ||
+      (solveOnly !== undefined && !solveOnly.has(dem.id) && !problem.allowMovingOthers);
+    for (let k = 0; k < size; k++) {
+      initial[base + k] = people[k] ?? -1;
+      fixed[base + k] = k < pinned.length || frozen ? 1 : 0;
+    }
+  });
+
+  const contract = resources.map((r) => ({ ...DEFAULT_CONTRACT, ...(r.contract ?? {}) }));
+  const weights = new Float64Array(CONSTRAINTS.length);
+  CONSTRAINTS.forEach((c, i) => (weights[i] = problem.weights?.[c.name] ?? c.defaultWeight));
+
+  const compiled: Compiled = {
+    problem,
+    R,
+    D,
+    N,
+    H: problem.horizonDays ?? maxDay + 1,
+    resourceIds: resources.map((r) => r.id),
+    resourceNames: resources.map((r) => r.name ?? r.id),
+    demandIds: demands.map((d) => d.id),
+    demandLabels: demands.map((d) => d.label ?? d.id),
+    locationIds: locations.ids,
+    regionIds: regions.ids,
+    skillIds: skills.ids,
+    start,
+    end,
+    day,
+    night,
+    weekend,
+    loc,
+    region,
+    period,
+    periodCount: P,
+    locPeriod,
+    tags: demands.map((d) => [...(d.tags ?? [])]),
+    required,
+    requiredSkills,
+    priorOwner,
+    slotStart,
+    slotDemand,
+    S,
+    initial,
+    fixed,
+    published,
+    flags,
+    eligible,
+    contract,
+    targetMinutes: new Float64Array(R),
+    targetNights: new Float64Array(R),
+    targetWeekends: new Float64Array(R),
+    homeRegion,
+    regionsOf,
+    skillsOf,
+    unavailable,
+    preferences: resources.map((r) => [...(r.preferences ?? [])]),
+    familiar,
+    caps: resources.map((r) => [...(r.caps ?? [])]),
+    excluded,
+    gender: demands.map((d) => d.gender),
+    resourceGender: resources.map((r) => r.gender),
+    weights,
+    locKnown: new Uint8Array(L).map((_, l) => (resources.some((_r, i) => familiar[i * L + l]) ? 1 : 0)),
+    fmt: formatInstantUtc,
+  };
+  computeTargets(compiled);
+  return compiled;
+}

@@ -1,0 +1,102 @@
+import { INELIGIBLE } from '../ineligible.js';
+import type { Compiled } from '../compile.js';
+import type { AbsenceKind } from '../model.js';
+import type { Emit, ResourceConstraint } from './types.js';
+import { shiftWords } from './types.js';
+
+const ABSENCE_WORDS: Record<AbsenceKind, string> = {
+  sickness: 'off sick',
+  annual_leave: 'on annual leave',
+  training: 'on training',
+  unavailable: 'unavailable',
+};
+
+/** Calls `each` for every horizon demand of the timeline that carries the ineligibility bit. */
+function flagged(c: Compiled, r: number, tl: readonly number[], bit: number, each: (d: number) => number): number {
+  let penalty = 0;
+  const row = r * c.D;
+  for (const d of tl) if (d < c.D && c.flags[row + d]! & bit) penalty += each(d);
+  return penalty;
+}
+
+/** Minutes of work inside the resource's absences (sickness, leave, training, unavailable). */
+export const absence: ResourceConstraint = {
+  name: 'absence',
+  label: 'Nobody works while absent or unavailable',
+  level: 'hard',
+  defaultWeight: 1,
+  scope: 'resource',
+  evaluate: (c, r, tl, emit) =>
+    flagged(c, r, tl, INELIGIBLE.absent, (d) => {
+      let minutes = 0;
+      for (const a of c.unavailable[r]!) {
+        const m = Math.min(a.end, c.end[d]!) - Math.max(a.start, c.start[d]!);
+        if (m <= 0) continue;
+        minutes += m;
+        emit?.({
+          penalty: m,
+          resource: r,
+          demands: [d],
+          message: `${c.resourceNames[r]} is ${ABSENCE_WORDS[a.kind]} from ${c.fmt(a.start)} to ${c.fmt(a.end)}, during ${shiftWords(c, d)}`,
+        });
+      }
+      return minutes;
+    }),
+};
+
+function oneEach(bit: number, words: (c: Compiled, r: number, d: number) => string, count?: (c: Compiled, r: number, d: number) => number) {
+  return (c: Compiled, r: number, tl: readonly number[], emit?: Emit): number =>
+    flagged(c, r, tl, bit, (d) => {
+      const n = count ? count(c, r, d) : 1;
+      emit?.({ penalty: n, resource: r, demands: [d], message: words(c, r, d) });
+      return n;
+    });
+}
+
+export const region: ResourceConstraint = {
+  name: 'region',
+  label: 'Only in regions the person works in',
+  level: 'hard',
+  defaultWeight: 600,
+  scope: 'resource',
+  evaluate: oneEach(INELIGIBLE.region, (c, r, d) => `${c.resourceNames[r]} does not work in region ${c.regionIds[c.region[d]!]}`),
+};
+
+function missingSkills(c: Compiled, r: number, d: number): string[] {
+  const K = c.skillIds.length;
+  return c.requiredSkills[d]!.filter((k) => !c.skillsOf[r * K + k]).map((k) => c.skillIds[k]!);
+}
+
+export const skill: ResourceConstraint = {
+  name: 'skill',
+  label: 'Has every required specialism',
+  level: 'hard',
+  defaultWeight: 600,
+  scope: 'resource',
+  evaluate: oneEach(
+    INELIGIBLE.skill,
+    (c, r, d) => {
+      const missing = missingSkills(c, r, d);
+      return `${c.resourceNames[r]} lacks the specialism${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`;
+    },
+    (c, r, d) => missingSkills(c, r, d).length,
+  ),
+};
+
+export const gender: ResourceConstraint = {
+  name: 'gender',
+  label: 'Gender requirement of the demand',
+  level: 'hard',
+  defaultWeight: 600,
+  scope: 'resource',
+  evaluate: oneEach(INELIGIBLE.gender, (c, r, d) => `${c.resourceNames[r]} does not meet the requirement of ${c.gender[d]} practitioners only for ${c.demandLabels[d]}`),
+};
+
+export const exclusion: ResourceConstraint = {
+  name: 'exclusion',
+  label: 'Excluded people are never sent',
+  level: 'hard',
+  defaultWeight: 600,
+  scope: 'resource',
+  evaluate: oneEach(INELIGIBLE.excluded, (c, r, d) => `${c.resourceNames[r]} is excluded from ${c.locationIds[c.loc[d]!]}`),
+};

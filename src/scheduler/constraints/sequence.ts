@@ -1,0 +1,109 @@
+import type { Compiled } from '../compile.js';
+import type { Emit, ResourceConstraint } from './types.js';
+import { plural } from '../words.js';
+
+/** Days beyond the maximum in each run of consecutive start days (nights only, when asked). */
+function runsOver(c: Compiled, r: number, tl: readonly number[], nightsOnly: boolean, max: number, emit: Emit | undefined, what: string): number {
+  let penalty = 0;
+  let prevDay = Number.NaN;
+  let run = 0;
+  let runDemands: number[] = [];
+  const close = (): void => {
+    if (run > max) {
+      penalty += run - max;
+      emit?.({
+        penalty: run - max,
+        resource: r,
+        demands: runDemands,
+        message: `${c.resourceNames[r]} would work ${plural(run, what)} in a row (at most ${max})`,
+      });
+    }
+  };
+  for (const d of tl) {
+    if (nightsOnly && !c.night[d]) continue;
+    const day = c.day[d]!;
+    if (day === prevDay) {
+      if (emit) runDemands.push(d);
+      continue;
+    }
+    if (day === prevDay + 1) run++;
+    else {
+      close();
+      run = 1;
+      runDemands = [];
+    }
+    if (emit) runDemands.push(d);
+    prevDay = day;
+  }
+  close();
+  return penalty;
+}
+
+export const maxConsecutiveDays: ResourceConstraint = {
+  name: 'maxConsecutiveDays',
+  label: 'Maximum consecutive working days',
+  level: 'hard',
+  defaultWeight: 60,
+  scope: 'resource',
+  evaluate: (c, r, tl, emit) => runsOver(c, r, tl, false, c.contract[r]!.maxConsecutiveDays, emit, 'day'),
+};
+
+export const maxConsecutiveNights: ResourceConstraint = {
+  name: 'maxConsecutiveNights',
+  label: 'Maximum consecutive nights',
+  level: 'hard',
+  defaultWeight: 60,
+  scope: 'resource',
+  evaluate: (c, r, tl, emit) => runsOver(c, r, tl, true, c.contract[r]!.maxConsecutiveNights, emit, 'night'),
+};
+
+const touched: number[] = [];
+
+/**
+ * Days short of the days off required in every window of 7 (or 14) days. A day counts as worked when
+ * a shift starts on it or a night shift from the day before runs into it, so a day off is a full day.
+ * Windows run from the earliest known day (prior work) to the horizon's end; days after it are unknown.
+ */
+export const daysOff: ResourceConstraint = {
+  name: 'daysOff',
+  label: 'Days off in every 7 (or 14) days',
+  level: 'hard',
+  defaultWeight: 60,
+  scope: 'resource',
+  evaluate(c, r, tl, emit) {
+    const twoIn14 = c.contract[r]!.daysOff === 'two-in-14';
+    const length = twoIn14 ? 14 : 7;
+    const need = twoIn14 ? 2 : 1;
+    touched.length = 0;
+    for (const d of tl) {
+      const day = c.day[d]!;
+      const lastDay = touched[touched.length - 1];
+      if (lastDay === undefined || day > lastDay) touched.push(day);
+      if (c.night[d] && touched[touched.length - 1]! < day + 1) touched.push(day + 1);
+    }
+    if (touched.length <= length - need) return 0;
+    let penalty = 0;
+    const from = Math.min(0, touched[0]!);
+    let lo = 0;
+    let hi = 0;
+    for (let w = from; w + length <= c.H; w++) {
+      while (lo < touched.length && touched[lo]! < w) lo++;
+      while (hi < touched.length && touched[hi]! < w + length) hi++;
+      const worked = hi - lo;
+      const short = need - (length - worked);
+      if (short > 0) {
+        penalty += short;
+        if (emit) {
+          const demands = tl.filter((d) => c.day[d]! >= w && c.day[d]! < w + length);
+          emit({
+            penalty: short,
+            resource: r,
+            demands,
+            message: `${c.resourceNames[r]} would have ${plural(length - worked, 'day')} off in the ${length} days from day ${w} (needs ${need})`,
+          });
+        }
+      }
+    }
+    return penalty;
+  },
+};

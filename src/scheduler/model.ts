@@ -1,0 +1,226 @@
+/**
+ * The scheduler's model: the facts a caller gives (resources, demands, weights) and what it gets back.
+ *
+ * Glossary
+ * - instant: an integer count of minutes since the Unix epoch (UTC); the core never sees time zones.
+ * - interval: `[start, end)` of instants; an interval that ends where another starts does not overlap it.
+ * - day: a local day index, 0 for the horizon's first local date; the caller computes it in the
+ *   organisation's time zone, so a day can be 23 or 25 hours long and the core does not care.
+ * - horizon: the days being planned, 0..H-1.
+ * - resource: a person who can be assigned to demands (a practitioner).
+ * - demand: a shift at a location that needs `required` people for `[start, end)`.
+ * - slot: one of the `required` places of a demand; a solution assigns a resource (or nobody) to each slot.
+ * - location: where a demand is worked (a placement, a hub); continuity is counted per location.
+ * - region: a geographical area; resources say which regions they will work in.
+ * - skill: a specialism a demand may require (e.g. newborn-care).
+ * - period: a key grouping demands for per-period counts and continuity (by default the week, day / 7).
+ * - tag: a label on a demand counted by a resource's per-period cap (e.g. "lead-responder").
+ * - pinned: assigned by a person; the search never moves a pinned resource.
+ * - published: the assignment people were told about; changing it costs a soft penalty.
+ * - fixed slot: a slot the search may not change in this solve (pinned, outside `solveOnly`, started).
+ * - prior work: shifts worked just before the horizon, given so rest and consecutive rules see them.
+ * - constraint: a named rule with a level and a graded penalty; score = sum of penalty x weight per level.
+ * - level: hard (law and safety; hard 0 = feasible), medium (unfilled demand), soft (quality).
+ * - score: `{hard, medium, soft}` penalties, compared lexicographically; lower is better, 0 is perfect.
+ * - match: one occurrence of a constraint's penalty, with the resource and demands involved, in words.
+ * - move: a change to slots: change (one slot), swap (two slots' people), chain (assign and eject).
+ */
+
+/** Minutes since the Unix epoch. */
+export type Instant = number;
+
+export type Level = 'hard' | 'medium' | 'soft';
+
+export type AbsenceKind = 'sickness' | 'annual_leave' | 'training' | 'unavailable';
+
+/** Contract rules of a resource; every field has a default (see `DEFAULT_CONTRACT`). */
+export interface Contract {
+  /** Most minutes of work whose shifts start within any 7 x 24 h. Default 48 h. */
+  maxMinutesPer7Days: number;
+  /** Least minutes between the end of one shift and the start of the next. Default 11 h. */
+  minRestMinutes: number;
+  /** Most consecutive days on which a shift starts. Default 6. */
+  maxConsecutiveDays: number;
+  /** Most consecutive days on which a night shift starts. Default 4. */
+  maxConsecutiveNights: number;
+  /** Days off: at least 1 in every 7 days, or (alternative) at least 2 in every 14. Default 'one-in-7'. */
+  daysOff: 'one-in-7' | 'two-in-14';
+  /**
+   * Minutes the resource should work over the horizon, for fairness. Default: a share of all demanded
+   * minutes proportional to the resource's capacity (its 7-day maximum over the days it is available).
+   */
+  targetMinutes?: number;
+}
+
+export interface Absence {
+  start: Instant;
+  end: Instant;
+  kind: AbsenceKind;
+}
+
+export interface Preference {
+  start: Instant;
+  end: Instant;
+  /** wanted: penalised when no shift touches it; unwanted: penalised per started hour of overlap. */
+  kind: 'wanted' | 'unwanted';
+  /** Multiplies the preference's penalty; default 1. */
+  weight?: number;
+}
+
+/** A shift worked just before the horizon (or already fixed elsewhere) that rules must see. */
+export interface PriorShift {
+  start: Instant;
+  end: Instant;
+  /** Local day index; negative before the horizon. */
+  day: number;
+  night?: boolean;
+}
+
+export interface PeriodCap {
+  /** Counts demands carrying this tag. */
+  tag: string;
+  /** At most this many per period. */
+  max: number;
+}
+
+export interface Resource {
+  id: string;
+  /** Used in explanations; defaults to the id. */
+  name?: string;
+  skills?: readonly string[];
+  /** Regions the resource will work in. Empty or missing: none (the resource is never eligible). */
+  regions?: readonly string[];
+  homeRegion?: string;
+  gender?: string;
+  contract?: Partial<Contract>;
+  unavailable?: readonly Absence[];
+  preferences?: readonly Preference[];
+  history?: {
+    /** Locations the resource worked at in the last period (continuity prefers them). */
+    locations?: readonly string[];
+    priorWork?: readonly PriorShift[];
+  };
+  caps?: readonly PeriodCap[];
+}
+
+export interface Demand {
+  id: string;
+  /** Used in explanations; defaults to the id. */
+  label?: string;
+  start: Instant;
+  end: Instant;
+  /** Local day index of the start, 0..H-1. */
+  day: number;
+  night?: boolean;
+  weekend?: boolean;
+  location: string;
+  region: string;
+  /** People needed; default 1. */
+  required?: number;
+  requiredSkills?: readonly string[];
+  /** Only resources of this gender may work it. */
+  gender?: string;
+  excluded?: readonly string[];
+  /** Fixed by a person; never moved by the search. */
+  pinned?: readonly string[];
+  /** The assignment last published; changes against it cost a soft penalty. */
+  published?: readonly string[];
+  /** Key for per-period caps and continuity; default `floor(day / 7)`. */
+  period?: string | number;
+  tags?: readonly string[];
+}
+
+export type ConstraintName =
+  | 'overlap'
+  | 'minimumRest'
+  | 'maxMinutesPer7Days'
+  | 'maxConsecutiveDays'
+  | 'maxConsecutiveNights'
+  | 'daysOff'
+  | 'absence'
+  | 'region'
+  | 'skill'
+  | 'gender'
+  | 'exclusion'
+  | 'periodCap'
+  | 'unfilled'
+  | 'continuity'
+  | 'familiarity'
+  | 'fairMinutes'
+  | 'fairNights'
+  | 'fairWeekends'
+  | 'preferences'
+  | 'travel'
+  | 'changes';
+
+/** Assignments by demand id: the resource ids in the demand's slots (missing or shorter: unfilled). */
+export type Assignments = Record<string, readonly string[]>;
+
+export interface Problem {
+  resources: readonly Resource[];
+  demands: readonly Demand[];
+  /** Weight per constraint; missing entries take the defaults of `CONSTRAINTS`. Integers keep scores exact. */
+  weights?: Partial<Record<ConstraintName, number>>;
+  /** Number of days in the horizon; default: the largest demand day + 1. */
+  horizonDays?: number;
+  /** The current assignment to start from; default: pinned plus published of each demand. */
+  assignments?: Assignments;
+  /** Partial repair: only these demands' non-pinned slots may change (unless `allowMovingOthers`). */
+  solveOnly?: readonly string[];
+  /** With `solveOnly`: other demands' non-pinned slots may move too, at the cost of `changes`. */
+  allowMovingOthers?: boolean;
+  /** Demands starting before this instant are fixed as they are (already started). */
+  fixedBefore?: Instant;
+}
+
+export interface Score {
+  hard: number;
+  medium: number;
+  soft: number;
+}
+
+export type Acceptance = 'late-acceptance' | 'simulated-annealing';
+
+export interface Progress {
+  best: Score;
+  elapsedMs: number;
+  moves: number;
+}
+
+export interface SolveOptions {
+  seed?: number;
+  /** Stop after this many moves tried (with no time limit, the result is a pure function of seed). */
+  maxMoves?: number;
+  /** Stop after this many milliseconds by `now`. */
+  timeLimitMs?: number;
+  /** Stop after this many moves without a new best. */
+  unimprovedLimit?: number;
+  /** Clock in milliseconds, injected (e.g. performance.now); without it time limits are ignored. */
+  now?: () => number;
+  shouldStop?: () => boolean;
+  onProgress?: (progress: Progress) => void;
+  /** Least milliseconds between two progress calls (by `now`); default 250. */
+  progressEveryMs?: number;
+  acceptance?: Acceptance;
+  /** Stop once the best reaches hard 0 and medium 0 (good enough for a quick repair). */
+  stopWhenFeasible?: boolean;
+}
+
+export interface SolveStats {
+  moves: number;
+  acceptedMoves: number;
+  improvements: number;
+  restarts: number;
+  elapsedMs: number;
+  /** Moves when the best first reached hard 0, or -1. */
+  movesToFeasible: number;
+  stoppedBy: 'moves' | 'time' | 'unimproved' | 'cancelled' | 'feasible' | 'nothing-to-do';
+}
+
+export interface Solution {
+  assignments: Record<string, string[]>;
+  score: Score;
+  /** Demands with fewer people than required, and how many are missing. */
+  unfilled: { demandId: string; missing: number }[];
+  stats: SolveStats;
+}

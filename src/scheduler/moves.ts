@@ -1,0 +1,151 @@
+import type { Compiled } from './compile.js';
+import type { Random } from './random.js';
+import type { State } from './state.js';
+
+/**
+ * The neighbourhood: change, swap and chain moves. Each applies its slot changes through `set`, which
+ * records them so the search can undo a rejected move. Moves only ever place a resource on a demand
+ * it is eligible for, so static hard rules (absence, region, skill, gender, exclusion) never appear.
+ */
+export class Moves {
+  readonly undo: number[] = [];
+  private readonly movable: Int32Array;
+  private readonly movableSet: Uint8Array;
+  private readonly people: number[] = [];
+
+  constructor(
+    readonly state: State,
+    private readonly rnd: Random,
+  ) {
+    const c = state.c;
+    const list: number[] = [];
+    for (let s = 0; s < c.S; s++) if (!c.fixed[s]) list.push(s);
+    this.movable = Int32Array.from(list);
+    this.movableSet = new Uint8Array(c.S);
+    for (const s of list) this.movableSet[s] = 1;
+  }
+
+  get movableCount(): number {
+    return this.movable.length;
+  }
+
+  set(s: number, r: number): void {
+    const old = this.state.setSlot(s, r);
+    if (old !== r) this.undo.push(s, old);
+  }
+
+  rollback(): void {
+    const u = this.undo;
+    for (let k = u.length - 2; k >= 0; k -= 2) this.state.setSlot(u[k]!, u[k + 1]!);
+    u.length = 0;
+  }
+
+  /** A slot to work on: often an empty one or one of a resource breaking a hard rule. */
+  pickSlot(): number {
+    const { state, rnd } = this;
+    const x = rnd.next();
+    if (x < 0.35 && state.emptySlots.size > 0) return state.emptySlots.at(rnd.int(state.emptySlots.size));
+    if (x < 0.6 && state.conflicted.size > 0) {
+      const r = state.conflicted.at(rnd.int(state.conflicted.size));
+      const s = this.slotOfResource(r, -1);
+      if (s >= 0) return s;
+    }
+    return this.movable[rnd.int(this.movable.length)]!;
+  }
+
+  /** A movable slot held by r (near demand `near` in time when given), or -1. */
+  slotOfResource(r: number, near: number): number {
+    const c = this.state.c;
+    const tl = this.state.timelines[r]!;
+    if (tl.length === 0) return -1;
+    let d: number;
+    if (near >= 0) {
+      const at = tl.indexOf(near);
+      const pick = at + (this.rnd.next() < 0.5 ? -1 : 1) * (1 + this.rnd.int(2));
+      d = tl[Math.max(0, Math.min(tl.length - 1, pick))]!;
+    } else d = tl[this.rnd.int(tl.length)]!;
+    if (d >= c.D) return -1;
+    return this.slotIn(d, r);
+  }
+
+  private slotIn(d: number, r: number): number {
+    const c = this.state.c;
+    for (let s = c.slotStart[d]!; s < c.slotStart[d + 1]!; s++) if (this.state.assign[s] === r) return this.movableSet[s] ? s : -1;
+    return -1;
+  }
+
+  /** A resource eligible for d, other than those already on it; -1 if none found. */
+  private candidate(d: number): number {
+    const c: Compiled = this.state.c;
+    const list = c.eligible[d]!;
+    if (list.length === 0) return -1;
+    const people = this.state.peopleOf(d, this.people);
+    for (let tries = 0; tries < 4; tries++) {
+      const r = list[this.rnd.int(list.length)]!;
+      if (!people.includes(r)) return r;
+    }
+    return -1;
+  }
+
+  /** Assign, reassign or (rarely) unassign one slot. */
+  change(): boolean {
+    const s = this.pickSlot();
+    const d = this.state.c.slotDemand[s]!;
+    if (this.state.assign[s]! >= 0 && this.rnd.next() < 0.1) {
+      this.set(s, -1);
+      return true;
+    }
+    const r = this.candidate(d);
+    if (r < 0) return false;
+    this.set(s, r);
+    return true;
+  }
+
+  /** Exchange the people of two slots, each eligible for the other's demand. */
+  swap(): boolean {
+    const { state, rnd } = this;
+    const c = state.c;
+    const s1 = this.pickSlot();
+    const r1 = state.assign[s1]!;
+    const d1 = c.slotDemand[s1]!;
+    const list = c.eligible[d1]!;
+    if (r1 < 0 || list.length === 0) return false;
+    const r2 = list[rnd.int(list.length)]!;
+    if (r2 === r1) return false;
+    const s2 = this.slotOfResource(r2, -1);
+    if (s2 < 0) return false;
+    const d2 = c.slotDemand[s2]!;
+    if (d2 === d1 || c.flags[r1 * c.D + d2]) return false;
+    if (state.peopleOf(d1, this.people).includes(r2) || state.peopleOf(d2, this.people).includes(r1)) return false;
+    this.set(s1, r2);
+    this.set(s2, r1);
+    return true;
+  }
+
+  /** Put a resource on a slot and eject it from a nearby shift of its own, which goes to someone else. */
+  chain(): boolean {
+    const { state, rnd } = this;
+    const c = state.c;
+    const s = this.pickSlot();
+    const d = c.slotDemand[s]!;
+    const r = this.candidate(d);
+    if (r < 0) return false;
+    this.set(s, r);
+    const e = this.slotOfResource(r, d);
+    if (e < 0 || e === s) return true;
+    const de = c.slotDemand[e]!;
+    const r2 = rnd.next() < 0.15 ? -1 : this.candidate(de);
+    if (r2 === r) return true;
+    this.set(e, r2);
+    return true;
+  }
+
+  /** Several random changes at once, to leave a local optimum. */
+  kick(size: number): void {
+    for (let k = 0; k < size; k++) {
+      if (this.rnd.next() < 0.5) this.chain();
+      else if (!this.swap()) this.change();
+    }
+    this.undo.length = 0;
+  }
+}

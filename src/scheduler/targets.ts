@@ -1,0 +1,45 @@
+import type { Compiled } from './compile.js';
+
+const WEEK = 7 * 24 * 60;
+
+/**
+ * Fairness targets: each resource's share of demanded minutes, nights and weekends. An explicit
+ * `targetMinutes` wins; otherwise the share follows capacity (the 7-day maximum scaled by the minutes
+ * of the horizon the resource is not absent), so part-time and on-leave people get less.
+ */
+export function computeTargets(c: Compiled): void {
+  let first = Infinity;
+  let last = -Infinity;
+  let demandedMinutes = 0;
+  let nights = 0;
+  let weekends = 0;
+  for (let d = 0; d < c.D; d++) {
+    const s = c.start[d]!;
+    const e = c.end[d]!;
+    first = Math.min(first, s);
+    last = Math.max(last, e);
+    const req = c.required[d]!;
+    demandedMinutes += (e - s) * req;
+    if (c.night[d]) nights += req;
+    if (c.weekend[d]) weekends += req;
+  }
+  if (c.D === 0) return;
+  const span = last - first;
+  const capacity = new Float64Array(c.R);
+  let totalCapacity = 0;
+  for (let r = 0; r < c.R; r++) {
+    let absent = 0;
+    for (const a of c.unavailable[r]!) absent += Math.max(0, Math.min(a.end, last) - Math.max(a.start, first));
+    const available = Math.max(0, span - absent);
+    const own = c.contract[r]!.targetMinutes;
+    capacity[r] = own ?? (c.contract[r]!.maxMinutesPer7Days * available) / WEEK;
+    totalCapacity += capacity[r]!;
+  }
+  const share = (r: number): number => (totalCapacity > 0 ? capacity[r]! / totalCapacity : 0);
+  for (let r = 0; r < c.R; r++) {
+    const own = c.contract[r]!.targetMinutes;
+    c.targetMinutes[r] = own ?? Math.min(capacity[r]!, demandedMinutes * share(r));
+    c.targetNights[r] = nights * share(r);
+    c.targetWeekends[r] = weekends * share(r);
+  }
+}
