@@ -84,7 +84,13 @@ export async function keyRoutes(app: App, { database }: Deps): Promise<void> {
       schema: {
         tags: ['api-keys'],
         summary: 'List API keys (never their secrets)',
-        response: { 200: Type.Object({ items: Type.Array(ApiKey) }), ...errorResponses() },
+        response: {
+          200: Type.Object(
+            { items: Type.Array(ApiKey) },
+            { examples: [{ items: (ApiKey as { examples?: unknown[] }).examples ?? [] }] },
+          ),
+          ...errorResponses(),
+        },
       },
     },
     async () => ({ items: await listApiKeys(db) }),

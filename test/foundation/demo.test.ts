@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
+import { generateDemoPanel } from '../../src/demo/generate.js';
+import { DEMO_KEYS, loadDemoData } from '../../src/demo/load.js';
+import type { Database } from '../../src/db/database.js';
+import { createTestDatabase } from '../helpers/databases.js';
+
+describe('demo data', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await createTestDatabase('pglite');
+  });
+  afterAll(() => database?.close());
+
+  it('is the same panel for the same seed and a different one for another seed', () => {
+    expect(generateDemoPanel(7)).toEqual(generateDemoPanel(7));
+    expect(generateDemoPanel(7)).not.toEqual(generateDemoPanel(8));
+  });
+
+  it('has about 45 parenting practitioners across 5 regions with mixed specialisms and genders, and 3 hubs of G/H/I staff', () => {
+    const { practitioners } = generateDemoPanel(2026);
+    const parenting = practitioners.filter((p) => p.kind === 'parenting');
+    expect(parenting).toHaveLength(45);
+    expect(new Set(parenting.map((p) => p.homeRegion)).size).toBe(5);
+    expect(new Set(parenting.flatMap((p) => p.specialisms)).size).toBeGreaterThanOrEqual(5);
+    expect(new Set(parenting.map((p) => p.gender))).toContain('male');
+    const hubs = new Set(practitioners.filter((p) => p.kind === 'zero_nineteen').map((p) => p.hub));
+    expect(hubs.size).toBe(3);
+    const grades = new Set(practitioners.filter((p) => p.kind === 'zero_nineteen').map((p) => p.grade));
+    expect([...grades].sort()).toEqual(['G', 'H', 'I']);
+  });
+
+  it('loads into an empty database once, with absences around today and a key per role', async () => {
+    const now = DateTime.fromISO('2026-11-23T09:00:00', { zone: 'Europe/London' });
+    expect(await loadDemoData(database.db, { seed: 2026, timezone: 'Europe/London', now })).toBe(true);
+    expect(await loadDemoData(database.db, { seed: 2026, timezone: 'Europe/London', now })).toBe(false);
+    const count = async (table: 'practitioners' | 'regions' | 'hubs' | 'absences' | 'api_keys') =>
+      Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    expect(await count('practitioners')).toBe(66);
+    expect(await count('regions')).toBe(5);
+    expect(await count('hubs')).toBe(3);
+    expect(await count('absences')).toBe(5);
+    expect(await count('api_keys')).toBe(Object.keys(DEMO_KEYS).length);
+    const open = await database.db.selectFrom('absences').selectAll().where('ends_at', 'is', null).execute();
+    expect(open.map((a) => a.kind)).toEqual(['sickness']);
+  });
+});
