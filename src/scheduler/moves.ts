@@ -80,6 +80,18 @@ export class Moves {
     const list = c.eligible[d]!;
     if (list.length === 0) return -1;
     const people = this.state.peopleOf(d, this.people);
+    // Continuity: often try someone already working at this location in this period.
+    if (this.rnd.next() < 0.4) {
+      const team = this.state.locCounts[c.locPeriod[d]!]!;
+      if (team.size > 0) {
+        let k = this.rnd.int(team.size);
+        for (const r of team.keys()) {
+          if (k-- > 0) continue;
+          if (!c.flags[r * c.D + d] && !people.includes(r)) return r;
+          break;
+        }
+      }
+    }
     for (let tries = 0; tries < 4; tries++) {
       const r = list[this.rnd.int(list.length)]!;
       if (!people.includes(r)) return r;

@@ -12,11 +12,24 @@ const ABSENCE_WORDS: Record<AbsenceKind, string> = {
 };
 
 /** Calls `each` for every horizon demand of the timeline that carries the ineligibility bit. */
-function flagged(c: Compiled, r: number, tl: readonly number[], bit: number, each: (d: number) => number): number {
+function flagged(
+  c: Compiled,
+  r: number,
+  tl: readonly number[],
+  bit: number,
+  each: (d: number) => number,
+): number {
   let penalty = 0;
   const row = r * c.D;
   for (const d of tl) if (d < c.D && c.flags[row + d]! & bit) penalty += each(d);
   return penalty;
+}
+
+/** The search never places ineligible people, so the common answer is "none": check before closures. */
+function anyFlagged(c: Compiled, r: number, tl: readonly number[], bit: number): boolean {
+  const row = r * c.D;
+  for (const d of tl) if (d < c.D && c.flags[row + d]! & bit) return true;
+  return false;
 }
 
 /** Minutes of work inside the resource's absences (sickness, leave, training, unavailable). */
@@ -27,30 +40,38 @@ export const absence: ResourceConstraint = {
   defaultWeight: 1,
   scope: 'resource',
   evaluate: (c, r, tl, emit) =>
-    flagged(c, r, tl, INELIGIBLE.absent, (d) => {
-      let minutes = 0;
-      for (const a of c.unavailable[r]!) {
-        const m = Math.min(a.end, c.end[d]!) - Math.max(a.start, c.start[d]!);
-        if (m <= 0) continue;
-        minutes += m;
-        emit?.({
-          penalty: m,
-          resource: r,
-          demands: [d],
-          message: `${c.resourceNames[r]} is ${ABSENCE_WORDS[a.kind]} from ${c.fmt(a.start)} to ${c.fmt(a.end)}, during ${shiftWords(c, d)}`,
-        });
-      }
-      return minutes;
-    }),
+    !anyFlagged(c, r, tl, INELIGIBLE.absent)
+      ? 0
+      : flagged(c, r, tl, INELIGIBLE.absent, (d) => {
+          let minutes = 0;
+          for (const a of c.unavailable[r]!) {
+            const m = Math.min(a.end, c.end[d]!) - Math.max(a.start, c.start[d]!);
+            if (m <= 0) continue;
+            minutes += m;
+            emit?.({
+              penalty: m,
+              resource: r,
+              demands: [d],
+              message: `${c.resourceNames[r]} is ${ABSENCE_WORDS[a.kind]} from ${c.fmt(a.start)} to ${c.fmt(a.end)}, during ${shiftWords(c, d)}`,
+            });
+          }
+          return minutes;
+        }),
 };
 
-function oneEach(bit: number, words: (c: Compiled, r: number, d: number) => string, count?: (c: Compiled, r: number, d: number) => number) {
+function oneEach(
+  bit: number,
+  words: (c: Compiled, r: number, d: number) => string,
+  count?: (c: Compiled, r: number, d: number) => number,
+) {
   return (c: Compiled, r: number, tl: readonly number[], emit?: Emit): number =>
-    flagged(c, r, tl, bit, (d) => {
-      const n = count ? count(c, r, d) : 1;
-      emit?.({ penalty: n, resource: r, demands: [d], message: words(c, r, d) });
-      return n;
-    });
+    !anyFlagged(c, r, tl, bit)
+      ? 0
+      : flagged(c, r, tl, bit, (d) => {
+          const n = count ? count(c, r, d) : 1;
+          emit?.({ penalty: n, resource: r, demands: [d], message: words(c, r, d) });
+          return n;
+        });
 }
 
 export const region: ResourceConstraint = {
@@ -59,7 +80,10 @@ export const region: ResourceConstraint = {
   level: 'hard',
   defaultWeight: 600,
   scope: 'resource',
-  evaluate: oneEach(INELIGIBLE.region, (c, r, d) => `${c.resourceNames[r]} does not work in region ${c.regionIds[c.region[d]!]}`),
+  evaluate: oneEach(
+    INELIGIBLE.region,
+    (c, r, d) => `${c.resourceNames[r]} does not work in region ${c.regionIds[c.region[d]!]}`,
+  ),
 };
 
 function missingSkills(c: Compiled, r: number, d: number): string[] {
@@ -89,7 +113,11 @@ export const gender: ResourceConstraint = {
   level: 'hard',
   defaultWeight: 600,
   scope: 'resource',
-  evaluate: oneEach(INELIGIBLE.gender, (c, r, d) => `${c.resourceNames[r]} does not meet the requirement of ${c.gender[d]} practitioners only for ${c.demandLabels[d]}`),
+  evaluate: oneEach(
+    INELIGIBLE.gender,
+    (c, r, d) =>
+      `${c.resourceNames[r]} does not meet the requirement of ${c.gender[d]} practitioners only for ${c.demandLabels[d]}`,
+  ),
 };
 
 export const exclusion: ResourceConstraint = {
@@ -98,5 +126,8 @@ export const exclusion: ResourceConstraint = {
   level: 'hard',
   defaultWeight: 600,
   scope: 'resource',
-  evaluate: oneEach(INELIGIBLE.excluded, (c, r, d) => `${c.resourceNames[r]} is excluded from ${c.locationIds[c.loc[d]!]}`),
+  evaluate: oneEach(
+    INELIGIBLE.excluded,
+    (c, r, d) => `${c.resourceNames[r]} is excluded from ${c.locationIds[c.loc[d]!]}`,
+  ),
 };

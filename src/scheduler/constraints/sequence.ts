@@ -7,35 +7,31 @@ function runsOver(c: Compiled, r: number, tl: readonly number[], nightsOnly: boo
   let penalty = 0;
   let prevDay = Number.NaN;
   let run = 0;
-  let runDemands: number[] = [];
-  const close = (): void => {
+  let first = 0;
+  // i === tl.length closes the last run; no closure, as this runs on every move.
+  for (let i = 0; i <= tl.length; i++) {
+    const d = i < tl.length ? tl[i]! : -1;
+    if (d >= 0 && nightsOnly && !c.night[d]) continue;
+    const day = d >= 0 ? c.day[d]! : Number.NaN;
+    if (day === prevDay) continue;
+    if (day === prevDay + 1) {
+      run++;
+      prevDay = day;
+      continue;
+    }
     if (run > max) {
       penalty += run - max;
       emit?.({
         penalty: run - max,
         resource: r,
-        demands: runDemands,
+        demands: tl.slice(first, i).filter((x) => !nightsOnly || c.night[x]),
         message: `${c.resourceNames[r]} would work ${plural(run, what)} in a row (at most ${max})`,
       });
     }
-  };
-  for (const d of tl) {
-    if (nightsOnly && !c.night[d]) continue;
-    const day = c.day[d]!;
-    if (day === prevDay) {
-      if (emit) runDemands.push(d);
-      continue;
-    }
-    if (day === prevDay + 1) run++;
-    else {
-      close();
-      run = 1;
-      runDemands = [];
-    }
-    if (emit) runDemands.push(d);
+    run = 1;
+    first = i;
     prevDay = day;
   }
-  close();
   return penalty;
 }
 

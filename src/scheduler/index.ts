@@ -1,0 +1,34 @@
+/** The scheduler core's public surface; domain modules import from here only. */
+export type {
+  Absence,
+  AbsenceKind,
+  Acceptance,
+  Assignments,
+  ConstraintName,
+  Contract,
+  Demand,
+  Instant,
+  Level,
+  PeriodCap,
+  Preference,
+  PriorShift,
+  Problem,
+  Progress,
+  Resource,
+  Score,
+  Solution,
+  SolveOptions,
+  SolveStats,
+} from './model.js';
+export { DEFAULT_CONTRACT } from './compile.js';
+export { CONSTRAINTS } from './constraints/index.js';
+export { solve } from './solve.js';
+export { compareScores, formatScore, isFeasible } from './score.js';
+export { explain } from './explain.js';
+export type { Explanation, UnfilledExplanation } from './explain.js';
+export { checkAssignment, rankCandidates } from './candidates.js';
+export type { AssignmentCheck, CandidateReport, ExplainOptions, Reason } from './candidates.js';
+export { scoreAssignments } from './score-assignments.js';
+export type { ConstraintBreakdown, MatchInWords } from './recount.js';
+export { createRandom } from './random.js';
+export { formatDuration, formatInstantUtc } from './words.js';
