@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 
 // Frozen in time: this file never imports application code.
-const slug = (column: string) => sql.raw(`CHECK (${column} ~ '^[a-z0-9]+(-[a-z0-9]+)*$' AND length(${column}) <= 64)`);
+const slug = (column: string) =>
+  sql.raw(`CHECK (${column} ~ '^[a-z0-9]+(-[a-z0-9]+)*$' AND length(${column}) <= 64)`);
 
 export async function up(db: Kysely<any>): Promise<void> {
   // Later migrations rely on EXCLUDE USING gist over uuid/text + ranges.

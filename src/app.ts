@@ -49,7 +49,11 @@ export interface Deps {
   absenceEffects: AbsenceEffect[];
 }
 
-export type AbsenceEffect = (trx: Kysely<DB>, absence: AbsenceDto, request: FastifyRequest) => Promise<object[]>;
+export type AbsenceEffect = (
+  trx: Kysely<DB>,
+  absence: AbsenceDto,
+  request: FastifyRequest,
+) => Promise<object[]>;
 
 export interface BuildOptions {
   /** An already-open database (tests); otherwise one is opened from the config and closed with the app. */
@@ -76,7 +80,10 @@ export const REDACTED_PATHS = [
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
+    logger: options.logger ?? {
+      level: config.logLevel,
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    },
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
@@ -94,7 +101,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   try {
     await migrateToLatest(database.db);
     if (config.adminApiKey) await ensureBootstrapAdmin(database.db, config.adminApiKey);
-    if (config.demoData) await loadDemoData(database.db, { seed: config.demoSeed, timezone: config.timezone, log: app.log });
+    if (config.demoData)
+      await loadDemoData(database.db, { seed: config.demoSeed, timezone: config.timezone, log: app.log });
   } catch (error) {
     if (ownsDatabase) await database.close();
     throw error;
@@ -111,7 +119,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerAuth(app, database.db, app.routeTable);
   await app.register(swagger, openapiDocumentation());
   await app.register(swaggerUi, { routePrefix: '/docs' });
-  app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
+  app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () =>
+    app.swagger(),
+  );
 
   await app.register(healthRoutes, deps);
   await app.register(

@@ -38,7 +38,9 @@ function withDatabase(url: string, name: string): string {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const found = await findPostgres();
   if (!found) {
-    console.log('[db] No PostgreSQL server: integration tests run on embedded PGlite only. Set DATABASE_URL to add PostgreSQL.');
+    console.log(
+      '[db] No PostgreSQL server: integration tests run on embedded PGlite only. Set DATABASE_URL to add PostgreSQL.',
+    );
     project.provide('pgUrl', '');
     project.provide('pgTemplate', '');
     project.provide('pgSource', '');
@@ -50,12 +52,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await admin.query(`DROP DATABASE IF EXISTS ${template}`);
   await admin.query(`CREATE DATABASE ${template}`);
   const db = new Kysely<any>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: withDatabase(found.url, template), max: 1 }) }),
+    dialect: new PostgresDialect({
+      pool: new pg.Pool({ connectionString: withDatabase(found.url, template), max: 1 }),
+    }),
   });
   await migrateToLatest(db);
   await db.destroy();
   const version = (await admin.query('SHOW server_version')).rows[0].server_version;
-  console.log(`[db] Integration tests run on embedded PGlite and on PostgreSQL ${version} from ${found.source}.`);
+  console.log(
+    `[db] Integration tests run on embedded PGlite and on PostgreSQL ${version} from ${found.source}.`,
+  );
   project.provide('pgUrl', found.url);
   project.provide('pgTemplate', template);
   project.provide('pgSource', found.source);
@@ -64,7 +70,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       `SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`,
       [template, `care_rota_t_${process.pid}_%`],
     );
-    for (const row of leftovers.rows) await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
+    for (const row of leftovers.rows)
+      await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
     await admin.end();
     await stopContainer?.();
   };

@@ -11,7 +11,11 @@ export interface AuditContext {
 export const SYSTEM_AUDIT: AuditContext = { keyId: null, role: 'system', requestId: null };
 
 export function auditContextOf(request: FastifyRequest): AuditContext {
-  return { keyId: request.actor?.keyId ?? null, role: request.actor?.role ?? 'anonymous', requestId: request.id };
+  return {
+    keyId: request.actor?.keyId ?? null,
+    role: request.actor?.role ?? 'anonymous',
+    requestId: request.id,
+  };
 }
 
 export interface AuditEntry {

@@ -66,7 +66,11 @@ export async function auditRoutes(app: App, { database, config }: Deps): Promise
       if (q.action) query = query.where('action', '=', String(q.action));
       if (q.actorKeyId) query = query.where('actor_key_id', '=', String(q.actorKeyId));
       if (q.from || q.to) {
-        const period = localPeriod(String(q.from ?? '1900-01-01'), String(q.to ?? '9999-12-30'), config.timezone);
+        const period = localPeriod(
+          String(q.from ?? '1900-01-01'),
+          String(q.to ?? '9999-12-30'),
+          config.timezone,
+        );
         query = query.where('at', '>=', period.start).where('at', '<', period.end);
       }
       const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

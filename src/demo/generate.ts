@@ -25,10 +25,56 @@ export const DEMO_HUBS = [
   { code: 'south-hub', name: 'South 0-19 Hub', weeklyCaseCap: 4 },
 ];
 
-const FIRST = ['Amara', 'Ben', 'Chloe', 'Dev', 'Ella', 'Femi', 'Grace', 'Harry', 'Isla', 'Jamal', 'Kate', 'Liam',
-  'Maya', 'Nathan', 'Olivia', 'Priya', 'Quinn', 'Ruth', 'Sam', 'Tariq', 'Una', 'Vik', 'Wendy', 'Yusuf', 'Zara'];
-const LAST = ['Ahmed', 'Bennett', 'Clarke', 'Dawson', 'Evans', 'Fletcher', 'Green', 'Hughes', 'Iqbal', 'Jones',
-  'Khan', 'Lewis', 'Murphy', 'Nowak', 'Okafor', 'Patel', 'Reid', 'Shaw', 'Taylor', 'Walsh', 'Young'];
+const FIRST = [
+  'Amara',
+  'Ben',
+  'Chloe',
+  'Dev',
+  'Ella',
+  'Femi',
+  'Grace',
+  'Harry',
+  'Isla',
+  'Jamal',
+  'Kate',
+  'Liam',
+  'Maya',
+  'Nathan',
+  'Olivia',
+  'Priya',
+  'Quinn',
+  'Ruth',
+  'Sam',
+  'Tariq',
+  'Una',
+  'Vik',
+  'Wendy',
+  'Yusuf',
+  'Zara',
+];
+const LAST = [
+  'Ahmed',
+  'Bennett',
+  'Clarke',
+  'Dawson',
+  'Evans',
+  'Fletcher',
+  'Green',
+  'Hughes',
+  'Iqbal',
+  'Jones',
+  'Khan',
+  'Lewis',
+  'Murphy',
+  'Nowak',
+  'Okafor',
+  'Patel',
+  'Reid',
+  'Shaw',
+  'Taylor',
+  'Walsh',
+  'Young',
+];
 
 export interface DemoPanel {
   practitioners: PractitionerValues[];

@@ -54,10 +54,20 @@ export async function loadDemoData(
       { i: 47, kind: 'annual_leave' as const, start: at(7), end: at(12) },
     ];
     for (const a of absences) {
-      await insertAbsence(trx, { practitionerId: ids[a.i]!, kind: a.kind, start: a.start, end: a.end, note: 'demo' });
+      await insertAbsence(trx, {
+        practitionerId: ids[a.i]!,
+        kind: a.kind,
+        start: a.start,
+        end: a.end,
+        note: 'demo',
+      });
     }
     for (const [role, secret] of Object.entries(DEMO_KEYS) as [RoleName, string][]) {
-      const taken = await trx.selectFrom('api_keys').select('id').where('key_hash', '=', hashKey(secret)).executeTakeFirst();
+      const taken = await trx
+        .selectFrom('api_keys')
+        .select('id')
+        .where('key_hash', '=', hashKey(secret))
+        .executeTakeFirst();
       if (!taken) await createApiKey(trx, `demo ${role}`, role, secret);
     }
     await recordAudit(trx, SYSTEM_AUDIT, {

@@ -23,7 +23,14 @@ declare module 'fastify' {
   }
 }
 
-export const ALL_ROLES: RoleName[] = ['admin', 'coordinator', 'cover', 'hub_manager', 'social_worker', 'viewer'];
+export const ALL_ROLES: RoleName[] = [
+  'admin',
+  'coordinator',
+  'cover',
+  'hub_manager',
+  'social_worker',
+  'viewer',
+];
 export const STAFF_ROLES: RoleName[] = ['admin', 'coordinator', 'cover', 'hub_manager'];
 
 export interface RouteRule {

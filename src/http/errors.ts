@@ -8,7 +8,10 @@ interface DbError {
 }
 
 const isDbError = (e: unknown): boolean =>
-  typeof e === 'object' && e !== null && typeof (e as DbError).code === 'string' && /^[0-9A-Z]{5}$/.test((e as DbError).code!);
+  typeof e === 'object' &&
+  e !== null &&
+  typeof (e as DbError).code === 'string' &&
+  /^[0-9A-Z]{5}$/.test((e as DbError).code!);
 
 /** SQLSTATEs that mean the client's data broke a rule the database keeps (not our bug). */
 function fromDatabase(error: DbError): HttpProblem | undefined {
@@ -17,7 +20,10 @@ function fromDatabase(error: DbError): HttpProblem | undefined {
     case '23505':
       return problems.conflict(`That would duplicate an existing record${c}.`);
     case '23P01':
-      return problems.conflict(`That overlaps an existing booking of the same person or slot${c}.`, 'overlap');
+      return problems.conflict(
+        `That overlaps an existing booking of the same person or slot${c}.`,
+        'overlap',
+      );
     case '23503':
       return problems.unprocessable(`That refers to something that does not exist, or is still in use${c}.`);
     case '23514':
@@ -62,7 +68,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
       };
       problem = new HttpProblem(
         error.statusCode,
-        error.statusCode === 415 ? 'unsupported-media-type' : error.statusCode === 413 ? 'payload-too-large' : 'validation',
+        error.statusCode === 415
+          ? 'unsupported-media-type'
+          : error.statusCode === 413
+            ? 'payload-too-large'
+            : 'validation',
         titles[error.statusCode] ?? 'Client error',
         error.statusCode === 415
           ? `Send JSON with "Content-Type: application/json" (${error.message}).`

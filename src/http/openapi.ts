@@ -17,13 +17,15 @@ export function openapiDocumentation(): FastifyDynamicSwaggerOptions {
         title: 'Care rota scheduler API',
         version: '1.0.0',
         description:
-          'Shift rotas and staffing for children\'s social care: the 24/7 In the Home programme, sickness cover ' +
+          "Shift rotas and staffing for children's social care: the 24/7 In the Home programme, sickness cover " +
           'and the One Service Response lead-responder rota. Errors are RFC 9457 problem details ' +
           '(application/problem+json). Authenticate with "Authorization: Bearer <api key>".',
       },
       tags: API_TAGS,
       components: {
-        securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An API key issued by an admin' } },
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key issued by an admin' },
+        },
       },
       security: [{ apiKey: [] }],
     },

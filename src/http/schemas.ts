@@ -89,4 +89,3 @@ export const IfMatchHeaders = Type.Object({
     Type.String({ description: 'The ETag you read; the write is refused with 412 if it changed since' }),
   ),
 });
-

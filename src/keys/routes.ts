@@ -29,7 +29,12 @@ const ApiKey = Type.Object(
 );
 
 const CreatedKey = Type.Object(
-  { id: Uuid, name: Type.String(), role: Role, key: Type.String({ description: 'The secret: shown only once' }) },
+  {
+    id: Uuid,
+    name: Type.String(),
+    role: Role,
+    key: Type.String({ description: 'The secret: shown only once' }),
+  },
   {
     examples: [
       {
@@ -54,7 +59,10 @@ export async function keyRoutes(app: App, { database }: Deps): Promise<void> {
         summary: 'Issue an API key (the secret is shown once)',
         body: Type.Object(
           { name: Name, role: Role },
-          { additionalProperties: false, examples: [{ name: 'Rota coordinator laptop', role: 'coordinator' }] },
+          {
+            additionalProperties: false,
+            examples: [{ name: 'Rota coordinator laptop', role: 'coordinator' }],
+          },
         ),
         response: { 201: CreatedKey, ...errorResponses() },
       },

@@ -3,7 +3,12 @@ import { Instant, Uuid } from '../http/schemas.js';
 import type { AbsenceRow } from '../db/schema.js';
 
 export const AbsenceKind = Type.Union(
-  [Type.Literal('sickness'), Type.Literal('annual_leave'), Type.Literal('training'), Type.Literal('unavailable')],
+  [
+    Type.Literal('sickness'),
+    Type.Literal('annual_leave'),
+    Type.Literal('training'),
+    Type.Literal('unavailable'),
+  ],
   { description: 'Only sickness may be open-ended' },
 );
 
@@ -51,7 +56,9 @@ export type CreateAbsenceBody = Static<typeof CreateAbsence>;
 
 export const PatchAbsence = Type.Object(
   {
-    end: Type.Optional(Type.Union([Instant, Type.Null()], { description: 'Return to work: the absence ends here' })),
+    end: Type.Optional(
+      Type.Union([Instant, Type.Null()], { description: 'Return to work: the absence ends here' }),
+    ),
     note: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
   },
   { additionalProperties: false, minProperties: 1, examples: [{ end: '2026-11-26T08:00:00+00:00' }] },

@@ -2,7 +2,11 @@ import type { Kysely } from 'kysely';
 import type { AbsenceKind, DB } from '../db/schema.js';
 import { toAbsence, type AbsenceDto } from './absence-model.js';
 
-export async function findAbsence(db: Kysely<DB>, id: string, forUpdate = false): Promise<AbsenceDto | undefined> {
+export async function findAbsence(
+  db: Kysely<DB>,
+  id: string,
+  forUpdate = false,
+): Promise<AbsenceDto | undefined> {
   let query = db.selectFrom('absences').selectAll().where('id', '=', id);
   if (forUpdate) query = query.forUpdate();
   const row = await query.executeTakeFirst();
@@ -29,7 +33,13 @@ export async function listAbsences(db: Kysely<DB>, filter: AbsenceFilter, limit:
   if (filter.kind) query = query.where('kind', '=', filter.kind);
   if (filter.open !== undefined) query = query.where('ends_at', filter.open ? 'is' : 'is not', null);
   const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await query.selectAll().orderBy('starts_at').orderBy('id').limit(limit).offset(offset).execute();
+  const rows = await query
+    .selectAll()
+    .orderBy('starts_at')
+    .orderBy('id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
   return { items: rows.map(toAbsence), total: Number(total.n) };
 }
 
@@ -39,7 +49,13 @@ export async function insertAbsence(
 ): Promise<AbsenceDto> {
   const row = await db
     .insertInto('absences')
-    .values({ practitioner_id: v.practitionerId, kind: v.kind, starts_at: v.start, ends_at: v.end, note: v.note })
+    .values({
+      practitioner_id: v.practitionerId,
+      kind: v.kind,
+      starts_at: v.start,
+      ends_at: v.end,
+      note: v.note,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   return toAbsence(row);

@@ -15,22 +15,35 @@ import {
   type CreateAbsenceBody,
   type PatchAbsenceBody,
 } from './absence-model.js';
-import { deleteAbsence, findAbsence, insertAbsence, listAbsences, updateAbsence } from './absence-repository.js';
+import {
+  deleteAbsence,
+  findAbsence,
+  insertAbsence,
+  listAbsences,
+  updateAbsence,
+} from './absence-repository.js';
 import { findPractitioner } from './practitioner-repository.js';
 
 // Sickness is health data: readable by the staff who plan and cover, and by read-only integrations (HR).
 const READERS = [...STAFF_ROLES, 'viewer' as const];
 
-const UncoveredShift = Type.Object({}, { additionalProperties: true, description: 'A shift this absence uncovered' });
-const CreatedAbsence = Type.Intersect([Absence, Type.Object({ uncoveredShifts: Type.Array(UncoveredShift) })], {
-  examples: [{ ...absenceExample, uncoveredShifts: [] }],
-});
+const UncoveredShift = Type.Object(
+  {},
+  { additionalProperties: true, description: 'A shift this absence uncovered' },
+);
+const CreatedAbsence = Type.Intersect(
+  [Absence, Type.Object({ uncoveredShifts: Type.Array(UncoveredShift) })],
+  {
+    examples: [{ ...absenceExample, uncoveredShifts: [] }],
+  },
+);
 
 function endAfterStart(start: Date, end: Date | null): void {
   if (end && end <= start) {
-    throw problems.badRequest(`The absence ends (${end.toISOString()}) before or when it starts (${start.toISOString()}).`, [
-      { field: '/body/end', message: 'must be after start' },
-    ]);
+    throw problems.badRequest(
+      `The absence ends (${end.toISOString()}) before or when it starts (${start.toISOString()}).`,
+      [{ field: '/body/end', message: 'must be after start' }],
+    );
   }
 }
 
@@ -71,7 +84,8 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
           note: body.note ?? null,
         });
         const uncoveredShifts = [];
-        for (const effect of deps.absenceEffects) uncoveredShifts.push(...(await effect(trx, absence, request)));
+        for (const effect of deps.absenceEffects)
+          uncoveredShifts.push(...(await effect(trx, absence, request)));
         await recordAudit(trx, auditContextOf(request), {
           entity: 'absence',
           entityId: absence.id,
@@ -99,7 +113,9 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
             to: Type.Optional(LocalDate),
             practitioner: Type.Optional(Uuid),
             kind: Type.Optional(AbsenceKind),
-            open: Type.Optional(Type.Boolean({ description: 'Only open-ended (true) or only closed (false)' })),
+            open: Type.Optional(
+              Type.Boolean({ description: 'Only open-ended (true) or only closed (false)' }),
+            ),
             ...PageQuery,
           },
           { additionalProperties: false },
@@ -118,7 +134,10 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
         offset?: number;
       };
       const { limit = 100, offset = 0 } = q;
-      const period = q.from || q.to ? localPeriod(q.from ?? '1900-01-01', q.to ?? '9999-12-30', deps.config.timezone) : undefined;
+      const period =
+        q.from || q.to
+          ? localPeriod(q.from ?? '1900-01-01', q.to ?? '9999-12-30', deps.config.timezone)
+          : undefined;
       const page = await listAbsences(
         db,
         { from: period?.start, to: period?.end, practitionerId: q.practitioner, kind: q.kind, open: q.open },
@@ -169,15 +188,32 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
         const before = await findAbsence(trx, id, true);
         if (!before) throw problems.notFound('absence', id);
         checkIfMatch(request, before.version);
-        const end = body.end !== undefined ? (body.end ? new Date(body.end) : null) : before.end ? new Date(before.end) : null;
+        const end =
+          body.end !== undefined
+            ? body.end
+              ? new Date(body.end)
+              : null
+            : before.end
+              ? new Date(before.end)
+              : null;
         endAfterStart(new Date(before.start), end);
         if (!end && before.kind !== 'sickness') {
-          throw problems.badRequest(`An end is required for ${before.kind}; only sickness may be open-ended.`, [
-            { field: '/body/end', message: 'is required unless kind is sickness' },
-          ]);
+          throw problems.badRequest(
+            `An end is required for ${before.kind}; only sickness may be open-ended.`,
+            [{ field: '/body/end', message: 'is required unless kind is sickness' }],
+          );
         }
-        const after = await updateAbsence(trx, id, { end, note: body.note !== undefined ? body.note : before.note });
-        await recordAudit(trx, auditContextOf(request), { entity: 'absence', entityId: id, action: 'update', before, after });
+        const after = await updateAbsence(trx, id, {
+          end,
+          note: body.note !== undefined ? body.note : before.note,
+        });
+        await recordAudit(trx, auditContextOf(request), {
+          entity: 'absence',
+          entityId: id,
+          action: 'update',
+          before,
+          after,
+        });
         return after;
       });
       setEtag(reply, updated.version);
@@ -204,7 +240,12 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
         if (!before) throw problems.notFound('absence', id);
         checkIfMatch(request, before.version);
         await deleteAbsence(trx, id);
-        await recordAudit(trx, auditContextOf(request), { entity: 'absence', entityId: id, action: 'delete', before });
+        await recordAudit(trx, auditContextOf(request), {
+          entity: 'absence',
+          entityId: id,
+          action: 'delete',
+          before,
+        });
       });
       return reply.status(204).send(null);
     },

@@ -29,7 +29,9 @@ const practitionerFields = {
     }),
   ),
   homeRegion: Code,
-  regions: Type.Optional(Type.Array(Code, { uniqueItems: true, maxItems: 50, description: 'Includes the home region' })),
+  regions: Type.Optional(
+    Type.Array(Code, { uniqueItems: true, maxItems: 50, description: 'Includes the home region' }),
+  ),
   hub: Type.Optional(Type.Union([Code, Type.Null()], { description: 'zero_nineteen only' })),
   specialisms: Type.Optional(Type.Array(Code, { uniqueItems: true, maxItems: 50 })),
   gender: Type.Optional(Type.Union([Gender, Type.Null()])),
@@ -47,14 +49,27 @@ export const practitionerExample = {
   hub: null,
   specialisms: ['newborn-care'],
   gender: 'female',
-  contract: { maxHoursPer7Days: 48, minRestHours: 11, maxConsecutiveNights: 4, maxConsecutiveDays: 6, hoursPerWeek: 37.5 },
+  contract: {
+    maxHoursPer7Days: 48,
+    minRestHours: 11,
+    maxConsecutiveNights: 4,
+    maxConsecutiveDays: 6,
+    hoursPerWeek: 37.5,
+  },
   version: 1,
   createdAt: '2026-11-23T09:00:00.000Z',
   updatedAt: '2026-11-23T09:00:00.000Z',
   archivedAt: null,
 };
 
-const { id: _id, version: _v, createdAt: _c, updatedAt: _u, archivedAt: _a, ...createExample } = practitionerExample;
+const {
+  id: _id,
+  version: _v,
+  createdAt: _c,
+  updatedAt: _u,
+  archivedAt: _a,
+  ...createExample
+} = practitionerExample;
 
 export const CreatePractitioner = Type.Object(practitionerFields, {
   additionalProperties: false,

@@ -42,14 +42,21 @@ export interface PractitionerFilter {
 }
 
 function selectPractitioners(db: Kysely<DB>) {
-  return db.selectFrom('practitioners as p').selectAll('p').select([
-    sql<string[]>`coalesce((select array_agg(r.region_code order by r.region_code) from practitioner_regions r where r.practitioner_id = p.id), '{}')`.as(
-      'regions',
-    ),
-    sql<string[]>`coalesce((select array_agg(s.specialism_code order by s.specialism_code) from practitioner_specialisms s where s.practitioner_id = p.id), '{}')`.as(
-      'specialisms',
-    ),
-  ]);
+  return db
+    .selectFrom('practitioners as p')
+    .selectAll('p')
+    .select([
+      sql<
+        string[]
+      >`coalesce((select array_agg(r.region_code order by r.region_code) from practitioner_regions r where r.practitioner_id = p.id), '{}')`.as(
+        'regions',
+      ),
+      sql<
+        string[]
+      >`coalesce((select array_agg(s.specialism_code order by s.specialism_code) from practitioner_specialisms s where s.practitioner_id = p.id), '{}')`.as(
+        'specialisms',
+      ),
+    ]);
 }
 
 export async function findPractitioner(db: Kysely<DB>, id: string, forUpdate = false) {
@@ -59,7 +66,12 @@ export async function findPractitioner(db: Kysely<DB>, id: string, forUpdate = f
   return row ? toPractitioner(row as Row) : undefined;
 }
 
-export async function listPractitioners(db: Kysely<DB>, filter: PractitionerFilter, limit: number, offset: number) {
+export async function listPractitioners(
+  db: Kysely<DB>,
+  filter: PractitionerFilter,
+  limit: number,
+  offset: number,
+) {
   let query = selectPractitioners(db);
   if (!filter.includeArchived) query = query.where('p.archived_at', 'is', null);
   if (filter.kind) query = query.where('p.kind', '=', filter.kind as 'parenting');
@@ -67,7 +79,12 @@ export async function listPractitioners(db: Kysely<DB>, filter: PractitionerFilt
   if (filter.grade) query = query.where('p.grade', '=', filter.grade);
   if (filter.gender) query = query.where('p.gender', '=', filter.gender as 'female');
   if (filter.externalRef) query = query.where('p.external_ref', '=', filter.externalRef);
-  if (filter.ids) query = query.where('p.id', 'in', filter.ids.length ? filter.ids : ['00000000-0000-0000-0000-000000000000']);
+  if (filter.ids)
+    query = query.where(
+      'p.id',
+      'in',
+      filter.ids.length ? filter.ids : ['00000000-0000-0000-0000-000000000000'],
+    );
   if (filter.q) query = query.where('p.name', 'ilike', `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
   if (filter.region) {
     const region = filter.region;
@@ -145,12 +162,20 @@ async function writeLinks(db: Kysely<DB>, id: string, v: PractitionerValues): Pr
 }
 
 export async function insertPractitioner(db: Kysely<DB>, v: PractitionerValues): Promise<PractitionerDto> {
-  const { id } = await db.insertInto('practitioners').values(columns(v)).returning('id').executeTakeFirstOrThrow();
+  const { id } = await db
+    .insertInto('practitioners')
+    .values(columns(v))
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await writeLinks(db, id, v);
   return (await findPractitioner(db, id))!;
 }
 
-export async function updatePractitioner(db: Kysely<DB>, id: string, v: PractitionerValues): Promise<PractitionerDto> {
+export async function updatePractitioner(
+  db: Kysely<DB>,
+  id: string,
+  v: PractitionerValues,
+): Promise<PractitionerDto> {
   await db
     .updateTable('practitioners')
     .set((eb) => ({ ...columns(v), version: eb('version', '+', 1), updated_at: new Date() }))

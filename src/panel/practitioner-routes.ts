@@ -87,7 +87,11 @@ export async function practitionerRoutes(app: App, { database }: Deps): Promise<
       },
     },
     async (request) => {
-      const { limit = 100, offset = 0, ...filter } = request.query as PractitionerFilter & {
+      const {
+        limit = 100,
+        offset = 0,
+        ...filter
+      } = request.query as PractitionerFilter & {
         limit?: number;
         offset?: number;
       };

@@ -36,7 +36,11 @@ export function mergePractitioner(
 }
 
 /** The rules the schema cannot say, each refused with a message a person can act on. */
-export async function checkPractitioner(db: Kysely<DB>, v: PractitionerValues, selfId?: string): Promise<void> {
+export async function checkPractitioner(
+  db: Kysely<DB>,
+  v: PractitionerValues,
+  selfId?: string,
+): Promise<void> {
   const errors: { field: string; message: string }[] = [];
   const unknownRegions = await missingCodes(db, 'regions', v.regions);
   if (unknownRegions.length) {
@@ -50,7 +54,8 @@ export async function checkPractitioner(db: Kysely<DB>, v: PractitionerValues, s
     });
   }
   if (v.kind === 'zero_nineteen') {
-    if (!v.grade) errors.push({ field: '/body/grade', message: 'is required for a zero_nineteen practitioner' });
+    if (!v.grade)
+      errors.push({ field: '/body/grade', message: 'is required for a zero_nineteen practitioner' });
     if (!v.hub) errors.push({ field: '/body/hub', message: 'is required for a zero_nineteen practitioner' });
   } else if (v.hub) {
     errors.push({ field: '/body/hub', message: 'only zero_nineteen practitioners belong to a hub' });
@@ -62,7 +67,8 @@ export async function checkPractitioner(db: Kysely<DB>, v: PractitionerValues, s
     let query = db.selectFrom('practitioners').select('id').where('external_ref', '=', v.externalRef);
     if (selfId) query = query.where('id', '!=', selfId);
     const clash = await query.executeTakeFirst();
-    if (clash) errors.push({ field: '/body/externalRef', message: `is already used by practitioner ${clash.id}` });
+    if (clash)
+      errors.push({ field: '/body/externalRef', message: `is already used by practitioner ${clash.id}` });
   }
   if (errors.length) {
     throw problems.unprocessable(errors.map((e) => `${e.field} ${e.message}`).join('; '), errors);

@@ -4,7 +4,16 @@ import { ALL_ROLES } from '../http/auth.js';
 import { auditContextOf, recordAudit } from '../audit/record.js';
 import { checkIfMatch, setEtag } from '../http/etag.js';
 import { problems } from '../http/problem.js';
-import { Code, errorResponses, IfMatchHeaders, Instant, IsoWeek, Name, Page, PageQuery } from '../http/schemas.js';
+import {
+  Code,
+  errorResponses,
+  IfMatchHeaders,
+  Instant,
+  IsoWeek,
+  Name,
+  Page,
+  PageQuery,
+} from '../http/schemas.js';
 import { currentWeekMonday } from '../time/weeks.js';
 import { DEFAULT_WEEKLY_CASE_CAP, findHub, listHubs, setCapFrom } from './hubs-repository.js';
 import { insertReference, updateReference } from './repository.js';
@@ -30,7 +39,10 @@ const Hub = Type.Object(
         weeklyCaseCap: Type.Integer(),
         setAt: Instant,
       }),
-      { description: 'Each cap and the week it applies from; a week uses the latest cap starting on or before it' },
+      {
+        description:
+          'Each cap and the week it applies from; a week uses the latest cap starting on or before it',
+      },
     ),
     version: Type.Integer(),
     createdAt: Instant,
@@ -86,14 +98,19 @@ export async function hubRoutes(app: App, { database, config }: Deps): Promise<v
       config: { access: ['admin', 'hub_manager'] },
       schema: {
         tags: ['reference'],
-        summary: 'Create a hub or change its name or weekly case cap (a cap change applies from the current week on)',
+        summary:
+          'Create a hub or change its name or weekly case cap (a cap change applies from the current week on)',
         params: Type.Object({ code: Code }),
         headers: IfMatchHeaders,
         body: Type.Object(
           {
             name: Name,
             weeklyCaseCap: Type.Optional(
-              Type.Integer({ minimum: 0, maximum: 100, description: 'Distinct cases per week; 3 for a new hub' }),
+              Type.Integer({
+                minimum: 0,
+                maximum: 100,
+                description: 'Distinct cases per week; 3 for a new hub',
+              }),
             ),
           },
           { additionalProperties: false, examples: [{ name: 'East 0-19 Hub', weeklyCaseCap: 3 }] },
@@ -106,7 +123,12 @@ export async function hubRoutes(app: App, { database, config }: Deps): Promise<v
       const body = request.body as { name: string; weeklyCaseCap?: number };
       const monday = thisMonday();
       const { hub, created } = await db.transaction().execute(async (trx) => {
-        const lock = await trx.selectFrom('hubs').select('code').where('code', '=', code).forUpdate().executeTakeFirst();
+        const lock = await trx
+          .selectFrom('hubs')
+          .select('code')
+          .where('code', '=', code)
+          .forUpdate()
+          .executeTakeFirst();
         const before = lock ? await findHub(trx, code, monday) : undefined;
         if (before) checkIfMatch(request, before.version);
         if (!before) {

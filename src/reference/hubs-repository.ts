@@ -14,7 +14,11 @@ export interface Hub extends ReferenceItem {
  * The cap of a week is the latest row starting on or before it. A hub's first cap also covers the
  * weeks before the hub was set up, so bookings entered late for an old week still have a limit.
  */
-export async function capForWeek(db: Kysely<DB>, hub: string, weekMonday: string): Promise<number | undefined> {
+export async function capForWeek(
+  db: Kysely<DB>,
+  hub: string,
+  weekMonday: string,
+): Promise<number | undefined> {
   const base = db.selectFrom('hub_case_caps').select('weekly_case_cap').where('hub_code', '=', hub).limit(1);
   const current = await base
     .where('from_week_start', '<=', weekMonday)
@@ -50,7 +54,10 @@ export async function findHub(db: Kysely<DB>, code: string, currentMonday: strin
 
 export async function listHubs(db: Kysely<DB>, currentMonday: string, limit: number, offset: number) {
   const rows = await db.selectFrom('hubs').selectAll().orderBy('code').limit(limit).offset(offset).execute();
-  const total = await db.selectFrom('hubs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const total = await db
+    .selectFrom('hubs')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   const items: Hub[] = [];
   for (const row of rows) {
     items.push({
@@ -63,12 +70,23 @@ export async function listHubs(db: Kysely<DB>, currentMonday: string, limit: num
 }
 
 /** A cap change applies from the current week on; earlier weeks keep the cap they had. */
-export async function setCapFrom(db: Kysely<DB>, hub: string, fromMonday: string, cap: number): Promise<void> {
+export async function setCapFrom(
+  db: Kysely<DB>,
+  hub: string,
+  fromMonday: string,
+  cap: number,
+): Promise<void> {
   await db
     .insertInto('hub_case_caps')
     .values({ hub_code: hub, from_week_start: fromMonday, weekly_case_cap: cap })
-    .onConflict((oc) => oc.columns(['hub_code', 'from_week_start']).doUpdateSet({ weekly_case_cap: cap, set_at: new Date() }))
+    .onConflict((oc) =>
+      oc.columns(['hub_code', 'from_week_start']).doUpdateSet({ weekly_case_cap: cap, set_at: new Date() }),
+    )
     .execute();
   // A later row (set for a future week by an earlier change) would otherwise override this one.
-  await db.deleteFrom('hub_case_caps').where('hub_code', '=', hub).where('from_week_start', '>', fromMonday).execute();
+  await db
+    .deleteFrom('hub_case_caps')
+    .where('hub_code', '=', hub)
+    .where('from_week_start', '>', fromMonday)
+    .execute();
 }

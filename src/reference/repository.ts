@@ -20,17 +20,30 @@ export const toReferenceItem = (row: ReferenceRow): ReferenceItem => ({
   updatedAt: row.updated_at.toISOString(),
 });
 
-export async function findReference(db: Kysely<DB>, table: ReferenceTableName, code: string, forUpdate = false) {
+export async function findReference(
+  db: Kysely<DB>,
+  table: ReferenceTableName,
+  code: string,
+  forUpdate = false,
+) {
   let query = db.selectFrom(table).selectAll().where('code', '=', code);
   if (forUpdate) query = query.forUpdate();
   const row = await query.executeTakeFirst();
   return row ? toReferenceItem(row) : undefined;
 }
 
-export async function listReference(db: Kysely<DB>, table: ReferenceTableName, limit: number, offset: number) {
+export async function listReference(
+  db: Kysely<DB>,
+  table: ReferenceTableName,
+  limit: number,
+  offset: number,
+) {
   const [rows, count] = await Promise.all([
     db.selectFrom(table).selectAll().orderBy('code').limit(limit).offset(offset).execute(),
-    db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(toReferenceItem), total: Number(count.n) };
 }
@@ -51,7 +64,11 @@ export async function updateReference(db: Kysely<DB>, table: ReferenceTableName,
 }
 
 /** Returns the codes in `codes` that do not exist, so a request can be refused with their names. */
-export async function missingCodes(db: Kysely<DB>, table: ReferenceTableName, codes: string[]): Promise<string[]> {
+export async function missingCodes(
+  db: Kysely<DB>,
+  table: ReferenceTableName,
+  codes: string[],
+): Promise<string[]> {
   const unique = [...new Set(codes)];
   if (unique.length === 0) return [];
   const found = await db.selectFrom(table).select('code').where('code', 'in', unique).execute();

@@ -19,12 +19,21 @@ const ReferenceItem = (example: { code: string; name: string }) =>
     { code: Code, name: Type.String(), version: Type.Integer(), createdAt: Instant, updatedAt: Instant },
     {
       examples: [
-        { ...example, version: 1, createdAt: '2026-11-23T09:00:00.000Z', updatedAt: '2026-11-23T09:00:00.000Z' },
+        {
+          ...example,
+          version: 1,
+          createdAt: '2026-11-23T09:00:00.000Z',
+          updatedAt: '2026-11-23T09:00:00.000Z',
+        },
       ],
     },
   );
 
-const kinds: { table: Exclude<ReferenceTableName, 'hubs'>; singular: string; example: { code: string; name: string } }[] = [
+const kinds: {
+  table: Exclude<ReferenceTableName, 'hubs'>;
+  singular: string;
+  example: { code: string; name: string };
+}[] = [
   { table: 'regions', singular: 'region', example: { code: 'north-west', name: 'North West' } },
   { table: 'specialisms', singular: 'specialism', example: { code: 'newborn-care', name: 'Newborn care' } },
 ];
@@ -41,7 +50,10 @@ export async function referenceRoutes(app: App, deps: Deps): Promise<void> {
           tags: ['reference'],
           summary: `List ${table}`,
           querystring: Type.Object(PageQuery, { additionalProperties: false }),
-          response: { 200: Page(Item, (Item as { examples?: unknown[] }).examples?.[0]), ...errorResponses() },
+          response: {
+            200: Page(Item, (Item as { examples?: unknown[] }).examples?.[0]),
+            ...errorResponses(),
+          },
         },
       },
       async (request) => {
@@ -79,7 +91,10 @@ export async function referenceRoutes(app: App, deps: Deps): Promise<void> {
           summary: `Create or rename a ${singular}`,
           params: Type.Object({ code: Code }),
           headers: IfMatchHeaders,
-          body: Type.Object({ name: Name }, { additionalProperties: false, examples: [{ name: example.name }] }),
+          body: Type.Object(
+            { name: Name },
+            { additionalProperties: false, examples: [{ name: example.name }] },
+          ),
           response: { 200: Item, 201: Item, ...errorResponses(412) },
         },
       },
@@ -89,7 +104,9 @@ export async function referenceRoutes(app: App, deps: Deps): Promise<void> {
         const { item, created } = await db.transaction().execute(async (trx) => {
           const before = await findReference(trx, table, code, true);
           if (before) checkIfMatch(request, before.version);
-          const after = before ? await updateReference(trx, table, code, name) : await insertReference(trx, table, code, name);
+          const after = before
+            ? await updateReference(trx, table, code, name)
+            : await insertReference(trx, table, code, name);
           await recordAudit(trx, auditContextOf(request), {
             entity: singular,
             entityId: code,

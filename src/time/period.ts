@@ -8,7 +8,8 @@ import { problems } from '../http/problem.js';
 export function localPeriod(from: string, to: string, timezone: string): { start: Date; end: Date } {
   const start = DateTime.fromISO(from, { zone: timezone }).startOf('day');
   const end = DateTime.fromISO(to, { zone: timezone }).startOf('day').plus({ days: 1 });
-  if (!start.isValid || !end.isValid) throw problems.badRequest(`"${from}" to "${to}" is not a pair of dates.`);
+  if (!start.isValid || !end.isValid)
+    throw problems.badRequest(`"${from}" to "${to}" is not a pair of dates.`);
   if (end <= start) {
     throw problems.badRequest(`The period ends (${to}) before it starts (${from}).`, [
       { field: '/querystring/to', message: 'must not be before from' },

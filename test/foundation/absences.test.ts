@@ -9,37 +9,69 @@ describe.each(databaseTargets())('absences on %s', (target) => {
   beforeAll(async () => {
     ctx = await createTestContext(target);
     await seedReference(ctx);
-    sam = (await ctx.call('admin', 'POST', '/v1/practitioners', { name: 'Sam', kind: 'parenting', homeRegion: 'north-west' })).json().id;
-    kim = (await ctx.call('admin', 'POST', '/v1/practitioners', { name: 'Kim', kind: 'parenting', homeRegion: 'north-west' })).json().id;
+    sam = (
+      await ctx.call('admin', 'POST', '/v1/practitioners', {
+        name: 'Sam',
+        kind: 'parenting',
+        homeRegion: 'north-west',
+      })
+    ).json().id;
+    kim = (
+      await ctx.call('admin', 'POST', '/v1/practitioners', {
+        name: 'Kim',
+        kind: 'parenting',
+        homeRegion: 'north-west',
+      })
+    ).json().id;
   });
   afterAll(() => ctx?.close());
 
   it('records open-ended sickness and closes it on return to work', async () => {
-    const created = (await expectStatus(
-      ctx.call('cover', 'POST', `/v1/practitioners/${sam}/absences`, {
-        kind: 'sickness',
-        start: '2026-11-23T07:00:00+00:00',
-        note: 'Phoned in',
-      }),
-      201,
-    )).json();
-    expect(created).toMatchObject({ practitionerId: sam, kind: 'sickness', start: '2026-11-23T07:00:00.000Z', end: null, uncoveredShifts: [] });
+    const created = (
+      await expectStatus(
+        ctx.call('cover', 'POST', `/v1/practitioners/${sam}/absences`, {
+          kind: 'sickness',
+          start: '2026-11-23T07:00:00+00:00',
+          note: 'Phoned in',
+        }),
+        201,
+      )
+    ).json();
+    expect(created).toMatchObject({
+      practitionerId: sam,
+      kind: 'sickness',
+      start: '2026-11-23T07:00:00.000Z',
+      end: null,
+      uncoveredShifts: [],
+    });
     const open = (await ctx.call('coordinator', 'GET', `/v1/absences?open=true&practitioner=${sam}`)).json();
     expect(open.total).toBe(1);
     const back = await expectStatus(
-      ctx.call('cover', 'PATCH', `/v1/absences/${created.id}`, { end: '2026-11-25T08:00:00+00:00' }, { 'if-match': '"1"' }),
+      ctx.call(
+        'cover',
+        'PATCH',
+        `/v1/absences/${created.id}`,
+        { end: '2026-11-25T08:00:00+00:00' },
+        { 'if-match': '"1"' },
+      ),
       200,
     );
     expect(back.json()).toMatchObject({ end: '2026-11-25T08:00:00.000Z', note: 'Phoned in', version: 2 });
-    expect((await ctx.call('coordinator', 'GET', `/v1/absences?open=true&practitioner=${sam}`)).json().total).toBe(0);
+    expect(
+      (await ctx.call('coordinator', 'GET', `/v1/absences?open=true&practitioner=${sam}`)).json().total,
+    ).toBe(0);
   });
 
   it('refuses a return to work before the sickness began', async () => {
-    const created = (await ctx.call('cover', 'POST', `/v1/practitioners/${kim}/absences`, {
-      kind: 'sickness',
-      start: '2026-12-01T07:00:00Z',
-    })).json();
-    const res = await ctx.call('cover', 'PATCH', `/v1/absences/${created.id}`, { end: '2026-11-30T07:00:00Z' });
+    const created = (
+      await ctx.call('cover', 'POST', `/v1/practitioners/${kim}/absences`, {
+        kind: 'sickness',
+        start: '2026-12-01T07:00:00Z',
+      })
+    ).json();
+    const res = await ctx.call('cover', 'PATCH', `/v1/absences/${created.id}`, {
+      end: '2026-11-30T07:00:00Z',
+    });
     expect(res.statusCode).toBe(400);
     expect((await ctx.call('cover', 'GET', `/v1/absences/${created.id}`)).json().end).toBeNull();
   });
@@ -54,7 +86,9 @@ describe.each(databaseTargets())('absences on %s', (target) => {
       201,
     );
     const ids = async (q: string) =>
-      (await ctx.call('coordinator', 'GET', `/v1/absences?${q}&kind=annual_leave`)).json().items.map((a: { practitionerId: string }) => a.practitionerId);
+      (await ctx.call('coordinator', 'GET', `/v1/absences?${q}&kind=annual_leave`))
+        .json()
+        .items.map((a: { practitionerId: string }) => a.practitionerId);
     expect(await ids('from=2027-01-08&to=2027-01-08')).toEqual([kim]);
     expect(await ids('from=2027-01-09&to=2027-01-20')).toEqual([]);
     expect(await ids('from=2027-01-01&to=2027-01-03')).toEqual([]);
@@ -63,23 +97,37 @@ describe.each(databaseTargets())('absences on %s', (target) => {
   it('keeps sickness from social workers but shows it to read-only integrations', async () => {
     expect((await ctx.call('social_worker', 'GET', '/v1/absences')).statusCode).toBe(403);
     expect((await ctx.call('viewer', 'GET', '/v1/absences')).statusCode).toBe(200);
-    expect((await ctx.call('viewer', 'POST', `/v1/practitioners/${kim}/absences`, { kind: 'sickness', start: '2026-12-01T07:00:00Z' })).statusCode).toBe(403);
+    expect(
+      (
+        await ctx.call('viewer', 'POST', `/v1/practitioners/${kim}/absences`, {
+          kind: 'sickness',
+          start: '2026-12-01T07:00:00Z',
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('404s for an unknown practitioner and changes nothing', async () => {
-    const res = await ctx.call('cover', 'POST', '/v1/practitioners/00000000-0000-4000-8000-000000000000/absences', {
-      kind: 'sickness',
-      start: '2026-12-01T07:00:00Z',
-    });
+    const res = await ctx.call(
+      'cover',
+      'POST',
+      '/v1/practitioners/00000000-0000-4000-8000-000000000000/absences',
+      {
+        kind: 'sickness',
+        start: '2026-12-01T07:00:00Z',
+      },
+    );
     expect(res.statusCode).toBe(404);
   });
 
   it('deletes a mistaken absence', async () => {
-    const created = (await ctx.call('cover', 'POST', `/v1/practitioners/${kim}/absences`, {
-      kind: 'training',
-      start: '2027-02-01T09:00:00Z',
-      end: '2027-02-01T17:00:00Z',
-    })).json();
+    const created = (
+      await ctx.call('cover', 'POST', `/v1/practitioners/${kim}/absences`, {
+        kind: 'training',
+        start: '2027-02-01T09:00:00Z',
+        end: '2027-02-01T17:00:00Z',
+      })
+    ).json();
     await expectStatus(ctx.call('cover', 'DELETE', `/v1/absences/${created.id}`), 204);
     expect((await ctx.call('cover', 'GET', `/v1/absences/${created.id}`)).statusCode).toBe(404);
   });

@@ -45,7 +45,9 @@ describe.each(databaseTargets())('access rules on every route, on %s', (target) 
         const res = await ctx.call(role, route.method, url, body);
         const allowed = (route.access as string[]).includes(role);
         if (allowed) {
-          expect([401, 403], `${role} on ${route.method} ${route.url}: ${res.body}`).not.toContain(res.statusCode);
+          expect([401, 403], `${role} on ${route.method} ${route.url}: ${res.body}`).not.toContain(
+            res.statusCode,
+          );
         } else {
           expect(res.statusCode, `${role} on ${route.method} ${route.url}`).toBe(403);
           expect(res.json().detail).toContain(role);
@@ -55,7 +57,9 @@ describe.each(databaseTargets())('access rules on every route, on %s', (target) 
   });
 
   it('a revoked key stops working at once', async () => {
-    const created = (await ctx.call('admin', 'POST', '/v1/api-keys', { name: 'temp', role: 'viewer' })).json();
+    const created = (
+      await ctx.call('admin', 'POST', '/v1/api-keys', { name: 'temp', role: 'viewer' })
+    ).json();
     const headers = { authorization: `Bearer ${created.key}` };
     expect((await ctx.app.inject({ method: 'GET', url: '/v1/regions', headers })).statusCode).toBe(200);
     expect((await ctx.call('admin', 'POST', `/v1/api-keys/${created.id}/revoke`)).statusCode).toBe(200);
@@ -63,11 +67,17 @@ describe.each(databaseTargets())('access rules on every route, on %s', (target) 
   });
 
   it('shows a key secret once and stores only its hash', async () => {
-    const created = (await ctx.call('admin', 'POST', '/v1/api-keys', { name: 'hr feed', role: 'viewer' })).json();
+    const created = (
+      await ctx.call('admin', 'POST', '/v1/api-keys', { name: 'hr feed', role: 'viewer' })
+    ).json();
     expect(created.key).toMatch(/^crk_/);
     const listed = (await ctx.call('admin', 'GET', '/v1/api-keys')).json();
     expect(JSON.stringify(listed)).not.toContain(created.key);
-    const stored = await ctx.database.db.selectFrom('api_keys').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
+    const stored = await ctx.database.db
+      .selectFrom('api_keys')
+      .selectAll()
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow();
     expect(stored.key_hash).not.toContain(created.key);
     expect(stored.key_hash).toMatch(/^[0-9a-f]{64}$/);
   });

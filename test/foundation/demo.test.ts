@@ -35,7 +35,14 @@ describe('demo data', () => {
     expect(await loadDemoData(database.db, { seed: 2026, timezone: 'Europe/London', now })).toBe(true);
     expect(await loadDemoData(database.db, { seed: 2026, timezone: 'Europe/London', now })).toBe(false);
     const count = async (table: 'practitioners' | 'regions' | 'hubs' | 'absences' | 'api_keys') =>
-      Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await database.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     expect(await count('practitioners')).toBe(66);
     expect(await count('regions')).toBe(5);
     expect(await count('hubs')).toBe(3);

@@ -12,7 +12,9 @@ type Operation = {
 
 // @fastify/swagger moves a schema's `examples` onto the media type as `example` / `examples`.
 const hasExample = (media: MediaType): boolean =>
-  media.example !== undefined || Object.keys(media.examples ?? {}).length > 0 || (media.schema.examples?.length ?? 0) > 0;
+  media.example !== undefined ||
+  Object.keys(media.examples ?? {}).length > 0 ||
+  (media.schema.examples?.length ?? 0) > 0;
 
 describe('the OpenAPI document', () => {
   let generated: string;
@@ -26,7 +28,10 @@ describe('the OpenAPI document', () => {
   });
 
   it('gives every operation tags, a summary and examples of its body and success response', async () => {
-    const doc = JSON.parse(generated) as { openapi: string; paths: Record<string, Record<string, Operation>> };
+    const doc = JSON.parse(generated) as {
+      openapi: string;
+      paths: Record<string, Record<string, Operation>>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.entries(ops).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, op })),

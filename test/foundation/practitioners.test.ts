@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets } from '../helpers/databases.js';
-import { createTestContext, expectStatus, seedReference, tableCounts, type TestContext } from '../helpers/app.js';
+import {
+  createTestContext,
+  expectStatus,
+  seedReference,
+  tableCounts,
+  type TestContext,
+} from '../helpers/app.js';
 
 const alex = {
   name: 'Alex Morgan',
@@ -31,7 +37,13 @@ describe.each(databaseTargets())('the practitioner panel on %s', (target) => {
       regions: ['north-west', 'yorkshire'],
       specialisms: ['newborn-care'],
       hub: null,
-      contract: { maxHoursPer7Days: 48, minRestHours: 11, maxConsecutiveNights: 4, maxConsecutiveDays: 6, hoursPerWeek: 37.5 },
+      contract: {
+        maxHoursPer7Days: 48,
+        minRestHours: 11,
+        maxConsecutiveNights: 4,
+        maxConsecutiveDays: 6,
+        hoursPerWeek: 37.5,
+      },
       version: 1,
     });
     expect(res.headers.etag).toBe('"1"');
@@ -50,7 +62,11 @@ describe.each(databaseTargets())('the practitioner panel on %s', (target) => {
     expect(noGrade.statusCode).toBe(422);
     expect(noGrade.json().detail).toContain('grade is required');
     expect(noGrade.json().detail).toContain('hub is required');
-    const hubbed = await ctx.call('admin', 'POST', '/v1/practitioners', { ...alex, externalRef: 'X', hub: 'east-hub' });
+    const hubbed = await ctx.call('admin', 'POST', '/v1/practitioners', {
+      ...alex,
+      externalRef: 'X',
+      hub: 'east-hub',
+    });
     expect(hubbed.statusCode).toBe(422);
     expect(hubbed.json().detail).toContain('only zero_nineteen');
     expect(await tableCounts(ctx.database)).toEqual(before);
@@ -108,7 +124,9 @@ describe.each(databaseTargets())('the practitioner panel on %s', (target) => {
     const hub = (await ctx.call('viewer', 'GET', '/v1/practitioners?hub=east-hub&kind=zero_nineteen')).json();
     expect(hub.items.map((p: { name: string }) => p.name)).toEqual(['Jo Reid']);
     const page1 = (await ctx.call('viewer', 'GET', '/v1/practitioners?region=midlands&limit=2')).json();
-    const page2 = (await ctx.call('viewer', 'GET', '/v1/practitioners?region=midlands&limit=2&offset=2')).json();
+    const page2 = (
+      await ctx.call('viewer', 'GET', '/v1/practitioners?region=midlands&limit=2&offset=2')
+    ).json();
     expect(page1.total).toBe(6);
     expect(page1.items).toHaveLength(2);
     expect(page2.items).toHaveLength(2);
@@ -118,19 +136,37 @@ describe.each(databaseTargets())('the practitioner panel on %s', (target) => {
   });
 
   it('updates with If-Match and refuses a stale write with 412', async () => {
-    const created = (await expectStatus(
-      ctx.call('admin', 'POST', '/v1/practitioners', { name: 'Etag Person', kind: 'parenting', homeRegion: 'midlands' }),
-      201,
-    )).json();
-    const ok = await ctx.call('coordinator', 'PATCH', `/v1/practitioners/${created.id}`, { regions: ['yorkshire'] }, {
-      'if-match': '"1"',
-    });
+    const created = (
+      await expectStatus(
+        ctx.call('admin', 'POST', '/v1/practitioners', {
+          name: 'Etag Person',
+          kind: 'parenting',
+          homeRegion: 'midlands',
+        }),
+        201,
+      )
+    ).json();
+    const ok = await ctx.call(
+      'coordinator',
+      'PATCH',
+      `/v1/practitioners/${created.id}`,
+      { regions: ['yorkshire'] },
+      {
+        'if-match': '"1"',
+      },
+    );
     expect(ok.statusCode).toBe(200);
     expect(ok.json().regions).toEqual(['midlands', 'yorkshire']);
     expect(ok.headers.etag).toBe('"2"');
-    const stale = await ctx.call('coordinator', 'PATCH', `/v1/practitioners/${created.id}`, { name: 'Lost update' }, {
-      'if-match': '"1"',
-    });
+    const stale = await ctx.call(
+      'coordinator',
+      'PATCH',
+      `/v1/practitioners/${created.id}`,
+      { name: 'Lost update' },
+      {
+        'if-match': '"1"',
+      },
+    );
     expect(stale.statusCode).toBe(412);
     expect(stale.json().type).toMatch(/precondition-failed$/);
     const now = (await ctx.call('viewer', 'GET', `/v1/practitioners/${created.id}`)).json();
@@ -138,17 +174,23 @@ describe.each(databaseTargets())('the practitioner panel on %s', (target) => {
   });
 
   it('archives on delete: gone from lists and 404 for updates, history kept', async () => {
-    const created = (await ctx.call('admin', 'POST', '/v1/practitioners', {
-      name: 'Leaver',
-      kind: 'parenting',
-      homeRegion: 'midlands',
-    })).json();
+    const created = (
+      await ctx.call('admin', 'POST', '/v1/practitioners', {
+        name: 'Leaver',
+        kind: 'parenting',
+        homeRegion: 'midlands',
+      })
+    ).json();
     await expectStatus(ctx.call('coordinator', 'DELETE', `/v1/practitioners/${created.id}`), 204);
     const list = (await ctx.call('viewer', 'GET', '/v1/practitioners?q=Leaver')).json();
     expect(list.total).toBe(0);
-    const archived = (await ctx.call('viewer', 'GET', '/v1/practitioners?q=Leaver&includeArchived=true')).json();
+    const archived = (
+      await ctx.call('viewer', 'GET', '/v1/practitioners?q=Leaver&includeArchived=true')
+    ).json();
     expect(archived.items[0].archivedAt).not.toBeNull();
-    expect((await ctx.call('admin', 'PATCH', `/v1/practitioners/${created.id}`, { name: 'X' })).statusCode).toBe(404);
+    expect(
+      (await ctx.call('admin', 'PATCH', `/v1/practitioners/${created.id}`, { name: 'X' })).statusCode,
+    ).toBe(404);
     expect((await ctx.call('admin', 'DELETE', `/v1/practitioners/${created.id}`)).statusCode).toBe(404);
   });
 

@@ -15,26 +15,52 @@ describe.each(databaseTargets())('regions, specialisms and hubs on %s', (target)
   it('creates with PUT (201), renames with PUT (200), lists in code order', async () => {
     await expectStatus(ctx.call('coordinator', 'PUT', '/v1/regions/yorkshire', { name: 'Yorks' }), 201);
     await expectStatus(ctx.call('admin', 'PUT', '/v1/regions/north-west', { name: 'North West' }), 201);
-    const renamed = await expectStatus(ctx.call('admin', 'PUT', '/v1/regions/yorkshire', { name: 'Yorkshire' }), 200);
+    const renamed = await expectStatus(
+      ctx.call('admin', 'PUT', '/v1/regions/yorkshire', { name: 'Yorkshire' }),
+      200,
+    );
     expect(renamed.json()).toMatchObject({ code: 'yorkshire', name: 'Yorkshire', version: 2 });
     const list = (await ctx.call('social_worker', 'GET', '/v1/regions')).json();
     expect(list.items.map((r: { code: string }) => r.code)).toEqual(['north-west', 'yorkshire']);
     expect(list.total).toBe(2);
-    await expectStatus(ctx.call('admin', 'PUT', '/v1/specialisms/newborn-care', { name: 'Newborn care' }), 201);
-    expect((await ctx.call('viewer', 'GET', '/v1/specialisms/newborn-care')).json().name).toBe('Newborn care');
+    await expectStatus(
+      ctx.call('admin', 'PUT', '/v1/specialisms/newborn-care', { name: 'Newborn care' }),
+      201,
+    );
+    expect((await ctx.call('viewer', 'GET', '/v1/specialisms/newborn-care')).json().name).toBe(
+      'Newborn care',
+    );
   });
 
   it('refuses a stale rename with 412', async () => {
-    const stale = await ctx.call('admin', 'PUT', '/v1/regions/yorkshire', { name: 'Y' }, { 'if-match': '"1"' });
+    const stale = await ctx.call(
+      'admin',
+      'PUT',
+      '/v1/regions/yorkshire',
+      { name: 'Y' },
+      { 'if-match': '"1"' },
+    );
     expect(stale.statusCode).toBe(412);
-    const ok = await ctx.call('admin', 'PUT', '/v1/regions/yorkshire', { name: 'Y&H' }, { 'if-match': '"2"' });
+    const ok = await ctx.call(
+      'admin',
+      'PUT',
+      '/v1/regions/yorkshire',
+      { name: 'Y&H' },
+      { 'if-match': '"2"' },
+    );
     expect(ok.statusCode).toBe(200);
   });
 
   it('gives a new hub a weekly case cap of 3 from this week', async () => {
-    const hub = (await expectStatus(ctx.call('hub_manager', 'PUT', '/v1/hubs/east-hub', { name: 'East' }), 201)).json();
+    const hub = (
+      await expectStatus(ctx.call('hub_manager', 'PUT', '/v1/hubs/east-hub', { name: 'East' }), 201)
+    ).json();
     const thisWeek = DateTime.now().setZone('Europe/London').toFormat("kkkk-'W'WW");
-    expect(hub).toMatchObject({ code: 'east-hub', weeklyCaseCap: 3, capHistory: [{ fromWeek: thisWeek, weeklyCaseCap: 3 }] });
+    expect(hub).toMatchObject({
+      code: 'east-hub',
+      weeklyCaseCap: 3,
+      capHistory: [{ fromWeek: thisWeek, weeklyCaseCap: 3 }],
+    });
   });
 
   it('applies a cap change from the current week on; past weeks keep the cap they had', async () => {
@@ -49,10 +75,12 @@ describe.each(databaseTargets())('regions, specialisms and hubs on %s', (target)
     await ctx.database.db.deleteFrom('hub_case_caps').where('from_week_start', '=', monday).execute();
     expect(await capForWeek(ctx.database.db, 'east-hub', lastWeek)).toBe(2);
 
-    const changed = (await expectStatus(
-      ctx.call('hub_manager', 'PUT', '/v1/hubs/east-hub', { name: 'East', weeklyCaseCap: 5 }),
-      200,
-    )).json();
+    const changed = (
+      await expectStatus(
+        ctx.call('hub_manager', 'PUT', '/v1/hubs/east-hub', { name: 'East', weeklyCaseCap: 5 }),
+        200,
+      )
+    ).json();
     expect(changed.weeklyCaseCap).toBe(5);
     expect(changed.capHistory.map((c: { weeklyCaseCap: number }) => c.weeklyCaseCap)).toEqual([2, 5]);
     expect(await capForWeek(ctx.database.db, 'east-hub', lastWeek)).toBe(2);
@@ -64,7 +92,9 @@ describe.each(databaseTargets())('regions, specialisms and hubs on %s', (target)
   });
 
   it('a rename keeps the cap', async () => {
-    const res = (await expectStatus(ctx.call('admin', 'PUT', '/v1/hubs/east-hub', { name: 'East Hub' }), 200)).json();
+    const res = (
+      await expectStatus(ctx.call('admin', 'PUT', '/v1/hubs/east-hub', { name: 'East Hub' }), 200)
+    ).json();
     expect(res.weeklyCaseCap).toBe(5);
     expect((await ctx.call('social_worker', 'GET', '/v1/hubs')).json().items[0].weeklyCaseCap).toBe(5);
   });

@@ -33,11 +33,21 @@ describe.each(databaseTargets())('the service shell on %s', (target) => {
       headers: { authorization: 'Bearer bootstrap-secret-for-tests' },
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json().items.some((k: { role: string; name: string }) => k.role === 'admin' && k.name.includes('ADMIN_API_KEY'))).toBe(true);
+    expect(
+      res
+        .json()
+        .items.some(
+          (k: { role: string; name: string }) => k.role === 'admin' && k.name.includes('ADMIN_API_KEY'),
+        ),
+    ).toBe(true);
   });
 
   it('echoes or issues a request id on every response', async () => {
-    const given = await ctx.app.inject({ method: 'GET', url: '/health/live', headers: { 'x-request-id': 'abc-123' } });
+    const given = await ctx.app.inject({
+      method: 'GET',
+      url: '/health/live',
+      headers: { 'x-request-id': 'abc-123' },
+    });
     expect(given.headers['x-request-id']).toBe('abc-123');
     const issued = await ctx.call(null, 'GET', '/health/live');
     expect(issued.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
@@ -62,12 +72,19 @@ describe('errors and logs', () => {
       throw new Error('connection string postgres://secret@db leaked');
     });
     try {
-      const res = await app.inject({ method: 'GET', url: '/boom', headers: { authorization: 'Bearer crk_super-secret' } });
+      const res = await app.inject({
+        method: 'GET',
+        url: '/boom',
+        headers: { authorization: 'Bearer crk_super-secret' },
+      });
       expect(res.statusCode).toBe(500);
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.body).not.toContain('secret');
       expect(res.json().detail).toContain(res.headers['x-request-id']);
-      app.log.info({ req: { headers: { authorization: 'Bearer crk_super-secret' } }, config: { adminApiKey: 'abc' } }, 'probe');
+      app.log.info(
+        { req: { headers: { authorization: 'Bearer crk_super-secret' } }, config: { adminApiKey: 'abc' } },
+        'probe',
+      );
       const all = lines.join('');
       expect(all).toContain('unhandled error');
       expect(all).toContain('[redacted]');

@@ -23,7 +23,10 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-export async function createTestContext(kind: DatabaseKind, overrides: Partial<Config> = {}): Promise<TestContext> {
+export async function createTestContext(
+  kind: DatabaseKind,
+  overrides: Partial<Config> = {},
+): Promise<TestContext> {
   const database = await createTestDatabase(kind);
   const config = loadConfig({}, { logLevel: 'silent', ...overrides });
   const app = await buildApp(config, { database, logger: false });
