@@ -1,0 +1,3 @@
+export { startSolve } from './start-solve.js';
+export type { SolveJob } from './start-solve.js';
+export type { WorkerSolveOptions } from './protocol.js';

@@ -1,0 +1,13 @@
+import type { Problem, Progress, Solution, SolveOptions } from '../scheduler/index.js';
+
+/** Solve options that can cross a thread boundary (no functions: the worker brings its own clock). */
+export type WorkerSolveOptions = Omit<SolveOptions, 'now' | 'shouldStop' | 'onProgress'>;
+
+export interface WorkerInput {
+  problem: Problem;
+  options: WorkerSolveOptions;
+  /** Int32 flag set to 1 by the parent to cancel; read without the event loop, as the solve is synchronous. */
+  cancel: SharedArrayBuffer;
+}
+
+export type WorkerMessage = { type: 'progress'; progress: Progress } | { type: 'result'; solution: Solution } | { type: 'error'; message: string; stack?: string };

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { Progress } from '../../src/scheduler/index.js';
+import { startSolve } from '../../src/solving/index.js';
+import { generateProblem } from '../../src/scheduler/testing/generate.js';
+
+describe('solving in a worker thread', () => {
+  const problem = generateProblem({ seed: 7, people: 44, locations: 8, weeks: 2 });
+
+  it('finishes a solve and streams progress', async () => {
+    const job = startSolve(problem, { seed: 1, timeLimitMs: 1500, progressEveryMs: 100 });
+    const seen: Progress[] = [];
+    for await (const p of job.progress) seen.push(p);
+    const solution = await job.result;
+    expect(solution.score.hard).toBe(0);
+    expect(solution.unfilled).toEqual([]);
+    expect(solution.stats.stoppedBy).toBe('time');
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(seen.at(-1)!.best).toEqual(solution.score);
+    expect(seen.at(-1)!.elapsedMs).toBeGreaterThan(1000);
+  });
+
+  it('stops when cancelled and returns the best so far', async () => {
+    const job = startSolve(problem, { seed: 1, timeLimitMs: 60_000, progressEveryMs: 50 });
+    const first = await new Promise<Progress>((resolve) => job.events.once('progress', resolve));
+    expect(first.best.hard).toBeGreaterThanOrEqual(0);
+    const t = performance.now();
+    job.cancel();
+    const solution = await job.result;
+    expect(performance.now() - t).toBeLessThan(2000);
+    expect(solution.stats.stoppedBy).toBe('cancelled');
+    expect(Object.keys(solution.assignments)).toHaveLength(problem.demands.length);
+  });
+
+  it('rejects the result when the problem is invalid', async () => {
+    const job = startSolve({ resources: [], demands: [{ id: 'x', start: 10, end: 5, day: 0, location: 'l', region: 'r' }] });
+    await expect(job.result).rejects.toThrow('ends before it starts');
+  });
+});
