@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely/migration';
 import * as foundation from './20261123_001_foundation.js';
+import * as placements from './20261123_002_placements.js';
 
 // A static list rather than a folder scan: it works the same under tsx, vitest and compiled JS.
 export const migrations: Record<string, Migration> = {
   '20261123_001_foundation': foundation,
+  '20261123_002_placements': placements,
 };

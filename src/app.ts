@@ -29,6 +29,10 @@ import { practitionerRoutes } from './panel/practitioner-routes.js';
 import { absenceRoutes } from './panel/absence-routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { loadDemoData } from './demo/load.js';
+import { placementRoutes } from './placements/routes.js';
+import { shiftRoutes } from './placements/shift-routes.js';
+import { rotaRunRoutes } from './rota/run-routes.js';
+import { RotaRunWorker } from './rota/worker.js';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -47,6 +51,8 @@ export interface Deps {
    * absent practitioner's shifts); each returns the shifts it uncovered.
    */
   absenceEffects: AbsenceEffect[];
+  /** The in-process solver of queued rota runs (unless SOLVE_IN_PROCESS=false). */
+  rotaWorker?: RotaRunWorker;
 }
 
 export type AbsenceEffect = (
@@ -109,6 +115,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   }
 
   const deps: Deps = { config, database, absenceEffects: [] };
+  if (config.solveInProcess) {
+    const worker = new RotaRunWorker(database.db, { timezone: config.timezone, log: app.log });
+    deps.rotaWorker = worker;
+    app.addHook('onReady', async () => worker.start());
+    // preClose runs before onClose, so the worker hands its run back while the database is still open.
+    app.addHook('preClose', async () => worker.stop());
+  }
   app.decorate('deps', deps);
   app.decorate('routeTable', [] as RouteRule[]);
   app.addHook('onSend', async (request, reply) => {
@@ -131,6 +144,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await practitionerRoutes(v1 as App, deps);
       await absenceRoutes(v1 as App, deps);
       await auditRoutes(v1 as App, deps);
+      await placementRoutes(v1 as App, deps);
+      await shiftRoutes(v1 as App, deps);
+      await rotaRunRoutes(v1 as App, deps);
     },
     { prefix: '/v1' },
   );

@@ -99,6 +99,13 @@ export interface DB {
   practitioner_specialisms: PractitionerSpecialismsTable;
   absences: AbsencesTable;
   audit_log: AuditLogTable;
+  placements: PlacementsTable;
+  placement_specialisms: PlacementSpecialismsTable;
+  placement_exclusions: PlacementExclusionsTable;
+  shifts: ShiftsTable;
+  shift_assignments: ShiftAssignmentsTable;
+  shift_uncoverings: ShiftUncoveringsTable;
+  rota_runs: RotaRunsTable;
 }
 
 export type PractitionerRow = Selectable<PractitionersTable>;
@@ -106,3 +113,91 @@ export type NewPractitionerRow = Insertable<PractitionersTable>;
 export type PractitionerUpdate = Updateable<PractitionersTable>;
 export type AbsenceRow = Selectable<AbsencesTable>;
 export type ReferenceRow = Selectable<ReferenceTable>;
+
+export interface PlacementsTable {
+  id: Generated<string>;
+  case_reference: string;
+  external_ref: string | null;
+  region: string;
+  start_date: string;
+  end_date: string;
+  review_date: string;
+  gender_requirement: 'female' | 'male' | 'other' | null;
+  practitioners_per_shift: Generated<number>;
+  /** JSON: the phases with their daily shift patterns. */
+  phases: ColumnType<unknown, string, string>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface PlacementSpecialismsTable {
+  placement_id: string;
+  specialism_code: string;
+}
+
+export interface PlacementExclusionsTable {
+  placement_id: string;
+  practitioner_id: string;
+}
+
+export interface ShiftsTable {
+  id: Generated<string>;
+  placement_id: string;
+  local_date: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  required: number;
+  night: boolean;
+  locked: Generated<boolean>;
+  revision: Generated<number>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ShiftAssignmentsTable {
+  shift_id: string;
+  practitioner_id: string;
+  /** tstzrange text, e.g. '[2026-11-23 08:00+00,2026-11-23 20:00+00)'. */
+  period: string;
+  source: 'run' | 'manual' | 'cover';
+  pinned: Generated<boolean>;
+  assigned_at: CreatedAt;
+}
+
+export interface ShiftUncoveringsTable {
+  id: Generated<string>;
+  shift_id: string;
+  practitioner_id: string;
+  absence_id: string | null;
+  uncovered_at: CreatedAt;
+  resolved_at: Timestamp | null;
+}
+
+export type RotaRunStatus = 'queued' | 'solving' | 'completed' | 'failed' | 'cancelled' | 'published';
+
+export interface RotaRunsTable {
+  id: Generated<string>;
+  from_date: string;
+  to_date: string;
+  status: Generated<RotaRunStatus>;
+  time_limit_seconds: number;
+  seed: Generated<number>;
+  base_revision: number | null;
+  score_hard: number | null;
+  score_medium: number | null;
+  score_soft: number | null;
+  progress: ColumnType<unknown, string | undefined, string>;
+  result: ColumnType<unknown, string | null | undefined, string | null>;
+  error: string | null;
+  cancel_requested: Generated<boolean>;
+  worker_id: string | null;
+  heartbeat_at: Timestamp | null;
+  attempts: Generated<number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  published_at: Timestamp | null;
+}

@@ -7,6 +7,9 @@ export const API_TAGS = [
   { name: 'practitioners', description: 'The panel: parenting and 0-19 practitioners' },
   { name: 'absences', description: 'Sickness, annual leave, training and unavailability' },
   { name: 'audit', description: 'Who changed what, when (admin only)' },
+  { name: 'placements', description: '24/7 In the Home placements, their phases and requirements' },
+  { name: 'shifts', description: 'Shifts, who works them, manual edits, locks and candidates' },
+  { name: 'rota', description: 'Rota runs: solving in the background, progress, publishing' },
 ];
 
 export function openapiDocumentation(): FastifyDynamicSwaggerOptions {

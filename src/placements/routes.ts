@@ -1,0 +1,158 @@
+import { Type } from 'typebox';
+import type { App, Deps } from '../app.js';
+import { auditContextOf, recordAudit } from '../audit/record.js';
+import { ALL_ROLES } from '../http/auth.js';
+import { checkIfMatch, setEtag } from '../http/etag.js';
+import { problems } from '../http/problem.js';
+import { Code, errorResponses, IfMatchHeaders, LocalDate, Page, PageQuery, Uuid } from '../http/schemas.js';
+import {
+  CreatePlacement,
+  PatchPlacement,
+  Placement,
+  placementExample,
+  type CreatePlacementBody,
+  type PatchPlacementBody,
+} from './model.js';
+import {
+  findPlacement,
+  insertPlacement,
+  listPlacements,
+  updatePlacement,
+  type PlacementFilter,
+} from './repository.js';
+import { checkPlacement, mergePlacement } from './rules.js';
+import { syncShifts } from './shift-sync.js';
+
+const PLANNERS = ['admin' as const, 'coordinator' as const];
+const ShiftChanges = Type.Object({
+  created: Type.Integer(),
+  updated: Type.Integer(),
+  removed: Type.Integer(),
+  keptLocked: Type.Integer({ description: 'Locked shifts the new plan no longer has, kept as they are' }),
+});
+const PlacementWithShifts = Type.Intersect([Placement, Type.Object({ shiftChanges: ShiftChanges })], {
+  examples: [{ ...placementExample, shiftChanges: { created: 63, updated: 0, removed: 0, keptLocked: 0 } }],
+});
+
+export async function placementRoutes(app: App, { database, config }: Deps): Promise<void> {
+  const { db } = database;
+
+  app.post(
+    '/placements',
+    {
+      config: { access: PLANNERS },
+      schema: {
+        tags: ['placements'],
+        summary: 'Start a placement; its shifts are generated from the phases (default 24/7 in two shifts)',
+        body: CreatePlacement,
+        response: { 201: PlacementWithShifts, ...errorResponses(409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const values = mergePlacement(undefined, request.body as CreatePlacementBody);
+      const created = await db.transaction().execute(async (trx) => {
+        await checkPlacement(trx, values);
+        const placement = await insertPlacement(trx, values);
+        const shiftChanges = await syncShifts(trx, placement, config.timezone, null);
+        await recordAudit(trx, auditContextOf(request), {
+          entity: 'placement',
+          entityId: placement.id,
+          action: 'create',
+          after: { ...placement, shiftChanges },
+        });
+        return { ...placement, shiftChanges };
+      });
+      setEtag(reply, created.version);
+      reply.status(201).header('location', `/v1/placements/${created.id}`);
+      return created;
+    },
+  );
+
+  app.get(
+    '/placements',
+    {
+      config: { access: ALL_ROLES.filter((r) => r !== 'social_worker') },
+      schema: {
+        tags: ['placements'],
+        summary: 'List placements, by region or active in a period',
+        querystring: Type.Object(
+          {
+            region: Type.Optional(Code),
+            from: Type.Optional(LocalDate),
+            to: Type.Optional(LocalDate),
+            caseReference: Type.Optional(Type.String({ maxLength: 64 })),
+            ...PageQuery,
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Page(Placement, placementExample), ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const {
+        limit = 100,
+        offset = 0,
+        ...filter
+      } = request.query as PlacementFilter & { limit?: number; offset?: number };
+      return { ...(await listPlacements(db, filter, limit, offset)), limit, offset };
+    },
+  );
+
+  app.get(
+    '/placements/:id',
+    {
+      config: { access: ALL_ROLES.filter((r) => r !== 'social_worker') },
+      schema: {
+        tags: ['placements'],
+        summary: 'Get a placement with its phases and requirements',
+        params: Type.Object({ id: Uuid }),
+        response: { 200: Placement, ...errorResponses(404) },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const placement = await findPlacement(db, id);
+      if (!placement) throw problems.notFound('placement', id);
+      setEtag(reply, placement.version);
+      return placement;
+    },
+  );
+
+  app.patch(
+    '/placements/:id',
+    {
+      config: { access: PLANNERS },
+      schema: {
+        tags: ['placements'],
+        summary:
+          'Change a plan (review, step-down, extension): future shifts are regenerated; started and locked ones stay',
+        params: Type.Object({ id: Uuid }),
+        headers: IfMatchHeaders,
+        body: PatchPlacement,
+        response: { 200: PlacementWithShifts, ...errorResponses(404, 412, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const updated = await db.transaction().execute(async (trx) => {
+        const before = await findPlacement(trx, id, true);
+        if (!before) throw problems.notFound('placement', id);
+        checkIfMatch(request, before.version);
+        const values = mergePlacement(before, request.body as PatchPlacementBody);
+        await checkPlacement(trx, values, id);
+        const after = await updatePlacement(trx, id, values);
+        const shiftChanges = await syncShifts(trx, after, config.timezone, new Date());
+        await recordAudit(trx, auditContextOf(request), {
+          entity: 'placement',
+          entityId: id,
+          action: 'update',
+          before,
+          after: { ...after, shiftChanges },
+        });
+        return { ...after, shiftChanges };
+      });
+      setEtag(reply, updated.version);
+      return updated;
+    },
+  );
+}

@@ -1,0 +1,79 @@
+import { Type, type Static } from 'typebox';
+import { Code, Instant, LocalDate, Uuid } from '../http/schemas.js';
+
+export const ShiftStatus = Type.Union(
+  [Type.Literal('covered'), Type.Literal('unfilled'), Type.Literal('uncovered')],
+  {
+    description:
+      'covered: enough people; unfilled: short and nobody was taken off it; uncovered: short because an absence took someone off it',
+  },
+);
+export type ShiftStatusName = Static<typeof ShiftStatus>;
+
+export const shiftExample = {
+  id: '2b1e4c7a-3d5f-4e6a-8b9c-0d1e2f3a4b5c',
+  placementId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+  caseReference: 'CR-2026-0412',
+  region: 'north-west',
+  localDate: '2026-11-30',
+  start: '2026-11-30T20:00:00.000Z',
+  end: '2026-12-01T08:00:00.000Z',
+  durationMinutes: 720,
+  night: true,
+  required: 1,
+  locked: false,
+  assignments: [
+    {
+      practitionerId: '5a1c2f4e-8b7d-4e3a-9c21-0d6f1e2b3a45',
+      name: 'Alex Morgan',
+      source: 'run',
+      pinned: false,
+    },
+  ],
+  uncoveredBy: [],
+  status: 'covered',
+  revision: 1042,
+  version: 3,
+};
+
+export const Shift = Type.Object(
+  {
+    id: Uuid,
+    placementId: Uuid,
+    caseReference: Type.String(),
+    region: Code,
+    localDate: LocalDate,
+    start: Instant,
+    end: Instant,
+    durationMinutes: Type.Integer({
+      description: 'Real elapsed minutes (11 or 13 hours across a clock change)',
+    }),
+    night: Type.Boolean(),
+    required: Type.Integer({ description: 'Practitioners needed' }),
+    locked: Type.Boolean({
+      description: 'Locked by a coordinator: rota runs and plan changes leave it as it is',
+    }),
+    assignments: Type.Array(
+      Type.Object({
+        practitionerId: Uuid,
+        name: Type.String(),
+        source: Type.Union([Type.Literal('run'), Type.Literal('manual'), Type.Literal('cover')]),
+        pinned: Type.Boolean(),
+      }),
+    ),
+    uncoveredBy: Type.Array(
+      Type.Object({
+        practitionerId: Uuid,
+        name: Type.String(),
+        absenceId: Type.Union([Uuid, Type.Null()]),
+        at: Instant,
+      }),
+      { description: 'Who an absence took off this shift, while it stays short' },
+    ),
+    status: ShiftStatus,
+    revision: Type.Integer({ description: 'Changes whenever who works the shift changes' }),
+    version: Type.Integer(),
+  },
+  { examples: [shiftExample] },
+);
+export type ShiftDto = Static<typeof Shift>;

@@ -1,0 +1,287 @@
+import { Type } from 'typebox';
+import type { App, Deps } from '../app.js';
+import { auditContextOf, recordAudit } from '../audit/record.js';
+import { ALL_ROLES } from '../http/auth.js';
+import { problems } from '../http/problem.js';
+import { errorResponses, LocalDate, Page, PageQuery, Uuid } from '../http/schemas.js';
+import { addAssignment, removeAssignment, touchShift } from '../rota/assignments.js';
+import { localPeriod } from '../time/period.js';
+import { Shift, shiftExample, ShiftStatus, type ShiftStatusName } from './shift-model.js';
+import { findShift, listShifts } from './shift-repository.js';
+import { candidatesForShift, checkManualAssignment } from './shift-edits.js';
+
+const EDITORS = ['admin' as const, 'coordinator' as const];
+const READERS = ALL_ROLES.filter((r) => r !== 'social_worker');
+
+const Rule = Type.Object({ rule: Type.String(), message: Type.String() });
+const EditResult = Type.Object(
+  {
+    shift: Shift,
+    warnings: Type.Array(Rule, { description: 'Soft goals the change strains: allowed, but worth knowing' }),
+  },
+  {
+    examples: [
+      {
+        shift: shiftExample,
+        warnings: [
+          { rule: 'Continuity of care', message: 'Alex Morgan has not worked with this family before' },
+        ],
+      },
+    ],
+  },
+);
+
+export async function shiftRoutes(app: App, { database, config }: Deps): Promise<void> {
+  const { db } = database;
+  const tz = config.timezone;
+
+  app.get(
+    '/shifts',
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['shifts'],
+        summary:
+          'Shifts starting on local dates from..to (both included), by placement, practitioner or status',
+        querystring: Type.Object(
+          {
+            from: LocalDate,
+            to: LocalDate,
+            placement: Type.Optional(Uuid),
+            practitioner: Type.Optional(Uuid),
+            status: Type.Optional(ShiftStatus),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000, default: 1000 })),
+            offset: PageQuery.offset,
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Page(Shift, shiftExample), ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const q = request.query as {
+        from: string;
+        to: string;
+        placement?: string;
+        practitioner?: string;
+        status?: ShiftStatusName;
+        limit?: number;
+        offset?: number;
+      };
+      const { start, end } = localPeriod(q.from, q.to, tz);
+      const { limit = 1000, offset = 0 } = q;
+      const page = await listShifts(
+        db,
+        { from: start, to: end, placementId: q.placement, practitionerId: q.practitioner, status: q.status },
+        limit,
+        offset,
+      );
+      return { ...page, limit, offset };
+    },
+  );
+
+  app.get(
+    '/shifts/:id',
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['shifts'],
+        summary: 'One shift with who is on it',
+        params: Type.Object({ id: Uuid }),
+        response: { 200: Shift, ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      const shift = await findShift(db, id);
+      if (!shift) throw problems.notFound('shift', id);
+      return shift;
+    },
+  );
+
+  app.get(
+    '/shifts/:id/candidates',
+    {
+      config: { access: ['admin', 'coordinator', 'cover'] },
+      schema: {
+        tags: ['shifts'],
+        summary: 'Who could work this shift, best first, and for everyone else the rule they would break',
+        params: Type.Object({ id: Uuid }),
+        response: {
+          200: Type.Object(
+            {
+              items: Type.Array(
+                Type.Object({
+                  practitionerId: Uuid,
+                  name: Type.String(),
+                  allowed: Type.Boolean(),
+                  breaks: Type.Array(Type.String()),
+                  warnings: Type.Array(Type.String()),
+                }),
+              ),
+            },
+            {
+              examples: [
+                {
+                  items: [
+                    {
+                      practitionerId: shiftExample.assignments[0]!.practitionerId,
+                      name: 'Alex Morgan',
+                      allowed: true,
+                      breaks: [],
+                      warnings: [],
+                    },
+                    {
+                      practitionerId: '6d7d2f53-fc2e-45b0-bdbd-bf91af7589ed',
+                      name: 'Ben Iqbal',
+                      allowed: false,
+                      breaks: ['Ben Iqbal does not work in region north-west'],
+                      warnings: [],
+                    },
+                  ],
+                },
+              ],
+            },
+          ),
+          ...errorResponses(404),
+        },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      return { items: await candidatesForShift(db, id, tz) };
+    },
+  );
+
+  app.post(
+    '/shifts/:id/assignments',
+    {
+      config: { access: EDITORS },
+      schema: {
+        tags: ['shifts'],
+        summary:
+          'Assign a practitioner by hand: refused (409) with the rule in words if it breaks one; soft goals come back as warnings',
+        params: Type.Object({ id: Uuid }),
+        body: Type.Object(
+          { practitionerId: Uuid },
+          {
+            additionalProperties: false,
+            examples: [{ practitionerId: shiftExample.assignments[0]!.practitionerId }],
+          },
+        ),
+        response: { 201: EditResult, ...errorResponses(404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const { practitionerId } = request.body as { practitionerId: string };
+      const result = await db.transaction().execute(async (trx) => {
+        await trx.selectFrom('shifts').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+        const before = await findShift(trx, id);
+        if (!before) throw problems.notFound('shift', id);
+        if (before.assignments.some((a) => a.practitionerId === practitionerId)) {
+          throw problems.conflict('That practitioner is already on this shift.', 'already-assigned');
+        }
+        if (before.assignments.length >= before.required) {
+          throw problems.conflict(
+            `The shift already has ${before.required} of ${before.required}; unassign someone first.`,
+            'shift-full',
+          );
+        }
+        const check = await checkManualAssignment(trx, id, practitionerId, tz);
+        if (!check.allowed) {
+          throw problems.conflict(
+            `Not assigned: ${check.broken.map((b) => b.message).join('; ')}.`,
+            'rule-broken',
+            { broken: check.broken },
+          );
+        }
+        await addAssignment(trx, id, practitionerId, 'manual', true);
+        await touchShift(trx, id);
+        const after = (await findShift(trx, id))!;
+        await recordAudit(trx, auditContextOf(request), {
+          entity: 'shift',
+          entityId: id,
+          action: 'assign',
+          before,
+          after: { ...after, warnings: check.warnings },
+        });
+        return { shift: after, warnings: check.warnings };
+      });
+      reply.status(201);
+      return result;
+    },
+  );
+
+  app.delete(
+    '/shifts/:id/assignments/:practitionerId',
+    {
+      config: { access: EDITORS },
+      schema: {
+        tags: ['shifts'],
+        summary: 'Take a practitioner off a shift',
+        params: Type.Object({ id: Uuid, practitionerId: Uuid }),
+        response: { 200: Shift, ...errorResponses(404, 409) },
+      },
+    },
+    async (request) => {
+      const { id, practitionerId } = request.params as { id: string; practitionerId: string };
+      return db.transaction().execute(async (trx) => {
+        const before = await findShift(trx, id);
+        if (!before) throw problems.notFound('shift', id);
+        if (before.locked)
+          throw problems.conflict('This shift is locked; unlock it to change who works it.', 'shift-locked');
+        if (!(await removeAssignment(trx, id, practitionerId)))
+          throw problems.notFound(`assignment on shift ${id} of practitioner`, practitionerId);
+        await touchShift(trx, id);
+        const after = (await findShift(trx, id))!;
+        await recordAudit(trx, auditContextOf(request), {
+          entity: 'shift',
+          entityId: id,
+          action: 'unassign',
+          before,
+          after,
+        });
+        return after;
+      });
+    },
+  );
+
+  for (const [path, locked] of [
+    ['lock', true],
+    ['unlock', false],
+  ] as const) {
+    app.post(
+      `/shifts/:id/${path}`,
+      {
+        config: { access: EDITORS },
+        schema: {
+          tags: ['shifts'],
+          summary: locked
+            ? 'Lock a shift: rota runs and plan changes keep it exactly as it is'
+            : 'Unlock a shift so rota runs may change it again',
+          params: Type.Object({ id: Uuid }),
+          response: { 200: Shift, ...errorResponses(404) },
+        },
+      },
+      async (request) => {
+        const { id } = request.params as { id: string };
+        return db.transaction().execute(async (trx) => {
+          const before = await findShift(trx, id);
+          if (!before) throw problems.notFound('shift', id);
+          await trx.updateTable('shifts').set({ locked }).where('id', '=', id).execute();
+          await touchShift(trx, id);
+          const after = (await findShift(trx, id))!;
+          await recordAudit(trx, auditContextOf(request), {
+            entity: 'shift',
+            entityId: id,
+            action: path,
+            before,
+            after,
+          });
+          return after;
+        });
+      },
+    );
+  }
+}

@@ -1,0 +1,199 @@
+import type { Kysely } from 'kysely';
+import { DateTime } from 'luxon';
+import type { DB } from '../db/schema.js';
+import type { Demand, Problem, Resource } from '../scheduler/index.js';
+
+/** Minutes since the epoch: the scheduler's instants. */
+export const toMinutes = (d: Date): number => Math.round(d.getTime() / 60_000);
+export const fromMinutes = (m: number): Date => new Date(m * 60_000);
+
+export interface RotaProblem {
+  problem: Problem;
+  /** Local date of day 0. */
+  firstDate: string;
+  shiftIds: string[];
+  /** The highest shift revision in the period when the problem was read. */
+  revision: number;
+}
+
+export interface RotaProblemOptions {
+  from: string;
+  to: string;
+  timezone: string;
+  now: Date;
+  /** Read only these shifts as demands (cover plans); default: every shift in the period. */
+  shiftIds?: string[];
+}
+
+// Rest, 7-day and consecutive-day rules look back this far into work done before the period.
+const LOOKBACK_DAYS = 14;
+
+/** Reads the panel, placements and shifts of a period and states them as a scheduler problem. */
+export async function loadRotaProblem(db: Kysely<DB>, options: RotaProblemOptions): Promise<RotaProblem> {
+  const { timezone } = options;
+  const first = DateTime.fromISO(options.from, { zone: timezone }).startOf('day');
+  const last = DateTime.fromISO(options.to, { zone: timezone }).startOf('day');
+  const horizonDays = Math.round(last.diff(first, 'days').days) + 1;
+  const dayOf = (localDate: string) =>
+    Math.round(DateTime.fromISO(localDate, { zone: timezone }).diff(first, 'days').days);
+  const lookback = first.minus({ days: LOOKBACK_DAYS });
+  const horizonEnd = last.plus({ days: 2 });
+
+  let shiftQuery = db
+    .selectFrom('shifts as s')
+    .innerJoin('placements as p', 'p.id', 's.placement_id')
+    .select([
+      's.id',
+      's.placement_id',
+      's.local_date',
+      's.starts_at',
+      's.ends_at',
+      's.night',
+      's.required',
+      's.locked',
+      's.revision',
+      'p.case_reference',
+      'p.region',
+      'p.gender_requirement',
+    ])
+    .where('s.local_date', '>=', options.from)
+    .where('s.local_date', '<=', options.to);
+  if (options.shiftIds)
+    shiftQuery = shiftQuery.where(
+      's.id',
+      'in',
+      options.shiftIds.length ? options.shiftIds : ['00000000-0000-0000-0000-000000000000'],
+    );
+  const shifts = await shiftQuery.orderBy('s.starts_at').orderBy('s.id').execute();
+
+  const [specialisms, exclusions, assignments, practitioners, regions, skills, absences, prior] =
+    await Promise.all([
+      db.selectFrom('placement_specialisms').selectAll().execute(),
+      db.selectFrom('placement_exclusions').selectAll().execute(),
+      db
+        .selectFrom('shift_assignments as a')
+        .innerJoin('shifts as s', 's.id', 'a.shift_id')
+        .select(['a.shift_id', 'a.practitioner_id', 'a.pinned'])
+        .where('s.local_date', '>=', options.from)
+        .where('s.local_date', '<=', options.to)
+        .orderBy('a.assigned_at')
+        .execute(),
+      db
+        .selectFrom('practitioners')
+        .selectAll()
+        .where('archived_at', 'is', null)
+        .where('kind', '=', 'parenting')
+        .orderBy('id')
+        .execute(),
+      db.selectFrom('practitioner_regions').selectAll().execute(),
+      db.selectFrom('practitioner_specialisms').selectAll().execute(),
+      db
+        .selectFrom('absences')
+        .selectAll()
+        .where('starts_at', '<', horizonEnd.toJSDate())
+        .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', lookback.toJSDate())]))
+        .execute(),
+      db
+        .selectFrom('shift_assignments as a')
+        .innerJoin('shifts as s', 's.id', 'a.shift_id')
+        .select([
+          'a.practitioner_id',
+          's.starts_at',
+          's.ends_at',
+          's.local_date',
+          's.night',
+          's.placement_id',
+        ])
+        .where('s.local_date', '>=', lookback.toISODate()!)
+        .where('s.local_date', '<', options.from)
+        .execute(),
+    ]);
+
+  const group = <T, K extends keyof T>(rows: T[], key: K) => {
+    const map = new Map<T[K], T[]>();
+    for (const row of rows) map.set(row[key], [...(map.get(row[key]) ?? []), row]);
+    return map;
+  };
+  const specialismsOf = group(specialisms, 'placement_id');
+  const exclusionsOf = group(exclusions, 'placement_id');
+  const assignmentsOf = group(assignments, 'shift_id');
+  const regionsOf = group(regions, 'practitioner_id');
+  const skillsOf = group(skills, 'practitioner_id');
+  const absencesOf = group(absences, 'practitioner_id');
+  const priorOf = group(prior, 'practitioner_id');
+  const weeks = horizonDays / 7;
+  const openEnd = toMinutes(horizonEnd.plus({ days: 7 }).toJSDate());
+
+  const resources: Resource[] = practitioners.map((p) => ({
+    id: p.id,
+    name: p.name,
+    skills: (skillsOf.get(p.id) ?? []).map((s) => s.specialism_code),
+    regions: (regionsOf.get(p.id) ?? []).map((r) => r.region_code),
+    homeRegion: p.home_region,
+    ...(p.gender ? { gender: p.gender } : {}),
+    contract: {
+      maxMinutesPer7Days: Math.round(Number(p.max_hours_per_7_days) * 60),
+      minRestMinutes: Math.round(Number(p.min_rest_hours) * 60),
+      maxConsecutiveDays: p.max_consecutive_days,
+      maxConsecutiveNights: p.max_consecutive_nights,
+      ...(p.contracted_hours_per_week !== null
+        ? { targetMinutes: Math.round(Number(p.contracted_hours_per_week) * 60 * weeks) }
+        : {}),
+    },
+    unavailable: (absencesOf.get(p.id) ?? []).map((a) => ({
+      start: toMinutes(a.starts_at),
+      end: a.ends_at ? toMinutes(a.ends_at) : openEnd,
+      kind: a.kind,
+    })),
+    history: {
+      locations: [
+        ...new Set(
+          (priorOf.get(p.id) ?? []).filter((w) => dayOf(w.local_date) >= -7).map((w) => w.placement_id),
+        ),
+      ],
+      priorWork: (priorOf.get(p.id) ?? []).map((w) => ({
+        start: toMinutes(w.starts_at),
+        end: toMinutes(w.ends_at),
+        day: dayOf(w.local_date),
+        night: w.night,
+      })),
+    },
+  }));
+
+  // A locked shift stays exactly as it is: its people are pinned, and a locked empty shift is left out.
+  const demandShifts = shifts.filter((s) => !s.locked || (assignmentsOf.get(s.id) ?? []).length > 0);
+  const demands: Demand[] = demandShifts.map((s) => {
+    const local = DateTime.fromJSDate(s.starts_at, { zone: timezone });
+    const end = DateTime.fromJSDate(s.ends_at, { zone: timezone });
+    const current = assignmentsOf.get(s.id) ?? [];
+    const pinned = current.filter((a) => a.pinned || s.locked).map((a) => a.practitioner_id);
+    return {
+      id: s.id,
+      label: `${s.case_reference} ${local.toFormat('ccc d LLL HH:mm')}-${end.toFormat('HH:mm')}`,
+      start: toMinutes(s.starts_at),
+      end: toMinutes(s.ends_at),
+      day: dayOf(s.local_date),
+      night: s.night,
+      weekend: local.weekday >= 6,
+      location: s.placement_id,
+      region: s.region,
+      required: s.locked ? pinned.length : s.required,
+      requiredSkills: (specialismsOf.get(s.placement_id) ?? []).map((x) => x.specialism_code),
+      ...(s.gender_requirement ? { gender: s.gender_requirement } : {}),
+      excluded: (exclusionsOf.get(s.placement_id) ?? []).map((x) => x.practitioner_id),
+      pinned,
+      published: current.map((a) => a.practitioner_id),
+    };
+  });
+
+  return {
+    problem: { resources, demands, horizonDays, fixedBefore: toMinutes(options.now) },
+    firstDate: options.from,
+    shiftIds: demandShifts.map((s) => s.id),
+    revision: shifts.reduce((m, s) => Math.max(m, Number(s.revision)), 0),
+  };
+}
+
+/** Formats scheduler instants for people, in the organisation's zone. */
+export const formatLocal = (timezone: string) => (m: number) =>
+  DateTime.fromMillis(m * 60_000, { zone: timezone }).toFormat('ccc d LLL yyyy HH:mm');

@@ -1,0 +1,251 @@
+import { Type } from 'typebox';
+import type { App, Deps } from '../app.js';
+import { actorOf } from '../http/auth.js';
+import { auditContextOf, recordAudit } from '../audit/record.js';
+import { problems } from '../http/problem.js';
+import { errorResponses, Page, PageQuery, Uuid } from '../http/schemas.js';
+import { localPeriod } from '../time/period.js';
+import { CreateRun, RotaRun, runExample, type CreateRunBody } from './run-model.js';
+import { toRunDto } from './run-view.js';
+import { publishRun } from './publish.js';
+import { findRun, insertRun, listRuns, TERMINAL } from './runs-repository.js';
+
+const PLANNERS = ['admin' as const, 'coordinator' as const];
+const READERS = ['admin' as const, 'coordinator' as const, 'cover' as const, 'viewer' as const];
+const MAX_RUN_DAYS = 62;
+
+export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
+  const { db } = deps.database;
+  const IdParams = Type.Object({ id: Uuid });
+
+  app.post(
+    '/rota-runs',
+    {
+      config: { access: PLANNERS },
+      schema: {
+        tags: ['rota'],
+        summary:
+          'Start a rota run for a period of local dates (both included); solving happens in the background',
+        body: CreateRun,
+        response: {
+          202: Type.Object(
+            { id: Uuid, status: Type.String() },
+            { examples: [{ id: runExample.id, status: 'queued' }] },
+          ),
+          ...errorResponses(),
+        },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as CreateRunBody;
+      const period = localPeriod(body.from, body.to, deps.config.timezone);
+      const days = Math.round((period.end.getTime() - period.start.getTime()) / 86_400_000);
+      if (days > MAX_RUN_DAYS) {
+        throw problems.badRequest(
+          `A run covers at most ${MAX_RUN_DAYS} days; ${body.from} to ${body.to} is ${days}.`,
+          [{ field: '/body/to', message: `at most ${MAX_RUN_DAYS} days after from` }],
+        );
+      }
+      const run = await db.transaction().execute(async (trx) => {
+        const created = await insertRun(trx, {
+          from: body.from,
+          to: body.to,
+          timeLimitSeconds: body.timeLimitSeconds ?? 30,
+          seed: body.seed ?? 1,
+          createdBy: actorOf(request).keyId,
+        });
+        await recordAudit(trx, auditContextOf(request), {
+          entity: 'rota_run',
+          entityId: created.id,
+          action: 'create',
+          after: { from: body.from, to: body.to, timeLimitSeconds: created.time_limit_seconds },
+        });
+        return created;
+      });
+      deps.rotaWorker?.wake();
+      reply.status(202).header('location', `/v1/rota-runs/${run.id}`);
+      return { id: run.id, status: run.status };
+    },
+  );
+
+  app.get(
+    '/rota-runs',
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['rota'],
+        summary: 'List rota runs, newest first',
+        querystring: Type.Object(PageQuery, { additionalProperties: false }),
+        response: { 200: Page(RotaRun, runExample), ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const { limit = 100, offset = 0 } = request.query as { limit?: number; offset?: number };
+      const { rows, total } = await listRuns(db, limit, offset);
+      return { items: rows.map(toRunDto), total, limit, offset };
+    },
+  );
+
+  app.get(
+    '/rota-runs/:id',
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['rota'],
+        summary: 'A run: status, score, the proposed rota, and the unassigned shifts with reasons',
+        params: IdParams,
+        response: { 200: RotaRun, ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      const run = await findRun(db, id);
+      if (!run) throw problems.notFound('rota run', id);
+      return toRunDto(run);
+    },
+  );
+
+  app.get(
+    '/rota-runs/:id/events',
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['rota'],
+        summary:
+          'Progress as server-sent events: `progress` (best score so far) until `done` (the final run)',
+        params: IdParams,
+        response: {
+          200: Type.String({
+            description: 'text/event-stream',
+            examples: [
+              'event: progress\ndata: {"status":"solving","score":{"hard":0,"medium":3,"soft":2100},"elapsedMs":1500}\n\n',
+            ],
+          }),
+          ...errorResponses(404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      if (!(await findRun(db, id))) throw problems.notFound('rota run', id);
+      reply.hijack();
+      const raw = reply.raw;
+      raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache',
+        connection: 'keep-alive',
+        'x-request-id': request.id,
+      });
+      let closed = false;
+      request.raw.on('close', () => {
+        closed = true;
+      });
+      let lastKey = '';
+      // Polling the row (not an in-process emitter) works whichever process or machine is solving.
+      while (!closed) {
+        const run = await findRun(db, id);
+        if (!run) break;
+        const dto = toRunDto(run);
+        const last = dto.progress.at(-1);
+        const key = `${dto.status}:${dto.progress.length}:${last?.elapsedMs ?? ''}`;
+        if (key !== lastKey) {
+          lastKey = key;
+          raw.write(
+            `event: progress\ndata: ${JSON.stringify({ status: dto.status, score: last?.score ?? dto.score, elapsedMs: last?.elapsedMs ?? 0 })}\n\n`,
+          );
+        }
+        if (TERMINAL.includes(run.status)) {
+          raw.write(`event: done\ndata: ${JSON.stringify(dto)}\n\n`);
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      raw.end();
+    },
+  );
+
+  app.post(
+    '/rota-runs/:id/cancel',
+    {
+      config: { access: PLANNERS },
+      schema: {
+        tags: ['rota'],
+        summary:
+          'Stop a run: a queued run is cancelled at once; a solving run stops and keeps its best rota so far',
+        params: IdParams,
+        response: { 200: RotaRun, ...errorResponses(404, 409) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      const run = await db.transaction().execute(async (trx) => {
+        const found = await findRun(trx, id, true);
+        if (!found) throw problems.notFound('rota run', id);
+        if (TERMINAL.includes(found.status)) {
+          throw problems.conflict(`The run has already ended (${found.status}).`, 'run-ended');
+        }
+        await trx
+          .updateTable('rota_runs')
+          .set(
+            found.status === 'queued'
+              ? { status: 'cancelled', cancel_requested: true, finished_at: new Date() }
+              : { cancel_requested: true },
+          )
+          .where('id', '=', id)
+          .execute();
+        await recordAudit(trx, auditContextOf(request), {
+          entity: 'rota_run',
+          entityId: id,
+          action: 'cancel',
+        });
+        return (await findRun(trx, id))!;
+      });
+      return toRunDto(run);
+    },
+  );
+
+  app.post(
+    '/rota-runs/:id/publish',
+    {
+      config: { access: PLANNERS },
+      schema: {
+        tags: ['rota'],
+        summary:
+          'Write the run into the shifts (locked, hand-made and started shifts are kept); 409 if the rota changed since',
+        params: IdParams,
+        response: {
+          200: Type.Object(
+            {
+              id: Uuid,
+              status: Type.String(),
+              changedShifts: Type.Integer(),
+              keptLocked: Type.Integer(),
+              keptStarted: Type.Integer(),
+            },
+            {
+              examples: [
+                { id: runExample.id, status: 'published', changedShifts: 320, keptLocked: 2, keptStarted: 0 },
+              ],
+            },
+          ),
+          ...errorResponses(404, 409),
+        },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      return db.transaction().execute(async (trx) => {
+        const run = await findRun(trx, id, true);
+        if (!run) throw problems.notFound('rota run', id);
+        const outcome = await publishRun(trx, run, new Date());
+        await recordAudit(trx, auditContextOf(request), {
+          entity: 'rota_run',
+          entityId: id,
+          action: 'publish',
+          after: { from: run.from_date, to: run.to_date, ...outcome },
+        });
+        return { id, status: 'published', ...outcome };
+      });
+    },
+  );
+}

@@ -1,0 +1,125 @@
+import { DateTime } from 'luxon';
+
+/**
+ * An independent check of the law and safety rules on a published rota, written from DOMAIN.md alone
+ * (not from the scheduler's code), over the API's own views of shifts, panel, absences and placements.
+ */
+export interface CheckedShift {
+  id: string;
+  placementId: string;
+  localDate: string;
+  start: string;
+  end: string;
+  night: boolean;
+  assignments: { practitionerId: string }[];
+}
+export interface CheckedPractitioner {
+  id: string;
+  name: string;
+  regions: string[];
+  specialisms: string[];
+  gender: string | null;
+  contract: {
+    maxHoursPer7Days: number;
+    minRestHours: number;
+    maxConsecutiveNights: number;
+    maxConsecutiveDays: number;
+  };
+}
+interface CheckedAbsence {
+  practitionerId: string;
+  start: string;
+  end: string | null;
+}
+interface CheckedPlacement {
+  id: string;
+  region: string;
+  requiredSpecialisms: string[];
+  genderRequirement: string | null;
+  excludedPractitioners: string[];
+}
+
+const ms = (iso: string) => Date.parse(iso);
+const HOUR = 3_600_000;
+
+function longestRun(days: string[], zone: string): number {
+  const sorted = [...new Set(days)].sort();
+  let best = 0;
+  let run = 0;
+  let prev: DateTime | undefined;
+  for (const d of sorted) {
+    const day = DateTime.fromISO(d, { zone });
+    run = prev && Math.round(day.diff(prev, 'days').days) === 1 ? run + 1 : 1;
+    best = Math.max(best, run);
+    prev = day;
+  }
+  return best;
+}
+
+export function checkHardRules(
+  shifts: CheckedShift[],
+  panel: CheckedPractitioner[],
+  absences: CheckedAbsence[],
+  placements: CheckedPlacement[],
+  zone: string,
+): string[] {
+  const out: string[] = [];
+  const person = new Map(panel.map((p) => [p.id, p]));
+  const placement = new Map(placements.map((p) => [p.id, p]));
+  const work = new Map<string, CheckedShift[]>();
+  for (const s of shifts) {
+    const pl = placement.get(s.placementId)!;
+    for (const a of s.assignments) {
+      const p = person.get(a.practitionerId)!;
+      work.set(p.id, [...(work.get(p.id) ?? []), s]);
+      if (!p.regions.includes(pl.region)) out.push(`${p.name} outside their regions on ${s.id}`);
+      for (const sp of pl.requiredSpecialisms)
+        if (!p.specialisms.includes(sp)) out.push(`${p.name} lacks ${sp} on ${s.id}`);
+      if (pl.genderRequirement && p.gender !== pl.genderRequirement)
+        out.push(`${p.name} wrong gender on ${s.id}`);
+      if (pl.excludedPractitioners.includes(p.id)) out.push(`${p.name} excluded from ${s.placementId}`);
+      for (const ab of absences.filter((x) => x.practitionerId === p.id)) {
+        const abEnd = ab.end ? ms(ab.end) : Infinity;
+        if (ms(s.start) < abEnd && ms(ab.start) < ms(s.end)) out.push(`${p.name} works ${s.id} while absent`);
+      }
+    }
+  }
+  for (const [id, list] of work) {
+    const p = person.get(id)!;
+    const sorted = [...list].sort((a, b) => ms(a.start) - ms(b.start));
+    for (let i = 1; i < sorted.length; i++) {
+      const gap = (ms(sorted[i]!.start) - ms(sorted[i - 1]!.end)) / HOUR;
+      if (gap < 0) out.push(`${p.name} in two places at once: ${sorted[i - 1]!.id} and ${sorted[i]!.id}`);
+      else if (gap < p.contract.minRestHours)
+        out.push(`${p.name} has only ${gap} h rest before ${sorted[i]!.id}`);
+    }
+    for (const s of sorted) {
+      const windowEnd = ms(s.start) + 168 * HOUR;
+      const hours = sorted
+        .filter((x) => ms(x.start) >= ms(s.start) && ms(x.start) < windowEnd)
+        .reduce((sum, x) => sum + (ms(x.end) - ms(x.start)) / HOUR, 0);
+      if (hours > p.contract.maxHoursPer7Days)
+        out.push(`${p.name} works ${hours} h in 7 days from ${s.start}`);
+    }
+    const days = sorted.map((s) => s.localDate);
+    if (longestRun(days, zone) > p.contract.maxConsecutiveDays)
+      out.push(`${p.name} works more than ${p.contract.maxConsecutiveDays} days in a row`);
+    if (
+      longestRun(
+        sorted.filter((s) => s.night).map((s) => s.localDate),
+        zone,
+      ) > p.contract.maxConsecutiveNights
+    ) {
+      out.push(`${p.name} works more than ${p.contract.maxConsecutiveNights} nights in a row`);
+    }
+    const worked = new Set(days);
+    const first = DateTime.fromISO([...worked].sort()[0]!, { zone });
+    const lastDay = DateTime.fromISO([...worked].sort().at(-1)!, { zone });
+    for (let d = first; d.plus({ days: 6 }) <= lastDay; d = d.plus({ days: 1 })) {
+      const window = Array.from({ length: 7 }, (_, k) => d.plus({ days: k }).toISODate()!);
+      if (window.every((x) => worked.has(x)))
+        out.push(`${p.name} has no day off in the 7 days from ${d.toISODate()}`);
+    }
+  }
+  return out;
+}
