@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateRoster } from '../../src/scheduler/curtois/evaluate.js';
-import type { CoverRequirement, CurtoisInstance, Roster, ShiftRequest, StaffMember } from '../../src/scheduler/curtois/types.js';
+import type {
+  CoverRequirement,
+  CurtoisInstance,
+  Roster,
+  ShiftRequest,
+  StaffMember,
+} from '../../src/scheduler/curtois/types.js';
 
 /** 'D..N' -> ['D', '', '', 'N']: one character per day, '.' for a day off. */
 const row = (days: string): string[] => [...days].map((c) => (c === '.' ? '' : c));
@@ -94,7 +100,10 @@ describe('evaluateRoster: each hard rule alone', () => {
   it('min-consecutive-shifts: inner runs only; runs touching day 0 or H-1 are exempt', () => {
     const instance = tiny(7, [{ id: 'A', minConsecutiveShifts: 3 }]);
     expect(rules(instance, { A: '..DD...' })).toEqual(['min-consecutive-shifts:A:2']);
-    expect(rules(instance, { A: '.D...D.' })).toEqual(['min-consecutive-shifts:A:1', 'min-consecutive-shifts:A:5']);
+    expect(rules(instance, { A: '.D...D.' })).toEqual([
+      'min-consecutive-shifts:A:1',
+      'min-consecutive-shifts:A:5',
+    ]);
     expect(rules(instance, { A: 'D.....D' })).toEqual([]);
     expect(rules(instance, { A: 'DD..DDD' })).toEqual([]);
     expect(rules(instance, { A: '.DDD...' })).toEqual([]);
@@ -170,7 +179,14 @@ describe('evaluateRoster: hand-checked rosters', () => {
         maxWeekends: 1,
         daysOff: [2],
       },
-      { id: 'B', maxShifts: { D: 7, N: 0 }, maxTotalMinutes: 3000, minTotalMinutes: 960, maxConsecutiveShifts: 5, maxWeekends: 1 },
+      {
+        id: 'B',
+        maxShifts: { D: 7, N: 0 },
+        maxTotalMinutes: 3000,
+        minTotalMinutes: 960,
+        maxConsecutiveShifts: 5,
+        maxWeekends: 1,
+      },
     ],
     {
       on: [
@@ -183,7 +199,13 @@ describe('evaluateRoster: hand-checked rosters', () => {
         { employee: 'A', day: 4, shift: 'N', weight: 1 },
       ],
       cover: [
-        ...[0, 1, 2, 3, 4, 5, 6].map((day) => ({ day, shift: 'D', requirement: 1, weightUnder: 100, weightOver: 1 })),
+        ...[0, 1, 2, 3, 4, 5, 6].map((day) => ({
+          day,
+          shift: 'D',
+          requirement: 1,
+          weightUnder: 100,
+          weightOver: 1,
+        })),
         { day: 4, shift: 'N', requirement: 1, weightUnder: 100, weightOver: 1 },
       ],
     },

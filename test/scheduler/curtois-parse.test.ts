@@ -3,7 +3,16 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CurtoisParseError, parseCurtois } from '../../src/scheduler/curtois/parse.js';
 
-export const INSTANCE_DIR = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'benchmarks', 'curtois', 'instances');
+export const INSTANCE_DIR = resolve(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  'shared',
+  'benchmarks',
+  'curtois',
+  'instances',
+);
 const read = (name: string): string => readFileSync(join(INSTANCE_DIR, `${name}.txt`), 'utf8');
 
 // FORMAT.md §7: H, E, S, on-requests, off-requests.
@@ -26,7 +35,8 @@ describe('parseCurtois', () => {
       expect(instance.onRequests).toHaveLength(on);
       expect(instance.offRequests).toHaveLength(off);
       expect(instance.cover).toHaveLength(H * S);
-      for (const e of instance.staff) expect(Object.keys(e.maxShifts).sort()).toEqual(instance.shifts.map((s) => s.id).sort());
+      for (const e of instance.staff)
+        expect(Object.keys(e.maxShifts).sort()).toEqual(instance.shifts.map((s) => s.id).sort());
     });
   }
 
@@ -53,7 +63,17 @@ describe('parseCurtois', () => {
     expect(one.onRequests[0]).toEqual({ employee: 'A', day: 2, shift: 'D', weight: 2 });
     expect(one.offRequests[0]).toEqual({ employee: 'C', day: 12, shift: 'D', weight: 1 });
     const twelve = parseCurtois(read('Instance12'));
-    expect(twelve.shifts.find((s) => s.id === 'n1')?.forbiddenNext).toEqual(['a1', 'a2', 'a3', 'd1', 'd2', 'd3', 'p1', 'p2', 'p3']);
+    expect(twelve.shifts.find((s) => s.id === 'n1')?.forbiddenNext).toEqual([
+      'a1',
+      'a2',
+      'a3',
+      'd1',
+      'd2',
+      'd3',
+      'p1',
+      'p2',
+      'p3',
+    ]);
     expect(twelve.staff[0]?.maxShifts).toMatchObject({ d3: 0, n1: 0, a1: 28 });
     for (const c of twelve.cover) expect([c.weightUnder, c.weightOver]).toEqual([100, 1]);
   });

@@ -40,7 +40,12 @@ function strictlyInside(run: Run, horizon: number): boolean {
 function fixedDaysOff({ employee, row }: RowFacts): Violation[] {
   return employee.daysOff
     .filter((d) => row[d] !== '')
-    .map((d) => ({ rule: 'days-off', employee: employee.id, day: d, detail: `works ${row[d]} on a fixed day off` }));
+    .map((d) => ({
+      rule: 'days-off',
+      employee: employee.id,
+      day: d,
+      detail: `works ${row[d]} on a fixed day off`,
+    }));
 }
 
 /** Only pairs inside the horizon: the days outside it count as days off (FORMAT.md §4.3). */
@@ -50,7 +55,12 @@ function shiftSuccession({ employee, row, shiftById }: RowFacts): Violation[] {
     const today = shiftById.get(row[d] ?? '');
     const next = row[d + 1] ?? '';
     if (today && next !== '' && today.forbiddenNext.includes(next)) {
-      out.push({ rule: 'shift-succession', employee: employee.id, day: d, detail: `${today.id} then ${next}` });
+      out.push({
+        rule: 'shift-succession',
+        employee: employee.id,
+        day: d,
+        detail: `${today.id} then ${next}`,
+      });
     }
   }
   return out;
@@ -63,7 +73,11 @@ function maxShiftsPerType({ instance, employee, row }: RowFacts): Violation[] {
     if (limit === undefined) continue;
     const count = row.filter((v) => v === shift.id).length;
     if (count > limit) {
-      out.push({ rule: 'max-shifts', employee: employee.id, detail: `${count} x ${shift.id}, at most ${limit}` });
+      out.push({
+        rule: 'max-shifts',
+        employee: employee.id,
+        detail: `${count} x ${shift.id}, at most ${limit}`,
+      });
     }
   }
   return out;
@@ -79,7 +93,13 @@ function maxTotalMinutes(facts: RowFacts): Violation[] {
   const total = totalMinutes(facts);
   const limit = facts.employee.maxTotalMinutes;
   return total > limit
-    ? [{ rule: 'max-total-minutes', employee: facts.employee.id, detail: `${total} min, at most ${limit} (${total - limit} over)` }]
+    ? [
+        {
+          rule: 'max-total-minutes',
+          employee: facts.employee.id,
+          detail: `${total} min, at most ${limit} (${total - limit} over)`,
+        },
+      ]
     : [];
 }
 
@@ -87,7 +107,13 @@ function minTotalMinutes(facts: RowFacts): Violation[] {
   const total = totalMinutes(facts);
   const limit = facts.employee.minTotalMinutes;
   return total < limit
-    ? [{ rule: 'min-total-minutes', employee: facts.employee.id, detail: `${total} min, at least ${limit} (${limit - total} short)` }]
+    ? [
+        {
+          rule: 'min-total-minutes',
+          employee: facts.employee.id,
+          detail: `${total} min, at least ${limit} (${limit - total} short)`,
+        },
+      ]
     : [];
 }
 
@@ -142,8 +168,20 @@ export const HARD_RULES: readonly HardRuleDefinition[] = [
   { rule: 'max-shifts', label: 'At most MaxShifts of each shift type', check: maxShiftsPerType },
   { rule: 'max-total-minutes', label: 'At most MaxTotalMinutes worked', check: maxTotalMinutes },
   { rule: 'min-total-minutes', label: 'At least MinTotalMinutes worked', check: minTotalMinutes },
-  { rule: 'max-consecutive-shifts', label: 'No run of shifts longer than the maximum', check: maxConsecutiveShifts },
-  { rule: 'min-consecutive-shifts', label: 'No inner run of shifts shorter than the minimum', check: minConsecutiveShifts },
-  { rule: 'min-consecutive-days-off', label: 'No inner run of days off shorter than the minimum', check: minConsecutiveDaysOff },
+  {
+    rule: 'max-consecutive-shifts',
+    label: 'No run of shifts longer than the maximum',
+    check: maxConsecutiveShifts,
+  },
+  {
+    rule: 'min-consecutive-shifts',
+    label: 'No inner run of shifts shorter than the minimum',
+    check: minConsecutiveShifts,
+  },
+  {
+    rule: 'min-consecutive-days-off',
+    label: 'No inner run of days off shorter than the minimum',
+    check: minConsecutiveDaysOff,
+  },
   { rule: 'max-weekends', label: 'At most MaxWeekends weekends worked', check: maxWeekends },
 ];

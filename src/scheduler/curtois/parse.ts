@@ -1,6 +1,7 @@
 import type { CoverRequirement, CurtoisInstance, ShiftRequest, ShiftType, StaffMember } from './types.js';
 
-type Section = 'HORIZON' | 'SHIFTS' | 'STAFF' | 'DAYS_OFF' | 'SHIFT_ON_REQUESTS' | 'SHIFT_OFF_REQUESTS' | 'COVER';
+type Section =
+  'HORIZON' | 'SHIFTS' | 'STAFF' | 'DAYS_OFF' | 'SHIFT_ON_REQUESTS' | 'SHIFT_OFF_REQUESTS' | 'COVER';
 const SECTIONS: readonly Section[] = [
   'HORIZON',
   'SHIFTS',
@@ -50,7 +51,10 @@ export function parseCurtois(text: string): CurtoisInstance {
     const int = (k: number): number => {
       const raw = fields[k];
       if (raw === undefined || !/^-?\d+$/.test(raw)) {
-        throw new CurtoisParseError(`field ${k + 1} should be an integer, got ${JSON.stringify(raw)}`, lineNo);
+        throw new CurtoisParseError(
+          `field ${k + 1} should be an integer, got ${JSON.stringify(raw)}`,
+          lineNo,
+        );
       }
       return Number(raw);
     };
@@ -93,7 +97,13 @@ export function parseCurtois(text: string): CurtoisInstance {
         break;
       }
       case 'COVER':
-        cover.push({ day: int(0), shift: str(1), requirement: int(2), weightUnder: int(3), weightOver: int(4) });
+        cover.push({
+          day: int(0),
+          shift: str(1),
+          requirement: int(2),
+          weightUnder: int(3),
+          weightOver: int(4),
+        });
         break;
     }
   }
@@ -131,7 +141,8 @@ function checkReferences(instance: CurtoisInstance): void {
   const fail = (what: string): never => {
     throw new CurtoisParseError(what, 0);
   };
-  for (const s of instance.shifts) for (const t of s.forbiddenNext) if (!shiftIds.has(t)) fail(`shift ${s.id}: unknown next ${t}`);
+  for (const s of instance.shifts)
+    for (const t of s.forbiddenNext) if (!shiftIds.has(t)) fail(`shift ${s.id}: unknown next ${t}`);
   for (const e of instance.staff) {
     for (const t of Object.keys(e.maxShifts)) if (!shiftIds.has(t)) fail(`staff ${e.id}: unknown shift ${t}`);
     for (const d of e.daysOff) if (d < 0 || d >= H) fail(`staff ${e.id}: day off ${d} outside horizon`);
@@ -141,5 +152,6 @@ function checkReferences(instance: CurtoisInstance): void {
       fail(`bad request ${r.employee},${r.day},${r.shift}`);
     }
   }
-  for (const c of instance.cover) if (!shiftIds.has(c.shift) || c.day < 0 || c.day >= H) fail(`bad cover ${c.day},${c.shift}`);
+  for (const c of instance.cover)
+    if (!shiftIds.has(c.shift) || c.day < 0 || c.day >= H) fail(`bad cover ${c.day},${c.shift}`);
 }

@@ -1,0 +1,112 @@
+/**
+ * Solves Curtois & Qu instances 1-24 with a time limit each, writes the rosters and a summary, and
+ * prints the table. Every roster written is re-checked by the reference evaluator.
+ *
+ *   npm run bench:curtois -- [--instances Instance1,Instance2] [--seconds 60] [--out DIR] [--seed N]
+ *                            [--dir INSTANCE_DIR] [--acceptance annealing|late-acceptance] [--cycles N]
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { evaluateRoster } from '../src/scheduler/curtois/evaluate.js';
+import { parseCurtois } from '../src/scheduler/curtois/parse.js';
+import { solveCurtois } from '../src/scheduler/curtois/solve.js';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({
+  options: {
+    instances: { type: 'string' },
+    seconds: { type: 'string', default: '60' },
+    out: { type: 'string', default: join(repoRoot, 'bench-results', 'curtois') },
+    seed: { type: 'string', default: '1' },
+    dir: { type: 'string', default: resolve(repoRoot, '..', 'shared', 'benchmarks', 'curtois', 'instances') },
+    acceptance: { type: 'string', default: 'annealing' },
+    cycles: { type: 'string' },
+  },
+});
+
+const names = values.instances
+  ? values.instances.split(',').filter((s) => s !== '')
+  : Array.from({ length: 24 }, (_, k) => `Instance${k + 1}`);
+const seconds = Number(values.seconds);
+const seed = Number(values.seed);
+const acceptance = values.acceptance === 'late-acceptance' ? 'late-acceptance' : 'annealing';
+if (!Number.isFinite(seconds) || seconds <= 0 || !Number.isInteger(seed)) {
+  throw new Error('--seconds must be a positive number and --seed an integer');
+}
+
+const bestKnown = readBestKnown(join(values.dir, '..', 'best-known.csv'));
+mkdirSync(values.out, { recursive: true });
+
+interface Row {
+  instance: string;
+  objective: number;
+  bestKnown: number | null;
+  gapPercent: number | null;
+  hardViolations: number;
+  secondsToFirstFeasible: number | null;
+  seconds: number;
+}
+const summary: Row[] = [];
+
+for (const name of names) {
+  const instance = parseCurtois(readFileSync(join(values.dir, `${name}.txt`), 'utf8'));
+  const t0 = performance.now();
+  const result = solveCurtois(instance, {
+    seed,
+    timeLimitMs: seconds * 1000,
+    now: () => performance.now(),
+    acceptance,
+    ...(values.cycles ? { cycles: Number(values.cycles) } : {}),
+  });
+  const wall = (performance.now() - t0) / 1000;
+  // Re-check with the reference evaluator rather than trusting the solver's own score.
+  const check = evaluateRoster(instance, result.roster);
+  writeFileSync(
+    join(values.out, `${name}.roster.json`),
+    JSON.stringify({ instance: name, roster: result.roster }) + '\n',
+  );
+  const known = bestKnown.get(name) ?? null;
+  const row: Row = {
+    instance: name,
+    objective: check.cost,
+    bestKnown: known,
+    gapPercent: known ? round2((100 * (check.cost - known)) / known) : null,
+    hardViolations: check.violations.length,
+    secondsToFirstFeasible:
+      result.secondsToFirstFeasible === null ? null : round2(result.secondsToFirstFeasible),
+    seconds: round2(wall),
+  };
+  summary.push(row);
+  console.log(
+    `${name}: objective ${row.objective} (best ${known ?? '?'}, gap ${row.gapPercent ?? '?'}%), ` +
+      `hard ${row.hardViolations}, first feasible ${row.secondsToFirstFeasible ?? '-'} s, ` +
+      `${(result.moves / 1e6).toFixed(1)} M moves`,
+  );
+  writeFileSync(join(values.out, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
+}
+
+console.table(summary);
+const gaps = summary.filter((r) => /^Instance([1-9]|1[0-2])$/.test(r.instance) && r.gapPercent !== null);
+if (gaps.length > 0) {
+  const mean = gaps.reduce((s, r) => s + (r.gapPercent ?? 0), 0) / gaps.length;
+  console.log(
+    `mean gap on ${gaps.map((r) => r.instance.replace('Instance', '')).join(',')}: ${mean.toFixed(2)}%`,
+  );
+}
+console.log(`infeasible: ${summary.filter((r) => r.hardViolations > 0).length} of ${summary.length}`);
+
+function readBestKnown(path: string): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const line of readFileSync(path, 'utf8').split(/\r?\n/).slice(1)) {
+    const [instance, value] = line.split(',');
+    if (instance && value && /^\d+$/.test(value)) map.set(instance, Number(value));
+  }
+  return map;
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}

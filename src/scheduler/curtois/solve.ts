@@ -1,0 +1,223 @@
+import { createRandom } from '../random.js';
+import { annealing, lateAcceptance, type Acceptance } from './acceptance.js';
+import { constructRoster } from './construct.js';
+import { evaluateRoster } from './evaluate.js';
+import { compileModel, type Model } from './model.js';
+import { MoveEngine } from './moves.js';
+import { DEFAULT_HARD_WEIGHTS, type HardWeights } from './penalty.js';
+import { ScoreState } from './state.js';
+import type { CurtoisInstance, Evaluation, Roster } from './types.js';
+
+export interface SolveProgress {
+  /** Soft cost of the best roster so far. */
+  readonly cost: number;
+  /** Graded hard penalty of that roster (HardWeights units); 0 exactly when it is feasible. */
+  readonly hardViolations: number;
+  readonly elapsedMs: number;
+}
+
+export interface SolveOptions {
+  readonly seed?: number;
+  /** Stop after this many moves. With no time limit the run is then deterministic for the seed. */
+  readonly maxMoves?: number;
+  /** Stop after this much time as measured by `now`. */
+  readonly timeLimitMs?: number;
+  /** Stop when the best roster has not improved for this many moves. */
+  readonly maxUnimprovedMoves?: number;
+  /** A clock in milliseconds (the core never reads one itself); required for timeLimitMs. */
+  readonly now?: () => number;
+  readonly shouldStop?: () => boolean;
+  readonly onProgress?: (best: SolveProgress) => void;
+  /**
+   * 'annealing' is the default: on Instances 1-12 at 10 s it beat late acceptance (see bench notes in
+   * README of this folder's solve options below).
+   */
+  readonly acceptance?: 'annealing' | 'late-acceptance';
+  /** Annealing restarts from the best roster this many times over the budget. */
+  readonly cycles?: number;
+  readonly startTemperature?: number;
+  readonly endTemperature?: number;
+  readonly lateAcceptanceLength?: number;
+  readonly hardWeights?: HardWeights;
+  /** The lowest hard weight allowed at the end of each cycle (it rises linearly from 1). */
+  readonly finalHardWeight?: number;
+  readonly maxHardWeight?: number;
+  readonly initialHardWeight?: number;
+}
+
+export interface SolveResult {
+  readonly roster: Roster;
+  readonly evaluation: Evaluation;
+  /** Null when no clock was given or no feasible roster was found. */
+  readonly secondsToFirstFeasible: number | null;
+  readonly moves: number;
+  readonly elapsedMs: number;
+}
+
+/** The move mix, as cumulative thresholds on a uniform draw. */
+const MOVE_MIX = {
+  change: 0.25,
+  fill: 0.32,
+  relocate: 0.42,
+  swapDay: 0.55,
+  swapBlock: 0.7,
+  exchange: 0.78,
+  exchangeBlocks: 0.88,
+} as const;
+const CHECK_EVERY = 256;
+const WEIGHT_EVERY = 2048;
+
+/**
+ * Local search on the penalty landscape: soft cost + w x hard penalty, with the hard weight w oscillating
+ * (raised while the current roster is infeasible, lowered while it is feasible) so that the search can
+ * cut through infeasible rosters but keeps returning to feasible ones. The best feasible roster is kept.
+ */
+export function solveCurtois(instance: CurtoisInstance, options: SolveOptions = {}): SolveResult {
+  const model = compileModel(instance);
+  const rng = createRandom(options.seed ?? 1);
+  const now = options.now;
+  const started = now ? now() : 0;
+  const elapsed = (): number => (now ? now() - started : 0);
+  const state = new ScoreState(model, options.hardWeights ?? DEFAULT_HARD_WEIGHTS);
+  state.load(constructRoster(model, rng));
+  const engine = new MoveEngine(state, rng);
+
+  const budget = options.maxMoves ?? Infinity;
+  const timeLimit = options.timeLimitMs !== undefined && now ? options.timeLimitMs : Infinity;
+  const cycles = Math.max(1, options.cycles ?? 1);
+  const acceptance: Acceptance =
+    options.acceptance === 'late-acceptance'
+      ? lateAcceptance(options.lateAcceptanceLength ?? 2000)
+      : annealing(rng, {
+          startTemperature: options.startTemperature ?? 30,
+          endTemperature: options.endTemperature ?? 0.3,
+        });
+
+  let weight = options.initialHardWeight ?? 1;
+  // The floor rises through each cycle so that the cold end of the search settles on feasible rosters.
+  const floorAtEnd = options.finalHardWeight ?? 20;
+  let minWeight = 1;
+  const maxWeight = options.maxHardWeight ?? 50;
+  let current = state.soft + weight * state.hard;
+  acceptance.reset(current);
+
+  const best = new Uint8Array(state.cells);
+  let bestSoft = state.soft;
+  let bestHard = state.hard;
+  let bestChanged = true;
+  let firstFeasibleMs: number | null = null;
+  let lastImprovement = 0;
+  let cycle = 0;
+  let moves = 0;
+
+  const report = (): void => {
+    bestChanged = false;
+    options.onProgress?.({ cost: bestSoft, hardViolations: bestHard, elapsedMs: elapsed() });
+  };
+
+  while (moves < budget) {
+    if (moves % CHECK_EVERY === 0) {
+      const t = elapsed();
+      if (t >= timeLimit || options.shouldStop?.()) break;
+      if (options.maxUnimprovedMoves !== undefined && moves - lastImprovement >= options.maxUnimprovedMoves)
+        break;
+      if (bestChanged) report();
+      console.log(
+        'dbg',
+        moves,
+        'w',
+        weight.toFixed(1),
+        'cur soft',
+        state.soft,
+        'hard',
+        state.hard,
+        'best',
+        bestSoft,
+        bestHard,
+      );
+      const fraction = Math.max(moves / budget, t / timeLimit) * cycles;
+      const thisCycle = Math.min(cycles - 1, Math.floor(fraction));
+      if (thisCycle !== cycle && bestHard === 0) {
+        cycle = thisCycle;
+        state.load(best);
+        current = state.soft + weight * state.hard;
+        acceptance.reset(current);
+      }
+      acceptance.setProgress(fraction - cycle);
+      minWeight = Math.max(options.initialHardWeight ?? 1, floorAtEnd * (fraction - cycle));
+      if (moves % WEIGHT_EVERY === 0 && moves > 0) {
+        const raised = state.hard > 0 ? Math.min(maxWeight, weight * 1.1) : weight / 1.1;
+        const next = Math.max(minWeight, raised);
+        if (next !== weight) {
+          weight = next;
+          current = state.soft + weight * state.hard;
+          acceptance.reset(current);
+        }
+      }
+    }
+    moves++;
+
+    const r = rng.next();
+    const changed =
+      r < MOVE_MIX.change
+        ? engine.change()
+        : r < MOVE_MIX.fill
+          ? engine.fillShortage()
+          : r < MOVE_MIX.relocate
+            ? engine.relocate()
+            : r < MOVE_MIX.swapDay
+              ? engine.swapDay()
+              : r < MOVE_MIX.swapBlock
+                ? engine.swapBlock()
+                : r < MOVE_MIX.exchange
+                  ? engine.exchangeDays()
+                  : r < MOVE_MIX.exchangeBlocks
+                    ? engine.exchangeBlocks()
+                    : engine.setBlock();
+    if (!changed) continue;
+
+    const candidate = state.soft + weight * state.hard;
+    if (!acceptance.accept(candidate, current)) {
+      engine.undo();
+      continue;
+    }
+    engine.commit();
+    current = candidate;
+    if (state.hard < bestHard || (state.hard === bestHard && state.soft < bestSoft)) {
+      best.set(state.cells);
+      bestSoft = state.soft;
+      bestHard = state.hard;
+      bestChanged = true;
+      lastImprovement = moves;
+      if (bestHard === 0 && firstFeasibleMs === null && now) firstFeasibleMs = elapsed();
+    }
+  }
+  if (bestChanged) report();
+
+  const roster = toRoster(model, best);
+  return {
+    roster,
+    evaluation: evaluateRoster(instance, roster),
+    secondsToFirstFeasible: firstFeasibleMs === null ? null : firstFeasibleMs / 1000,
+    moves,
+    elapsedMs: elapsed(),
+  };
+}
+
+export function toRoster(model: Model, cells: Uint8Array): Record<string, string[]> {
+  const roster: Record<string, string[]> = {};
+  model.staffIds.forEach((id, e) => {
+    roster[id] = Array.from(cells.subarray(e * model.H, (e + 1) * model.H), (v) => model.shiftIds[v] ?? '');
+  });
+  return roster;
+}
+
+export function fromRoster(model: Model, roster: Roster): Uint8Array {
+  const cells = new Uint8Array(model.E * model.H);
+  const valueOf = new Map(model.shiftIds.map((id, v) => [id, v] as const));
+  model.staffIds.forEach((id, e) => {
+    const row = roster[id] ?? [];
+    for (let d = 0; d < model.H; d++) cells[e * model.H + d] = valueOf.get(row[d] ?? '') ?? 0;
+  });
+  return cells;
+}
