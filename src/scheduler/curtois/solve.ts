@@ -122,19 +122,6 @@ export function solveCurtois(instance: CurtoisInstance, options: SolveOptions = 
       if (options.maxUnimprovedMoves !== undefined && moves - lastImprovement >= options.maxUnimprovedMoves)
         break;
       if (bestChanged) report();
-      console.log(
-        'dbg',
-        moves,
-        'w',
-        weight.toFixed(1),
-        'cur soft',
-        state.soft,
-        'hard',
-        state.hard,
-        'best',
-        bestSoft,
-        bestHard,
-      );
       const fraction = Math.max(moves / budget, t / timeLimit) * cycles;
       const thisCycle = Math.min(cycles - 1, Math.floor(fraction));
       if (thisCycle !== cycle && bestHard === 0) {
