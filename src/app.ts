@@ -31,6 +31,7 @@ import { auditRoutes } from './audit/routes.js';
 import { loadDemoData } from './demo/load.js';
 import { placementRoutes } from './placements/routes.js';
 import { shiftRoutes } from './placements/shift-routes.js';
+import { exportRoutes } from './placements/export-routes.js';
 import { rotaRunRoutes } from './rota/run-routes.js';
 import { RotaRunWorker } from './rota/worker.js';
 
@@ -146,6 +147,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await auditRoutes(v1 as App, deps);
       await placementRoutes(v1 as App, deps);
       await shiftRoutes(v1 as App, deps);
+      await exportRoutes(v1 as App, deps);
       await rotaRunRoutes(v1 as App, deps);
     },
     { prefix: '/v1' },

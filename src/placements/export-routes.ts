@@ -1,0 +1,132 @@
+import { Type } from 'typebox';
+import { DateTime } from 'luxon';
+import type { App, Deps } from '../app.js';
+import { ALL_ROLES } from '../http/auth.js';
+import { problems } from '../http/problem.js';
+import { errorResponses, IsoWeek, LocalDate, Uuid } from '../http/schemas.js';
+import { findPractitioner } from '../panel/practitioner-repository.js';
+import { localPeriod } from '../time/period.js';
+import { practitionerCalendar, shiftsCsv } from './exports.js';
+import { hoursByWeek } from './hours.js';
+import { listShifts } from './shift-repository.js';
+
+const READERS = ALL_ROLES.filter((r) => r !== 'social_worker');
+const Period = Type.Object({ from: LocalDate, to: LocalDate }, { additionalProperties: false });
+
+const WeekHours = Type.Object({
+  practitionerId: Uuid,
+  name: Type.String(),
+  week: IsoWeek,
+  hours: Type.Number({ description: 'Real elapsed hours of shifts starting that week' }),
+  shifts: Type.Integer(),
+  nights: Type.Integer(),
+  contractedHoursPerWeek: Type.Union([Type.Number(), Type.Null()]),
+  maxHoursPer7Days: Type.Number(),
+});
+const hoursExample = {
+  practitionerId: '5a1c2f4e-8b7d-4e3a-9c21-0d6f1e2b3a45',
+  name: 'Alex Morgan',
+  week: '2026-W49',
+  hours: 37,
+  shifts: 3,
+  nights: 1,
+  contractedHoursPerWeek: 37.5,
+  maxHoursPer7Days: 48,
+};
+
+export async function exportRoutes(app: App, { database, config }: Deps): Promise<void> {
+  const { db } = database;
+  const tz = config.timezone;
+
+  app.get(
+    '/shifts.csv',
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['shifts'],
+        summary: "The coordinator's spreadsheet of shifts for a period of local dates (both included)",
+        querystring: Period,
+        produces: ['text/csv'],
+        response: {
+          200: Type.String({
+            description: 'text/csv',
+            examples: [
+              'date,start,end,hours,case_reference,region,required,status,locked,practitioners,shift_id\r\n',
+            ],
+          }),
+          ...errorResponses(),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { from, to } = request.query as { from: string; to: string };
+      const { start, end } = localPeriod(from, to, tz);
+      const { items } = await listShifts(db, { from: start, to: end }, 100_000, 0);
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="shifts-${from}-to-${to}.csv"`);
+      return shiftsCsv(items, tz);
+    },
+  );
+
+  app.get(
+    '/practitioners/:id/rota.ics',
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['shifts'],
+        summary:
+          "A practitioner's published shifts as an iCalendar feed (30 days back to 120 days ahead by default)",
+        params: Type.Object({ id: Uuid }),
+        querystring: Type.Object(
+          { from: Type.Optional(LocalDate), to: Type.Optional(LocalDate) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.String({
+            description: 'text/calendar',
+            examples: ['BEGIN:VCALENDAR\r\nVERSION:2.0\r\n...'],
+          }),
+          ...errorResponses(404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const q = request.query as { from?: string; to?: string };
+      const practitioner = await findPractitioner(db, id);
+      if (!practitioner) throw problems.notFound('practitioner', id);
+      const today = DateTime.now().setZone(tz);
+      const from = q.from ?? today.minus({ days: 30 }).toISODate()!;
+      const to = q.to ?? today.plus({ days: 120 }).toISODate()!;
+      const { start, end } = localPeriod(from, to, tz);
+      const { items } = await listShifts(db, { from: start, to: end, practitionerId: id }, 100_000, 0);
+      reply.type('text/calendar; charset=utf-8').header('content-disposition', 'inline; filename="rota.ics"');
+      return practitionerCalendar(practitioner.name, items, new Date());
+    },
+  );
+
+  app.get(
+    '/hours',
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['shifts'],
+        summary: 'Hours per practitioner per week against their contract, for payroll and fairness',
+        querystring: Type.Object(
+          { from: LocalDate, to: LocalDate, practitioner: Type.Optional(Uuid) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ items: Type.Array(WeekHours) }, { examples: [{ items: [hoursExample] }] }),
+          ...errorResponses(),
+        },
+      },
+    },
+    async (request) => {
+      const { from, to, practitioner } = request.query as { from: string; to: string; practitioner?: string };
+      localPeriod(from, to, tz);
+      return { items: await hoursByWeek(db, from, to, practitioner) };
+    },
+  );
+}

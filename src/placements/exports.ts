@@ -1,0 +1,92 @@
+import { DateTime } from 'luxon';
+import type { ShiftDto } from './shift-model.js';
+
+/** A CSV cell that a spreadsheet will not run as a formula. */
+export function csvCell(value: string | number | boolean | null): string {
+  let text = value === null ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function shiftsCsv(shifts: ShiftDto[], timezone: string): string {
+  const header = [
+    'date',
+    'start',
+    'end',
+    'hours',
+    'case_reference',
+    'region',
+    'required',
+    'status',
+    'locked',
+    'practitioners',
+    'shift_id',
+  ];
+  const local = (iso: string) => DateTime.fromISO(iso, { zone: timezone }).toFormat("yyyy-MM-dd'T'HH:mmZZ");
+  const rows = shifts.map((s) =>
+    [
+      s.localDate,
+      local(s.start),
+      local(s.end),
+      (s.durationMinutes / 60).toFixed(2),
+      s.caseReference,
+      s.region,
+      s.required,
+      s.status,
+      s.locked,
+      s.assignments.map((a) => a.name).join('; '),
+      s.id,
+    ]
+      .map(csvCell)
+      .join(','),
+  );
+  return `${[header.join(','), ...rows].join('\r\n')}\r\n`;
+}
+
+const icsText = (s: string) =>
+  s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+const icsTime = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).toFormat("yyyyMMdd'T'HHmmss'Z'");
+
+/** RFC 5545 folds lines at 75 octets, continuing with a space. */
+function fold(line: string): string {
+  const bytes = Buffer.from(line, 'utf8');
+  if (bytes.length <= 75) return line;
+  const parts: string[] = [];
+  let start = 0;
+  while (start < bytes.length) {
+    let end = Math.min(start + (start === 0 ? 75 : 74), bytes.length);
+    // Never split a UTF-8 character.
+    while (end < bytes.length && (bytes[end]! & 0xc0) === 0x80) end--;
+    parts.push(bytes.subarray(start, end).toString('utf8'));
+    start = end;
+  }
+  return parts.join('\r\n ');
+}
+
+export function practitionerCalendar(name: string, shifts: ShiftDto[], stamp: Date): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//care-rota//rota//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${icsText(`Rota: ${name}`)}`,
+  ];
+  for (const s of shifts) {
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:shift-${s.id}@care-rota`,
+      // The shift's version rises with every change, so calendars replace the old copy.
+      `SEQUENCE:${s.version}`,
+      `DTSTAMP:${icsTime(stamp.toISOString())}`,
+      `DTSTART:${icsTime(s.start)}`,
+      `DTEND:${icsTime(s.end)}`,
+      `SUMMARY:${icsText(`${s.night ? 'Night' : 'Day'} shift ${s.caseReference}`)}`,
+      `DESCRIPTION:${icsText(`Placement ${s.caseReference} (${s.region}). ${s.assignments.map((a) => a.name).join(', ')}.`)}`,
+      `CATEGORIES:${s.night ? 'NIGHT' : 'DAY'}`,
+      'END:VEVENT',
+    );
+  }
+  lines.push('END:VCALENDAR');
+  return `${lines.map(fold).join('\r\n')}\r\n`;
+}
