@@ -1,0 +1,98 @@
+import type { BookingKind, OsrDb } from './tables.js';
+import { weekOfMonday } from './weeks.js';
+
+export interface BookingDto {
+  id: string;
+  hub: string;
+  week: string;
+  caseReference: string;
+  kind: BookingKind;
+  practitionerId: string;
+  leadResponderName: string;
+  socialWorker: string;
+  scheduledAt: string | null;
+  visitEndsAt: string | null;
+  status: 'active' | 'cancelled';
+  cancelledAt: string | null;
+  cancelReason: string | null;
+  version: number;
+  createdAt: string;
+}
+
+function bookingQuery(db: OsrDb) {
+  return db
+    .selectFrom('osr_bookings as b')
+    .innerJoin('practitioners as p', 'p.id', 'b.practitioner_id')
+    .selectAll('b')
+    .select('p.name as lead_name');
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof bookingQuery>['executeTakeFirstOrThrow']>>;
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export const toBooking = (r: Row): BookingDto => ({
+  id: r.id,
+  hub: r.hub_code,
+  week: weekOfMonday(r.week_start),
+  caseReference: r.case_reference,
+  kind: r.kind,
+  practitionerId: r.practitioner_id,
+  leadResponderName: r.lead_name,
+  socialWorker: r.social_worker,
+  scheduledAt: iso(r.scheduled_at),
+  visitEndsAt: iso(r.visit_ends_at),
+  status: r.status,
+  cancelledAt: iso(r.cancelled_at),
+  cancelReason: r.cancel_reason,
+  version: r.version,
+  createdAt: r.created_at.toISOString(),
+});
+
+export async function findBooking(db: OsrDb, id: string): Promise<BookingDto | undefined> {
+  const row = await bookingQuery(db).where('b.id', '=', id).executeTakeFirst();
+  return row ? toBooking(row) : undefined;
+}
+
+export interface BookingFilter {
+  hub?: string;
+  fromMonday?: string;
+  toMonday?: string;
+  status?: 'active' | 'cancelled';
+  caseReference?: string;
+  practitionerId?: string;
+}
+
+export async function listBookings(db: OsrDb, f: BookingFilter, limit: number, offset: number) {
+  let q = bookingQuery(db);
+  if (f.hub) q = q.where('b.hub_code', '=', f.hub);
+  if (f.fromMonday) q = q.where('b.week_start', '>=', f.fromMonday);
+  if (f.toMonday) q = q.where('b.week_start', '<=', f.toMonday);
+  if (f.status) q = q.where('b.status', '=', f.status);
+  if (f.caseReference) q = q.where('b.case_reference', '=', f.caseReference);
+  if (f.practitionerId) q = q.where('b.practitioner_id', '=', f.practitionerId);
+  const total = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const rows = await q
+    .orderBy('b.week_start')
+    .orderBy('b.hub_code')
+    .orderBy('b.created_at')
+    .orderBy('b.id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return { items: rows.map(toBooking), total: Number(total.n) };
+}
+
+/** Distinct cases holding a slot in a hub-week (the counter row the database keeps). */
+export async function casesBooked(db: OsrDb, hub: string, monday: string): Promise<number> {
+  const row = await db
+    .selectFrom('osr_hub_weeks')
+    .select('cases_booked')
+    .where('hub_code', '=', hub)
+    .where('week_start', '=', monday)
+    .executeTakeFirst();
+  return row?.cases_booked ?? 0;
+}

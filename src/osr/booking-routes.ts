@@ -1,0 +1,254 @@
+import { Type } from 'typebox';
+import type { App, Deps } from '../app.js';
+import { auditContextOf } from '../audit/record.js';
+import { ALL_ROLES } from '../http/auth.js';
+import { checkIfMatch, setEtag } from '../http/etag.js';
+import { problems } from '../http/problem.js';
+import {
+  Code,
+  errorResponses,
+  IfMatchHeaders,
+  Instant,
+  IsoWeek,
+  Page,
+  PageQuery,
+  Uuid,
+} from '../http/schemas.js';
+import { findBooking, listBookings } from './booking-repository.js';
+import { cancelBooking, createBooking, type NewBooking } from './booking-service.js';
+import { CaseReference, Reason } from './schemas.js';
+import { osrDb } from './tables.js';
+import { osrWeek, weekRange } from './weeks.js';
+
+const Kind = Type.Union(
+  [Type.Literal('joint_visit'), Type.Literal('virtual_visit'), Type.Literal('consultation')],
+  {
+    description: 'A joint home visit (actual or virtual) or a consultation',
+  },
+);
+
+const bookingExample = {
+  id: '2b7e4c1a-9f3d-4e8b-a6c5-1d2e3f4a5b6c',
+  hub: 'east-hub',
+  week: '2026-W48',
+  caseReference: 'LCS-204871',
+  kind: 'joint_visit',
+  practitionerId: '5a1c2f4e-8b7d-4e3a-9c21-0d6f1e2b3a45',
+  leadResponderName: 'Priya Shah',
+  socialWorker: 'Duty SW Team 2 - R. Patel',
+  scheduledAt: '2026-11-24T10:00:00.000Z',
+  visitEndsAt: '2026-11-24T11:30:00.000Z',
+  status: 'active',
+  cancelledAt: null,
+  cancelReason: null,
+  version: 1,
+  createdAt: '2026-11-23T09:12:00.000Z',
+};
+
+const Booking = Type.Object(
+  {
+    id: Uuid,
+    hub: Code,
+    week: IsoWeek,
+    caseReference: Type.String(),
+    kind: Kind,
+    practitionerId: Uuid,
+    leadResponderName: Type.String(),
+    socialWorker: Type.String(),
+    scheduledAt: Type.Union([Instant, Type.Null()]),
+    visitEndsAt: Type.Union([Instant, Type.Null()]),
+    status: Type.Union([Type.Literal('active'), Type.Literal('cancelled')]),
+    cancelledAt: Type.Union([Instant, Type.Null()]),
+    cancelReason: Type.Union([Type.String(), Type.Null()]),
+    version: Type.Integer(),
+    createdAt: Instant,
+  },
+  { examples: [bookingExample] },
+);
+
+const CreatedBooking = Type.Object(
+  {
+    ...Booking.properties,
+    newCase: Type.Boolean({ description: 'False when the case already held a slot this hub-week' }),
+    casesBooked: Type.Integer(),
+    weeklyCaseCap: Type.Integer(),
+  },
+  { examples: [{ ...bookingExample, newCase: true, casesBooked: 1, weeklyCaseCap: 3 }] },
+);
+
+const CreateBooking = Type.Object(
+  {
+    hub: Code,
+    week: IsoWeek,
+    caseReference: CaseReference,
+    kind: Kind,
+    scheduledAt: Type.Optional(
+      Type.String({
+        format: 'date-time',
+        description: 'When the visit starts; must fall in the week (local time)',
+      }),
+    ),
+    durationMinutes: Type.Optional(
+      Type.Integer({
+        minimum: 15,
+        maximum: 480,
+        description: 'Length of the visit; 90 minutes when omitted',
+      }),
+    ),
+    socialWorker: Type.String({ minLength: 1, maxLength: 200, description: 'Who books (name or team)' }),
+  },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        hub: 'east-hub',
+        week: '2026-W48',
+        caseReference: 'LCS-204871',
+        kind: 'joint_visit',
+        scheduledAt: '2026-11-24T10:00:00+00:00',
+        socialWorker: 'Duty SW Team 2 - R. Patel',
+      },
+    ],
+  },
+);
+
+const BookingQuery = Type.Object(
+  {
+    hub: Type.Optional(Code),
+    fromWeek: Type.Optional(IsoWeek),
+    toWeek: Type.Optional(IsoWeek),
+    status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('cancelled')])),
+    caseReference: Type.Optional(CaseReference),
+    practitionerId: Type.Optional(Uuid),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+
+export async function bookingRoutes(app: App, { database, config }: Deps): Promise<void> {
+  const db = osrDb(database.db);
+  const tz = config.timezone;
+
+  app.post(
+    '/osr/bookings',
+    {
+      config: { access: ['admin', 'social_worker'] },
+      schema: {
+        tags: ['osr'],
+        summary: "Book a consultation or joint visit with a hub's lead responder for a case",
+        description:
+          "At most the hub's weekly case cap of distinct cases per week (kept by the database); over it: 409 " +
+          'case-limit-reached pointing to the 0-19 Request Form. A second booking of the same case in the week uses no new slot.',
+        body: CreateBooking,
+        response: { 201: CreatedBooking, ...errorResponses(409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const result = await createBooking(db, request.body as NewBooking, tz, auditContextOf(request));
+      setEtag(reply, result.booking.version);
+      reply.status(201).header('location', `/v1/osr/bookings/${result.booking.id}`);
+      return {
+        ...result.booking,
+        newCase: result.newCase,
+        casesBooked: result.casesBooked,
+        weeklyCaseCap: result.weeklyCaseCap,
+      };
+    },
+  );
+
+  app.get(
+    '/osr/bookings',
+    {
+      config: { access: ALL_ROLES },
+      schema: {
+        tags: ['osr'],
+        summary: 'List bookings by hub, weeks, status, case or lead responder',
+        querystring: BookingQuery,
+        response: { 200: Page(Booking, bookingExample), ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const q = request.query as {
+        hub?: string;
+        fromWeek?: string;
+        toWeek?: string;
+        status?: 'active' | 'cancelled';
+        caseReference?: string;
+        practitionerId?: string;
+        limit?: number;
+        offset?: number;
+      };
+      const { limit = 100, offset = 0 } = q;
+      let range: string[] | undefined;
+      if (q.fromWeek) range = weekRange(q.fromWeek, q.toWeek ?? q.fromWeek, 520);
+      else if (q.toWeek)
+        throw problems.badRequest('toWeek needs fromWeek.', [
+          { field: '/querystring/fromWeek', message: 'is required with toWeek' },
+        ]);
+      const page = await listBookings(
+        db,
+        {
+          ...(q.hub ? { hub: q.hub } : {}),
+          ...(range
+            ? { fromMonday: osrWeek(range[0]!, tz).monday, toMonday: osrWeek(range.at(-1)!, tz).monday }
+            : {}),
+          ...(q.status ? { status: q.status } : {}),
+          ...(q.caseReference ? { caseReference: q.caseReference } : {}),
+          ...(q.practitionerId ? { practitionerId: q.practitionerId } : {}),
+        },
+        limit,
+        offset,
+      );
+      return { ...page, limit, offset };
+    },
+  );
+
+  app.get(
+    '/osr/bookings/:id',
+    {
+      config: { access: ALL_ROLES },
+      schema: {
+        tags: ['osr'],
+        summary: 'Get a booking',
+        params: Type.Object({ id: Uuid }),
+        response: { 200: Booking, ...errorResponses(404) },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const booking = await findBooking(db, id);
+      if (!booking) throw problems.notFound('booking', id);
+      setEtag(reply, booking.version);
+      return booking;
+    },
+  );
+
+  app.post(
+    '/osr/bookings/:id/cancel',
+    {
+      config: { access: ['admin', 'social_worker', 'hub_manager'] },
+      schema: {
+        tags: ['osr'],
+        summary: "Cancel a booking; the case's slot is freed when it was the case's last booking that week",
+        params: Type.Object({ id: Uuid }),
+        headers: IfMatchHeaders,
+        body: Type.Optional(
+          Type.Object(
+            { reason: Type.Optional(Reason) },
+            { additionalProperties: false, examples: [{ reason: 'Family moved out of the area' }] },
+          ),
+        ),
+        response: { 200: Booking, ...errorResponses(404, 409, 412) },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const reason = (request.body as { reason?: string } | undefined)?.reason;
+      const booking = await cancelBooking(db, id, reason, auditContextOf(request), (v) =>
+        checkIfMatch(request, v),
+      );
+      setEtag(reply, booking.version);
+      return booking;
+    },
+  );
+}

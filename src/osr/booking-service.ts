@@ -1,0 +1,190 @@
+import { DateTime } from 'luxon';
+import { recordAudit, type AuditContext } from '../audit/record.js';
+import { HttpProblem, problems } from '../http/problem.js';
+import { capForWeek, DEFAULT_WEEKLY_CASE_CAP } from '../reference/hubs-repository.js';
+import { casesBooked, findBooking, type BookingDto } from './booking-repository.js';
+import { hubNames, leadRows } from './rota-repository.js';
+import { asDb, type BookingKind, type OsrDb } from './tables.js';
+import { osrWeek, parseWeek } from './weeks.js';
+
+/** A visit without a given length is assumed to take this long (for the lead responder's clash rule). */
+export const DEFAULT_VISIT_MINUTES = 90;
+
+export const STANDARD_ROUTE =
+  'complete a 0-19 Request Form on LCS and send it to the hub, to be allocated outside the OSR rota week';
+
+export interface NewBooking {
+  hub: string;
+  week: string;
+  caseReference: string;
+  kind: BookingKind;
+  scheduledAt?: string;
+  durationMinutes?: number;
+  socialWorker: string;
+}
+
+const dbCode = (e: unknown): string | undefined =>
+  typeof e === 'object' && e !== null ? (e as { code?: string }).code : undefined;
+
+export function caseLimitReached(hubName: string, week: string, cap: number, booked: number): HttpProblem {
+  return problems.conflict(
+    `${hubName} has already accepted its limit of ${cap} case${cap === 1 ? '' : 's'} for the OSR week ${week}. ` +
+      `For this family use the standard route: ${STANDARD_ROUTE}.`,
+    'case-limit-reached',
+    { weeklyCaseCap: cap, casesBooked: booked, standardRoute: '0-19 Request Form' },
+  );
+}
+
+/** The visit's interval, which must fall in the booking's week (local time). */
+function visitOf(b: NewBooking, timezone: string): { start: Date; end: Date } | null {
+  if (b.scheduledAt === undefined) return null;
+  const start = DateTime.fromISO(b.scheduledAt, { zone: timezone });
+  const w = osrWeek(b.week, timezone);
+  if (!start.isValid || start < w.start || start >= w.end) {
+    throw problems.unprocessable(
+      `scheduledAt ${b.scheduledAt} is not in the week ${b.week} (${w.start.toISODate()} to ${w.end.minus({ days: 1 }).toISODate()}, ${timezone}).`,
+      [{ field: '/body/scheduledAt', message: `is outside ${b.week}` }],
+    );
+  }
+  const end = start.plus({ minutes: b.durationMinutes ?? DEFAULT_VISIT_MINUTES });
+  return { start: start.toJSDate(), end: end.toJSDate() };
+}
+
+/**
+ * Books a consultation or visit with the hub-week's lead responder. The database keeps the cap (a
+ * trigger locks the hub-week's counter row; SQLSTATE OSR01 over the cap) and the clash rule (an
+ * exclusion constraint, 23P01); a refusal at the cap is recorded for the review after the rollback.
+ */
+export async function createBooking(
+  db: OsrDb,
+  b: NewBooking,
+  timezone: string,
+  audit: AuditContext,
+): Promise<{ booking: BookingDto; newCase: boolean; casesBooked: number; weeklyCaseCap: number }> {
+  parseWeek(b.week, '/body/week');
+  if (b.durationMinutes !== undefined && b.scheduledAt === undefined) {
+    throw problems.unprocessable('durationMinutes needs scheduledAt.', [
+      { field: '/body/durationMinutes', message: 'needs scheduledAt' },
+    ]);
+  }
+  const hubName = (await hubNames(db, [b.hub])).get(b.hub);
+  if (!hubName)
+    throw problems.unprocessable(`No hub with code "${b.hub}" exists.`, [
+      { field: '/body/hub', message: 'is not a known hub' },
+    ]);
+  const visit = visitOf(b, timezone);
+  const { monday } = osrWeek(b.week, timezone);
+  const cap = (await capForWeek(asDb(db), b.hub, monday)) ?? DEFAULT_WEEKLY_CASE_CAP;
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const [lead] = await leadRows(trx, { hubs: [b.hub], fromMonday: monday, toMonday: monday });
+      if (!lead?.practitionerId) {
+        throw problems.conflict(
+          `${hubName} has no lead responder for ${b.week} yet; ask the hub manager, or use the standard route: ${STANDARD_ROUTE}.`,
+          'no-lead-responder',
+        );
+      }
+      const row = await trx
+        .insertInto('osr_bookings')
+        .values({
+          hub_code: b.hub,
+          week_start: monday,
+          case_reference: b.caseReference,
+          kind: b.kind,
+          practitioner_id: lead.practitionerId,
+          social_worker: b.socialWorker,
+          scheduled_at: visit?.start ?? null,
+          visit_ends_at: visit?.end ?? null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const slot = await trx
+        .selectFrom('osr_case_slots')
+        .select('active_bookings')
+        .where('hub_code', '=', b.hub)
+        .where('week_start', '=', monday)
+        .where('case_reference', '=', b.caseReference)
+        .executeTakeFirstOrThrow();
+      const booking = (await findBooking(trx, row.id))!;
+      await recordAudit(asDb(trx), audit, {
+        entity: 'osr_booking',
+        entityId: row.id,
+        action: 'create',
+        after: booking,
+      });
+      return {
+        booking,
+        newCase: slot.active_bookings === 1,
+        casesBooked: await casesBooked(trx, b.hub, monday),
+        weeklyCaseCap: cap,
+      };
+    });
+  } catch (error) {
+    if (dbCode(error) === 'OSR01') {
+      const hint = Number((error as { hint?: string }).hint);
+      const limit = Number.isFinite(hint) ? hint : cap;
+      await db
+        .insertInto('osr_refusals')
+        .values({
+          hub_code: b.hub,
+          week_start: monday,
+          case_reference: b.caseReference,
+          kind: b.kind,
+          social_worker: b.socialWorker,
+          weekly_case_cap: limit,
+        })
+        .execute();
+      throw caseLimitReached(hubName, b.week, limit, await casesBooked(db, b.hub, monday));
+    }
+    if (dbCode(error) === '23P01') {
+      throw problems.conflict(
+        `The lead responder already has a visit booked at that time in ${b.week}; choose another time.`,
+        'visit-clash',
+      );
+    }
+    throw error;
+  }
+}
+
+/** Cancels a booking; the database gives its case's slot back when it was the case's last booking. */
+export async function cancelBooking(
+  db: OsrDb,
+  id: string,
+  reason: string | undefined,
+  audit: AuditContext,
+  ifMatch: (v: number) => void,
+) {
+  return db.transaction().execute(async (trx) => {
+    const lock = await trx
+      .selectFrom('osr_bookings')
+      .select(['status', 'version'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!lock) throw problems.notFound('booking', id);
+    ifMatch(lock.version);
+    if (lock.status === 'cancelled')
+      throw problems.conflict('The booking is already cancelled.', 'already-cancelled');
+    const before = await findBooking(trx, id);
+    await trx
+      .updateTable('osr_bookings')
+      .set((eb) => ({
+        status: 'cancelled' as const,
+        cancelled_at: new Date(),
+        cancel_reason: reason ?? null,
+        version: eb('version', '+', 1),
+        updated_at: new Date(),
+      }))
+      .where('id', '=', id)
+      .execute();
+    const after = (await findBooking(trx, id))!;
+    await recordAudit(asDb(trx), audit, {
+      entity: 'osr_booking',
+      entityId: id,
+      action: 'cancel',
+      before,
+      after,
+    });
+    return after;
+  });
+}

@@ -1,0 +1,58 @@
+import { datTeamFor } from '../figures.js';
+import { hubNames, leadRows } from '../rota-repository.js';
+import type { OsrDb } from '../tables.js';
+import { osrWeek } from '../weeks.js';
+
+/** One hub-week of the issued rota, as every export format shows it. */
+export interface ExportRow {
+  hub: string;
+  hubName: string;
+  week: string;
+  /** Monday and Friday, local dates. */
+  monday: string;
+  friday: string;
+  lead: { name: string; grade: string; source: 'generated' | 'override'; version: number } | null;
+  datTeam: string | null;
+}
+
+export interface ExportTable {
+  hubs: { code: string; name: string }[];
+  weeks: string[];
+  rows: ExportRow[];
+}
+
+export async function exportTable(
+  db: OsrDb,
+  weeks: string[],
+  hub: string | undefined,
+  timezone: string,
+): Promise<ExportTable> {
+  const names = await hubNames(db, hub ? [hub] : undefined);
+  const hubs = [...names].map(([code, name]) => ({ code, name }));
+  const stored = await leadRows(db, {
+    hubs: hubs.map((h) => h.code),
+    fromMonday: osrWeek(weeks[0]!, timezone).monday,
+    toMonday: osrWeek(weeks.at(-1)!, timezone).monday,
+  });
+  const byKey = new Map(stored.map((r) => [`${r.hub}/${r.week}`, r]));
+  const rows: ExportRow[] = [];
+  for (const week of weeks) {
+    const w = osrWeek(week, timezone);
+    const dat = await datTeamFor(db, week, timezone);
+    for (const h of hubs) {
+      const r = byKey.get(`${h.code}/${week}`);
+      rows.push({
+        hub: h.code,
+        hubName: h.name,
+        week,
+        monday: w.monday,
+        friday: w.start.plus({ days: 4 }).toISODate()!,
+        lead: r?.practitionerId
+          ? { name: r.name ?? '', grade: r.grade ?? '', source: r.source, version: r.version }
+          : null,
+        datTeam: dat?.name ?? null,
+      });
+    }
+  }
+  return { hubs, weeks, rows };
+}

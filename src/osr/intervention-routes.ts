@@ -1,0 +1,392 @@
+import type { FastifyRequest } from 'fastify';
+import type { Selectable } from 'kysely';
+import { DateTime } from 'luxon';
+import { Type } from 'typebox';
+import type { App, Deps } from '../app.js';
+import { auditContextOf, recordAudit } from '../audit/record.js';
+import { ALL_ROLES } from '../http/auth.js';
+import { checkIfMatch, setEtag } from '../http/etag.js';
+import { problems } from '../http/problem.js';
+import {
+  Code,
+  errorResponses,
+  IfMatchHeaders,
+  Instant,
+  IsoWeek,
+  LocalDate,
+  Page,
+  PageQuery,
+  Uuid,
+} from '../http/schemas.js';
+import { findPractitionerBrief } from './rota-repository.js';
+import { CaseReference, Reason } from './schemas.js';
+import { asDb, osrDb, type OsrDb, type OsrTables } from './tables.js';
+import { osrWeek, weekOfMonday, weekRange } from './weeks.js';
+
+const MAX_SESSIONS = 6;
+const ReassignmentReason = Type.Union(
+  [
+    Type.Literal('gender'),
+    Type.Literal('specialism'),
+    Type.Literal('workload'),
+    Type.Literal('annual_leave'),
+  ],
+  { description: 'Why another practitioner is better suited (protocol 4.4)' },
+);
+
+const example = {
+  id: '7c2d9e4f-1a3b-4c5d-8e6f-9a0b1c2d3e4f',
+  bookingId: '2b7e4c1a-9f3d-4e8b-a6c5-1d2e3f4a5b6c',
+  hub: 'east-hub',
+  week: '2026-W48',
+  caseReference: 'LCS-204871',
+  visitPractitionerId: '5a1c2f4e-8b7d-4e3a-9c21-0d6f1e2b3a45',
+  practitionerId: '5a1c2f4e-8b7d-4e3a-9c21-0d6f1e2b3a45',
+  reassignmentReason: null,
+  reassignmentNote: null,
+  sessions: 6,
+  extraSessions: 0,
+  totalSessions: 6,
+  extensionReason: null,
+  extendedAt: null,
+  startedOn: '2026-11-26',
+  version: 1,
+};
+const Intervention = Type.Object(
+  {
+    id: Uuid,
+    bookingId: Uuid,
+    hub: Code,
+    week: IsoWeek,
+    caseReference: Type.String(),
+    visitPractitionerId: Uuid,
+    practitionerId: Uuid,
+    reassignmentReason: Type.Union([ReassignmentReason, Type.Null()]),
+    reassignmentNote: Type.Union([Type.String(), Type.Null()]),
+    sessions: Type.Integer(),
+    extraSessions: Type.Integer(),
+    totalSessions: Type.Integer(),
+    extensionReason: Type.Union([Type.String(), Type.Null()]),
+    extendedAt: Type.Union([Instant, Type.Null()]),
+    startedOn: LocalDate,
+    version: Type.Integer(),
+  },
+  { examples: [example] },
+);
+
+type Row = Selectable<OsrTables['osr_interventions']>;
+
+const toDto = (r: Row) => ({
+  id: r.id,
+  bookingId: r.booking_id,
+  hub: r.hub_code,
+  week: weekOfMonday(r.week_start),
+  caseReference: r.case_reference,
+  visitPractitionerId: r.visit_practitioner_id,
+  practitionerId: r.practitioner_id,
+  reassignmentReason: r.reassignment_reason,
+  reassignmentNote: r.reassignment_note,
+  sessions: r.sessions,
+  extraSessions: r.extra_sessions,
+  totalSessions: r.sessions + r.extra_sessions,
+  extensionReason: r.extension_reason,
+  extendedAt: r.extended_at ? r.extended_at.toISOString() : null,
+  startedOn: r.started_on,
+  version: r.version,
+});
+
+async function find(db: OsrDb, id: string, forUpdate = false) {
+  let q = db.selectFrom('osr_interventions').selectAll().where('id', '=', id);
+  if (forUpdate) q = q.forUpdate();
+  const r = await q.executeTakeFirst();
+  return r ? toDto(r) : undefined;
+}
+
+export async function interventionRoutes(app: App, { database, config }: Deps): Promise<void> {
+  const db = osrDb(database.db);
+  const tz = config.timezone;
+
+  app.post(
+    '/osr/interventions',
+    {
+      config: { access: ['admin', 'hub_manager', 'social_worker'] },
+      schema: {
+        tags: ['osr'],
+        summary:
+          'Start the intervention that follows a visit; the lead responder who did the visit delivers it',
+        body: Type.Object(
+          {
+            bookingId: Uuid,
+            sessions: Type.Optional(
+              Type.Integer({ minimum: 1, maximum: MAX_SESSIONS, description: 'Up to 6; default 6' }),
+            ),
+            startedOn: Type.Optional(LocalDate),
+          },
+          {
+            additionalProperties: false,
+            examples: [{ bookingId: example.bookingId, sessions: 6, startedOn: '2026-11-26' }],
+          },
+        ),
+        response: { 201: Intervention, ...errorResponses(409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as { bookingId: string; sessions?: number; startedOn?: string };
+      const created = await db.transaction().execute(async (trx) => {
+        const booking = await trx
+          .selectFrom('osr_bookings')
+          .selectAll()
+          .where('id', '=', body.bookingId)
+          .executeTakeFirst();
+        if (!booking)
+          throw problems.unprocessable(`No booking with id "${body.bookingId}" exists.`, [
+            { field: '/body/bookingId', message: 'is not a known booking' },
+          ]);
+        if (booking.status !== 'active')
+          throw problems.conflict(
+            'The booking was cancelled; no intervention follows it.',
+            'booking-cancelled',
+          );
+        const existing = await trx
+          .selectFrom('osr_interventions')
+          .select('id')
+          .where('hub_code', '=', booking.hub_code)
+          .where('week_start', '=', booking.week_start)
+          .where('case_reference', '=', booking.case_reference)
+          .executeTakeFirst();
+        if (existing)
+          throw problems.conflict(
+            `The case already has an intervention from this OSR week (${existing.id}).`,
+            'intervention-exists',
+          );
+        const row = await trx
+          .insertInto('osr_interventions')
+          .values({
+            booking_id: booking.id,
+            hub_code: booking.hub_code,
+            week_start: booking.week_start,
+            case_reference: booking.case_reference,
+            visit_practitioner_id: booking.practitioner_id,
+            practitioner_id: booking.practitioner_id,
+            reassignment_reason: null,
+            reassignment_note: null,
+            sessions: body.sessions ?? MAX_SESSIONS,
+            extension_reason: null,
+            extended_at: null,
+            started_on: body.startedOn ?? DateTime.now().setZone(tz).toISODate()!,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        const dto = toDto(row);
+        await recordAudit(asDb(trx), auditContextOf(request), {
+          entity: 'osr_intervention',
+          entityId: dto.id,
+          action: 'create',
+          after: dto,
+        });
+        return dto;
+      });
+      setEtag(reply, created.version);
+      reply.status(201);
+      return created;
+    },
+  );
+
+  app.get(
+    '/osr/interventions',
+    {
+      config: { access: ALL_ROLES },
+      schema: {
+        tags: ['osr'],
+        summary: 'List interventions by hub, OSR weeks or practitioner',
+        querystring: Type.Object(
+          {
+            hub: Type.Optional(Code),
+            fromWeek: Type.Optional(IsoWeek),
+            toWeek: Type.Optional(IsoWeek),
+            practitionerId: Type.Optional(Uuid),
+            caseReference: Type.Optional(CaseReference),
+            ...PageQuery,
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Page(Intervention, example), ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const q = request.query as {
+        hub?: string;
+        fromWeek?: string;
+        toWeek?: string;
+        practitionerId?: string;
+        caseReference?: string;
+        limit?: number;
+        offset?: number;
+      };
+      const { limit = 100, offset = 0 } = q;
+      let query = db.selectFrom('osr_interventions');
+      if (q.hub) query = query.where('hub_code', '=', q.hub);
+      if (q.fromWeek) {
+        const range = weekRange(q.fromWeek, q.toWeek ?? q.fromWeek, 520);
+        query = query
+          .where('week_start', '>=', osrWeek(range[0]!, tz).monday)
+          .where('week_start', '<=', osrWeek(range.at(-1)!, tz).monday);
+      }
+      if (q.practitionerId) query = query.where('practitioner_id', '=', q.practitionerId);
+      if (q.caseReference) query = query.where('case_reference', '=', q.caseReference);
+      const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const rows = await query
+        .selectAll()
+        .orderBy('week_start')
+        .orderBy('id')
+        .limit(limit)
+        .offset(offset)
+        .execute();
+      return { items: rows.map(toDto), total: Number(total.n), limit, offset };
+    },
+  );
+
+  app.get(
+    '/osr/interventions/:id',
+    {
+      config: { access: ALL_ROLES },
+      schema: {
+        tags: ['osr'],
+        summary: 'Get an intervention',
+        params: Type.Object({ id: Uuid }),
+        response: { 200: Intervention, ...errorResponses(404) },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const found = await find(db, id);
+      if (!found) throw problems.notFound('intervention', id);
+      setEtag(reply, found.version);
+      return found;
+    },
+  );
+
+  /** Both changes below lock the row, check If-Match, write, and audit in one transaction. */
+  const change = async (
+    request: FastifyRequest,
+    id: string,
+    action: string,
+    apply: (trx: OsrDb, before: ReturnType<typeof toDto>) => Promise<void>,
+  ) =>
+    db.transaction().execute(async (trx) => {
+      const before = await find(trx, id, true);
+      if (!before) throw problems.notFound('intervention', id);
+      checkIfMatch(request, before.version);
+      await apply(trx, before);
+      const after = (await find(trx, id))!;
+      await recordAudit(asDb(trx), auditContextOf(request), {
+        entity: 'osr_intervention',
+        entityId: id,
+        action,
+        before,
+        after,
+      });
+      return after;
+    });
+
+  app.post(
+    '/osr/interventions/:id/reassign',
+    {
+      config: { access: ['admin', 'hub_manager'] },
+      schema: {
+        tags: ['osr'],
+        summary: 'The hub manager gives the intervention to another practitioner of the hub, with a reason',
+        params: Type.Object({ id: Uuid }),
+        headers: IfMatchHeaders,
+        body: Type.Object(
+          { practitionerId: Uuid, reason: ReassignmentReason, note: Type.Optional(Reason) },
+          {
+            additionalProperties: false,
+            examples: [
+              {
+                practitionerId: '8d0f7a1b-2c3e-4f50-9a6b-7c8d9e0f1a2b',
+                reason: 'specialism',
+                note: 'Youth work experience',
+              },
+            ],
+          },
+        ),
+        response: { 200: Intervention, ...errorResponses(404, 412, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const body = request.body as {
+        practitionerId: string;
+        reason: 'gender' | 'specialism' | 'workload' | 'annual_leave';
+        note?: string;
+      };
+      const after = await change(request, id, 'reassign', async (trx, before) => {
+        const p = await findPractitionerBrief(trx, body.practitionerId);
+        if (!p || p.kind !== 'zero_nineteen' || p.hub !== before.hub || p.archived_at) {
+          throw problems.unprocessable(
+            `The intervention stays in ${before.hub}: give it to a current 0-19 practitioner of that hub.`,
+            [{ field: '/body/practitionerId', message: 'is not a current 0-19 practitioner of the hub' }],
+          );
+        }
+        const back = p.id === before.visitPractitionerId;
+        await trx
+          .updateTable('osr_interventions')
+          .set((eb) => ({
+            practitioner_id: p.id,
+            reassignment_reason: back ? null : body.reason,
+            reassignment_note: back ? null : (body.note ?? null),
+            version: eb('version', '+', 1),
+            updated_at: new Date(),
+          }))
+          .where('id', '=', id)
+          .execute();
+      });
+      setEtag(reply, after.version);
+      return after;
+    },
+  );
+
+  app.post(
+    '/osr/interventions/:id/extend',
+    {
+      config: { access: ['admin', 'hub_manager'] },
+      schema: {
+        tags: ['osr'],
+        summary: 'Extend an intervention once, by up to 6 more sessions, with a recorded reason',
+        params: Type.Object({ id: Uuid }),
+        headers: IfMatchHeaders,
+        body: Type.Object(
+          { sessions: Type.Integer({ minimum: 1, maximum: MAX_SESSIONS }), reason: Reason },
+          {
+            additionalProperties: false,
+            examples: [{ sessions: 4, reason: 'Parent has a learning difficulty' }],
+          },
+        ),
+        response: { 200: Intervention, ...errorResponses(404, 409, 412) },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const body = request.body as { sessions: number; reason: string };
+      const after = await change(request, id, 'extend', async (trx, before) => {
+        if (before.extendedAt)
+          throw problems.conflict('The intervention was already extended once.', 'already-extended');
+        await trx
+          .updateTable('osr_interventions')
+          .set((eb) => ({
+            extra_sessions: body.sessions,
+            extension_reason: body.reason,
+            extended_at: new Date(),
+            version: eb('version', '+', 1),
+            updated_at: new Date(),
+          }))
+          .where('id', '=', id)
+          .where('extended_at', 'is', null)
+          .execute();
+      });
+      setEtag(reply, after.version);
+      return after;
+    },
+  );
+}

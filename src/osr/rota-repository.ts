@@ -1,0 +1,179 @@
+import type { GradeMix, OsrDb } from './tables.js';
+import { weekOfMonday } from './weeks.js';
+
+/** A hub's 0-19 practitioner as the rota sees them. */
+export interface HubPractitioner {
+  id: string;
+  name: string;
+  grade: string;
+  hub: string;
+  /** Fixed on a kept week but no longer in the hub: kept for pinning, never eligible. */
+  left?: boolean;
+}
+
+export interface AbsenceFact {
+  practitionerId: string;
+  kind: 'sickness' | 'annual_leave' | 'training' | 'unavailable';
+  start: Date;
+  /** null: open-ended sickness. */
+  end: Date | null;
+}
+
+export interface GradeMixSetting {
+  gradeMix: GradeMix;
+  /** The share of weeks led by grade H (alternate: 0.5). */
+  hShare: number;
+}
+
+export const DEFAULT_GRADE_MIX: GradeMixSetting = { gradeMix: 'share', hShare: 0.5 };
+
+/** A stored hub-week of the rota: its lead responder, or none with the reasons why. */
+export interface LeadRow {
+  hub: string;
+  week: string;
+  monday: string;
+  practitionerId: string | null;
+  name: string | null;
+  grade: string | null;
+  source: 'generated' | 'override';
+  reason: string | null;
+  unfilledReasons: string[];
+  issuedAt: Date | null;
+  version: number;
+}
+
+export async function hubExists(db: OsrDb, hub: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('hubs').select('code').where('code', '=', hub).executeTakeFirst());
+}
+
+export async function hubNames(db: OsrDb, hubs?: string[]): Promise<Map<string, string>> {
+  let query = db.selectFrom('hubs').select(['code', 'name']).orderBy('code');
+  if (hubs) query = query.where('code', 'in', hubs.length ? hubs : ['']);
+  return new Map((await query.execute()).map((r) => [r.code, r.name]));
+}
+
+/** Every current (not archived) 0-19 practitioner of the hub, of any grade. */
+export async function hubPractitioners(db: OsrDb, hub: string): Promise<HubPractitioner[]> {
+  const rows = await db
+    .selectFrom('practitioners')
+    .select(['id', 'name', 'grade', 'hub'])
+    .where('kind', '=', 'zero_nineteen')
+    .where('hub', '=', hub)
+    .where('archived_at', 'is', null)
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, grade: (r.grade ?? '').toUpperCase(), hub }));
+}
+
+export async function findPractitionerBrief(db: OsrDb, id: string) {
+  return db
+    .selectFrom('practitioners')
+    .select(['id', 'name', 'grade', 'hub', 'kind', 'archived_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Absences of these people overlapping [from, to). */
+export async function absencesOf(db: OsrDb, ids: string[], from: Date, to: Date): Promise<AbsenceFact[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('absences')
+    .select(['practitioner_id', 'kind', 'starts_at', 'ends_at'])
+    .where('practitioner_id', 'in', ids)
+    .where('starts_at', '<', to)
+    .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', from)]))
+    .orderBy('starts_at')
+    .execute();
+  return rows.map((r) => ({
+    practitionerId: r.practitioner_id,
+    kind: r.kind,
+    start: r.starts_at,
+    end: r.ends_at,
+  }));
+}
+
+export async function gradeMixOf(db: OsrDb, hub: string): Promise<GradeMixSetting> {
+  const row = await db
+    .selectFrom('osr_hub_settings')
+    .selectAll()
+    .where('hub_code', '=', hub)
+    .executeTakeFirst();
+  if (!row) return DEFAULT_GRADE_MIX;
+  return { gradeMix: row.grade_mix, hShare: row.grade_mix === 'alternate' ? 0.5 : Number(row.h_share) };
+}
+
+/** The stored rota rows of these hubs between two Mondays, both included, by hub then week. */
+export async function leadRows(
+  db: OsrDb,
+  filter: { hubs?: string[]; fromMonday: string; toMonday: string },
+  forUpdate = false,
+): Promise<LeadRow[]> {
+  let query = db
+    .selectFrom('osr_lead_responders as l')
+    .leftJoin('practitioners as p', 'p.id', 'l.practitioner_id')
+    .select([
+      'l.hub_code',
+      'l.week_start',
+      'l.practitioner_id',
+      'p.name',
+      'l.grade',
+      'l.source',
+      'l.reason',
+      'l.unfilled_reasons',
+      'l.issued_at',
+      'l.version',
+    ])
+    .where('l.week_start', '>=', filter.fromMonday)
+    .where('l.week_start', '<=', filter.toMonday)
+    .orderBy('l.hub_code')
+    .orderBy('l.week_start');
+  if (filter.hubs) query = query.where('l.hub_code', 'in', filter.hubs.length ? filter.hubs : ['']);
+  if (forUpdate) query = query.forUpdate('l');
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    hub: r.hub_code,
+    week: weekOfMonday(r.week_start),
+    monday: r.week_start,
+    practitionerId: r.practitioner_id,
+    name: r.name,
+    grade: r.grade,
+    source: r.source,
+    reason: r.reason,
+    unfilledReasons: Array.isArray(r.unfilled_reasons) ? (r.unfilled_reasons as string[]) : [],
+    issuedAt: r.issued_at,
+    version: r.version,
+  }));
+}
+
+/** Writes a generated hub-week (replacing an earlier generated, unissued one). */
+export async function saveGenerated(
+  db: OsrDb,
+  row: {
+    hub: string;
+    monday: string;
+    practitionerId: string | null;
+    grade: string | null;
+    reasons: string[];
+  },
+): Promise<void> {
+  const values = {
+    practitioner_id: row.practitionerId,
+    grade: row.grade,
+    source: 'generated' as const,
+    reason: null,
+    unfilled_reasons: row.practitionerId ? null : JSON.stringify(row.reasons),
+    issued_at: null,
+  };
+  await db
+    .insertInto('osr_lead_responders')
+    .values({ hub_code: row.hub, week_start: row.monday, ...values })
+    .onConflict((oc) =>
+      oc.columns(['hub_code', 'week_start']).doUpdateSet((eb) => ({
+        ...values,
+        version: eb('osr_lead_responders.version', '+', 1),
+        updated_at: new Date(),
+      })),
+    )
+    .execute();
+}

@@ -1,0 +1,180 @@
+import type { AuditContext } from '../audit/record.js';
+import { recordAudit } from '../audit/record.js';
+import { problems } from '../http/problem.js';
+import { currentWeekMonday } from '../time/weeks.js';
+import { generateHubRota } from './rota-generate.js';
+import { isLeadGrade, type HubFacts, type PlanWeek } from './rota-problem.js';
+import {
+  absencesOf,
+  findPractitionerBrief,
+  gradeMixOf,
+  hubNames,
+  hubPractitioners,
+  leadRows,
+  saveGenerated,
+  type LeadRow,
+} from './rota-repository.js';
+import { asDb, type OsrDb } from './tables.js';
+import { addWeeks, osrWeek, weekOfMonday, weeksBetween } from './weeks.js';
+
+/** Weeks before a run that fairness and the consecutive rule look back on. */
+export const LOOKBACK_WEEKS = 8;
+
+export interface RotaAssignment {
+  hub: string;
+  week: string;
+  practitionerId: string;
+  name: string;
+  grade: string;
+  source: 'generated' | 'override';
+  issued: boolean;
+  reason: string | null;
+  notes: string[];
+}
+
+export interface RotaUnfilled {
+  hub: string;
+  week: string;
+  reasons: string[];
+}
+
+export interface Rota {
+  fromWeek: string;
+  toWeek: string;
+  assignments: RotaAssignment[];
+  unfilled: RotaUnfilled[];
+}
+
+/** Facts of one hub over [first week's Monday, last week's end). */
+export async function hubFacts(
+  db: OsrDb,
+  hub: string,
+  hubName: string,
+  weeks: string[],
+  timezone: string,
+  alsoPeople: string[] = [],
+): Promise<HubFacts> {
+  const practitioners = await hubPractitioners(db, hub);
+  // People fixed on a kept week who have since left the hub stay in the problem, so pinning holds.
+  for (const id of alsoPeople) {
+    if (practitioners.some((p) => p.id === id)) continue;
+    const p = await findPractitionerBrief(db, id);
+    if (p) practitioners.push({ id: p.id, name: p.name, grade: p.grade ?? '', hub, left: true });
+  }
+  const from = osrWeek(weeks[0]!, timezone).start.toJSDate();
+  const to = osrWeek(weeks[weeks.length - 1]!, timezone).end.toJSDate();
+  const absences = await absencesOf(
+    db,
+    practitioners.map((p) => p.id),
+    from,
+    to,
+  );
+  return { hub, hubName, practitioners, absences, mix: await gradeMixOf(db, hub), timezone };
+}
+
+/** Weeks kept as they are: overridden, issued, or already started. */
+export const isKept = (row: LeadRow | undefined, currentMonday: string): boolean =>
+  Boolean(row?.practitionerId && (row.source === 'override' || row.issuedAt || row.monday <= currentMonday));
+
+export function toAssignment(row: LeadRow, notes: string[] = []): RotaAssignment {
+  return {
+    hub: row.hub,
+    week: row.week,
+    practitionerId: row.practitionerId!,
+    name: row.name ?? '',
+    grade: row.grade ?? '',
+    source: row.source,
+    issued: row.issuedAt !== null,
+    reason: row.reason,
+    notes,
+  };
+}
+
+/** Generates (or regenerates) the rota of every hub for `weeks` weeks from `fromWeek`, keeping kept weeks. */
+export async function generateRota(
+  db: OsrDb,
+  input: { fromWeek: string; weeks: number; hub?: string },
+  timezone: string,
+  audit: AuditContext,
+): Promise<Rota> {
+  const planned = weeksBetween(input.fromWeek, addWeeks(input.fromWeek, input.weeks - 1));
+  const history = weeksBetween(addWeeks(input.fromWeek, -LOOKBACK_WEEKS), addWeeks(input.fromWeek, -1));
+  const names = await hubNames(db, input.hub ? [input.hub] : undefined);
+  if (input.hub && !names.has(input.hub)) throw problems.notFound('hub', input.hub);
+  const currentMonday = currentWeekMonday(timezone);
+  return db.transaction().execute(async (trx) => {
+    const notesOf = new Map<string, string[]>();
+    for (const [hub, hubName] of names) {
+      const rows = await leadRows(
+        trx,
+        {
+          hubs: [hub],
+          fromMonday: osrWeek(history[0]!, timezone).monday,
+          toMonday: osrWeek(planned.at(-1)!, timezone).monday,
+        },
+        true,
+      );
+      const byWeek = new Map(rows.map((r) => [r.week, r]));
+      const weeks: PlanWeek[] = [
+        ...history.map((week) => ({ week, history: true, pinned: byWeek.get(week)?.practitionerId ?? null })),
+        ...planned.map((week) => {
+          const row = byWeek.get(week);
+          return { week, pinned: isKept(row, currentMonday) ? row!.practitionerId : null };
+        }),
+      ];
+      const pinnedPeople = weeks.flatMap((w) => (w.pinned ? [w.pinned] : []));
+      const facts = await hubFacts(trx, hub, hubName, [...history, ...planned], timezone, pinnedPeople);
+      const result = generateHubRota(facts, weeks);
+      for (const w of weeks) {
+        if (w.history || w.pinned) continue;
+        const id = result.lead.get(w.week) ?? null;
+        const grade = facts.practitioners.find((p) => p.id === id)?.grade ?? null;
+        await saveGenerated(trx, {
+          hub,
+          monday: osrWeek(w.week, timezone).monday,
+          practitionerId: id,
+          grade: isLeadGrade(grade) ? grade : null,
+          reasons: result.reasons.get(w.week) ?? [],
+        });
+        notesOf.set(`${hub}/${w.week}`, result.notes.get(w.week) ?? []);
+      }
+    }
+    const rota = await readRota(
+      trx,
+      { fromWeek: planned[0]!, toWeek: planned.at(-1)!, hubs: [...names.keys()] },
+      timezone,
+      notesOf,
+    );
+    await recordAudit(asDb(trx), audit, {
+      entity: 'osr_rota',
+      entityId: `${rota.fromWeek}..${rota.toWeek}`,
+      action: 'generate',
+      after: rota,
+    });
+    return rota;
+  });
+}
+
+/** The stored rota: filled weeks as assignments, weeks without anyone as unfilled with their reasons. */
+export async function readRota(
+  db: OsrDb,
+  filter: { fromWeek: string; toWeek: string; hubs?: string[] },
+  timezone: string,
+  notesOf: Map<string, string[]> = new Map(),
+): Promise<Rota> {
+  const rows = await leadRows(db, {
+    ...(filter.hubs ? { hubs: filter.hubs } : {}),
+    fromMonday: osrWeek(filter.fromWeek, timezone).monday,
+    toMonday: osrWeek(filter.toWeek, timezone).monday,
+  });
+  return {
+    fromWeek: filter.fromWeek,
+    toWeek: filter.toWeek,
+    assignments: rows
+      .filter((r) => r.practitionerId)
+      .map((r) => toAssignment(r, notesOf.get(`${r.hub}/${r.week}`) ?? [])),
+    unfilled: rows
+      .filter((r) => !r.practitionerId)
+      .map((r) => ({ hub: r.hub, week: weekOfMonday(r.monday), reasons: r.unfilledReasons })),
+  };
+}
