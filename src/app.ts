@@ -29,6 +29,7 @@ import { practitionerRoutes } from './panel/practitioner-routes.js';
 import { absenceRoutes } from './panel/absence-routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { loadDemoData } from './demo/load.js';
+import { osrRoutes } from './osr/routes.js';
 import { placementRoutes } from './placements/routes.js';
 import { shiftRoutes } from './placements/shift-routes.js';
 import { exportRoutes } from './placements/export-routes.js';
@@ -149,6 +150,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await shiftRoutes(v1 as App, deps);
       await exportRoutes(v1 as App, deps);
       await rotaRunRoutes(v1 as App, deps);
+      await osrRoutes(v1 as App, deps);
     },
     { prefix: '/v1' },
   );
