@@ -109,7 +109,11 @@ function resourceIndex(resources: readonly Resource[]): Map<string, number> {
   return byId;
 }
 
-export function compile(problem: Problem): Compiled {
+/**
+ * `forSearch`: movable slots drop people who may not work them (e.g. now off sick) so the construction
+ * refills them; without it (scoring, explaining) the assignment is taken exactly as given.
+ */
+export function compile(problem: Problem, { forSearch = false }: { forSearch?: boolean } = {}): Compiled {
   const { resources, demands } = problem;
   const R = resources.length;
   const D = demands.length;
@@ -228,8 +232,9 @@ export function compile(problem: Problem): Compiled {
       (problem.fixedBefore !== undefined && dem.start < problem.fixedBefore) ||
       (solveOnly !== undefined && !solveOnly.has(dem.id) && !problem.allowMovingOthers);
     for (let k = 0; k < size; k++) {
-      initial[base + k] = people[k] ?? -1;
+      const r = people[k] ?? -1;
       fixed[base + k] = k < pinned.length || frozen ? 1 : 0;
+      initial[base + k] = forSearch && r >= 0 && !fixed[base + k] && flags[r * D + d] ? -1 : r;
     }
   });
 

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { Progress } from '../../src/scheduler/index.js';
+import { compareScores, solve } from '../../src/scheduler/index.js';
+import { generateProblem } from '../../src/scheduler/testing/generate.js';
+
+const problem = generateProblem({ seed: 5, people: 30, locations: 5, weeks: 1 });
+
+describe('the search', () => {
+  it.each(['late-acceptance', 'simulated-annealing'] as const)('reaches a full, feasible roster with %s', (acceptance) => {
+    const solution = solve(problem, { seed: 3, maxMoves: 20_000, acceptance });
+    expect(solution.score.hard).toBe(0);
+    expect(solution.unfilled).toEqual([]);
+  });
+
+  it('stops on the time limit of the injected clock', () => {
+    let t = 0;
+    const solution = solve(problem, { seed: 1, now: () => (t += 1), timeLimitMs: 2000 });
+    expect(solution.stats.stoppedBy).toBe('time');
+    expect(solution.stats.elapsedMs).toBeGreaterThanOrEqual(2000);
+  });
+
+  it('stops when cancelled', () => {
+    let calls = 0;
+    const solution = solve(problem, { seed: 1, shouldStop: () => ++calls > 20 });
+    expect(solution.stats.stoppedBy).toBe('cancelled');
+    expect(solution.stats.moves).toBeLessThan(10_000);
+  });
+
+  it('stops after an unimproved limit', () => {
+    const solution = solve(problem, { seed: 1, unimprovedLimit: 3000 });
+    expect(solution.stats.stoppedBy).toBe('unimproved');
+  });
+
+  it('stops once feasible and filled when asked', () => {
+    const solution = solve(problem, { seed: 1, maxMoves: 50_000, stopWhenFeasible: true });
+    expect(solution.stats.stoppedBy).toBe('feasible');
+    expect(solution.stats.moves).toBe(0);
+  });
+
+  it('reports progress: best scores never get worse, the last is the result', () => {
+    let t = 0;
+    const seen: Progress[] = [];
+    const solution = solve(problem, { seed: 1, maxMoves: 20_000, now: () => (t += 1), progressEveryMs: 10, onProgress: (p) => seen.push(p) });
+    expect(seen.length).toBeGreaterThan(3);
+    for (let i = 1; i < seen.length; i++) {
+      expect(compareScores(seen[i]!.best, seen[i - 1]!.best)).toBeLessThanOrEqual(0);
+      expect(seen[i]!.elapsedMs).toBeGreaterThanOrEqual(seen[i - 1]!.elapsedMs);
+    }
+    expect(seen.at(-1)!.best).toEqual(solution.score);
+  });
+
+  it('does nothing when every slot is fixed', () => {
+    const solution = solve({ ...problem, solveOnly: [] }, { seed: 1 });
+    expect(solution.stats.stoppedBy).toBe('nothing-to-do');
+    expect(Object.values(solution.assignments).every((a) => a.length === 0)).toBe(true);
+  });
+
+  it('keeps pinned people where they are', () => {
+    const pinned = { ...problem, demands: problem.demands.map((d, i) => (i === 0 ? { ...d, pinned: ['p1'] } : d)) };
+    const solution = solve(pinned, { seed: 1, maxMoves: 5000 });
+    expect(solution.assignments[problem.demands[0]!.id]).toContain('p1');
+  });
+});
