@@ -7,7 +7,9 @@ export interface Acceptor {
 }
 
 function lexLeq(a: Float64Array, b: Float64Array, at = 0): boolean {
-  return a[0]! < b[at]! || (a[0] === b[at] && (a[1]! < b[at + 1]! || (a[1] === b[at + 1] && a[2]! <= b[at + 2]!)));
+  return (
+    a[0]! < b[at]! || (a[0] === b[at] && (a[1]! < b[at + 1]! || (a[1] === b[at + 1] && a[2]! <= b[at + 2]!)))
+  );
 }
 
 /** Late acceptance hill climbing: accept when no worse than the current or the score L moves ago. */

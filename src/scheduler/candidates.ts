@@ -33,8 +33,17 @@ export interface CandidateReport {
 }
 
 /** A state on the given assignments, for trying one change at a time. */
-export function stateFor(problem: Problem, assignments: Assignments | undefined, options: ExplainOptions = {}): State {
-  const c = compile({ ...problem, solveOnly: undefined, fixedBefore: undefined, ...(assignments ? { assignments } : {}) });
+export function stateFor(
+  problem: Problem,
+  assignments: Assignments | undefined,
+  options: ExplainOptions = {},
+): State {
+  const c = compile({
+    ...problem,
+    solveOnly: undefined,
+    fixedBefore: undefined,
+    ...(assignments ? { assignments } : {}),
+  });
   if (options.formatInstant) c.fmt = options.formatInstant;
   return new State(c);
 }
@@ -45,11 +54,31 @@ function demandIndex(c: Compiled, demandId: string): number {
   return d;
 }
 
-type Collect = (rule: { name: ConstraintName; label: string; level: Level }, before: number, after: number, matches: Match[]) => void;
+type Collect = (
+  rule: { name: ConstraintName; label: string; level: Level },
+  before: number,
+  after: number,
+  matches: Match[],
+) => void;
 
-function penalties(state: State, r: number, d: number, emitFor: number): { id: ConstraintName; p: number; matches: Match[]; rule: { name: ConstraintName; label: string; level: Level } }[] {
+function penalties(
+  state: State,
+  r: number,
+  d: number,
+  emitFor: number,
+): {
+  id: ConstraintName;
+  p: number;
+  matches: Match[];
+  rule: { name: ConstraintName; label: string; level: Level };
+}[] {
   const c = state.c;
-  const out: { id: ConstraintName; p: number; matches: Match[]; rule: { name: ConstraintName; label: string; level: Level } }[] = [];
+  const out: {
+    id: ConstraintName;
+    p: number;
+    matches: Match[];
+    rule: { name: ConstraintName; label: string; level: Level };
+  }[] = [];
   const tl = state.timelines[r]!;
   for (const { rule, index } of RESOURCE_RULES) {
     if (c.weights[index] === 0) continue;
@@ -67,7 +96,12 @@ function penalties(state: State, r: number, d: number, emitFor: number): { id: C
   for (const { rule, index } of LOCATION_RULES) {
     if (c.weights[index] === 0) continue;
     const matches: Match[] = [];
-    out.push({ id: rule.name, p: rule.evaluate(c, lp, state.locCounts[lp]!, (m) => matches.push(m)), matches, rule });
+    out.push({
+      id: rule.name,
+      p: rule.evaluate(c, lp, state.locCounts[lp]!, (m) => matches.push(m)),
+      matches,
+      rule,
+    });
   }
   return out;
 }
@@ -78,12 +112,25 @@ function penalties(state: State, r: number, d: number, emitFor: number): { id: C
  */
 export function tryAssignment(state: State, d: number, r: number, replacing = -1): CandidateReport {
   const c = state.c;
-  const report: CandidateReport = { resourceId: c.resourceIds[r]!, name: c.resourceNames[r]!, allowed: true, hard: [], soft: [], delta: { hard: 0, medium: 0, soft: 0 } };
+  const report: CandidateReport = {
+    resourceId: c.resourceIds[r]!,
+    name: c.resourceNames[r]!,
+    allowed: true,
+    hard: [],
+    soft: [],
+    delta: { hard: 0, medium: 0, soft: 0 },
+  };
   const collect: Collect = (rule, before, after, matches) => {
     if (after <= before) return;
     const own = matches.filter((m) => m.demands.includes(d));
     for (const m of own.length > 0 ? own : matches) {
-      const reason: Reason = { constraint: rule.name, label: rule.label, level: rule.level, penalty: m.penalty, message: m.message };
+      const reason: Reason = {
+        constraint: rule.name,
+        label: rule.label,
+        level: rule.level,
+        penalty: m.penalty,
+        message: m.message,
+      };
       (rule.level === 'hard' ? report.hard : report.soft).push(reason);
     }
   };
@@ -92,12 +139,23 @@ export function tryAssignment(state: State, d: number, r: number, replacing = -1
     const a = state.assign[s]!;
     if (a === r) {
       report.allowed = false;
-      report.hard.push({ constraint: 'overlap', label: 'No one works two shifts at once', level: 'hard', penalty: 0, message: `${c.resourceNames[r]} already works ${c.demandLabels[d]}` });
+      report.hard.push({
+        constraint: 'overlap',
+        label: 'No one works two shifts at once',
+        level: 'hard',
+        penalty: 0,
+        message: `${c.resourceNames[r]} already works ${c.demandLabels[d]}`,
+      });
       return report;
     }
     if ((replacing >= 0 && a === replacing) || (replacing < 0 && a < 0 && slot < 0)) slot = s;
   }
-  if (slot < 0) throw new Error(replacing >= 0 ? `${c.resourceIds[replacing]} does not work ${c.demandIds[d]}` : `${c.demandIds[d]} has no empty place; name whom to replace`);
+  if (slot < 0)
+    throw new Error(
+      replacing >= 0
+        ? `${c.resourceIds[replacing]} does not work ${c.demandIds[d]}`
+        : `${c.demandIds[d]} has no empty place; name whom to replace`,
+    );
   const before = state.score();
   const pre = penalties(state, r, d, 0);
   const old = state.setSlot(slot, r);
@@ -105,13 +163,22 @@ export function tryAssignment(state: State, d: number, r: number, replacing = -1
   const after = state.score();
   state.setSlot(slot, old);
   post.forEach((x, i) => collect(x.rule, pre[i]!.p, x.p, x.matches));
-  report.delta = { hard: after.hard - before.hard, medium: after.medium - before.medium, soft: after.soft - before.soft };
+  report.delta = {
+    hard: after.hard - before.hard,
+    medium: after.medium - before.medium,
+    soft: after.soft - before.soft,
+  };
   report.allowed = report.hard.length === 0 && report.delta.hard <= 0;
   return report;
 }
 
 function rank(reports: CandidateReport[]): CandidateReport[] {
-  return reports.sort((a, b) => Number(b.allowed) - Number(a.allowed) || compareScores(a.delta, b.delta) || a.resourceId.localeCompare(b.resourceId));
+  return reports.sort(
+    (a, b) =>
+      Number(b.allowed) - Number(a.allowed) ||
+      compareScores(a.delta, b.delta) ||
+      a.resourceId.localeCompare(b.resourceId),
+  );
 }
 
 /** Every resource not yet on the demand, tried on it: allowed first, then by the least score added. */
@@ -128,7 +195,12 @@ export function candidatesFor(state: State, d: number): CandidateReport[] {
  * Who could take this demand, given the current assignments, and if not, why not (sickness cover,
  * manual edits). With `replacing`, candidates are tried in that person's place.
  */
-export function rankCandidates(problem: Problem, assignments: Assignments, demandId: string, options: ExplainOptions & { replacing?: string } = {}): CandidateReport[] {
+export function rankCandidates(
+  problem: Problem,
+  assignments: Assignments,
+  demandId: string,
+  options: ExplainOptions & { replacing?: string } = {},
+): CandidateReport[] {
   const state = stateFor(problem, assignments, options);
   const c = state.c;
   const d = demandIndex(c, demandId);
@@ -154,7 +226,13 @@ export interface AssignmentCheck {
 }
 
 /** Checks one proposed assignment (a manual edit): hard violations refuse it, soft ones warn. */
-export function checkAssignment(problem: Problem, assignments: Assignments, demandId: string, resourceId: string, options: ExplainOptions & { replacing?: string } = {}): AssignmentCheck {
+export function checkAssignment(
+  problem: Problem,
+  assignments: Assignments,
+  demandId: string,
+  resourceId: string,
+  options: ExplainOptions & { replacing?: string } = {},
+): AssignmentCheck {
   const state = stateFor(problem, assignments, options);
   const c = state.c;
   const d = demandIndex(c, demandId);

@@ -12,7 +12,6 @@ export const DEFAULT_CONTRACT: Contract = {
   daysOff: 'one-in-7',
 };
 
-
 /**
  * The problem turned into arrays indexed by integers, built once per solve: the search and the
  * constraints read only this. Demands 0..D-1 are the problem's; D..N-1 are prior shifts (read-only).
@@ -126,7 +125,8 @@ export function compile(problem: Problem, { forSearch = false }: { forSearch?: b
 
   const priors: { owner: number; start: number; end: number; day: number; night: boolean }[] = [];
   resources.forEach((r, i) => {
-    for (const p of r.history?.priorWork ?? []) priors.push({ owner: i, start: p.start, end: p.end, day: p.day, night: p.night ?? false });
+    for (const p of r.history?.priorWork ?? [])
+      priors.push({ owner: i, start: p.start, end: p.end, day: p.day, night: p.night ?? false });
   });
   const N = D + priors.length;
   const start = new Float64Array(N);
@@ -175,7 +175,8 @@ export function compile(problem: Problem, { forSearch = false }: { forSearch?: b
   }
   const S = slotStart[D] ?? 0;
   const slotDemand = new Int32Array(S);
-  for (let d = 0; d < D; d++) for (let s = slotStart[d] ?? 0; s < (slotStart[d + 1] ?? 0); s++) slotDemand[s] = d;
+  for (let d = 0; d < D; d++)
+    for (let s = slotStart[d] ?? 0; s < (slotStart[d + 1] ?? 0); s++) slotDemand[s] = d;
 
   const G = regions.ids.length;
   const K = skills.ids.length;

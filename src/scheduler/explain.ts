@@ -23,7 +23,11 @@ export interface Explanation {
  * Why a solution scores what it does: the score by constraint with every match, and for each demand
  * short of people, who was considered and what each would break.
  */
-export function explain(problem: Problem, assignments: Assignments, options: ExplainOptions & { candidatesPerDemand?: number } = {}): Explanation {
+export function explain(
+  problem: Problem,
+  assignments: Assignments,
+  options: ExplainOptions & { candidatesPerDemand?: number } = {},
+): Explanation {
   const state = stateFor(problem, assignments, options);
   const c = state.c;
   const { score, constraints } = recount(c, state.assign, true);
@@ -36,7 +40,10 @@ export function explain(problem: Problem, assignments: Assignments, options: Exp
       demandId: c.demandIds[d]!,
       label: c.demandLabels[d]!,
       missing,
-      candidates: options.candidatesPerDemand === undefined ? candidates : candidates.slice(0, options.candidatesPerDemand),
+      candidates:
+        options.candidatesPerDemand === undefined
+          ? candidates
+          : candidates.slice(0, options.candidatesPerDemand),
     });
   }
   return { score, constraints, unfilled };

@@ -70,7 +70,8 @@ export class Moves {
 
   private slotIn(d: number, r: number): number {
     const c = this.state.c;
-    for (let s = c.slotStart[d]!; s < c.slotStart[d + 1]!; s++) if (this.state.assign[s] === r) return this.movableSet[s] ? s : -1;
+    for (let s = c.slotStart[d]!; s < c.slotStart[d + 1]!; s++)
+      if (this.state.assign[s] === r) return this.movableSet[s] ? s : -1;
     return -1;
   }
 
@@ -128,7 +129,8 @@ export class Moves {
     if (s2 < 0) return false;
     const d2 = c.slotDemand[s2]!;
     if (d2 === d1 || c.flags[r1 * c.D + d2]) return false;
-    if (state.peopleOf(d1, this.people).includes(r2) || state.peopleOf(d2, this.people).includes(r1)) return false;
+    if (state.peopleOf(d1, this.people).includes(r2) || state.peopleOf(d2, this.people).includes(r1))
+      return false;
     this.set(s1, r2);
     this.set(s2, r1);
     return true;

@@ -65,12 +65,24 @@ export function recount(c: Compiled, assign: Int32Array, withMatches = false): R
       : undefined;
     let penalty = 0;
     if (weight !== 0) {
-      if (rule.scope === 'resource') for (let r = 0; r < c.R; r++) penalty += rule.evaluate(c, r, timelines[r]!, emit);
-      else if (rule.scope === 'demand') for (let d = 0; d < c.D; d++) penalty += rule.evaluate(c, d, people[d]!, emit);
-      else for (let lp = 0; lp < LP; lp++) penalty += rule.evaluate(c, lp, byLocation.get(lp) ?? new Map(), emit);
+      if (rule.scope === 'resource')
+        for (let r = 0; r < c.R; r++) penalty += rule.evaluate(c, r, timelines[r]!, emit);
+      else if (rule.scope === 'demand')
+        for (let d = 0; d < c.D; d++) penalty += rule.evaluate(c, d, people[d]!, emit);
+      else
+        for (let lp = 0; lp < LP; lp++)
+          penalty += rule.evaluate(c, lp, byLocation.get(lp) ?? new Map(), emit);
     }
     score[rule.level] += penalty * weight;
-    return { name: rule.name, label: rule.label, level: rule.level, weight, penalty, score: penalty * weight, matches };
+    return {
+      name: rule.name,
+      label: rule.label,
+      level: rule.level,
+      weight,
+      penalty,
+      score: penalty * weight,
+      matches,
+    };
   });
   return { score, constraints };
 }

@@ -25,7 +25,8 @@ export function toSolution(c: Compiled, assign: Int32Array, score: Score, stats:
   const unfilled: { demandId: string; missing: number }[] = [];
   for (let d = 0; d < c.D; d++) {
     const ids: string[] = [];
-    for (let s = c.slotStart[d]!; s < c.slotStart[d + 1]!; s++) if (assign[s]! >= 0) ids.push(c.resourceIds[assign[s]!]!);
+    for (let s = c.slotStart[d]!; s < c.slotStart[d + 1]!; s++)
+      if (assign[s]! >= 0) ids.push(c.resourceIds[assign[s]!]!);
     assignments[c.demandIds[d]!] = ids;
     const missing = c.required[d]! - ids.length;
     if (missing > 0) unfilled.push({ demandId: c.demandIds[d]!, missing });
@@ -54,14 +55,26 @@ export function solveCompiled(c: Compiled, options: SolveOptions = {}): Solution
   const now = options.now;
   const t0 = now ? now() : 0;
   const elapsed = (): number => (now ? now() - t0 : 0);
-  const maxMoves = options.maxMoves ?? (options.timeLimitMs === undefined && options.unimprovedLimit === undefined ? DEFAULT_MAX_MOVES : Infinity);
+  const maxMoves =
+    options.maxMoves ??
+    (options.timeLimitMs === undefined && options.unimprovedLimit === undefined
+      ? DEFAULT_MAX_MOVES
+      : Infinity);
   const timeLimit = now && options.timeLimitMs !== undefined ? options.timeLimitMs : Infinity;
   const unimprovedLimit = options.unimprovedLimit ?? Infinity;
   const progressEvery = options.progressEveryMs ?? 250;
   const rnd = createRandom(options.seed ?? 1);
   const state = new State(c);
   const moves = new Moves(state, rnd);
-  const stats: SolveStats = { moves: 0, acceptedMoves: 0, improvements: 0, restarts: 0, elapsedMs: 0, movesToFeasible: -1, stoppedBy: 'moves' };
+  const stats: SolveStats = {
+    moves: 0,
+    acceptedMoves: 0,
+    improvements: 0,
+    restarts: 0,
+    elapsedMs: 0,
+    movesToFeasible: -1,
+    stoppedBy: 'moves',
+  };
   let cancelled = false;
   const timeUp = (): boolean => {
     if (options.shouldStop?.()) cancelled = true;
@@ -129,7 +142,11 @@ export function solveCompiled(c: Compiled, options: SolveOptions = {}): Solution
         moves.undo.length = 0;
         continue;
       }
-      const progress = Number.isFinite(maxMoves) ? stats.moves / maxMoves : Number.isFinite(timeLimit) ? elapsed() / timeLimit : (stats.moves % 200_000) / 200_000;
+      const progress = Number.isFinite(maxMoves)
+        ? stats.moves / maxMoves
+        : Number.isFinite(timeLimit)
+          ? elapsed() / timeLimit
+          : (stats.moves % 200_000) / 200_000;
       if (!acceptor.accept(current, state.totals, progress, rnd)) {
         moves.rollback();
         continue;

@@ -30,7 +30,12 @@ export function scoreDemand(c: Compiled, d: number, people: readonly number[], o
   }
 }
 
-export function scoreLocation(c: Compiled, lp: number, byResource: ReadonlyMap<number, number>, out: Float64Array): void {
+export function scoreLocation(
+  c: Compiled,
+  lp: number,
+  byResource: ReadonlyMap<number, number>,
+  out: Float64Array,
+): void {
   out[0] = 0;
   out[1] = 0;
   out[2] = 0;

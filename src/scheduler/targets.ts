@@ -29,7 +29,8 @@ export function computeTargets(c: Compiled): void {
   let totalCapacity = 0;
   for (let r = 0; r < c.R; r++) {
     let absent = 0;
-    for (const a of c.unavailable[r]!) absent += Math.max(0, Math.min(a.end, last) - Math.max(a.start, first));
+    for (const a of c.unavailable[r]!)
+      absent += Math.max(0, Math.min(a.end, last) - Math.max(a.start, first));
     const available = Math.max(0, span - absent);
     const own = c.contract[r]!.targetMinutes;
     capacity[r] = own ?? (c.contract[r]!.maxMinutesPer7Days * available) / WEEK;

@@ -10,4 +10,7 @@ export interface WorkerInput {
   cancel: SharedArrayBuffer;
 }
 
-export type WorkerMessage = { type: 'progress'; progress: Progress } | { type: 'result'; solution: Solution } | { type: 'error'; message: string; stack?: string };
+export type WorkerMessage =
+  | { type: 'progress'; progress: Progress }
+  | { type: 'result'; solution: Solution }
+  | { type: 'error'; message: string; stack?: string };

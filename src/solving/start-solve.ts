@@ -35,13 +35,16 @@ import(workerData.tsxApi).then(({ register }) => { register(); return import(wor
 function tsxEsmApi(): string {
   const require = createRequire(import.meta.url);
   const manifest = require.resolve('tsx/package.json');
-  const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import?: { default?: string } }> };
+  const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as {
+    exports: Record<string, { import?: { default?: string } }>;
+  };
   const file = pkg.exports['./esm/api']?.import?.default ?? './dist/esm/api/index.mjs';
   return pathToFileURL(join(dirname(manifest), file)).href;
 }
 
 function spawn(input: WorkerInput): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData: input });
+  if (!import.meta.url.endsWith('.ts'))
+    return new Worker(new URL('./worker.js', import.meta.url), { workerData: input });
   const tsxApi = tsxEsmApi();
   const entry = new URL('./worker.ts', import.meta.url).href;
   return new Worker(TS_BOOTSTRAP, { eval: true, workerData: { ...input, tsxApi, entry } });

@@ -36,7 +36,10 @@ const personArb = fc.record({
 
 /** Small random problems that touch every constraint: absences, prior work, caps, pins, publications. */
 export const problemArb: fc.Arbitrary<Problem> = fc
-  .record({ people: fc.array(personArb, { minLength: 2, maxLength: 7 }), demands: fc.array(demandArb, { minLength: 2, maxLength: 30 }) })
+  .record({
+    people: fc.array(personArb, { minLength: 2, maxLength: 7 }),
+    demands: fc.array(demandArb, { minLength: 2, maxLength: 30 }),
+  })
   .map(({ people, demands }) => {
     const ids = people.map((_, i) => `r${i}`);
     const pick = (i: number | undefined): string[] => (i === undefined || i >= ids.length ? [] : [ids[i]!]);
@@ -46,14 +49,32 @@ export const problemArb: fc.Arbitrary<Problem> = fc
       homeRegion: REGIONS[p.home]!,
       skills: p.skills.map((k) => SKILLS[k]!),
       gender: p.female ? 'female' : 'male',
-      contract: { maxMinutesPer7Days: p.maxHours * HOUR, daysOff: p.twoIn14 ? 'two-in-14' : 'one-in-7', maxConsecutiveDays: 4, maxConsecutiveNights: 2 },
-      unavailable: p.absenceDay === undefined ? [] : [{ start: T0 + p.absenceDay * DAY, end: T0 + (p.absenceDay + 2) * DAY, kind: 'sickness' }],
+      contract: {
+        maxMinutesPer7Days: p.maxHours * HOUR,
+        daysOff: p.twoIn14 ? 'two-in-14' : 'one-in-7',
+        maxConsecutiveDays: 4,
+        maxConsecutiveNights: 2,
+      },
+      unavailable:
+        p.absenceDay === undefined
+          ? []
+          : [{ start: T0 + p.absenceDay * DAY, end: T0 + (p.absenceDay + 2) * DAY, kind: 'sickness' }],
       history: {
         priorWork: p.prior ? [{ start: T0 - 4 * HOUR, end: T0 + 8 * HOUR, day: -1, night: true }] : [],
         locations: p.familiar === undefined ? [] : [`loc${p.familiar}`],
       },
       caps: p.cap === undefined ? [] : [{ tag: 'lead', max: p.cap }],
-      preferences: p.preference === undefined ? [] : [{ start: T0 + p.preference * DAY, end: T0 + (p.preference + 1) * DAY, kind: p.preference % 2 ? 'wanted' : 'unwanted', weight: 2 }],
+      preferences:
+        p.preference === undefined
+          ? []
+          : [
+              {
+                start: T0 + p.preference * DAY,
+                end: T0 + (p.preference + 1) * DAY,
+                kind: p.preference % 2 ? 'wanted' : 'unwanted',
+                weight: 2,
+              },
+            ],
     }));
     const out: Demand[] = demands.map((d, i) => {
       const start = T0 + d.day * DAY + d.hour * HOUR;

@@ -22,33 +22,55 @@ export function hardViolations(problem: Problem, assignments: Assignments): stri
     const contract: Contract = { ...DEFAULT_CONTRACT, ...(person.contract ?? {}) };
     const mine = problem.demands.filter((d) => (assignments[d.id] ?? []).includes(person.id));
     for (const d of mine) {
-      if ((assignments[d.id] ?? []).filter((id) => id === person.id).length > 1) out.push(`${person.id} twice on ${d.id}`);
-      for (const a of person.unavailable ?? []) if (a.start < d.end && d.start < a.end) out.push(`${person.id} absent during ${d.id}`);
+      if ((assignments[d.id] ?? []).filter((id) => id === person.id).length > 1)
+        out.push(`${person.id} twice on ${d.id}`);
+      for (const a of person.unavailable ?? [])
+        if (a.start < d.end && d.start < a.end) out.push(`${person.id} absent during ${d.id}`);
       if (!(person.regions ?? []).includes(d.region)) out.push(`${person.id} outside regions on ${d.id}`);
-      for (const s of d.requiredSkills ?? []) if (!(person.skills ?? []).includes(s)) out.push(`${person.id} lacks ${s} for ${d.id}`);
-      if (d.gender !== undefined && d.gender !== person.gender) out.push(`${person.id} wrong gender for ${d.id}`);
+      for (const s of d.requiredSkills ?? [])
+        if (!(person.skills ?? []).includes(s)) out.push(`${person.id} lacks ${s} for ${d.id}`);
+      if (d.gender !== undefined && d.gender !== person.gender)
+        out.push(`${person.id} wrong gender for ${d.id}`);
       if ((d.excluded ?? []).includes(person.id)) out.push(`${person.id} excluded from ${d.id}`);
     }
     for (const cap of person.caps ?? []) {
       const byPeriod = new Map<string, number>();
-      for (const d of mine) if ((d.tags ?? []).includes(cap.tag)) byPeriod.set(String(d.period ?? Math.floor(d.day / 7)), (byPeriod.get(String(d.period ?? Math.floor(d.day / 7))) ?? 0) + 1);
+      for (const d of mine)
+        if ((d.tags ?? []).includes(cap.tag))
+          byPeriod.set(
+            String(d.period ?? Math.floor(d.day / 7)),
+            (byPeriod.get(String(d.period ?? Math.floor(d.day / 7))) ?? 0) + 1,
+          );
       for (const n of byPeriod.values()) if (n > cap.max) out.push(`${person.id} over cap ${cap.tag}`);
     }
     const work: Work[] = [
       ...mine.map((d) => ({ id: d.id, start: d.start, end: d.end, day: d.day, night: d.night ?? false })),
-      ...(person.history?.priorWork ?? []).map((p, i) => ({ id: `prior${i}`, start: p.start, end: p.end, day: p.day, night: p.night ?? false })),
+      ...(person.history?.priorWork ?? []).map((p, i) => ({
+        id: `prior${i}`,
+        start: p.start,
+        end: p.end,
+        day: p.day,
+        night: p.night ?? false,
+      })),
     ].sort((a, b) => a.start - b.start);
     for (let i = 0; i < work.length; i++)
       for (let j = 0; j < work.length; j++) {
         const a = work[i]!;
         const b = work[j]!;
         if (i !== j && a.start < b.end && b.start < a.end) out.push(`${person.id} overlap ${a.id} ${b.id}`);
-        if (i !== j && b.start >= a.start && b.start < a.end + contract.minRestMinutes && a.start !== b.start) {
+        if (
+          i !== j &&
+          b.start >= a.start &&
+          b.start < a.end + contract.minRestMinutes &&
+          a.start !== b.start
+        ) {
           if (b.start >= a.end) out.push(`${person.id} rest ${a.id} ${b.id}`);
         }
       }
     for (const a of work) {
-      const total = work.filter((b) => b.start >= a.start && b.start < a.start + WEEK).reduce((s, b) => s + b.end - b.start, 0);
+      const total = work
+        .filter((b) => b.start >= a.start && b.start < a.start + WEEK)
+        .reduce((s, b) => s + b.end - b.start, 0);
       if (total > contract.maxMinutesPer7Days) out.push(`${person.id} over 7-day hours from ${a.id}`);
     }
     const days = new Set(work.map((w) => w.day));

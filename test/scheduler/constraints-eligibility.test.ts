@@ -7,7 +7,9 @@ describe('absence', () => {
     const problem = { resources: [person('Sam Jones', { unavailable: [leave] })], demands: [shift('s1', 0)] };
     const b = breakdown(problem, working({ 'Sam Jones': ['s1'] }), 'absence');
     expect(b.penalty).toBe(4 * HOUR);
-    expect(b.messages[0]).toContain('Sam Jones is on annual leave from Mon 2026-03-02 16:00 UTC to Wed 2026-03-04 00:00 UTC');
+    expect(b.messages[0]).toContain(
+      'Sam Jones is on annual leave from Mon 2026-03-02 16:00 UTC to Wed 2026-03-04 00:00 UTC',
+    );
   });
 });
 
@@ -22,7 +24,12 @@ describe('region', () => {
 
 describe('skill', () => {
   it('penalises each missing specialism', () => {
-    const problem = { resources: [person('a', { skills: ['adolescents'] })], demands: [shift('s1', 0, 'day', { requiredSkills: ['newborn-care', 'learning-disability', 'adolescents'] })] };
+    const problem = {
+      resources: [person('a', { skills: ['adolescents'] })],
+      demands: [
+        shift('s1', 0, 'day', { requiredSkills: ['newborn-care', 'learning-disability', 'adolescents'] }),
+      ],
+    };
     const b = breakdown(problem, working({ a: ['s1'] }), 'skill');
     expect(b.penalty).toBe(2);
     expect(b.messages[0]).toContain('lacks the specialisms newborn-care, learning-disability');
@@ -31,7 +38,10 @@ describe('skill', () => {
 
 describe('gender', () => {
   it('penalises a person of another gender on a gender-restricted shift', () => {
-    const problem = { resources: [person('a', { gender: 'male' }), person('b')], demands: [shift('s1', 0, 'day', { gender: 'female', required: 2 })] };
+    const problem = {
+      resources: [person('a', { gender: 'male' }), person('b')],
+      demands: [shift('s1', 0, 'day', { gender: 'female', required: 2 })],
+    };
     expect(penalty(problem, working({ a: ['s1'], b: ['s1'] }), 'gender')).toBe(1);
   });
 });

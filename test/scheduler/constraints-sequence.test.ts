@@ -11,7 +11,10 @@ describe('maxConsecutiveDays', () => {
   });
   it('counts a broken run separately', () => {
     const demands = [0, 1, 2, 4, 5, 6].map((d) => shift(`s${d}`, d));
-    const problem = { resources: [person('a', { contract: { maxMinutesPer7Days: 200 * 60, maxConsecutiveDays: 2 } })], demands };
+    const problem = {
+      resources: [person('a', { contract: { maxMinutesPer7Days: 200 * 60, maxConsecutiveDays: 2 } })],
+      demands,
+    };
     expect(penalty(problem, working({ a: demands.map((d) => d.id) }), 'maxConsecutiveDays')).toBe(2);
   });
 });
@@ -32,14 +35,22 @@ describe('daysOff', () => {
   });
   it('counts the morning after a night as worked', () => {
     const demands = [0, 1, 2, 3, 4, 5].map((d) => shift(`n${d}`, d, 'night'));
-    const problem = { resources: [person('a', { contract: { ...long, maxConsecutiveNights: 10 } })], demands, horizonDays: 7 };
+    const problem = {
+      resources: [person('a', { contract: { ...long, maxConsecutiveNights: 10 } })],
+      demands,
+      horizonDays: 7,
+    };
     expect(penalty(problem, working({ a: demands.map((d) => d.id) }), 'daysOff')).toBe(1);
     expect(penalty(problem, working({ a: demands.slice(0, 5).map((d) => d.id) }), 'daysOff')).toBe(0);
   });
   it('two in 14: one day off in a fortnight is one short', () => {
     const days = [0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13];
     const demands = days.map((d) => shift(`s${d}`, d));
-    const problem = { resources: [person('a', { contract: { ...long, daysOff: 'two-in-14' as const } })], demands, horizonDays: 14 };
+    const problem = {
+      resources: [person('a', { contract: { ...long, daysOff: 'two-in-14' as const } })],
+      demands,
+      horizonDays: 14,
+    };
     expect(penalty(problem, working({ a: demands.map((d) => d.id) }), 'daysOff')).toBe(1);
   });
 });

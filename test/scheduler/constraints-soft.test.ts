@@ -20,21 +20,30 @@ describe('continuity', () => {
 
 describe('familiarity', () => {
   it("penalises shifts by people outside last period's team", () => {
-    const problem = { resources: [person('a', { history: { locations: ['home-1'] } }), person('b')], demands: [shift('s1', 0), shift('s2', 2)] };
+    const problem = {
+      resources: [person('a', { history: { locations: ['home-1'] } }), person('b')],
+      demands: [shift('s1', 0), shift('s2', 2)],
+    };
     expect(penalty(problem, working({ a: ['s1'], b: ['s2'] }), 'familiarity')).toBe(1);
   });
 });
 
 describe('fairMinutes', () => {
   it('penalises the squared hours away from the target', () => {
-    const problem = { resources: [person('a', { contract: { targetMinutes: 24 * HOUR } })], demands: [shift('s1', 0)] };
+    const problem = {
+      resources: [person('a', { contract: { targetMinutes: 24 * HOUR } })],
+      demands: [shift('s1', 0)],
+    };
     expect(penalty(problem, working({ a: ['s1'] }), 'fairMinutes')).toBe(144);
   });
 });
 
 describe('fairNights and fairWeekends', () => {
   it('penalise tenths of a shift squared away from an even share', () => {
-    const resources = [person('a', { contract: { targetMinutes: 600 } }), person('b', { contract: { targetMinutes: 600 } })];
+    const resources = [
+      person('a', { contract: { targetMinutes: 600 } }),
+      person('b', { contract: { targetMinutes: 600 } }),
+    ];
     const nights = { resources, demands: [shift('n1', 0, 'night'), shift('n2', 2, 'night')] };
     expect(penalty(nights, working({ a: ['n1', 'n2'] }), 'fairNights')).toBe(20);
     expect(penalty(nights, working({ a: ['n1'], b: ['n2'] }), 'fairNights')).toBe(0);
@@ -47,7 +56,10 @@ describe('preferences', () => {
   it('penalises started hours in an unwanted time, times its weight, and a wanted time not worked', () => {
     const unwanted = { start: T0 + 18 * HOUR, end: T0 + 30 * HOUR, kind: 'unwanted' as const, weight: 2 };
     const wanted = { start: T0 + 3 * 1440, end: T0 + 4 * 1440, kind: 'wanted' as const, weight: 5 };
-    const problem = { resources: [person('a', { preferences: [unwanted, wanted] })], demands: [shift('s1', 0), shift('s2', 3)] };
+    const problem = {
+      resources: [person('a', { preferences: [unwanted, wanted] })],
+      demands: [shift('s1', 0), shift('s2', 3)],
+    };
     expect(penalty(problem, working({ a: ['s1', 's2'] }), 'preferences')).toBe(4);
     expect(penalty(problem, working({ a: ['s1'] }), 'preferences')).toBe(9);
   });
@@ -55,7 +67,10 @@ describe('preferences', () => {
 
 describe('travel', () => {
   it('penalises shifts outside the home region', () => {
-    const problem = { resources: [person('a', { regions: ['north-east', 'yorkshire'] })], demands: [shift('s1', 0, 'day', { region: 'yorkshire' }), shift('s2', 2)] };
+    const problem = {
+      resources: [person('a', { regions: ['north-east', 'yorkshire'] })],
+      demands: [shift('s1', 0, 'day', { region: 'yorkshire' }), shift('s2', 2)],
+    };
     const b = breakdown(problem, working({ a: ['s1', 's2'] }), 'travel');
     expect(b.penalty).toBe(1);
     expect(b.messages[0]).toContain('would travel from north-east to yorkshire');
@@ -64,7 +79,10 @@ describe('travel', () => {
 
 describe('changes', () => {
   it('counts people taken off and put on against the published rota', () => {
-    const problem = { resources: [person('a'), person('b')], demands: [shift('s1', 0, 'day', { published: ['a'] }), shift('s2', 2)] };
+    const problem = {
+      resources: [person('a'), person('b')],
+      demands: [shift('s1', 0, 'day', { published: ['a'] }), shift('s2', 2)],
+    };
     expect(penalty(problem, working({ b: ['s1', 's2'] }), 'changes')).toBe(2);
     expect(penalty(problem, working({ a: ['s1'], b: ['s2'] }), 'changes')).toBe(0);
   });

@@ -3,7 +3,13 @@ import { DAY, HOUR, T0, breakdown, penalty, person, shift, working } from './hel
 
 describe('overlap', () => {
   it('penalises the minutes worked in two places at once', () => {
-    const problem = { resources: [person('a')], demands: [shift('s1', 0), shift('s2', 0, 'day', { start: T0 + 12 * HOUR, end: T0 + 24 * HOUR, location: 'home-2' })] };
+    const problem = {
+      resources: [person('a')],
+      demands: [
+        shift('s1', 0),
+        shift('s2', 0, 'day', { start: T0 + 12 * HOUR, end: T0 + 24 * HOUR, location: 'home-2' }),
+      ],
+    };
     expect(penalty(problem, working({ a: ['s1', 's2'] }), 'overlap')).toBe(8 * HOUR);
   });
   it('does not penalise back-to-back shifts', () => {
@@ -15,20 +21,34 @@ describe('overlap', () => {
 describe('minimumRest', () => {
   it('penalises the minutes short of 11 hours, in words', () => {
     const early = { start: T0 + DAY + 5 * HOUR, end: T0 + DAY + 17 * HOUR };
-    const problem = { resources: [person('Sam Jones')], demands: [shift('s1', 0), shift('s2', 1, 'day', early)] };
+    const problem = {
+      resources: [person('Sam Jones')],
+      demands: [shift('s1', 0), shift('s2', 1, 'day', early)],
+    };
     const b = breakdown(problem, working({ 'Sam Jones': ['s1', 's2'] }), 'minimumRest');
     expect(b.penalty).toBe(2 * HOUR);
-    expect(b.messages[0]).toContain('would have only 9 h rest after the shift ending Mon 2026-03-02 20:00 UTC');
+    expect(b.messages[0]).toContain(
+      'would have only 9 h rest after the shift ending Mon 2026-03-02 20:00 UTC',
+    );
   });
   it('sees prior work before the horizon', () => {
     const prior = { start: T0 - 4 * HOUR, end: T0 + 8 * HOUR, day: -1, night: true };
-    const problem = { resources: [person('a', { history: { priorWork: [prior] } })], demands: [shift('s1', 0)] };
+    const problem = {
+      resources: [person('a', { history: { priorWork: [prior] } })],
+      demands: [shift('s1', 0)],
+    };
     expect(penalty(problem, working({ a: ['s1'] }), 'minimumRest')).toBe(11 * HOUR);
   });
   it('honours a contract rest', () => {
-    const problem = { resources: [person('a', { contract: { minRestMinutes: 12 * HOUR } })], demands: [shift('s1', 0), shift('s2', 1)] };
+    const problem = {
+      resources: [person('a', { contract: { minRestMinutes: 12 * HOUR } })],
+      demands: [shift('s1', 0), shift('s2', 1)],
+    };
     expect(penalty(problem, working({ a: ['s1', 's2'] }), 'minimumRest')).toBe(0);
-    const tight = { resources: [person('a', { contract: { minRestMinutes: 13 * HOUR } })], demands: [shift('s1', 0), shift('s2', 1)] };
+    const tight = {
+      resources: [person('a', { contract: { minRestMinutes: 13 * HOUR } })],
+      demands: [shift('s1', 0), shift('s2', 1)],
+    };
     expect(penalty(tight, working({ a: ['s1', 's2'] }), 'minimumRest')).toBe(HOUR);
   });
 });

@@ -29,9 +29,14 @@ describe('a realistic generated problem', () => {
 
   it('works on a solution with published shifts without changing them needlessly', () => {
     const first = solve(problem, { seed: 1, maxMoves: 20_000 });
-    const published: Problem = { ...problem, demands: problem.demands.map((d) => ({ ...d, published: first.assignments[d.id] ?? [] })) };
+    const published: Problem = {
+      ...problem,
+      demands: problem.demands.map((d) => ({ ...d, published: first.assignments[d.id] ?? [] })),
+    };
     const again = solve(published, { seed: 2, maxMoves: 20_000 });
-    const changed = problem.demands.filter((d) => (again.assignments[d.id] ?? []).join() !== (first.assignments[d.id] ?? []).join());
+    const changed = problem.demands.filter(
+      (d) => (again.assignments[d.id] ?? []).join() !== (first.assignments[d.id] ?? []).join(),
+    );
     expect(again.score.hard).toBe(0);
     expect(changed.length).toBeLessThan(problem.demands.length * 0.05);
   });

@@ -8,10 +8,22 @@ const problem: Problem = {
   resources: [
     person('sam', { name: 'Sam Jones', skills: ['newborn-care'], unavailable: [leave] }),
     person('alex', { name: 'Alex Khan' }),
-    person('jo', { name: 'Jo Patel', skills: ['newborn-care'], regions: ['north-west'], homeRegion: 'north-west' }),
+    person('jo', {
+      name: 'Jo Patel',
+      skills: ['newborn-care'],
+      regions: ['north-west'],
+      homeRegion: 'north-west',
+    }),
     person('kim', { name: 'Kim Lee', skills: ['newborn-care'] }),
   ],
-  demands: [shift('baby', 2, 'day', { label: 'day shift at placement 12', requiredSkills: ['newborn-care'], excluded: ['kim'] }), shift('other', 2, 'night')],
+  demands: [
+    shift('baby', 2, 'day', {
+      label: 'day shift at placement 12',
+      requiredSkills: ['newborn-care'],
+      excluded: ['kim'],
+    }),
+    shift('other', 2, 'night'),
+  ],
 };
 
 describe('explanations', () => {
@@ -21,8 +33,14 @@ describe('explanations', () => {
     const why = explain(problem, solution.assignments);
     const baby = why.unfilled.find((u) => u.demandId === 'baby')!;
     expect(baby.candidates.map((c) => c.resourceId).sort()).toEqual(['alex', 'jo', 'kim', 'sam']);
-    const words = (id: string): string => baby.candidates.find((c) => c.resourceId === id)!.hard.map((r) => r.message).join(' | ');
-    expect(words('sam')).toContain('Sam Jones is on annual leave from Mon 2026-03-02 00:00 UTC to Mon 2026-03-09 00:00 UTC');
+    const words = (id: string): string =>
+      baby.candidates
+        .find((c) => c.resourceId === id)!
+        .hard.map((r) => r.message)
+        .join(' | ');
+    expect(words('sam')).toContain(
+      'Sam Jones is on annual leave from Mon 2026-03-02 00:00 UTC to Mon 2026-03-09 00:00 UTC',
+    );
     expect(words('jo')).toContain('Jo Patel does not work in region north-east');
     expect(words('kim')).toContain('Kim Lee is excluded from home-1');
     expect(words('alex')).toContain('Alex Khan lacks the specialism newborn-care');
@@ -34,7 +52,9 @@ describe('explanations', () => {
     const absence = why.constraints.find((c) => c.name === 'absence')!;
     expect(absence.level).toBe('hard');
     expect(absence.penalty).toBe(12 * HOUR);
-    expect(absence.matches).toEqual([expect.objectContaining({ resourceId: 'sam', demandIds: ['baby'], penalty: 12 * HOUR })]);
+    expect(absence.matches).toEqual([
+      expect.objectContaining({ resourceId: 'sam', demandIds: ['baby'], penalty: 12 * HOUR }),
+    ]);
     expect(why.score.hard).toBe(absence.score);
     const unfilled = why.constraints.find((c) => c.name === 'unfilled')!;
     expect(unfilled.matches[0]!.message).toContain('needs 1 more person');
@@ -49,8 +69,15 @@ describe('explanations', () => {
 
 describe('candidates for one demand', () => {
   const rest: Problem = {
-    resources: [person('a', { name: 'Sam Jones' }), person('b', { name: 'Alex Khan' }), person('c', { name: 'Jo Patel', regions: ['north-east', 'yorkshire'], homeRegion: 'yorkshire' })],
-    demands: [shift('late', 0), shift('early', 1, 'day', { start: T0 + DAY + 5 * HOUR, end: T0 + DAY + 17 * HOUR })],
+    resources: [
+      person('a', { name: 'Sam Jones' }),
+      person('b', { name: 'Alex Khan' }),
+      person('c', { name: 'Jo Patel', regions: ['north-east', 'yorkshire'], homeRegion: 'yorkshire' }),
+    ],
+    demands: [
+      shift('late', 0),
+      shift('early', 1, 'day', { start: T0 + DAY + 5 * HOUR, end: T0 + DAY + 17 * HOUR }),
+    ],
   };
 
   it('rank allowed people first, and say why the others cannot', () => {
@@ -60,7 +87,9 @@ describe('candidates for one demand', () => {
       ['c', true],
       ['a', false],
     ]);
-    expect(ranked[2]!.hard[0]!.message).toContain('Sam Jones would have only 9 h rest after the shift ending Mon 2026-03-02 20:00 UTC');
+    expect(ranked[2]!.hard[0]!.message).toContain(
+      'Sam Jones would have only 9 h rest after the shift ending Mon 2026-03-02 20:00 UTC',
+    );
     expect(ranked[1]!.soft.map((r) => r.constraint)).toContain('travel');
   });
 
@@ -75,14 +104,26 @@ describe('candidates for one demand', () => {
 
 describe('checking one manual assignment', () => {
   const rest: Problem = {
-    resources: [person('a', { name: 'Sam Jones', preferences: [{ start: T0 + DAY, end: T0 + 2 * DAY, kind: 'unwanted' }] }), person('b')],
-    demands: [shift('late', 0), shift('early', 1, 'day', { start: T0 + DAY + 5 * HOUR, end: T0 + DAY + 17 * HOUR }), shift('next', 1)],
+    resources: [
+      person('a', {
+        name: 'Sam Jones',
+        preferences: [{ start: T0 + DAY, end: T0 + 2 * DAY, kind: 'unwanted' }],
+      }),
+      person('b'),
+    ],
+    demands: [
+      shift('late', 0),
+      shift('early', 1, 'day', { start: T0 + DAY + 5 * HOUR, end: T0 + DAY + 17 * HOUR }),
+      shift('next', 1),
+    ],
   };
 
   it('refuses on a hard rule, in words', () => {
     const check = checkAssignment(rest, { late: ['a'] }, 'early', 'a');
     expect(check.allowed).toBe(false);
-    expect(check.hard.map((r) => r.constraint)).toEqual(['overlap', 'minimumRest'].filter((n) => check.hard.some((r) => r.constraint === n)));
+    expect(check.hard.map((r) => r.constraint)).toEqual(
+      ['overlap', 'minimumRest'].filter((n) => check.hard.some((r) => r.constraint === n)),
+    );
     expect(check.hard.some((r) => r.message.includes('would have only 9 h rest'))).toBe(true);
     expect(check.delta.hard).toBeGreaterThan(0);
   });
@@ -91,7 +132,9 @@ describe('checking one manual assignment', () => {
     const check = checkAssignment(rest, {}, 'next', 'a');
     expect(check.allowed).toBe(true);
     expect(check.hard).toEqual([]);
-    expect(check.warnings.some((r) => r.constraint === 'preferences' && r.message.includes('asked not to work'))).toBe(true);
+    expect(
+      check.warnings.some((r) => r.constraint === 'preferences' && r.message.includes('asked not to work')),
+    ).toBe(true);
     expect(check.delta.medium).toBeLessThan(0);
   });
 });

@@ -43,12 +43,16 @@ describe('solutions', () => {
     let feasible = 0;
     fc.assert(
       // Without pins: a random pin often breaks a hard rule that no search could repair.
-      fc.property(problemArb.map((p) => ({ ...p, demands: p.demands.map((d) => ({ ...d, pinned: [] })) })), fc.integer(), (problem, seed) => {
-        const solution = solve(problem, { seed, maxMoves: 1500 });
-        if (solution.score.hard !== 0) return;
-        feasible++;
-        expect(hardViolations(problem, solution.assignments)).toEqual([]);
-      }),
+      fc.property(
+        problemArb.map((p) => ({ ...p, demands: p.demands.map((d) => ({ ...d, pinned: [] })) })),
+        fc.integer(),
+        (problem, seed) => {
+          const solution = solve(problem, { seed, maxMoves: 1500 });
+          if (solution.score.hard !== 0) return;
+          feasible++;
+          expect(hardViolations(problem, solution.assignments)).toEqual([]);
+        },
+      ),
       { numRuns: 60, seed: 7 },
     );
     expect(feasible).toBeGreaterThan(20);

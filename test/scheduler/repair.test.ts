@@ -9,16 +9,30 @@ import { DAY, T0 } from './helpers.js';
 function sicknessRepair(size: { people: number; locations: number; weeks: number }, seed: number) {
   const base = generateProblem({ seed, ...size });
   const first = solve(base, { seed: 1, maxMoves: 40_000 });
-  const published: Problem = { ...base, demands: base.demands.map((d) => ({ ...d, published: first.assignments[d.id] ?? [] })) };
+  const published: Problem = {
+    ...base,
+    demands: base.demands.map((d) => ({ ...d, published: first.assignments[d.id] ?? [] })),
+  };
   const from = T0 + 3 * DAY;
   const to = T0 + 10 * DAY;
   const counts = new Map<string, number>();
-  for (const d of base.demands) if (d.start >= from && d.start < to) for (const id of first.assignments[d.id] ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
+  for (const d of base.demands)
+    if (d.start >= from && d.start < to)
+      for (const id of first.assignments[d.id] ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
   const sick = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
-  const uncovered = base.demands.filter((d) => d.start < to && d.end > from && (first.assignments[d.id] ?? []).includes(sick)).map((d) => d.id);
+  const uncovered = base.demands
+    .filter((d) => d.start < to && d.end > from && (first.assignments[d.id] ?? []).includes(sick))
+    .map((d) => d.id);
   const problem: Problem = {
     ...published,
-    resources: published.resources.map((r) => (r.id === sick ? { ...r, unavailable: [...(r.unavailable ?? []), { start: from, end: to, kind: 'sickness' as const }] } : r)),
+    resources: published.resources.map((r) =>
+      r.id === sick
+        ? {
+            ...r,
+            unavailable: [...(r.unavailable ?? []), { start: from, end: to, kind: 'sickness' as const }],
+          }
+        : r,
+    ),
     assignments: first.assignments,
     solveOnly: uncovered,
   };
@@ -42,7 +56,12 @@ describe('partial repair (solveOnly)', () => {
   it('returns quickly on a national-size roster', () => {
     const { problem, uncovered } = sicknessRepair({ people: 360, locations: 60, weeks: 4 }, 1);
     const t = performance.now();
-    const repaired = solve(problem, { seed: 1, now: () => performance.now(), timeLimitMs: 1500, unimprovedLimit: 20_000 });
+    const repaired = solve(problem, {
+      seed: 1,
+      now: () => performance.now(),
+      timeLimitMs: 1500,
+      unimprovedLimit: 20_000,
+    });
     const ms = performance.now() - t;
     expect(ms).toBeLessThan(2000);
     expect(repaired.score.hard).toBe(0);

@@ -6,11 +6,14 @@ import { generateProblem } from '../../src/scheduler/testing/generate.js';
 const problem = generateProblem({ seed: 5, people: 30, locations: 5, weeks: 1 });
 
 describe('the search', () => {
-  it.each(['late-acceptance', 'simulated-annealing'] as const)('reaches a full, feasible roster with %s', (acceptance) => {
-    const solution = solve(problem, { seed: 3, maxMoves: 20_000, acceptance });
-    expect(solution.score.hard).toBe(0);
-    expect(solution.unfilled).toEqual([]);
-  });
+  it.each(['late-acceptance', 'simulated-annealing'] as const)(
+    'reaches a full, feasible roster with %s',
+    (acceptance) => {
+      const solution = solve(problem, { seed: 3, maxMoves: 20_000, acceptance });
+      expect(solution.score.hard).toBe(0);
+      expect(solution.unfilled).toEqual([]);
+    },
+  );
 
   it('stops on the time limit of the injected clock', () => {
     let t = 0;
@@ -40,7 +43,13 @@ describe('the search', () => {
   it('reports progress: best scores never get worse, the last is the result', () => {
     let t = 0;
     const seen: Progress[] = [];
-    const solution = solve(problem, { seed: 1, maxMoves: 20_000, now: () => (t += 1), progressEveryMs: 10, onProgress: (p) => seen.push(p) });
+    const solution = solve(problem, {
+      seed: 1,
+      maxMoves: 20_000,
+      now: () => (t += 1),
+      progressEveryMs: 10,
+      onProgress: (p) => seen.push(p),
+    });
     expect(seen.length).toBeGreaterThan(3);
     for (let i = 1; i < seen.length; i++) {
       expect(compareScores(seen[i]!.best, seen[i - 1]!.best)).toBeLessThanOrEqual(0);
@@ -56,7 +65,10 @@ describe('the search', () => {
   });
 
   it('keeps pinned people where they are', () => {
-    const pinned = { ...problem, demands: problem.demands.map((d, i) => (i === 0 ? { ...d, pinned: ['p1'] } : d)) };
+    const pinned = {
+      ...problem,
+      demands: problem.demands.map((d, i) => (i === 0 ? { ...d, pinned: ['p1'] } : d)),
+    };
     const solution = solve(pinned, { seed: 1, maxMoves: 5000 });
     expect(solution.assignments[problem.demands[0]!.id]).toContain('p1');
   });

@@ -32,7 +32,10 @@ describe('solving in a worker thread', () => {
   });
 
   it('rejects the result when the problem is invalid', async () => {
-    const job = startSolve({ resources: [], demands: [{ id: 'x', start: 10, end: 5, day: 0, location: 'l', region: 'r' }] });
+    const job = startSolve({
+      resources: [],
+      demands: [{ id: 'x', start: 10, end: 5, day: 0, location: 'l', region: 'r' }],
+    });
     await expect(job.result).rejects.toThrow('ends before it starts');
   });
 });

@@ -15,7 +15,9 @@ export const periodCap: ResourceConstraint = {
     let penalty = 0;
     for (const cap of caps) {
       counts.clear();
-      for (const d of tl) if (d < c.D && c.tags[d]!.includes(cap.tag)) counts.set(c.period[d]!, (counts.get(c.period[d]!) ?? 0) + 1);
+      for (const d of tl)
+        if (d < c.D && c.tags[d]!.includes(cap.tag))
+          counts.set(c.period[d]!, (counts.get(c.period[d]!) ?? 0) + 1);
       for (const [p, n] of counts) {
         if (n <= cap.max) continue;
         penalty += n - cap.max;

@@ -13,7 +13,11 @@ export const unfilled: DemandConstraint = {
     const missing = c.required[d]! - people.length;
     if (missing <= 0) return 0;
     const minutes = missing * (c.end[d]! - c.start[d]!);
-    emit?.({ penalty: minutes, demands: [d], message: `${shiftWords(c, d)} needs ${plural(missing, 'more person', 'more people')} (${formatDuration(minutes)} uncovered)` });
+    emit?.({
+      penalty: minutes,
+      demands: [d],
+      message: `${shiftWords(c, d)} needs ${plural(missing, 'more person', 'more people')} (${formatDuration(minutes)} uncovered)`,
+    });
     return minutes;
   },
 };
@@ -31,7 +35,12 @@ export const changes: DemandConstraint = {
     let n = 0;
     for (const r of published) if (!people.includes(r)) n++;
     for (const r of people) if (!published.includes(r)) n++;
-    if (n > 0) emit?.({ penalty: n, demands: [d], message: `${shiftWords(c, d)} changes ${plural(n, 'person', 'people')} against the published rota` });
+    if (n > 0)
+      emit?.({
+        penalty: n,
+        demands: [d],
+        message: `${shiftWords(c, d)} changes ${plural(n, 'person', 'people')} against the published rota`,
+      });
     return n;
   },
 };
@@ -48,7 +57,11 @@ export const continuity: LocationConstraint = {
     if (penalty > 0 && emit) {
       const l = Math.floor(lp / c.periodCount);
       const names = [...byResource.keys()].map((r) => c.resourceNames[r]).join(', ');
-      emit({ penalty, demands: [], message: `${byResource.size} different people work at ${c.locationIds[l]} in one period: ${names}` });
+      emit({
+        penalty,
+        demands: [],
+        message: `${byResource.size} different people work at ${c.locationIds[l]} in one period: ${names}`,
+      });
     }
     return penalty;
   },

@@ -29,7 +29,15 @@ export const fairMinutes: ResourceConstraint = {
   },
 };
 
-function fairCount(c: Compiled, r: number, tl: readonly number[], emit: Emit | undefined, of: Uint8Array, target: number, what: string): number {
+function fairCount(
+  c: Compiled,
+  r: number,
+  tl: readonly number[],
+  emit: Emit | undefined,
+  of: Uint8Array,
+  target: number,
+  what: string,
+): number {
   let n = 0;
   for (const d of tl) if (d < c.D && of[d]) n++;
   // Tenths of a shift squared, so fractional targets still grade in integers.

@@ -57,4 +57,11 @@ export const RESOURCE_RULES = of<ResourceConstraint>('resource');
 export const DEMAND_RULES = of<DemandConstraint>('demand');
 export const LOCATION_RULES = of<LocationConstraint>('location');
 
-export type { Constraint, DemandConstraint, Emit, LocationConstraint, Match, ResourceConstraint } from './types.js';
+export type {
+  Constraint,
+  DemandConstraint,
+  Emit,
+  LocationConstraint,
+  Match,
+  ResourceConstraint,
+} from './types.js';

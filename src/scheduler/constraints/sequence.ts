@@ -3,7 +3,15 @@ import type { Emit, ResourceConstraint } from './types.js';
 import { plural } from '../words.js';
 
 /** Days beyond the maximum in each run of consecutive start days (nights only, when asked). */
-function runsOver(c: Compiled, r: number, tl: readonly number[], nightsOnly: boolean, max: number, emit: Emit | undefined, what: string): number {
+function runsOver(
+  c: Compiled,
+  r: number,
+  tl: readonly number[],
+  nightsOnly: boolean,
+  max: number,
+  emit: Emit | undefined,
+  what: string,
+): number {
   let penalty = 0;
   let prevDay = Number.NaN;
   let run = 0;

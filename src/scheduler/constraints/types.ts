@@ -34,7 +34,12 @@ export interface DemandConstraint extends Described {
 /** Scored from one location-period and how many of its shifts each resource works. */
 export interface LocationConstraint extends Described {
   scope: 'location';
-  evaluate(c: Compiled, locPeriod: number, shiftsByResource: ReadonlyMap<number, number>, emit?: Emit): number;
+  evaluate(
+    c: Compiled,
+    locPeriod: number,
+    shiftsByResource: ReadonlyMap<number, number>,
+    emit?: Emit,
+  ): number;
 }
 
 export type Constraint = ResourceConstraint | DemandConstraint | LocationConstraint;

@@ -27,11 +27,21 @@ export const preferences: ResourceConstraint = {
       if (p.kind === 'unwanted' && minutes > 0) {
         const n = Math.round(Math.ceil(minutes / 60) * weight);
         penalty += n;
-        emit?.({ penalty: n, resource: r, demands: touching, message: `${c.resourceNames[r]} asked not to work from ${c.fmt(p.start)} to ${c.fmt(p.end)}` });
+        emit?.({
+          penalty: n,
+          resource: r,
+          demands: touching,
+          message: `${c.resourceNames[r]} asked not to work from ${c.fmt(p.start)} to ${c.fmt(p.end)}`,
+        });
       } else if (p.kind === 'wanted' && minutes === 0) {
         const n = Math.round(weight);
         penalty += n;
-        emit?.({ penalty: n, resource: r, demands: [], message: `${c.resourceNames[r]} asked to work from ${c.fmt(p.start)} to ${c.fmt(p.end)}` });
+        emit?.({
+          penalty: n,
+          resource: r,
+          demands: [],
+          message: `${c.resourceNames[r]} asked to work from ${c.fmt(p.start)} to ${c.fmt(p.end)}`,
+        });
       }
     }
     return penalty;
@@ -52,7 +62,12 @@ export const travel: ResourceConstraint = {
     for (const d of tl) {
       if (d >= c.D || c.region[d] === home) continue;
       penalty++;
-      emit?.({ penalty: 1, resource: r, demands: [d], message: `${c.resourceNames[r]} would travel from ${c.regionIds[home]} to ${c.regionIds[c.region[d]!]} for ${shiftWords(c, d)}` });
+      emit?.({
+        penalty: 1,
+        resource: r,
+        demands: [d],
+        message: `${c.resourceNames[r]} would travel from ${c.regionIds[home]} to ${c.regionIds[c.region[d]!]} for ${shiftWords(c, d)}`,
+      });
     }
     return penalty;
   },
@@ -73,7 +88,12 @@ export const familiarity: ResourceConstraint = {
       const l = c.loc[d]!;
       if (!c.locKnown[l] || c.familiar[r * L + l]) continue;
       penalty++;
-      emit?.({ penalty: 1, resource: r, demands: [d], message: `${c.resourceNames[r]} did not work at ${c.locationIds[l]} last period` });
+      emit?.({
+        penalty: 1,
+        resource: r,
+        demands: [d],
+        message: `${c.resourceNames[r]} did not work at ${c.locationIds[l]} last period`,
+      });
     }
     return penalty;
   },

@@ -17,7 +17,17 @@ export interface GenerateOptions {
   femaleOnlyRate?: number;
 }
 
-const REGIONS = ['north-east', 'north-west', 'yorkshire', 'east-midlands', 'west-midlands', 'east', 'london', 'south-east', 'south-west'];
+const REGIONS = [
+  'north-east',
+  'north-west',
+  'yorkshire',
+  'east-midlands',
+  'west-midlands',
+  'east',
+  'london',
+  'south-east',
+  'south-west',
+];
 const SKILLS = ['newborn-care', 'learning-disability', 'domestic-abuse', 'anger-management', 'adolescents'];
 const FIRST = ['Sam', 'Alex', 'Jo', 'Priya', 'Tom', 'Aisha', 'Chris', 'Maya', 'Dan', 'Kim', 'Lee', 'Nia'];
 const LAST = ['Jones', 'Smith', 'Khan', 'Patel', 'Brown', 'Evans', 'Wilson', 'Taylor', 'Ahmed', 'Clarke'];
@@ -67,25 +77,43 @@ export function generateProblem(options: GenerateOptions = {}): Problem {
     };
     if (rnd.next() < (options.leaveRate ?? 0.15)) {
       const from = rnd.int(H - 6);
-      (person.unavailable as { start: number; end: number; kind: 'annual_leave' }[]).push({ start: t0 + from * DAY, end: t0 + (from + 7) * DAY, kind: 'annual_leave' });
+      (person.unavailable as { start: number; end: number; kind: 'annual_leave' }[]).push({
+        start: t0 + from * DAY,
+        end: t0 + (from + 7) * DAY,
+        kind: 'annual_leave',
+      });
     }
     if (rnd.next() < 0.2) {
       const week = rnd.int(W);
-      (person.preferences as { start: number; end: number; kind: 'unwanted' }[]).push({ start: t0 + (week * 7 + 5) * DAY, end: t0 + (week * 7 + 7) * DAY, kind: 'unwanted' });
+      (person.preferences as { start: number; end: number; kind: 'unwanted' }[]).push({
+        start: t0 + (week * 7 + 5) * DAY,
+        end: t0 + (week * 7 + 7) * DAY,
+        kind: 'unwanted',
+      });
     }
-    if (rnd.next() < 0.15) (person.history!.priorWork as { start: number; end: number; day: number; night: boolean }[]).push({ start: t0 - 4 * 60, end: t0 + 8 * 60, day: -1, night: true });
+    if (rnd.next() < 0.15)
+      (person.history!.priorWork as { start: number; end: number; day: number; night: boolean }[]).push({
+        start: t0 - 4 * 60,
+        end: t0 + 8 * 60,
+        day: -1,
+        night: true,
+      });
     people.push(person);
   }
 
   // Back every requirement with at least six people of the region who meet it.
   for (const l of locations) {
-    const fits = (p: Resource): boolean => (p.regions ?? []).includes(l.region) && (!l.femaleOnly || p.gender === 'female');
+    const fits = (p: Resource): boolean =>
+      (p.regions ?? []).includes(l.region) && (!l.femaleOnly || p.gender === 'female');
     const pool = people.filter(fits);
     const female = people.filter((p) => (p.regions ?? []).includes(l.region) && p.gender === 'female');
     if (l.femaleOnly && female.length < 6) l.femaleOnly = false;
     if (l.skill) {
       const skilled = pool.filter((p) => p.skills?.includes(l.skill!));
-      for (const p of rnd.shuffle(pool.filter((q) => !skilled.includes(q))).slice(0, Math.max(0, 6 - skilled.length))) p.skills = [...(p.skills ?? []), l.skill];
+      for (const p of rnd
+        .shuffle(pool.filter((q) => !skilled.includes(q)))
+        .slice(0, Math.max(0, 6 - skilled.length)))
+        p.skills = [...(p.skills ?? []), l.skill];
     }
   }
   for (const l of locations) {
@@ -113,7 +141,9 @@ export function generateProblem(options: GenerateOptions = {}): Problem {
           region: l.region,
           ...(l.skill ? { requiredSkills: [l.skill] } : {}),
           ...(l.femaleOnly ? { gender: 'female' } : {}),
-          ...((l as { excluded?: string[] }).excluded ? { excluded: (l as { excluded?: string[] }).excluded } : {}),
+          ...((l as { excluded?: string[] }).excluded
+            ? { excluded: (l as { excluded?: string[] }).excluded }
+            : {}),
         });
       }
     }
