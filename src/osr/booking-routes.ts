@@ -16,7 +16,7 @@ import {
 } from '../http/schemas.js';
 import { findBooking, listBookings } from './booking-repository.js';
 import { cancelBooking, createBooking, type NewBooking } from './booking-service.js';
-import { CaseReference, Reason } from './schemas.js';
+import { CaseReference, emptyBodyAsObject, Reason } from './schemas.js';
 import { osrDb } from './tables.js';
 import { osrWeek, weekRange } from './weeks.js';
 
@@ -227,16 +227,15 @@ export async function bookingRoutes(app: App, { database, config }: Deps): Promi
     '/osr/bookings/:id/cancel',
     {
       config: { access: ['admin', 'social_worker', 'hub_manager'] },
+      preValidation: emptyBodyAsObject,
       schema: {
         tags: ['osr'],
         summary: "Cancel a booking; the case's slot is freed when it was the case's last booking that week",
         params: Type.Object({ id: Uuid }),
         headers: IfMatchHeaders,
-        body: Type.Optional(
-          Type.Object(
-            { reason: Type.Optional(Reason) },
-            { additionalProperties: false, examples: [{ reason: 'Family moved out of the area' }] },
-          ),
+        body: Type.Object(
+          { reason: Type.Optional(Reason) },
+          { additionalProperties: false, examples: [{ reason: 'Family moved out of the area' }] },
         ),
         response: { 200: Booking, ...errorResponses(404, 409, 412) },
       },

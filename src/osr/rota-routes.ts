@@ -11,6 +11,7 @@ import { hubExists, leadRows } from './rota-repository.js';
 import { generateRota, readRota } from './rota-service.js';
 import {
   CreateRota,
+  emptyBodyAsObject,
   HubWeek,
   HubWeekParams,
   Issued,
@@ -208,13 +209,14 @@ export async function rotaRoutes(app: App, { database, config }: Deps): Promise<
     '/osr/lead-responders/:hub/:week/replacement-proposal',
     {
       config: { access: ['admin', 'hub_manager', 'cover', 'coordinator'] },
+      preValidation: emptyBodyAsObject,
       schema: {
         tags: TAGS,
         summary: 'Propose who could lead the rest of the week (e.g. the lead responder is off sick)',
         description:
           'Ranks every practitioner of the hub with the scheduler core; changes nothing. Apply a choice with PUT /v1/osr/lead-responders/{hub}/{week}.',
         params: HubWeekParams,
-        body: Type.Optional(ProposalRequest),
+        body: ProposalRequest,
         response: { 200: Proposal, ...errorResponses(404, 409) },
       },
     },

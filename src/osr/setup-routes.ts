@@ -94,13 +94,11 @@ export async function setupRoutes(app: App, { database, config }: Deps): Promise
           .insertInto('osr_dat_teams')
           .values({ code, name })
           .onConflict((oc) =>
-            oc
-              .column('code')
-              .doUpdateSet((eb) => ({
-                name,
-                version: eb('osr_dat_teams.version', '+', 1),
-                updated_at: new Date(),
-              })),
+            oc.column('code').doUpdateSet((eb) => ({
+              name,
+              version: eb('osr_dat_teams.version', '+', 1),
+              updated_at: new Date(),
+            })),
           )
           .execute();
         await recordAudit(asDb(trx), auditContextOf(request), {
