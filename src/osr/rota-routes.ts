@@ -1,5 +1,4 @@
 import { DateTime } from 'luxon';
-import { Type } from 'typebox';
 import type { App, Deps } from '../app.js';
 import { auditContextOf, recordAudit } from '../audit/record.js';
 import { ALL_ROLES } from '../http/auth.js';
