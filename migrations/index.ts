@@ -2,10 +2,12 @@ import type { Migration } from 'kysely/migration';
 import * as foundation from './20261123_001_foundation.js';
 import * as placements from './20261123_002_placements.js';
 import * as osr from './20261123_003_osr.js';
+import * as sickness from './20261123_004_sickness.js';
 
 // A static list rather than a folder scan: it works the same under tsx, vitest and compiled JS.
 export const migrations: Record<string, Migration> = {
   '20261123_001_foundation': foundation,
   '20261123_002_placements': placements,
   '20261123_003_osr': osr,
+  '20261123_004_sickness': sickness,
 };

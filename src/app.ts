@@ -15,6 +15,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from './config.js';
 import type { DB } from './db/schema.js';
 import type { AbsenceDto } from './panel/absence-model.js';
+import type { ShiftDto } from './placements/shift-model.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { registerAuth, type RouteRule } from './http/auth.js';
@@ -34,6 +35,8 @@ import { placementRoutes } from './placements/routes.js';
 import { shiftRoutes } from './placements/shift-routes.js';
 import { exportRoutes } from './placements/export-routes.js';
 import { rotaRunRoutes } from './rota/run-routes.js';
+import { coverRoutes } from './cover/routes.js';
+import { standbyAndResilienceRoutes } from './cover/standby-routes.js';
 import { RotaRunWorker } from './rota/worker.js';
 
 export type App = FastifyInstance<
@@ -61,7 +64,7 @@ export type AbsenceEffect = (
   trx: Kysely<DB>,
   absence: AbsenceDto,
   request: FastifyRequest,
-) => Promise<object[]>;
+) => Promise<ShiftDto[]>;
 
 export interface BuildOptions {
   /** An already-open database (tests); otherwise one is opened from the config and closed with the app. */
@@ -150,6 +153,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await shiftRoutes(v1 as App, deps);
       await exportRoutes(v1 as App, deps);
       await rotaRunRoutes(v1 as App, deps);
+      await coverRoutes(v1 as App, deps);
+      await standbyAndResilienceRoutes(v1 as App, deps);
       await osrRoutes(v1 as App, deps);
     },
     { prefix: '/v1' },

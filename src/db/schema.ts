@@ -106,6 +106,9 @@ export interface DB {
   shift_assignments: ShiftAssignmentsTable;
   shift_uncoverings: ShiftUncoveringsTable;
   rota_runs: RotaRunsTable;
+  standby: StandbyTable;
+  cover_plans: CoverPlansTable;
+  outbox_events: OutboxEventsTable;
 }
 
 export type PractitionerRow = Selectable<PractitionersTable>;
@@ -173,6 +176,33 @@ export interface ShiftUncoveringsTable {
   absence_id: string | null;
   uncovered_at: CreatedAt;
   resolved_at: Timestamp | null;
+}
+
+export interface StandbyTable {
+  region: string;
+  local_date: string;
+  practitioner_id: string;
+  created_at: CreatedAt;
+}
+
+export interface CoverPlansTable {
+  id: Generated<string>;
+  absence_id: string;
+  status: Generated<'proposed' | 'accepted' | 'superseded'>;
+  plan: ColumnType<unknown, string, string>;
+  shift_revisions: ColumnType<unknown, string, string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  accepted_at: Timestamp | null;
+  accepted_by: string | null;
+}
+
+export interface OutboxEventsTable {
+  id: Generated<number>;
+  type: string;
+  subject_id: string;
+  payload: ColumnType<unknown, string, string>;
+  created_at: CreatedAt;
 }
 
 export type RotaRunStatus = 'queued' | 'solving' | 'completed' | 'failed' | 'cancelled' | 'published';

@@ -10,7 +10,11 @@ export const API_TAGS = [
   { name: 'placements', description: '24/7 In the Home placements, their phases and requirements' },
   { name: 'shifts', description: 'Shifts, who works them, manual edits, locks and candidates' },
   { name: 'rota', description: 'Rota runs: solving in the background, progress, publishing' },
-  { name: 'osr', description: 'One Service Response: lead-responder rota, bookings under the case cap, interventions' },
+  { name: 'cover', description: 'Sickness cover: cover plans, standby, resilience, and the events outbox' },
+  {
+    name: 'osr',
+    description: 'One Service Response: lead-responder rota, bookings under the case cap, interventions',
+  },
 ];
 
 export function openapiDocumentation(): FastifyDynamicSwaggerOptions {

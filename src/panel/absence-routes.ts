@@ -23,16 +23,20 @@ import {
   updateAbsence,
 } from './absence-repository.js';
 import { findPractitioner } from './practitioner-repository.js';
+import { Shift } from '../placements/shift-model.js';
 
 // Sickness is health data: readable by the staff who plan and cover, and by read-only integrations (HR).
 const READERS = [...STAFF_ROLES, 'viewer' as const];
 
-const UncoveredShift = Type.Object(
-  {},
-  { additionalProperties: true, description: 'A shift this absence uncovered' },
-);
 const CreatedAbsence = Type.Intersect(
-  [Absence, Type.Object({ uncoveredShifts: Type.Array(UncoveredShift) })],
+  [
+    Absence,
+    Type.Object({
+      uncoveredShifts: Type.Array(Shift, {
+        description: 'The shifts this absence took the practitioner off, at once',
+      }),
+    }),
+  ],
   {
     examples: [{ ...absenceExample, uncoveredShifts: [] }],
   },
@@ -178,7 +182,7 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
         params: Type.Object({ id: Uuid }),
         headers: IfMatchHeaders,
         body: PatchAbsence,
-        response: { 200: Absence, ...errorResponses(404, 412) },
+        response: { 200: CreatedAbsence, ...errorResponses(404, 412) },
       },
     },
     async (request, reply) => {
@@ -207,6 +211,10 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
           end,
           note: body.note !== undefined ? body.note : before.note,
         });
+        // An absence made longer uncovers the extra shifts too; one made shorter uncovers nothing new.
+        const uncoveredShifts = [];
+        for (const effect of deps.absenceEffects)
+          uncoveredShifts.push(...(await effect(trx, after, request)));
         await recordAudit(trx, auditContextOf(request), {
           entity: 'absence',
           entityId: id,
@@ -214,7 +222,7 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
           before,
           after,
         });
-        return after;
+        return { ...after, uncoveredShifts };
       });
       setEtag(reply, updated.version);
       return updated;

@@ -22,17 +22,22 @@ export async function touchShift(db: Kysely<DB>, shiftId: string): Promise<void>
           >= (SELECT required FROM shifts WHERE id = ${shiftId})`.execute(db);
 }
 
-/** Adds a practitioner to a shift; the database refuses a double booking (23P01). */
+/**
+ * Adds a practitioner to a shift; the database refuses a double booking (23P01). `from` is for cover
+ * that joins a running shift: they are booked from then, not from the shift's start.
+ */
 export async function addAssignment(
   db: Kysely<DB>,
   shiftId: string,
   practitionerId: string,
   source: Source,
   pinned: boolean,
+  from?: Date,
 ): Promise<void> {
+  const start = from ? sql`greatest(s.starts_at, ${from}::timestamptz)` : sql`s.starts_at`;
   await sql`
     INSERT INTO shift_assignments (shift_id, practitioner_id, period, source, pinned)
-    SELECT s.id, ${practitionerId}::uuid, tstzrange(s.starts_at, s.ends_at), ${source}, ${pinned}
+    SELECT s.id, ${practitionerId}::uuid, tstzrange(${start}, s.ends_at), ${source}, ${pinned}
     FROM shifts s WHERE s.id = ${shiftId}`.execute(db);
 }
 

@@ -1,0 +1,92 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { problems } from '../http/problem.js';
+import { addAssignment, touchShift } from '../rota/assignments.js';
+import type { CoverPlanBody } from './plan.js';
+
+const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+
+/**
+ * Applies a plan atomically, in the caller's transaction. The plan's shifts are locked and their
+ * revisions compared with those the plan was made from: if anything moved, the plan is refused (409)
+ * and a fresh one can be asked for. The no-double-booking exclusion constraint backs this up.
+ */
+export async function acceptPlan(db: Kysely<DB>, planId: string, now: Date): Promise<CoverPlanBody> {
+  const plan = await db
+    .selectFrom('cover_plans')
+    .selectAll()
+    .where('id', '=', planId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!plan) throw problems.notFound('cover plan', planId);
+  if (plan.status !== 'proposed') {
+    throw problems.conflict(
+      `This cover plan was already ${plan.status}; ask for a fresh plan.`,
+      'cover-plan-not-open',
+    );
+  }
+  const body = json<CoverPlanBody>(plan.plan);
+  const revisions = json<Record<string, number>>(plan.shift_revisions);
+  const ids = Object.keys(revisions);
+  const current = ids.length
+    ? await db
+        .selectFrom('shifts')
+        .select(['id', 'revision', 'locked'])
+        .where('id', 'in', ids)
+        .orderBy('id')
+        .forUpdate()
+        .execute()
+    : [];
+  const moved = current.filter((s) => Number(s.revision) !== revisions[s.id]).map((s) => s.id);
+  if (moved.length > 0 || current.length !== ids.length) {
+    throw problems.conflict(
+      `The rota changed since this plan was made (${moved.length || ids.length - current.length} shift(s)); ask for a fresh plan.`,
+      'stale-cover-plan',
+      { changedShifts: moved },
+    );
+  }
+  for (const change of body.changes) {
+    if (change.removed.length) {
+      await db
+        .deleteFrom('shift_assignments')
+        .where('shift_id', '=', change.shiftId)
+        .where('practitioner_id', 'in', change.removed)
+        .execute();
+    }
+  }
+  for (const change of body.changes) {
+    for (const p of change.added) await addAssignment(db, change.shiftId, p, 'cover', false);
+    await touchShift(db, change.shiftId);
+  }
+  const covered = new Set<string>();
+  for (const a of body.assignments) {
+    await addAssignment(db, a.shiftId, a.practitionerId, 'cover', false, now);
+    covered.add(a.shiftId);
+  }
+  for (const shiftId of covered) await touchShift(db, shiftId);
+  await db
+    .updateTable('cover_plans')
+    .set({ status: 'accepted', accepted_at: now })
+    .where('id', '=', planId)
+    .execute();
+  await db
+    .updateTable('cover_plans')
+    .set({ status: 'superseded' })
+    .where('absence_id', '=', plan.absence_id)
+    .where('status', '=', 'proposed')
+    .execute();
+  await db
+    .insertInto('outbox_events')
+    .values({
+      type: 'cover-plan.accepted',
+      subject_id: planId,
+      payload: JSON.stringify({
+        coverPlanId: planId,
+        absenceId: plan.absence_id,
+        assignments: body.assignments,
+        changes: body.changes,
+      }),
+    })
+    .execute();
+  return body;
+}

@@ -1,0 +1,89 @@
+import type { Kysely } from 'kysely';
+import { DateTime } from 'luxon';
+import type { DB } from '../db/schema.js';
+import type { Problem } from '../scheduler/index.js';
+import { loadRotaProblem, toMinutes, type RotaProblem } from '../rota/problem.js';
+
+export interface CoverTarget {
+  shiftId: string;
+  localDate: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+// Standby practitioners are wanted on their standby day: the solver prefers them for cover.
+const STANDBY_WEIGHT = 50;
+const KNOWN_FAMILY_DAYS = 28;
+
+/**
+ * The rota around some uncovered shifts as a repair problem: only the targets may change (or, with
+ * `allowMovingOthers`, other unlocked shifts that have not started), everything else is fixed.
+ */
+export async function loadCoverProblem(
+  db: Kysely<DB>,
+  targets: CoverTarget[],
+  timezone: string,
+  now: Date,
+  allowMovingOthers: boolean,
+): Promise<RotaProblem> {
+  const dates = targets.map((t) => t.localDate).sort();
+  const from = DateTime.fromISO(dates[0]!, { zone: timezone }).minus({ days: 7 }).toISODate()!;
+  const to = DateTime.fromISO(dates.at(-1)!, { zone: timezone }).plus({ days: 7 }).toISODate()!;
+  const loaded = await loadRotaProblem(db, { from, to, timezone, now });
+  const nowMinutes = toMinutes(now);
+  const targetIds = new Set(targets.map((t) => t.shiftId));
+
+  // A running shift is covered from now on: its demand starts now, so the repair may still fill it.
+  const demands = loaded.problem.demands.map((d) =>
+    targetIds.has(d.id) && d.start < nowMinutes ? { ...d, start: nowMinutes } : d,
+  );
+
+  const [known, standby] = await Promise.all([
+    db
+      .selectFrom('shift_assignments as a')
+      .innerJoin('shifts as s', 's.id', 'a.shift_id')
+      .select(['a.practitioner_id', 's.placement_id'])
+      .where('s.local_date', '>=', DateTime.fromISO(from).minus({ days: KNOWN_FAMILY_DAYS }).toISODate()!)
+      .where('s.local_date', '<=', to)
+      .distinct()
+      .execute(),
+    db
+      .selectFrom('standby')
+      .selectAll()
+      .where('local_date', '>=', from)
+      .where('local_date', '<=', to)
+      .execute(),
+  ]);
+  const knownBy = new Map<string, Set<string>>();
+  for (const k of known)
+    knownBy.set(k.practitioner_id, (knownBy.get(k.practitioner_id) ?? new Set()).add(k.placement_id));
+  const resources = loaded.problem.resources.map((r) => {
+    const days = standby.filter((s) => s.practitioner_id === r.id);
+    const wanted = days.map((s) => {
+      const start = DateTime.fromISO(s.local_date, { zone: timezone });
+      return {
+        start: toMinutes(start.toJSDate()),
+        end: toMinutes(start.plus({ days: 1 }).toJSDate()),
+        kind: 'wanted' as const,
+        weight: STANDBY_WEIGHT,
+      };
+    });
+    return {
+      ...r,
+      preferences: [...(r.preferences ?? []), ...wanted],
+      history: { ...r.history, locations: [...(knownBy.get(r.id) ?? [])] },
+    };
+  });
+
+  const problem: Problem = {
+    ...loaded.problem,
+    resources,
+    demands,
+    solveOnly: [...targetIds].filter((id) => demands.some((d) => d.id === id)),
+    allowMovingOthers,
+    fixedBefore: nowMinutes,
+    // Changing the published rota must cost more than any soft preference, so moves are a last resort.
+    weights: { changes: 400 },
+  };
+  return { ...loaded, problem };
+}

@@ -1,0 +1,83 @@
+import { Type } from 'typebox';
+import { Code, Instant, LocalDate, Uuid } from '../http/schemas.js';
+
+const Candidate = Type.Object({
+  practitionerId: Uuid,
+  name: Type.String(),
+  allowed: Type.Boolean(),
+  breaks: Type.Array(Type.String()),
+  warnings: Type.Array(Type.String()),
+});
+
+export const coverPlanExample = {
+  id: 'c0ffee00-1234-4abc-8def-0123456789ab',
+  absenceId: '9d2e7c4a-1b3f-4a5e-8c6d-2f0a1b9e8d77',
+  status: 'proposed',
+  assignments: [
+    {
+      shiftId: '2b1e4c7a-3d5f-4e6a-8b9c-0d1e2f3a4b5c',
+      practitionerId: '5a1c2f4e-8b7d-4e3a-9c21-0d6f1e2b3a45',
+      name: 'Alex Morgan',
+    },
+  ],
+  alternatives: [
+    {
+      shiftId: '2b1e4c7a-3d5f-4e6a-8b9c-0d1e2f3a4b5c',
+      candidates: [
+        {
+          practitionerId: '6d7d2f53-fc2e-45b0-bdbd-bf91af7589ed',
+          name: 'Ben Iqbal',
+          allowed: true,
+          breaks: [],
+          warnings: ['Ben Iqbal would travel from midlands to north-west'],
+        },
+      ],
+    },
+  ],
+  uncovered: [],
+  changes: [],
+  score: { hard: 0, medium: 0, soft: 120 },
+  movedOthers: false,
+  solveMs: 640,
+  createdAt: '2026-11-23T07:01:00.000Z',
+  acceptedAt: null,
+};
+
+export const CoverPlan = Type.Object(
+  {
+    id: Uuid,
+    absenceId: Uuid,
+    status: Type.String({ enum: ['proposed', 'accepted', 'superseded'] }),
+    assignments: Type.Array(Type.Object({ shiftId: Uuid, practitionerId: Uuid, name: Type.String() }), {
+      description: 'Who the plan puts on each uncovered shift',
+    }),
+    alternatives: Type.Array(Type.Object({ shiftId: Uuid, candidates: Type.Array(Candidate) }), {
+      description: 'The next best people for each shift, if the proposal does not suit',
+    }),
+    uncovered: Type.Array(Type.Object({ shiftId: Uuid, reasons: Type.Array(Type.String()) }), {
+      description: 'Shifts no one can cover, with who was considered and which rule each would break',
+    }),
+    changes: Type.Array(Type.Object({ shiftId: Uuid, removed: Type.Array(Uuid), added: Type.Array(Uuid) }), {
+      description: 'Other shifts the plan changes to make cover possible (only when nothing else works)',
+    }),
+    score: Type.Object({ hard: Type.Number(), medium: Type.Number(), soft: Type.Number() }),
+    movedOthers: Type.Boolean(),
+    solveMs: Type.Integer({ description: 'Time the plan took to make' }),
+    createdAt: Instant,
+    acceptedAt: Type.Union([Instant, Type.Null()]),
+  },
+  { examples: [coverPlanExample] },
+);
+
+export const StandbyEntry = Type.Object({
+  region: Code,
+  date: LocalDate,
+  practitionerId: Uuid,
+  name: Type.String(),
+});
+export const standbyExample = {
+  region: 'north-west',
+  date: '2026-11-24',
+  practitionerId: '5a1c2f4e-8b7d-4e3a-9c21-0d6f1e2b3a45',
+  name: 'Alex Morgan',
+};

@@ -1,0 +1,141 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { problems } from '../http/problem.js';
+import {
+  explain,
+  rankCandidates,
+  type Assignments,
+  type Problem,
+  type Solution,
+} from '../scheduler/index.js';
+import { startSolve } from '../solving/index.js';
+import { formatLocal } from '../rota/problem.js';
+import { candidateView, reasonsInWords, type CandidateView } from '../rota/reasons.js';
+import { loadCoverProblem, type CoverTarget } from './cover-problem.js';
+
+export interface CoverPlanBody {
+  assignments: { shiftId: string; practitionerId: string; name: string }[];
+  alternatives: { shiftId: string; candidates: CandidateView[] }[];
+  uncovered: { shiftId: string; reasons: string[] }[];
+  changes: { shiftId: string; removed: string[]; added: string[] }[];
+  score: { hard: number; medium: number; soft: number };
+  movedOthers: boolean;
+  solveMs: number;
+}
+
+const ALTERNATIVES = 3;
+
+/** The shifts an absence left short that can still be covered (not yet ended). */
+export async function coverTargets(db: Kysely<DB>, absenceId: string, now: Date): Promise<CoverTarget[]> {
+  const rows = await db
+    .selectFrom('shift_uncoverings as u')
+    .innerJoin('shifts as s', 's.id', 'u.shift_id')
+    .select(['s.id', 's.local_date', 's.starts_at', 's.ends_at', 's.required'])
+    .select((eb) =>
+      eb
+        .selectFrom('shift_assignments as a')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('a.shift_id', '=', 's.id')
+        .as('assigned'),
+    )
+    .where('u.absence_id', '=', absenceId)
+    .where('u.resolved_at', 'is', null)
+    .where('s.ends_at', '>', now)
+    .orderBy('s.starts_at')
+    .execute();
+  return rows
+    .filter((r) => Number(r.assigned) < r.required)
+    .map((r) => ({ shiftId: r.id, localDate: r.local_date, startsAt: r.starts_at, endsAt: r.ends_at }));
+}
+
+async function solveInWorker(problem: Problem, seconds: number): Promise<Solution> {
+  const job = startSolve(problem, {
+    seed: 7,
+    timeLimitMs: seconds * 1000,
+    unimprovedLimit: 200_000,
+    stopWhenFeasible: false,
+  });
+  return job.result;
+}
+
+/**
+ * A joint plan for all the shifts an absence uncovered: first with everything else fixed; only if that
+ * leaves shifts short, again allowing other not-yet-started unlocked shifts to move, at a high price
+ * per change so the published rota changes as little as it can.
+ */
+export async function makeCoverPlan(
+  db: Kysely<DB>,
+  targets: CoverTarget[],
+  timezone: string,
+  now: Date,
+): Promise<{ body: CoverPlanBody; revisions: Record<string, number> }> {
+  const started = performance.now();
+  let loaded = await loadCoverProblem(db, targets, timezone, now, false);
+  let solution = await solveInWorker(loaded.problem, 1);
+  const targetIds = new Set(loaded.problem.solveOnly ?? []);
+  let movedOthers = false;
+  if (solution.unfilled.some((u) => targetIds.has(u.demandId))) {
+    loaded = await loadCoverProblem(db, targets, timezone, now, true);
+    const wider = await solveInWorker(loaded.problem, 1.5);
+    const short = (s: Solution) =>
+      s.unfilled.filter((u) => targetIds.has(u.demandId)).reduce((n, u) => n + u.missing, 0);
+    if (wider.score.hard === 0 && short(wider) < short(solution)) {
+      solution = wider;
+      movedOthers = true;
+    }
+  }
+  const problem = loaded.problem;
+  const before: Assignments = Object.fromEntries(
+    problem.demands.map((d) => [d.id, [...(d.published ?? [])]]),
+  );
+  const names = new Map(problem.resources.map((r) => [r.id, r.name ?? r.id]));
+  const fmt = formatLocal(timezone);
+  const body: CoverPlanBody = {
+    assignments: [],
+    alternatives: [],
+    uncovered: [],
+    changes: [],
+    score: solution.score,
+    movedOthers,
+    solveMs: 0,
+  };
+  for (const d of problem.demands) {
+    const was = new Set(before[d.id] ?? []);
+    const now_ = solution.assignments[d.id] ?? [];
+    const added = now_.filter((p) => !was.has(p));
+    const removed = [...was].filter((p) => !now_.includes(p));
+    if (targetIds.has(d.id)) {
+      for (const p of added)
+        body.assignments.push({ shiftId: d.id, practitionerId: p, name: names.get(p) ?? p });
+      const ranked = rankCandidates(problem, solution.assignments, d.id, { formatInstant: fmt })
+        .filter((c) => c.allowed && !now_.includes(c.resourceId))
+        .slice(0, ALTERNATIVES);
+      body.alternatives.push({ shiftId: d.id, candidates: ranked.map(candidateView) });
+    } else if (added.length || removed.length) {
+      body.changes.push({ shiftId: d.id, removed, added });
+    }
+  }
+  const explanation = explain(problem, solution.assignments, { formatInstant: fmt });
+  for (const u of explanation.unfilled) {
+    if (targetIds.has(u.demandId)) body.uncovered.push({ shiftId: u.demandId, reasons: reasonsInWords(u) });
+  }
+  body.solveMs = Math.round(performance.now() - started);
+  const touched = new Set([...targetIds, ...body.changes.map((c) => c.shiftId)]);
+  const revisionRows = touched.size
+    ? await db
+        .selectFrom('shifts')
+        .select(['id', 'revision'])
+        .where('id', 'in', [...touched])
+        .execute()
+    : [];
+  return { body, revisions: Object.fromEntries(revisionRows.map((r) => [r.id, Number(r.revision)])) };
+}
+
+export function ensureSomethingToCover(targets: CoverTarget[], absenceId: string): void {
+  if (targets.length === 0) {
+    throw problems.conflict(
+      `Absence ${absenceId} has no uncovered shift left to cover: they are covered already or have ended.`,
+      'nothing-to-cover',
+    );
+  }
+}

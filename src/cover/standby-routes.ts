@@ -1,0 +1,264 @@
+import { Type } from 'typebox';
+import type { App, Deps } from '../app.js';
+import { auditContextOf, recordAudit } from '../audit/record.js';
+import { problems } from '../http/problem.js';
+import { Code, errorResponses, Instant, LocalDate, Uuid } from '../http/schemas.js';
+import { missingCodes } from '../reference/repository.js';
+import { localPeriod } from '../time/period.js';
+import { StandbyEntry, standbyExample } from './model.js';
+import { resilience } from './resilience.js';
+import { listStandby, suggestStandby } from './standby.js';
+
+const PLANNERS = ['admin' as const, 'coordinator' as const, 'cover' as const];
+const MAX_RESILIENCE_DAYS = 31;
+
+export async function standbyAndResilienceRoutes(app: App, deps: Deps): Promise<void> {
+  const { db } = deps.database;
+  const tz = deps.config.timezone;
+
+  app.get(
+    '/standby',
+    {
+      config: { access: [...PLANNERS, 'viewer'] },
+      schema: {
+        tags: ['cover'],
+        summary: 'On-call (standby) practitioners per region and day',
+        querystring: Type.Object(
+          { from: LocalDate, to: LocalDate, region: Type.Optional(Code) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ items: Type.Array(StandbyEntry) }, { examples: [{ items: [standbyExample] }] }),
+          ...errorResponses(),
+        },
+      },
+    },
+    async (request) => {
+      const { from, to, region } = request.query as { from: string; to: string; region?: string };
+      localPeriod(from, to, tz);
+      return { items: await listStandby(db, from, to, region) };
+    },
+  );
+
+  app.put(
+    '/standby/:region/:date',
+    {
+      config: { access: PLANNERS },
+      schema: {
+        tags: ['cover'],
+        summary: "Name a region's standby practitioner for a day",
+        params: Type.Object({ region: Code, date: LocalDate }),
+        body: Type.Object(
+          { practitionerId: Uuid },
+          { additionalProperties: false, examples: [{ practitionerId: standbyExample.practitionerId }] },
+        ),
+        response: { 200: StandbyEntry, ...errorResponses(409, 422) },
+      },
+    },
+    async (request) => {
+      const { region, date } = request.params as { region: string; date: string };
+      const { practitionerId } = request.body as { practitionerId: string };
+      return db.transaction().execute(async (trx) => {
+        if ((await missingCodes(trx, 'regions', [region])).length)
+          throw problems.unprocessable(`Unknown region code: ${region}.`);
+        const p = await trx
+          .selectFrom('practitioners')
+          .select(['id', 'name'])
+          .where('id', '=', practitionerId)
+          .where('archived_at', 'is', null)
+          .executeTakeFirst();
+        if (!p) throw problems.unprocessable(`No active practitioner ${practitionerId}.`);
+        const works = await trx
+          .selectFrom('practitioner_regions')
+          .select('region_code')
+          .where('practitioner_id', '=', practitionerId)
+          .where('region_code', '=', region)
+          .executeTakeFirst();
+        if (!works) throw problems.unprocessable(`${p.name} does not work in region ${region}.`);
+        await trx
+          .insertInto('standby')
+          .values({ region, local_date: date, practitioner_id: practitionerId })
+          .onConflict((oc) =>
+            oc.columns(['region', 'local_date']).doUpdateSet({ practitioner_id: practitionerId }),
+          )
+          .execute();
+        await recordAudit(trx, auditContextOf(request), {
+          entity: 'standby',
+          entityId: `${region}/${date}`,
+          action: 'set',
+          after: { practitionerId },
+        });
+        return { region, date, practitionerId, name: p.name };
+      });
+    },
+  );
+
+  app.post(
+    '/standby/suggestions',
+    {
+      config: { access: PLANNERS },
+      schema: {
+        tags: ['cover'],
+        summary:
+          'Designate standby practitioners for every region and day of a period that has none, sharing the duty',
+        body: Type.Object(
+          { from: LocalDate, to: LocalDate },
+          { additionalProperties: false, examples: [{ from: '2026-11-30', to: '2026-12-06' }] },
+        ),
+        response: {
+          201: Type.Object({ items: Type.Array(StandbyEntry) }, { examples: [{ items: [standbyExample] }] }),
+          ...errorResponses(),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { from, to } = request.body as { from: string; to: string };
+      localPeriod(from, to, tz);
+      const items = await db.transaction().execute(async (trx) => {
+        const created = await suggestStandby(trx, from, to, tz);
+        await recordAudit(trx, auditContextOf(request), {
+          entity: 'standby',
+          entityId: `${from}/${to}`,
+          action: 'suggest',
+          after: created,
+        });
+        return created;
+      });
+      reply.status(201);
+      return { items };
+    },
+  );
+
+  app.get(
+    '/resilience',
+    {
+      config: { access: [...PLANNERS, 'viewer'] },
+      schema: {
+        tags: ['cover'],
+        summary:
+          'Shifts that would have no possible cover if their practitioner fell sick, and the count at risk per region',
+        querystring: Type.Object({ from: LocalDate, to: LocalDate }, { additionalProperties: false }),
+        response: {
+          200: Type.Object(
+            {
+              shiftsChecked: Type.Integer(),
+              atRisk: Type.Array(
+                Type.Object({
+                  shiftId: Uuid,
+                  practitionerId: Uuid,
+                  name: Type.String(),
+                  label: Type.String(),
+                  region: Code,
+                  start: Instant,
+                  end: Instant,
+                  reasons: Type.Array(Type.String()),
+                }),
+              ),
+              byRegion: Type.Array(
+                Type.Object({ region: Code, shifts: Type.Integer(), atRisk: Type.Integer() }),
+              ),
+            },
+            {
+              examples: [
+                {
+                  shiftsChecked: 56,
+                  atRisk: [
+                    {
+                      shiftId: '2b1e4c7a-3d5f-4e6a-8b9c-0d1e2f3a4b5c',
+                      practitionerId: standbyExample.practitionerId,
+                      name: 'Alex Morgan',
+                      label: 'CR-2026-0412 Mon 30 Nov 20:00-08:00',
+                      region: 'north-west',
+                      start: '2026-11-30T20:00:00.000Z',
+                      end: '2026-12-01T08:00:00.000Z',
+                      reasons: ['11 of 12: Required specialism'],
+                    },
+                  ],
+                  byRegion: [{ region: 'north-west', shifts: 28, atRisk: 1 }],
+                },
+              ],
+            },
+          ),
+          ...errorResponses(),
+        },
+      },
+    },
+    async (request) => {
+      const { from, to } = request.query as { from: string; to: string };
+      const { start, end } = localPeriod(from, to, tz);
+      if (end.getTime() - start.getTime() > (MAX_RESILIENCE_DAYS + 1) * 86_400_000) {
+        throw problems.badRequest(`Ask for at most ${MAX_RESILIENCE_DAYS} days at a time.`);
+      }
+      return resilience(db, from, to, tz, new Date());
+    },
+  );
+
+  app.get(
+    '/events',
+    {
+      config: { access: ['admin', 'viewer'] },
+      schema: {
+        tags: ['cover'],
+        summary:
+          'The outbox of events for other systems (e.g. cover-plan.accepted), oldest first after a cursor',
+        querystring: Type.Object(
+          {
+            after: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object(
+            {
+              items: Type.Array(
+                Type.Object({
+                  id: Type.Integer(),
+                  type: Type.String(),
+                  subjectId: Type.String(),
+                  payload: Type.Unknown(),
+                  createdAt: Instant,
+                }),
+              ),
+            },
+            {
+              examples: [
+                {
+                  items: [
+                    {
+                      id: 1,
+                      type: 'cover-plan.accepted',
+                      subjectId: 'c0ffee00-1234-4abc-8def-0123456789ab',
+                      payload: {},
+                      createdAt: '2026-11-23T07:03:00.000Z',
+                    },
+                  ],
+                },
+              ],
+            },
+          ),
+          ...errorResponses(),
+        },
+      },
+    },
+    async (request) => {
+      const { after = 0, limit = 100 } = request.query as { after?: number; limit?: number };
+      const rows = await db
+        .selectFrom('outbox_events')
+        .selectAll()
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return {
+        items: rows.map((r) => ({
+          id: Number(r.id),
+          type: r.type,
+          subjectId: r.subject_id,
+          payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
+          createdAt: r.created_at.toISOString(),
+        })),
+      };
+    },
+  );
+}

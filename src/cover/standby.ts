@@ -1,0 +1,121 @@
+import type { Kysely } from 'kysely';
+import { DateTime } from 'luxon';
+import type { DB } from '../db/schema.js';
+
+export interface StandbyEntry {
+  region: string;
+  date: string;
+  practitionerId: string;
+  name: string;
+}
+
+export async function listStandby(
+  db: Kysely<DB>,
+  from: string,
+  to: string,
+  region?: string,
+): Promise<StandbyEntry[]> {
+  let query = db
+    .selectFrom('standby as s')
+    .innerJoin('practitioners as p', 'p.id', 's.practitioner_id')
+    .select(['s.region', 's.local_date', 's.practitioner_id', 'p.name'])
+    .where('s.local_date', '>=', from)
+    .where('s.local_date', '<=', to);
+  if (region) query = query.where('s.region', '=', region);
+  const rows = await query.orderBy('s.local_date').orderBy('s.region').execute();
+  return rows.map((r) => ({
+    region: r.region,
+    date: r.local_date,
+    practitionerId: r.practitioner_id,
+    name: r.name,
+  }));
+}
+
+/**
+ * Designates, for each region and day without one, an on-call practitioner who works in that region, is
+ * not absent and has no shift starting that day; the fewest standby days in the period go first, then
+ * the fewest hours that week, so the duty is shared.
+ */
+export async function suggestStandby(
+  db: Kysely<DB>,
+  from: string,
+  to: string,
+  timezone: string,
+): Promise<StandbyEntry[]> {
+  const first = DateTime.fromISO(from, { zone: timezone });
+  const last = DateTime.fromISO(to, { zone: timezone });
+  const [regions, people, links, absences, work, existing] = await Promise.all([
+    db.selectFrom('regions').select('code').orderBy('code').execute(),
+    db
+      .selectFrom('practitioners')
+      .select(['id', 'name'])
+      .where('archived_at', 'is', null)
+      .where('kind', '=', 'parenting')
+      .orderBy('id')
+      .execute(),
+    db.selectFrom('practitioner_regions').selectAll().execute(),
+    db
+      .selectFrom('absences')
+      .select(['practitioner_id', 'starts_at', 'ends_at'])
+      .where('starts_at', '<', last.plus({ days: 1 }).toJSDate())
+      .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', first.toJSDate())]))
+      .execute(),
+    db
+      .selectFrom('shift_assignments as a')
+      .innerJoin('shifts as s', 's.id', 'a.shift_id')
+      .select(['a.practitioner_id', 's.local_date', 's.starts_at', 's.ends_at'])
+      .where('s.local_date', '>=', first.minus({ days: 7 }).toISODate()!)
+      .where('s.local_date', '<=', to)
+      .execute(),
+    db
+      .selectFrom('standby')
+      .selectAll()
+      .where('local_date', '>=', from)
+      .where('local_date', '<=', to)
+      .execute(),
+  ]);
+  const taken = new Set(existing.map((e) => `${e.region}|${e.local_date}`));
+  const busyOn = new Set(existing.map((e) => `${e.practitioner_id}|${e.local_date}`));
+  const count = new Map<string, number>();
+  for (const e of existing) count.set(e.practitioner_id, (count.get(e.practitioner_id) ?? 0) + 1);
+  const works = new Set(work.map((w) => `${w.practitioner_id}|${w.local_date}`));
+  const created: StandbyEntry[] = [];
+  for (let day = first; day <= last; day = day.plus({ days: 1 })) {
+    const date = day.toISODate()!;
+    const dayStart = day.toJSDate();
+    const dayEnd = day.plus({ days: 1 }).toJSDate();
+    const weekStart = day.startOf('week').toISODate()!;
+    const hours = (id: string) =>
+      work
+        .filter((w) => w.practitioner_id === id && w.local_date >= weekStart && w.local_date <= date)
+        .reduce((h, w) => h + (w.ends_at.getTime() - w.starts_at.getTime()) / 3_600_000, 0);
+    for (const { code } of regions) {
+      if (taken.has(`${code}|${date}`)) continue;
+      const eligible = people.filter(
+        (p) =>
+          links.some((l) => l.practitioner_id === p.id && l.region_code === code) &&
+          !works.has(`${p.id}|${date}`) &&
+          !busyOn.has(`${p.id}|${date}`) &&
+          !absences.some(
+            (a) => a.practitioner_id === p.id && a.starts_at < dayEnd && (!a.ends_at || a.ends_at > dayStart),
+          ),
+      );
+      if (eligible.length === 0) continue;
+      eligible.sort(
+        (a, b) =>
+          (count.get(a.id) ?? 0) - (count.get(b.id) ?? 0) ||
+          hours(a.id) - hours(b.id) ||
+          a.id.localeCompare(b.id),
+      );
+      const chosen = eligible[0]!;
+      await db
+        .insertInto('standby')
+        .values({ region: code, local_date: date, practitioner_id: chosen.id })
+        .execute();
+      busyOn.add(`${chosen.id}|${date}`);
+      count.set(chosen.id, (count.get(chosen.id) ?? 0) + 1);
+      created.push({ region: code, date, practitionerId: chosen.id, name: chosen.name });
+    }
+  }
+  return created;
+}
