@@ -15,8 +15,9 @@ export function constructRoster(m: Model, rng: Random): Uint8Array {
   for (const e of order) {
     // Several short randomised attempts beat one long backtrack, which thrashes near the root.
     let built = false;
-    for (let attempt = 0; attempt < 12 && !built; attempt++)
-      built = buildFeasibleRow(m, e, rng, need, cells, 8 * H + 200);
+    for (let attempt = 0; attempt < 12 && !built; attempt++) {
+      built = buildFeasibleRow(m, e, rng, need, cells, 8 * H + 200, attempt >= 8);
+    }
     if (!built) continue;
     for (let d = 0; d < H; d++) {
       const v = cells[e * H + d]!;

@@ -12,6 +12,8 @@ const MAX_BLOCK = 7;
 export class MoveEngine {
   private readonly log = new Int32Array(4 * MAX_BLOCK + 8);
   private logLength = 0;
+  /** When >= 0, every single-employee move works on this employee only (row repair). */
+  focus = -1;
   private readonly E: number;
   private readonly H: number;
   private readonly V: number;
@@ -53,6 +55,7 @@ export class MoveEngine {
    */
   private pickEmployee(): number {
     const { E, rng, state } = this;
+    if (this.focus >= 0) return this.focus;
     if (state.hard > 0 && rng.next() < 0.3) {
       for (let tries = 0; tries < 8; tries++) {
         const e = rng.int(E);

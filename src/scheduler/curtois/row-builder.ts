@@ -4,7 +4,8 @@ import type { Model } from './model.js';
 /**
  * Builds one employee's row that breaks no hard rule, by depth-first search over the days with
  * backtracking (bounded by a node budget). Work is preferred while the row is behind the pace needed
- * to reach the minimum minutes; among shift types, those with most unmet cover (`need`) come first.
+ * to reach the middle of the minutes window (always, with `workFirst`); among shift types, those with
+ * most unmet cover (`need`) come first.
  * Returns false when the budget runs out; the caller keeps whatever row it had.
  */
 export function buildFeasibleRow(
@@ -14,6 +15,7 @@ export function buildFeasibleRow(
   need: Int32Array,
   out: Uint8Array,
   nodeBudget: number,
+  workFirst = false,
 ): boolean {
   const { H, V } = m;
   const base = e * H;
@@ -41,6 +43,14 @@ export function buildFeasibleRow(
     workable[d] = workable[d + 1]! + (m.fixedOff[base + d] ? 0 : 1);
     weekendDays[d] = weekendDays[d + 1]! + (m.weekendOf[d]! >= 0 ? 1 : 0);
   }
+  // The pace to keep: the target minutes spread over the days by how workable each is, so that long
+  // runs of fixed days off (holidays) and the weekend limit are planned for, not discovered late.
+  const weekendShare = m.W > 0 ? Math.min(1, m.maxWeekends[e]! / m.W) : 1;
+  const pace = new Float64Array(H + 1);
+  for (let d = 0; d < H; d++) {
+    pace[d + 1] = pace[d]! + (m.fixedOff[base + d] ? 0 : m.weekendOf[d]! >= 0 ? weekendShare : 1);
+  }
+  const target = workFirst ? Infinity : (minMinutes + maxMinutes) / 2 / Math.max(pace[H]!, 1);
 
   const visit = (d: number, runLength: number, runFromStart: boolean): boolean => {
     if (d === H) return minutes >= minMinutes;
@@ -55,7 +65,7 @@ export function buildFeasibleRow(
     if (minutes + capacity * longest < minMinutes) return false;
     const prev = d > 0 ? row[d - 1]! : 0;
     const prevWorked = d > 0 && prev !== 0;
-    const behind = minutes < ((minMinutes + maxMinutes) * (d + 1)) / (2 * H);
+    const behind = minutes < target * pace[d + 1]!;
     let n = 0;
     for (const v of allowed) {
       if (!allowedHere(d, v, prev, prevWorked, runLength, runFromStart)) continue;

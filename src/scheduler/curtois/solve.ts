@@ -4,6 +4,7 @@ import { constructRoster } from './construct.js';
 import { evaluateRoster } from './evaluate.js';
 import { compileModel, type Model } from './model.js';
 import { MoveEngine } from './moves.js';
+import { repairRows } from './repair.js';
 import { DEFAULT_HARD_WEIGHTS, type HardWeights } from './penalty.js';
 import { ScoreState } from './state.js';
 import type { CurtoisInstance, Evaluation, Roster } from './types.js';
@@ -43,6 +44,8 @@ export interface SolveOptions {
   readonly finalHardWeight?: number;
   readonly maxHardWeight?: number;
   readonly initialHardWeight?: number;
+  /** Rebuild the rows that break hard rules after this many moves without a feasible roster. */
+  readonly repairAfterMoves?: number;
 }
 
 export interface SolveResult {
@@ -65,6 +68,7 @@ const MOVE_MIX = {
   exchangeBlocks: 0.88,
 } as const;
 const CHECK_EVERY = 256;
+const ROW_REPAIR_MOVES = 1_000_000;
 const WEIGHT_EVERY = 2048;
 
 /**
@@ -81,6 +85,7 @@ export function solveCurtois(instance: CurtoisInstance, options: SolveOptions = 
   const state = new ScoreState(model, options.hardWeights ?? DEFAULT_HARD_WEIGHTS);
   state.load(constructRoster(model, rng));
   const engine = new MoveEngine(state, rng);
+  repairRows(state, engine, rng, ROW_REPAIR_MOVES);
 
   const budget = options.maxMoves ?? Infinity;
   const timeLimit = options.timeLimitMs !== undefined && now ? options.timeLimitMs : Infinity;
@@ -93,11 +98,11 @@ export function solveCurtois(instance: CurtoisInstance, options: SolveOptions = 
           endTemperature: options.endTemperature ?? 0.3,
         });
 
-  let weight = options.initialHardWeight ?? 1;
+  let weight = options.initialHardWeight ?? 20;
   // The floor rises through each cycle so that the cold end of the search settles on feasible rosters.
-  const floorAtEnd = options.finalHardWeight ?? 20;
+  const floorAtEnd = options.finalHardWeight ?? 60;
   let minWeight = 1;
-  const maxWeight = options.maxHardWeight ?? 50;
+  const maxWeight = options.maxHardWeight ?? 200;
   let current = state.soft + weight * state.hard;
   acceptance.reset(current);
 
@@ -109,6 +114,8 @@ export function solveCurtois(instance: CurtoisInstance, options: SolveOptions = 
   let lastImprovement = 0;
   let cycle = 0;
   let moves = 0;
+  let feasibleAt = 0;
+  const repairAfter = options.repairAfterMoves ?? 1_000_000;
 
   const report = (): void => {
     bestChanged = false;
@@ -130,8 +137,15 @@ export function solveCurtois(instance: CurtoisInstance, options: SolveOptions = 
         current = state.soft + weight * state.hard;
         acceptance.reset(current);
       }
+      if (state.hard > 0 && moves - feasibleAt >= repairAfter) {
+        // Stuck infeasible for long: start the offending rows afresh rather than wait for the weights.
+        repairRows(state, engine, rng, ROW_REPAIR_MOVES);
+        feasibleAt = moves;
+        current = state.soft + weight * state.hard;
+        acceptance.reset(current);
+      }
       acceptance.setProgress(fraction - cycle);
-      minWeight = Math.max(options.initialHardWeight ?? 1, floorAtEnd * (fraction - cycle));
+      minWeight = Math.max(1, floorAtEnd * (fraction - cycle));
       if (moves % WEIGHT_EVERY === 0 && moves > 0) {
         const raised = state.hard > 0 ? Math.min(maxWeight, weight * 1.1) : weight / 1.1;
         const next = Math.max(minWeight, raised);
@@ -170,6 +184,7 @@ export function solveCurtois(instance: CurtoisInstance, options: SolveOptions = 
     }
     engine.commit();
     current = candidate;
+    if (state.hard === 0) feasibleAt = moves;
     if (state.hard < bestHard || (state.hard === bestHard && state.soft < bestSoft)) {
       best.set(state.cells);
       bestSoft = state.soft;
