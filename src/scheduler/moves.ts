@@ -12,6 +12,8 @@ export class Moves {
   private readonly movable: Int32Array;
   private readonly movableSet: Uint8Array;
   private readonly people: number[] = [];
+  /** Resources who worked at each location last period. */
+  private readonly familiarAt: number[][];
 
   constructor(
     readonly state: State,
@@ -23,6 +25,10 @@ export class Moves {
     this.movable = Int32Array.from(list);
     this.movableSet = new Uint8Array(c.S);
     for (const s of list) this.movableSet[s] = 1;
+    const L = c.locationIds.length;
+    this.familiarAt = Array.from({ length: L }, () => []);
+    for (let r = 0; r < c.R; r++)
+      for (let l = 0; l < L; l++) if (c.familiar[r * L + l]) this.familiarAt[l]!.push(r);
   }
 
   get movableCount(): number {
@@ -75,29 +81,65 @@ export class Moves {
     return -1;
   }
 
-  /** A resource eligible for d, other than those already on it; -1 if none found. */
-  private candidate(d: number): number {
+  /**
+   * True when r has no shift within its rest distance of d: a cheap look at the sorted timeline that
+   * spares full rescoring of candidates who would surely break overlap or rest.
+   */
+  isFree(r: number, d: number): boolean {
+    const c = this.state.c;
+    const tl = this.state.timelines[r]!;
+    const rest = c.contract[r]!.minRestMinutes;
+    const start = c.start[d]!;
+    const end = c.end[d]!;
+    let lo = 0;
+    let hi = tl.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (c.start[tl[mid]!]! < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const next = tl[lo];
+    if (next !== undefined && next !== d && c.start[next]! < end + rest) return false;
+    const prev = tl[lo - 1];
+    return prev === undefined || c.end[prev]! + rest <= start;
+  }
+
+  /**
+   * A resource eligible for d, other than those already on it; -1 if none found. With `free`, one
+   * with no shift within rest distance is preferred (a few tries), which most moves need to be accepted.
+   */
+  private candidate(d: number, free = false): number {
     const c: Compiled = this.state.c;
     const list = c.eligible[d]!;
     if (list.length === 0) return -1;
     const people = this.state.peopleOf(d, this.people);
-    // Continuity: often try someone already working at this location in this period.
-    if (this.rnd.next() < 0.4) {
+    // Continuity: often try someone already working at this location in this period, or last period.
+    const x = this.rnd.next();
+    if (x < 0.1) {
+      const known = this.familiarAt[c.loc[d]!]!;
+      if (known.length > 0) {
+        const r = known[this.rnd.int(known.length)]!;
+        if (!c.flags[r * c.D + d] && !people.includes(r) && (!free || this.isFree(r, d))) return r;
+      }
+    } else if (x < 0.45) {
       const team = this.state.locCounts[c.locPeriod[d]!]!;
       if (team.size > 0) {
         let k = this.rnd.int(team.size);
         for (const r of team.keys()) {
           if (k-- > 0) continue;
-          if (!c.flags[r * c.D + d] && !people.includes(r)) return r;
+          if (!c.flags[r * c.D + d] && !people.includes(r) && (!free || this.isFree(r, d))) return r;
           break;
         }
       }
     }
-    for (let tries = 0; tries < 4; tries++) {
+    let fallback = -1;
+    for (let tries = 0; tries < (free ? 10 : 4); tries++) {
       const r = list[this.rnd.int(list.length)]!;
-      if (!people.includes(r)) return r;
+      if (people.includes(r)) continue;
+      if (!free || this.isFree(r, d)) return r;
+      fallback = r;
     }
-    return -1;
+    return fallback;
   }
 
   /** Assign, reassign or (rarely) unassign one slot. */
@@ -108,7 +150,7 @@ export class Moves {
       this.set(s, -1);
       return true;
     }
-    const r = this.candidate(d);
+    const r = this.candidate(d, true);
     if (r < 0) return false;
     this.set(s, r);
     return true;
@@ -116,15 +158,14 @@ export class Moves {
 
   /** Exchange the people of two slots, each eligible for the other's demand. */
   swap(): boolean {
-    const { state, rnd } = this;
+    const { state } = this;
     const c = state.c;
     const s1 = this.pickSlot();
     const r1 = state.assign[s1]!;
     const d1 = c.slotDemand[s1]!;
-    const list = c.eligible[d1]!;
-    if (r1 < 0 || list.length === 0) return false;
-    const r2 = list[rnd.int(list.length)]!;
-    if (r2 === r1) return false;
+    if (r1 < 0) return false;
+    const r2 = this.candidate(d1);
+    if (r2 < 0 || r2 === r1) return false;
     const s2 = this.slotOfResource(r2, -1);
     if (s2 < 0) return false;
     const d2 = c.slotDemand[s2]!;
@@ -148,10 +189,34 @@ export class Moves {
     const e = this.slotOfResource(r, d);
     if (e < 0 || e === s) return true;
     const de = c.slotDemand[e]!;
-    const r2 = rnd.next() < 0.15 ? -1 : this.candidate(de);
+    const r2 = rnd.next() < 0.15 ? -1 : this.candidate(de, true);
     if (r2 === r) return true;
     this.set(e, r2);
     return true;
+  }
+
+  /**
+   * Hands all of one person's shifts at a location in a period to another person: builds small,
+   * stable teams in one step where single changes would each look worse on their own.
+   */
+  transfer(): boolean {
+    const { state } = this;
+    const c = state.c;
+    const s = this.pickSlot();
+    const r1 = state.assign[s]!;
+    if (r1 < 0) return false;
+    const d = c.slotDemand[s]!;
+    const r2 = this.candidate(d, true);
+    if (r2 < 0) return false;
+    const lp = c.locPeriod[d]!;
+    const mine = state.timelines[r1]!.filter((e) => e < c.D && c.locPeriod[e] === lp);
+    for (const e of mine) {
+      if (c.flags[r2 * c.D + e]) continue;
+      if (state.peopleOf(e, this.people).includes(r2)) continue;
+      const slot = this.slotIn(e, r1);
+      if (slot >= 0) this.set(slot, r2);
+    }
+    return this.undo.length > 0;
   }
 
   /** Several random changes at once, to leave a local optimum. */

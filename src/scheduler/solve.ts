@@ -137,7 +137,8 @@ export function solveCompiled(c: Compiled, options: SolveOptions = {}): Solution
         continue;
       }
       const x = rnd.next();
-      const applied = x < 0.5 ? moves.change() : x < 0.75 ? moves.swap() : moves.chain();
+      const applied =
+        x < 0.4 ? moves.change() : x < 0.6 ? moves.swap() : x < 0.8 ? moves.chain() : moves.transfer();
       if (!applied || moves.undo.length === 0) {
         moves.undo.length = 0;
         continue;

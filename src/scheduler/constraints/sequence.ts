@@ -85,7 +85,13 @@ export const daysOff: ResourceConstraint = {
       if (lastDay === undefined || day > lastDay) touched.push(day);
       if (c.night[d] && touched[touched.length - 1]! < day + 1) touched.push(day + 1);
     }
-    if (touched.length <= length - need) return 0;
+    // A window short of days off holds more than length - need worked days: look for such a cluster
+    // first, as on most moves there is none and the window scan can be skipped.
+    const most = length - need;
+    let crowded = false;
+    for (let i = 0; i + most < touched.length && !crowded; i++)
+      crowded = touched[i + most]! - touched[i]! < length;
+    if (!crowded) return 0;
     let penalty = 0;
     const from = Math.min(0, touched[0]!);
     let lo = 0;
