@@ -25,7 +25,7 @@ describe.each(databaseTargets())('overrides, sickness cover proposals and interv
         homeRegion: 'north-west',
         hub: 'east-hub',
       });
-      ids[name] = res.json().id;
+      ids[name!] = res.json().id;
     }
     await addAbsence(ctx, ids['Hana Ito']!, {
       kind: 'training',

@@ -25,7 +25,7 @@ tbody th { background: #f1f3f6; white-space: nowrap; }
 .unfilled { color: #8a1c1c; font-weight: 600; }
 @media (max-width: 40rem) {
   thead { position: absolute; left: -9999px; }
-  table, tbody, tr, th, td { display: block; width: auto; }
+  table, caption, tbody, tr, th, td { display: block; width: auto; }
   tr { margin-bottom: 1rem; border: 1px solid #6b6b6b; }
   td, th { border: 0; border-top: 1px solid #d0d0d0; }
   td::before { content: attr(data-hub); display: block; font-weight: 600; }
