@@ -50,6 +50,8 @@ export interface Contract {
    * minutes proportional to the resource's capacity (its 7-day maximum over the days it is available).
    */
   targetMinutes?: number;
+  /** The same target given per week (e.g. 37.5 h); used when `targetMinutes` is not, scaled to the horizon. */
+  targetMinutesPerWeek?: number;
 }
 
 export interface Absence {

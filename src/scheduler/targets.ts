@@ -2,6 +2,12 @@ import type { Compiled } from './compile.js';
 
 const WEEK = 7 * 24 * 60;
 
+function ownTarget(c: Compiled, r: number): number | undefined {
+  const contract = c.contract[r]!;
+  if (contract.targetMinutes !== undefined) return contract.targetMinutes;
+  return contract.targetMinutesPerWeek === undefined ? undefined : (contract.targetMinutesPerWeek * c.H) / 7;
+}
+
 /**
  * Fairness targets: each resource's share of demanded minutes, nights and weekends. An explicit
  * `targetMinutes` wins; otherwise the share follows capacity (the 7-day maximum scaled by the minutes
@@ -32,13 +38,13 @@ export function computeTargets(c: Compiled): void {
     for (const a of c.unavailable[r]!)
       absent += Math.max(0, Math.min(a.end, last) - Math.max(a.start, first));
     const available = Math.max(0, span - absent);
-    const own = c.contract[r]!.targetMinutes;
+    const own = ownTarget(c, r);
     capacity[r] = own ?? (c.contract[r]!.maxMinutesPer7Days * available) / WEEK;
     totalCapacity += capacity[r]!;
   }
   const share = (r: number): number => (totalCapacity > 0 ? capacity[r]! / totalCapacity : 0);
   for (let r = 0; r < c.R; r++) {
-    const own = c.contract[r]!.targetMinutes;
+    const own = ownTarget(c, r);
     c.targetMinutes[r] = own ?? Math.min(capacity[r]!, demandedMinutes * share(r));
     c.targetNights[r] = nights * share(r);
     c.targetWeekends[r] = weekends * share(r);

@@ -38,6 +38,17 @@ describe('fairMinutes', () => {
   });
 });
 
+describe('fairMinutes with a weekly target', () => {
+  it('scales the weekly target to the horizon', () => {
+    const problem = {
+      resources: [person('a', { contract: { targetMinutesPerWeek: 12 * HOUR } })],
+      demands: [shift('s1', 0)],
+      horizonDays: 14,
+    };
+    expect(penalty(problem, working({ a: ['s1'] }), 'fairMinutes')).toBe(144);
+  });
+});
+
 describe('fairNights and fairWeekends', () => {
   it('penalise tenths of a shift squared away from an even share', () => {
     const resources = [
