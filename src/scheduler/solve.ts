@@ -36,12 +36,15 @@ export function toSolution(c: Compiled, assign: Int32Array, score: Score, stats:
 
 /**
  * Late acceptance with a short history (20) is the default. Measured on the generated national
- * problem (360 people, 3,360 demands, seeds 1-3; all runs hard 0, nothing unfilled):
- * - 400k moves: LAHC(20) soft 148,784 / 138,974 / 146,257 (mean 144,672); simulated annealing
- *   151,353 / 148,437 / 155,596 (mean 151,795): LAHC 4.7% lower. LAHC(2000) was far behind (212,346),
- *   LAHC(5) about equal to LAHC(20) on seed 1.
- * - 30 s each: LAHC(20) mean 148,800, simulated annealing 150,802: LAHC 1.3% lower.
- * It also needs no temperature tuned to the weights. Simulated annealing stays available.
+ * problem (360 people, 3,360 demands, seeds 1-3, search seed 1; every run hard 0, nothing unfilled),
+ * soft score after the final moves (change, swap, chain, transfer):
+ * - 400k moves: LAHC(20) 140,020 / 133,575 / 138,913 (mean 137,503); simulated annealing 140,902 /
+ *   136,205 / 141,934 (mean 139,680): LAHC 1.6% lower.
+ * - 20 s each (machine shared, so moves/s varied): LAHC 126,463 / 130,248 / 131,695 (mean 129,469),
+ *   simulated annealing 132,235 / 126,047 / 133,735 (mean 130,672): LAHC 0.9% lower.
+ * With the earlier move set the gap was 4.7% at 400k moves; LAHC with a history of 2,000 was 40% worse
+ * than either. The margin is small, so the choice rests also on LAHC needing no temperature tuned to
+ * the weights. Simulated annealing stays available as `acceptance: 'simulated-annealing'`.
  */
 function acceptorFor(options: SolveOptions): Acceptor {
   return options.acceptance === 'simulated-annealing' ? simulatedAnnealing() : lateAcceptance(20);
