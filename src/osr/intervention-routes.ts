@@ -1,5 +1,4 @@
 import type { FastifyRequest } from 'fastify';
-import type { Selectable } from 'kysely';
 import { DateTime } from 'luxon';
 import { Type } from 'typebox';
 import type { App, Deps } from '../app.js';
@@ -11,7 +10,6 @@ import {
   Code,
   errorResponses,
   IfMatchHeaders,
-  Instant,
   IsoWeek,
   LocalDate,
   Page,
@@ -20,87 +18,16 @@ import {
 } from '../http/schemas.js';
 import { findPractitionerBrief } from './rota-repository.js';
 import { CaseReference, Reason } from './schemas.js';
-import { asDb, osrDb, type OsrDb, type OsrTables } from './tables.js';
-import { osrWeek, weekOfMonday, weekRange } from './weeks.js';
-
-const MAX_SESSIONS = 6;
-const ReassignmentReason = Type.Union(
-  [
-    Type.Literal('gender'),
-    Type.Literal('specialism'),
-    Type.Literal('workload'),
-    Type.Literal('annual_leave'),
-  ],
-  { description: 'Why another practitioner is better suited (protocol 4.4)' },
-);
-
-const example = {
-  id: '7c2d9e4f-1a3b-4c5d-8e6f-9a0b1c2d3e4f',
-  bookingId: '2b7e4c1a-9f3d-4e8b-a6c5-1d2e3f4a5b6c',
-  hub: 'east-hub',
-  week: '2026-W48',
-  caseReference: 'LCS-204871',
-  visitPractitionerId: '5a1c2f4e-8b7d-4e3a-9c21-0d6f1e2b3a45',
-  practitionerId: '5a1c2f4e-8b7d-4e3a-9c21-0d6f1e2b3a45',
-  reassignmentReason: null,
-  reassignmentNote: null,
-  sessions: 6,
-  extraSessions: 0,
-  totalSessions: 6,
-  extensionReason: null,
-  extendedAt: null,
-  startedOn: '2026-11-26',
-  version: 1,
-};
-const Intervention = Type.Object(
-  {
-    id: Uuid,
-    bookingId: Uuid,
-    hub: Code,
-    week: IsoWeek,
-    caseReference: Type.String(),
-    visitPractitionerId: Uuid,
-    practitionerId: Uuid,
-    reassignmentReason: Type.Union([ReassignmentReason, Type.Null()]),
-    reassignmentNote: Type.Union([Type.String(), Type.Null()]),
-    sessions: Type.Integer(),
-    extraSessions: Type.Integer(),
-    totalSessions: Type.Integer(),
-    extensionReason: Type.Union([Type.String(), Type.Null()]),
-    extendedAt: Type.Union([Instant, Type.Null()]),
-    startedOn: LocalDate,
-    version: Type.Integer(),
-  },
-  { examples: [example] },
-);
-
-type Row = Selectable<OsrTables['osr_interventions']>;
-
-const toDto = (r: Row) => ({
-  id: r.id,
-  bookingId: r.booking_id,
-  hub: r.hub_code,
-  week: weekOfMonday(r.week_start),
-  caseReference: r.case_reference,
-  visitPractitionerId: r.visit_practitioner_id,
-  practitionerId: r.practitioner_id,
-  reassignmentReason: r.reassignment_reason,
-  reassignmentNote: r.reassignment_note,
-  sessions: r.sessions,
-  extraSessions: r.extra_sessions,
-  totalSessions: r.sessions + r.extra_sessions,
-  extensionReason: r.extension_reason,
-  extendedAt: r.extended_at ? r.extended_at.toISOString() : null,
-  startedOn: r.started_on,
-  version: r.version,
-});
-
-async function find(db: OsrDb, id: string, forUpdate = false) {
-  let q = db.selectFrom('osr_interventions').selectAll().where('id', '=', id);
-  if (forUpdate) q = q.forUpdate();
-  const r = await q.executeTakeFirst();
-  return r ? toDto(r) : undefined;
-}
+import {
+  findIntervention,
+  Intervention,
+  interventionExample,
+  MAX_SESSIONS,
+  ReassignmentReason,
+  toDto,
+} from './intervention-model.js';
+import { asDb, osrDb, type OsrDb } from './tables.js';
+import { osrWeek, weekRange } from './weeks.js';
 
 export async function interventionRoutes(app: App, { database, config }: Deps): Promise<void> {
   const db = osrDb(database.db);
@@ -124,7 +51,7 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
           },
           {
             additionalProperties: false,
-            examples: [{ bookingId: example.bookingId, sessions: 6, startedOn: '2026-11-26' }],
+            examples: [{ bookingId: interventionExample.bookingId, sessions: 6, startedOn: '2026-11-26' }],
           },
         ),
         response: { 201: Intervention, ...errorResponses(409, 422) },
@@ -210,7 +137,7 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
           },
           { additionalProperties: false },
         ),
-        response: { 200: Page(Intervention, example), ...errorResponses() },
+        response: { 200: Page(Intervention, interventionExample), ...errorResponses() },
       },
     },
     async (request) => {
@@ -259,7 +186,7 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
     },
     async (request, reply) => {
       const { id } = request.params as { id: string };
-      const found = await find(db, id);
+      const found = await findIntervention(db, id);
       if (!found) throw problems.notFound('intervention', id);
       setEtag(reply, found.version);
       return found;
@@ -274,11 +201,11 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
     apply: (trx: OsrDb, before: ReturnType<typeof toDto>) => Promise<void>,
   ) =>
     db.transaction().execute(async (trx) => {
-      const before = await find(trx, id, true);
+      const before = await findIntervention(trx, id, true);
       if (!before) throw problems.notFound('intervention', id);
       checkIfMatch(request, before.version);
       await apply(trx, before);
-      const after = (await find(trx, id))!;
+      const after = (await findIntervention(trx, id))!;
       await recordAudit(asDb(trx), auditContextOf(request), {
         entity: 'osr_intervention',
         entityId: id,
