@@ -72,4 +72,22 @@ describe('the search', () => {
     const solution = solve(pinned, { seed: 1, maxMoves: 5000 });
     expect(solution.assignments[problem.demands[0]!.id]).toContain('p1');
   });
+
+  it('shakes the best solution up when stuck for long', () => {
+    const small = generateProblem({ seed: 2, people: 12, locations: 2, weeks: 1 });
+    const solution = solve(small, { seed: 1, maxMoves: 120_000 });
+    expect(solution.stats.restarts).toBeGreaterThan(0);
+    expect(solution.score.hard).toBe(0);
+  });
+
+  it('leaves demands that have started as they are (fixedBefore)', () => {
+    const first = solve(problem, { seed: 1, maxMoves: 2000 });
+    const cut = problem.demands[0]!.start + 3 * 1440;
+    const again = solve(
+      { ...problem, assignments: first.assignments, fixedBefore: cut },
+      { seed: 9, maxMoves: 5000 },
+    );
+    for (const d of problem.demands)
+      if (d.start < cut) expect(again.assignments[d.id]).toEqual(first.assignments[d.id]);
+  });
 });
