@@ -1,13 +1,10 @@
 import type { Model } from './model.js';
-import {
-  coverCost,
-  minutesPenalty,
-  rowPenalty,
-  runsPenalty,
-  softFromScratch,
-  weekendPenalty,
-  type HardWeights,
-} from './penalty.js';
+import * as penalty from './penalty.js';
+import type { HardWeights } from './penalty.js';
+
+// Under tsx, a call through an imported binding goes through a getter; copying the hot functions into
+// module locals once cut the CPU time of a search by a third (Instance20, 2 M moves: 4.7 s -> 3.0 s).
+const { coverCost, minutesPenalty, rowPenalty, runsPenalty, softFromScratch, weekendPenalty } = penalty;
 
 /**
  * The roster under search with its score kept up to date cell by cell: soft cost exactly as FORMAT.md §5,
