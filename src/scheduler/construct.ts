@@ -30,13 +30,14 @@ export function construct(state: State, shouldStop: () => boolean = () => false)
     let choice = -1;
     for (const r of c.eligible[d]!) {
       if (people.includes(r)) continue;
+      state.begin();
       state.setSlot(s, r);
       const t = state.totals;
       if (better(best, t[0]!, t[1]!, t[2]!)) {
         best.set(t);
         choice = r;
       }
-      state.setSlot(s, -1);
+      state.rollback();
     }
     if (choice >= 0) state.setSlot(s, choice);
   }

@@ -35,15 +35,23 @@ export class Moves {
     return this.movable.length;
   }
 
+  /** Changes a slot as part of the current move (recorded in the state's journal for `rollback`). */
   set(s: number, r: number): void {
+    if (this.undo.length === 0) this.state.begin();
     const old = this.state.setSlot(s, r);
     if (old !== r) this.undo.push(s, old);
   }
 
+  /** Undoes the current move. */
   rollback(): void {
-    const u = this.undo;
-    for (let k = u.length - 2; k >= 0; k -= 2) this.state.setSlot(u[k]!, u[k + 1]!);
-    u.length = 0;
+    this.state.rollback();
+    this.undo.length = 0;
+  }
+
+  /** Keeps the current move. */
+  commit(): void {
+    this.state.commit();
+    this.undo.length = 0;
   }
 
   /** A slot to work on: often an empty one or one of a resource breaking a hard rule. */
@@ -224,7 +232,7 @@ export class Moves {
     for (let k = 0; k < size; k++) {
       if (this.rnd.next() < 0.5) this.chain();
       else if (!this.swap()) this.change();
+      this.commit();
     }
-    this.undo.length = 0;
   }
 }

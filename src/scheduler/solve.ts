@@ -143,7 +143,7 @@ export function solveCompiled(c: Compiled, options: SolveOptions = {}): Solution
       const applied =
         x < 0.4 ? moves.change() : x < 0.6 ? moves.swap() : x < 0.8 ? moves.chain() : moves.transfer();
       if (!applied || moves.undo.length === 0) {
-        moves.undo.length = 0;
+        moves.commit();
         continue;
       }
       const progress = Number.isFinite(maxMoves)
@@ -155,7 +155,7 @@ export function solveCompiled(c: Compiled, options: SolveOptions = {}): Solution
         moves.rollback();
         continue;
       }
-      moves.undo.length = 0;
+      moves.commit();
       stats.acceptedMoves++;
       current.set(state.totals);
       if (lexLess(current, best)) {

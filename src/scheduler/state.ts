@@ -79,6 +79,11 @@ export class State {
   /** Resources whose timeline breaks a hard rule. */
   readonly conflicted: IndexedSet;
   private readonly people: number[] = [];
+  /**
+   * While a move is tried: each setSlot's slot, resources and the levels they replaced, so a rejected
+   * move is put back without rescoring anything (most moves are rejected, so this halves their cost).
+   */
+  private journal: number[] | undefined;
 
   constructor(readonly c: Compiled) {
     this.assign = Int32Array.from(c.initial);
@@ -120,6 +125,18 @@ export class State {
     if (old === r) return old;
     const d = c.slotDemand[s]!;
     const lp = c.locPeriod[d]!;
+    const j = this.journal;
+    if (j) {
+      j.push(s, old, r);
+      for (const [store, at] of [
+        [this.resLevels, old * 3],
+        [this.resLevels, r * 3],
+        [this.demLevels, d * 3],
+        [this.locLevels, lp * 3],
+      ] as const)
+        if (at >= 0) j.push(store[at]!, store[at + 1]!, store[at + 2]!);
+        else j.push(0, 0, 0);
+    }
     this.assign[s] = r;
     if (old >= 0) {
       const tl = this.timelines[old]!;
@@ -136,6 +153,58 @@ export class State {
     this.rescoreDemand(d);
     this.rescoreLocation(lp);
     return old;
+  }
+
+  /** Starts recording slot changes for `rollback`. */
+  begin(): void {
+    this.journal = [];
+  }
+
+  /** Keeps the changes since `begin` and stops recording. */
+  commit(): void {
+    this.journal = undefined;
+  }
+
+  /** Puts back every change since `begin`, restoring the recorded levels, and stops recording. */
+  rollback(): void {
+    const j = this.journal;
+    this.journal = undefined;
+    if (!j) return;
+    const c = this.c;
+    const RECORD = 15;
+    for (let k = j.length - RECORD; k >= 0; k -= RECORD) {
+      const s = j[k]!;
+      const old = j[k + 1]!;
+      const r = j[k + 2]!;
+      const d = c.slotDemand[s]!;
+      const lp = c.locPeriod[d]!;
+      this.assign[s] = old;
+      if (r >= 0) {
+        const tl = this.timelines[r]!;
+        tl.splice(tl.indexOf(d), 1);
+        this.count(lp, r, -1);
+        this.restore(this.resLevels, r * 3, j, k + 6);
+        if (this.resLevels[r * 3]! > 0) this.conflicted.add(r);
+        else this.conflicted.delete(r);
+      }
+      if (old >= 0) {
+        insertSorted(c, this.timelines[old]!, d);
+        this.count(lp, old, 1);
+        this.restore(this.resLevels, old * 3, j, k + 3);
+        if (this.resLevels[old * 3]! > 0) this.conflicted.add(old);
+        else this.conflicted.delete(old);
+        this.emptySlots.delete(s);
+      } else if (!c.fixed[s]) this.emptySlots.add(s);
+      this.restore(this.demLevels, d * 3, j, k + 9);
+      this.restore(this.locLevels, lp * 3, j, k + 12);
+    }
+  }
+
+  private restore(store: Float64Array, at: number, j: number[], from: number): void {
+    for (let q = 0; q < 3; q++) {
+      this.totals[q] = this.totals[q]! + j[from + q]! - store[at + q]!;
+      store[at + q] = j[from + q]!;
+    }
   }
 
   /** Resources in demand d's slots (no -1). */
