@@ -1,6 +1,7 @@
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { sharedSolverThread } from './solving/index.js';
 
 let config;
 try {
@@ -22,6 +23,8 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
 });
 
 await app.listen({ port: config.port, host: config.host });
+// Start the warm solver thread now, so the first sickness cover plan does not pay for it.
+sharedSolverThread.warm();
 app.log.info(
   `Database: ${app.deps.database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite (${config.pgliteDir})`}; docs at http://${config.host}:${config.port}/docs`,
 );

@@ -69,15 +69,13 @@ export const CoverPlan = Type.Object(
   { examples: [coverPlanExample] },
 );
 
-export const StandbyEntry = Type.Object({
-  region: Code,
-  date: LocalDate,
-  practitionerId: Uuid,
-  name: Type.String(),
-});
 export const standbyExample = {
   region: 'north-west',
   date: '2026-11-24',
   practitionerId: '5a1c2f4e-8b7d-4e3a-9c21-0d6f1e2b3a45',
   name: 'Alex Morgan',
 };
+export const StandbyEntry = Type.Object(
+  { region: Code, date: LocalDate, practitionerId: Uuid, name: Type.String() },
+  { examples: [standbyExample] },
+);

@@ -1,14 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { problems } from '../http/problem.js';
-import {
-  explain,
-  rankCandidates,
-  type Assignments,
-  type Problem,
-  type Solution,
-} from '../scheduler/index.js';
-import { startSolve } from '../solving/index.js';
+import { rankCandidatesMany, type Assignments, type Problem, type Solution } from '../scheduler/index.js';
+import { sharedSolverThread } from '../solving/index.js';
 import { formatLocal } from '../rota/problem.js';
 import { candidateView, reasonsInWords, type CandidateView } from '../rota/reasons.js';
 import { loadCoverProblem, type CoverTarget } from './cover-problem.js';
@@ -48,15 +42,9 @@ export async function coverTargets(db: Kysely<DB>, absenceId: string, now: Date)
     .map((r) => ({ shiftId: r.id, localDate: r.local_date, startsAt: r.starts_at, endsAt: r.ends_at }));
 }
 
-async function solveInWorker(problem: Problem, seconds: number): Promise<Solution> {
-  const job = startSolve(problem, {
-    seed: 7,
-    timeLimitMs: seconds * 1000,
-    unimprovedLimit: 200_000,
-    stopWhenFeasible: false,
-  });
-  return job.result;
-}
+// A repair is small: a short search after construction settles it; the time limit is a safety net.
+const solveRepair = (problem: Problem, seconds: number): Promise<Solution> =>
+  sharedSolverThread.solve(problem, { seed: 7, timeLimitMs: seconds * 1000, unimprovedLimit: 20_000 });
 
 /**
  * A joint plan for all the shifts an absence uncovered: first with everything else fixed; only if that
@@ -71,12 +59,12 @@ export async function makeCoverPlan(
 ): Promise<{ body: CoverPlanBody; revisions: Record<string, number> }> {
   const started = performance.now();
   let loaded = await loadCoverProblem(db, targets, timezone, now, false);
-  let solution = await solveInWorker(loaded.problem, 1);
+  let solution = await solveRepair(loaded.problem, 0.5);
   const targetIds = new Set(loaded.problem.solveOnly ?? []);
   let movedOthers = false;
   if (solution.unfilled.some((u) => targetIds.has(u.demandId))) {
     loaded = await loadCoverProblem(db, targets, timezone, now, true);
-    const wider = await solveInWorker(loaded.problem, 1.5);
+    const wider = await solveRepair(loaded.problem, 0.8);
     const short = (s: Solution) =>
       s.unfilled.filter((u) => targetIds.has(u.demandId)).reduce((n, u) => n + u.missing, 0);
     if (wider.score.hard === 0 && short(wider) < short(solution)) {
@@ -107,17 +95,35 @@ export async function makeCoverPlan(
     if (targetIds.has(d.id)) {
       for (const p of added)
         body.assignments.push({ shiftId: d.id, practitionerId: p, name: names.get(p) ?? p });
-      const ranked = rankCandidates(problem, solution.assignments, d.id, { formatInstant: fmt })
-        .filter((c) => c.allowed && !now_.includes(c.resourceId))
-        .slice(0, ALTERNATIVES);
-      body.alternatives.push({ shiftId: d.id, candidates: ranked.map(candidateView) });
     } else if (added.length || removed.length) {
       body.changes.push({ shiftId: d.id, removed, added });
     }
   }
-  const explanation = explain(problem, solution.assignments, { formatInstant: fmt });
-  for (const u of explanation.unfilled) {
-    if (targetIds.has(u.demandId)) body.uncovered.push({ shiftId: u.demandId, reasons: reasonsInWords(u) });
+  // One compiled state answers both: the next best for covered shifts, and who was considered (and
+  // why not) for shifts no one can take.
+  const ranked = rankCandidatesMany(
+    problem,
+    solution.assignments,
+    [...targetIds].map((demandId) => ({ demandId })),
+    { formatInstant: fmt },
+  );
+  const short = new Map(solution.unfilled.map((u) => [u.demandId, u.missing]));
+  const labels = new Map(problem.demands.map((d) => [d.id, d.label ?? d.id]));
+  for (const [shiftId, candidates] of ranked) {
+    const missing = short.get(shiftId);
+    if (missing) {
+      body.uncovered.push({
+        shiftId,
+        reasons: reasonsInWords({ demandId: shiftId, label: labels.get(shiftId)!, missing, candidates }),
+      });
+    }
+    body.alternatives.push({
+      shiftId,
+      candidates: candidates
+        .filter((c) => c.allowed)
+        .slice(0, ALTERNATIVES)
+        .map(candidateView),
+    });
   }
   body.solveMs = Math.round(performance.now() - started);
   const touched = new Set([...targetIds, ...body.changes.map((c) => c.shiftId)]);

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import type { DB } from '../db/schema.js';
-import { rankCandidates, type Assignments } from '../scheduler/index.js';
+import { rankCandidatesMany, type Assignments, type CandidateReport } from '../scheduler/index.js';
 import { formatLocal, loadRotaProblem, toMinutes } from '../rota/problem.js';
 
 export interface AtRisk {
@@ -52,16 +52,30 @@ export async function resilience(
   const fmt = formatLocal(timezone);
   const atRisk: AtRisk[] = [];
   const regions = new Map<string, { shifts: number; atRisk: number }>();
-  let checked = 0;
-  for (const d of problem.demands) {
-    if (d.start < startMin || d.start >= endMin || d.start < nowMin) continue;
+  const inPeriod = problem.demands.filter(
+    (d) => d.start >= startMin && d.start < endMin && d.start >= nowMin,
+  );
+  // One compiled state per round; a round asks each shift once, so a shift of two people takes two.
+  const results = new Map<string, Map<string, CandidateReport[]>>();
+  const rounds = Math.max(0, ...inPeriod.map((d) => (assignments[d.id] ?? []).length));
+  for (let k = 0; k < rounds; k++) {
+    const round = inPeriod
+      .filter((d) => (assignments[d.id] ?? []).length > k)
+      .map((d) => ({ demandId: d.id, replacing: assignments[d.id]![k]! }));
+    const ranked = rankCandidatesMany(problem, assignments, round, { formatInstant: fmt });
+    for (const r of round)
+      results.set(
+        r.demandId,
+        (results.get(r.demandId) ?? new Map()).set(r.replacing, ranked.get(r.demandId)!),
+      );
+  }
+  for (const d of inPeriod) {
     const region = regions.get(d.region) ?? { shifts: 0, atRisk: 0 };
     regions.set(d.region, region);
     region.shifts++;
     let risky = false;
     for (const p of assignments[d.id] ?? []) {
-      checked++;
-      const candidates = rankCandidates(problem, assignments, d.id, { replacing: p, formatInstant: fmt });
+      const candidates = results.get(d.id)!.get(p)!;
       if (candidates.some((c) => c.allowed)) continue;
       risky = true;
       const byRule = new Map<string, number>();
@@ -83,6 +97,7 @@ export async function resilience(
     }
     if (risky) region.atRisk++;
   }
+  const checked = [...results.values()].reduce((n, m) => n + m.size, 0);
   return {
     shiftsChecked: checked,
     atRisk,

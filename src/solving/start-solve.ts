@@ -1,11 +1,8 @@
 import { EventEmitter } from 'node:events';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Problem, Progress, Solution } from '../scheduler/index.js';
 import { Channel } from './channel.js';
+import { spawnWorker } from './spawn.js';
 import type { WorkerInput, WorkerMessage, WorkerSolveOptions } from './protocol.js';
 
 export interface SolveJob {
@@ -21,33 +18,8 @@ export interface SolveJob {
   terminate(): Promise<void>;
 }
 
-/**
- * Runs inside the worker when we run from TypeScript source (tsx, vitest): on Node 20 `--import tsx` in
- * a worker's execArgv does not reach the worker's own entry, so the worker registers tsx first and
- * then imports the .ts entry. From dist/ the compiled worker.js is started directly.
- */
-const TS_BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-import(workerData.tsxApi).then(({ register }) => { register(); return import(workerData.entry); });
-`;
-
-/** tsx's ESM register API (its `import` export; the CommonJS one cannot load its ESM half here). */
-function tsxEsmApi(): string {
-  const require = createRequire(import.meta.url);
-  const manifest = require.resolve('tsx/package.json');
-  const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as {
-    exports: Record<string, { import?: { default?: string } }>;
-  };
-  const file = pkg.exports['./esm/api']?.import?.default ?? './dist/esm/api/index.mjs';
-  return pathToFileURL(join(dirname(manifest), file)).href;
-}
-
 function spawn(input: WorkerInput): Worker {
-  if (!import.meta.url.endsWith('.ts'))
-    return new Worker(new URL('./worker.js', import.meta.url), { workerData: input });
-  const tsxApi = tsxEsmApi();
-  const entry = new URL('./worker.ts', import.meta.url).href;
-  return new Worker(TS_BOOTSTRAP, { eval: true, workerData: { ...input, tsxApi, entry } });
+  return spawnWorker('worker', input);
 }
 
 /** Runs a solve in a worker thread, off the HTTP event loop; the worker brings performance.now as the clock. */

@@ -1,0 +1,41 @@
+import { stateFor, tryAssignment, type CandidateReport, type ExplainOptions } from './candidates.js';
+import type { Assignments, Problem } from './model.js';
+import { compareScores } from './score.js';
+
+/**
+ * `rankCandidates` for many demands at once, over one compiled state: who else could take each demand
+ * (in place of its first person when it is full, in an empty slot otherwise), best first. Cover plans
+ * and the resilience view ask this for many shifts; compiling once per shift would dominate their time.
+ */
+export function rankCandidatesMany(
+  problem: Problem,
+  assignments: Assignments,
+  requests: readonly { demandId: string; replacing?: string }[],
+  options: ExplainOptions & { limit?: number; allowedOnly?: boolean } = {},
+): Map<string, CandidateReport[]> {
+  const state = stateFor(problem, assignments, options);
+  const c = state.c;
+  const index = new Map(c.demandIds.map((id, i) => [id, i]));
+  const out = new Map<string, CandidateReport[]>();
+  for (const { demandId, replacing } of requests) {
+    const d = index.get(demandId);
+    if (d === undefined) throw new Error(`unknown demand ${demandId}`);
+    const on = state.peopleOf(d);
+    const full = on.length >= c.slotStart[d + 1]! - c.slotStart[d]!;
+    const victim = replacing !== undefined ? c.resourceIds.indexOf(replacing) : full ? (on[0] ?? -1) : -1;
+    const reports: CandidateReport[] = [];
+    for (let r = 0; r < c.R; r++) {
+      if (on.includes(r)) continue;
+      const report = tryAssignment(state, d, r, victim);
+      if (!options.allowedOnly || report.allowed) reports.push(report);
+    }
+    reports.sort(
+      (a, b) =>
+        Number(b.allowed) - Number(a.allowed) ||
+        compareScores(a.delta, b.delta) ||
+        a.resourceId.localeCompare(b.resourceId),
+    );
+    out.set(demandId, options.limit === undefined ? reports : reports.slice(0, options.limit));
+  }
+  return out;
+}
