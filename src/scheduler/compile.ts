@@ -2,7 +2,7 @@ import type { Absence, Contract, Preference, Problem, Resource } from './model.j
 import { CONSTRAINTS } from './constraints/index.js';
 import { computeTargets } from './targets.js';
 import { formatInstantUtc } from './words.js';
-import { INELIGIBLE } from './ineligible.js';
+import { eligibility } from './ineligible.js';
 
 export const DEFAULT_CONTRACT: Contract = {
   maxMinutesPer7Days: 48 * 60,
@@ -198,25 +198,18 @@ export function compile(problem: Problem, { forSearch = false }: { forSearch?: b
   const excluded = demands.map((d) => new Set((d.excluded ?? []).map(idx).filter((i) => i >= 0)));
   const unavailable = resources.map((r) => [...(r.unavailable ?? [])]);
 
-  const flags = new Uint8Array(R * D);
-  const eligible: Int32Array[] = [];
-  for (let d = 0; d < D; d++) {
-    const dem = demands[d]!;
-    const list: number[] = [];
-    const g = region[d] ?? 0;
-    const need = requiredSkills[d] ?? [];
-    for (let r = 0; r < R; r++) {
-      let f = 0;
-      if (!regionsOf[r * G + g]) f |= INELIGIBLE.region;
-      for (const k of need) if (!skillsOf[r * K + k]) f |= INELIGIBLE.skill;
-      if (dem.gender !== undefined && resources[r]!.gender !== dem.gender) f |= INELIGIBLE.gender;
-      if (excluded[d]!.has(r)) f |= INELIGIBLE.excluded;
-      for (const a of unavailable[r]!) if (a.start < dem.end && dem.start < a.end) f |= INELIGIBLE.absent;
-      flags[r * D + d] = f;
-      if (f === 0) list.push(r);
-    }
-    eligible.push(Int32Array.from(list));
-  }
+  const { flags, eligible } = eligibility({
+    demands,
+    resources,
+    region,
+    requiredSkills,
+    excluded,
+    unavailable,
+    regionsOf,
+    skillsOf,
+    regionCount: G,
+    skillCount: K,
+  });
 
   const initial = new Int32Array(S).fill(-1);
   const fixed = new Uint8Array(S);

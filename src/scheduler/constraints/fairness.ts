@@ -1,6 +1,6 @@
 import type { Compiled } from '../compile.js';
 import type { Emit, ResourceConstraint } from './types.js';
-import { formatDuration } from '../words.js';
+import { formatDuration, plural } from '../words.js';
 
 function horizonDemands(c: Compiled, tl: readonly number[]): number[] {
   return tl.filter((d) => d < c.D);
@@ -47,7 +47,7 @@ function fairCount(
       penalty,
       resource: r,
       demands: tl.filter((d) => d < c.D && of[d]),
-      message: `${c.resourceNames[r]} would work ${n} ${what} against a fair share of ${target.toFixed(1)}`,
+      message: `${c.resourceNames[r]} would work ${plural(n, what)} against a fair share of ${target.toFixed(1)}`,
     });
   return penalty;
 }
@@ -58,7 +58,7 @@ export const fairNights: ResourceConstraint = {
   level: 'soft',
   defaultWeight: 3,
   scope: 'resource',
-  evaluate: (c, r, tl, emit) => fairCount(c, r, tl, emit, c.night, c.targetNights[r]!, 'nights'),
+  evaluate: (c, r, tl, emit) => fairCount(c, r, tl, emit, c.night, c.targetNights[r]!, 'night'),
 };
 
 export const fairWeekends: ResourceConstraint = {
@@ -67,5 +67,5 @@ export const fairWeekends: ResourceConstraint = {
   level: 'soft',
   defaultWeight: 3,
   scope: 'resource',
-  evaluate: (c, r, tl, emit) => fairCount(c, r, tl, emit, c.weekend, c.targetWeekends[r]!, 'weekend shifts'),
+  evaluate: (c, r, tl, emit) => fairCount(c, r, tl, emit, c.weekend, c.targetWeekends[r]!, 'weekend shift'),
 };
