@@ -11,6 +11,8 @@ import { insertReference } from '../reference/repository.js';
 import { setCapFrom } from '../reference/hubs-repository.js';
 import { currentWeekMonday } from '../time/weeks.js';
 import { DEMO_HUBS, DEMO_REGIONS, DEMO_SPECIALISMS, generateDemoPanel } from './generate.js';
+import { loadDemoPlacements } from './placements.js';
+import { publishDemoRota } from './rota.js';
 import type { RoleName } from '../http/schemas.js';
 
 /** Well-known secrets, so a newcomer can try the API at once; only ever created in a demo database. */
@@ -42,6 +44,7 @@ export async function loadDemoData(
     const panel = generateDemoPanel(options.seed);
     const ids: string[] = [];
     for (const p of panel.practitioners) ids.push((await insertPractitioner(trx, p)).id);
+    const placements = await loadDemoPlacements(trx, now.startOf('week'), options.timezone, ids[1]!);
 
     // A few absences around today: leave next week, training, and one open-ended sickness.
     const day = now.startOf('day');
@@ -62,6 +65,7 @@ export async function loadDemoData(
         note: 'demo',
       });
     }
+    const assigned = await publishDemoRota(trx, now.startOf('week'), options.timezone, options.seed);
     for (const [role, secret] of Object.entries(DEMO_KEYS) as [RoleName, string][]) {
       const taken = await trx
         .selectFrom('api_keys')
@@ -74,7 +78,7 @@ export async function loadDemoData(
       entity: 'demo',
       entityId: String(options.seed),
       action: 'load',
-      after: { practitioners: ids.length, absences: absences.length },
+      after: { practitioners: ids.length, placements, absences: absences.length, assigned },
     });
   });
   options.log?.info('Demo data loaded; the demo API keys (one per role) are listed in the README');

@@ -30,11 +30,21 @@ describe('demo data', () => {
     expect([...grades].sort()).toEqual(['G', 'H', 'I']);
   });
 
-  it('loads into an empty database once, with absences around today and a key per role', async () => {
+  it('loads into an empty database once: 12 placements with a published fortnight, absences around today, a key per role', async () => {
     const now = DateTime.fromISO('2026-11-23T09:00:00', { zone: 'Europe/London' });
     expect(await loadDemoData(database.db, { seed: 2026, timezone: 'Europe/London', now })).toBe(true);
     expect(await loadDemoData(database.db, { seed: 2026, timezone: 'Europe/London', now })).toBe(false);
-    const count = async (table: 'practitioners' | 'regions' | 'hubs' | 'absences' | 'api_keys') =>
+    const count = async (
+      table:
+        | 'practitioners'
+        | 'regions'
+        | 'hubs'
+        | 'absences'
+        | 'api_keys'
+        | 'placements'
+        | 'shifts'
+        | 'shift_assignments',
+    ) =>
       Number(
         (
           await database.db
@@ -47,6 +57,9 @@ describe('demo data', () => {
     expect(await count('regions')).toBe(5);
     expect(await count('hubs')).toBe(3);
     expect(await count('absences')).toBe(5);
+    expect(await count('placements')).toBe(12);
+    // A published rota for the first two weeks, so the board has people on it.
+    expect(await count('shift_assignments')).toBeGreaterThan(150);
     expect(await count('api_keys')).toBe(Object.keys(DEMO_KEYS).length);
     const open = await database.db.selectFrom('absences').selectAll().where('ends_at', 'is', null).execute();
     expect(open.map((a) => a.kind)).toEqual(['sickness']);
