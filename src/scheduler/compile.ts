@@ -218,6 +218,8 @@ export function compile(problem: Problem, { forSearch = false }: { forSearch?: b
   demands.forEach((dem, d) => {
     const base = slotStart[d] ?? 0;
     const size = (slotStart[d + 1] ?? 0) - base;
+    // Ids that are not resources (someone who has left the panel) are dropped, here and below,
+    // rather than failing a whole rota over one stale row.
     const pinned = (dem.pinned ?? []).map(idx).filter((i) => i >= 0);
     const current = (problem.assignments?.[dem.id] ?? dem.published ?? []).map(idx).filter((i) => i >= 0);
     const people = [...pinned];

@@ -91,3 +91,22 @@ describe('the search', () => {
       if (d.start < cut) expect(again.assignments[d.id]).toEqual(first.assignments[d.id]);
   });
 });
+
+describe('input checks', () => {
+  it('refuse a pin of someone who is not a resource', () => {
+    const bad = {
+      ...problem,
+      demands: problem.demands.map((d, i) => (i === 0 ? { ...d, pinned: ['nobody'] } : d)),
+    };
+    expect(() => solve(bad, { maxMoves: 10 })).toThrow('pins nobody, who is not among the resources');
+  });
+
+  it('refuse duplicate ids', () => {
+    expect(() => solve({ ...problem, demands: [problem.demands[0]!, problem.demands[0]!] })).toThrow(
+      'duplicate demand id',
+    );
+    expect(() => solve({ ...problem, resources: [problem.resources[0]!, problem.resources[0]!] })).toThrow(
+      'duplicate resource id',
+    );
+  });
+});
