@@ -93,12 +93,16 @@ describe('the search', () => {
 });
 
 describe('input checks', () => {
-  it('refuse a pin of someone who is not a resource', () => {
-    const bad = {
+  it('drop ids that are not resources (someone who left) instead of failing', () => {
+    const stale = {
       ...problem,
-      demands: problem.demands.map((d, i) => (i === 0 ? { ...d, pinned: ['nobody'] } : d)),
+      demands: problem.demands.map((d, i) =>
+        i === 0 ? { ...d, pinned: ['nobody'], published: ['nobody'] } : d,
+      ),
     };
-    expect(() => solve(bad, { maxMoves: 10 })).toThrow('pins nobody, who is not among the resources');
+    const solution = solve(stale, { seed: 1, maxMoves: 1000 });
+    expect(solution.assignments[problem.demands[0]!.id]).not.toContain('nobody');
+    expect(solution.score.hard).toBe(0);
   });
 
   it('refuse duplicate ids', () => {
