@@ -59,7 +59,7 @@ describe('partial repair (solveOnly)', () => {
     const repaired = solve(problem, {
       seed: 1,
       now: () => performance.now(),
-      timeLimitMs: 1500,
+      timeLimitMs: 1000,
       unimprovedLimit: 20_000,
     });
     const ms = performance.now() - t;
