@@ -27,6 +27,19 @@ export class MoveEngine {
     this.V = state.model.V;
   }
 
+  /** One move drawn from the mix below; false when it changed nothing. */
+  randomMove(): boolean {
+    const r = this.rng.next();
+    if (r < 0.25) return this.change();
+    if (r < 0.32) return this.fillShortage();
+    if (r < 0.42) return this.relocate();
+    if (r < 0.55) return this.swapDay();
+    if (r < 0.7) return this.swapBlock();
+    if (r < 0.78) return this.exchangeDays();
+    if (r < 0.88) return this.exchangeBlocks();
+    return this.setBlock();
+  }
+
   commit(): void {
     this.logLength = 0;
   }
