@@ -38,6 +38,7 @@ import { rotaRunRoutes } from './rota/run-routes.js';
 import { coverRoutes } from './cover/routes.js';
 import { standbyAndResilienceRoutes } from './cover/standby-routes.js';
 import { RotaRunWorker } from './rota/worker.js';
+import { consoleRoutes } from './console/routes.js';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -142,6 +143,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   );
 
   await app.register(healthRoutes, deps);
+  await app.register(consoleRoutes);
   await app.register(
     async (v1) => {
       await keyRoutes(v1 as App, deps);

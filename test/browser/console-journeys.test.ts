@@ -1,0 +1,274 @@
+import { mkdir } from 'node:fs/promises';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_KEYS } from '../../src/demo/load.js';
+import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
+import { hasChromium, launchChromium } from '../helpers/browser.js';
+
+const ARTIFACTS = new URL('../../test-artifacts/console/', import.meta.url);
+
+if (!hasChromium()) {
+  console.log(
+    '[browser] Skipping the console journeys: /usr/bin/chromium is missing (apt-get install -y chromium; .ci/run does it).',
+  );
+}
+
+/** A local date (Europe/London) `days` from today, as the console and the API count days. */
+function localDate(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(d);
+}
+
+interface Shift {
+  id: string;
+  start: string;
+  status: string;
+  caseReference: string;
+  assignments: { practitionerId: string; name: string }[];
+}
+
+/**
+ * The console's three journeys on demo data, in headless chromium, through the public API only. Any page
+ * error or console error fails them, except the browser's own log line for a refusal the journey expects
+ * (the role probe's 403 and the 409s it provokes), matched by URL and status.
+ */
+describe.skipIf(!hasChromium())('the coordinator console in headless chromium', () => {
+  let ctx: TestContext;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    ctx = await createTestContext('pglite', { demoData: true });
+    // Another change adds demo placements; until it lands, make two through the API.
+    const placements = (await ctx.call('admin', 'GET', '/v1/placements?limit=1')).json();
+    if (placements.total === 0) {
+      for (const [caseReference, region] of [
+        ['CR-CONSOLE-1', 'north-west'],
+        ['CR-CONSOLE-2', 'yorkshire'],
+      ]) {
+        await expectStatus(
+          ctx.call('admin', 'POST', '/v1/placements', {
+            caseReference,
+            region,
+            startDate: localDate(-1),
+            endDate: localDate(45),
+            requiredSpecialisms: [],
+          }),
+          201,
+        );
+      }
+    }
+    base = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchChromium();
+    await mkdir(ARTIFACTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await ctx?.close();
+  });
+
+  async function open(
+    viewport: { width: number; height: number },
+    expected: { url: RegExp; status: number }[],
+  ): Promise<{
+    page: Page;
+    context: BrowserContext;
+    errors: string[];
+    shot: (name: string) => Promise<void>;
+  }> {
+    const context = await browser.newContext({ viewport, timezoneId: 'Europe/London', locale: 'en-GB' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    const refusals: { url: string; status: number }[] = [];
+    page.on('response', (res) => {
+      if (res.status() >= 400) refusals.push({ url: res.url(), status: res.status() });
+    });
+    page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() !== 'error' && m.type() !== 'warning') return;
+      const status = /status of (\d{3})/.exec(m.text())?.[1];
+      const url = m.location().url;
+      const allowed =
+        status !== undefined &&
+        expected.some((e) => e.status === Number(status) && e.url.test(url)) &&
+        refusals.some((r) => r.url === url && r.status === Number(status));
+      if (!allowed) errors.push(`console ${m.type()}: ${m.text()} (${url})`);
+    });
+    const shot = async (name: string) => {
+      await page.screenshot({ path: new URL(`${name}.png`, ARTIFACTS).pathname, fullPage: true });
+    };
+    await page.goto(`${base}/console`);
+    return { page, context, errors, shot };
+  }
+
+  async function signIn(page: Page, key: string): Promise<void> {
+    await page.getByLabel('API key').fill(key);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: /Signed in as/ }).waitFor();
+  }
+
+  const PROBE = { url: /\/v1\/audit\?limit=1$/, status: 403 };
+
+  it('generates and publishes a rota (coordinator, laptop)', async () => {
+    const { page, context, errors, shot } = await open({ width: 1280, height: 900 }, [PROBE]);
+    await page.getByLabel('API key').waitFor();
+    await shot('rota-01-sign-in');
+    await signIn(page, DEMO_KEYS.coordinator);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    for (const name of ['Rota', 'Sickness', 'OSR', 'Panel'])
+      await expect(nav.getByRole('link', { name }).isVisible()).resolves.toBe(true);
+    expect(await page.evaluate('sessionStorage.length')).toBe(1);
+    expect(await page.evaluate('localStorage.length')).toBe(0);
+    await shot('rota-02-signed-in-role');
+
+    await nav.getByRole('link', { name: 'Rota' }).click();
+    await page.getByLabel('From').fill(localDate(1));
+    await page.getByLabel('To (included)').fill(localDate(2));
+    await page.getByRole('button', { name: 'Show rota' }).click();
+    await page.getByRole('table', { name: /Placements by day/ }).waitFor();
+    await page.locator('#board-summary', { hasText: 'placement(s)' }).waitFor();
+    await shot('rota-03-board');
+
+    // A shift's details: who is on it and the candidates with the rule each would break.
+    await page.locator('button.shift').first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('table', { name: /Who could work this shift/ }).waitFor();
+    await shot('rota-04-shift-details');
+    await dialog.getByRole('button', { name: 'Lock shift' }).click();
+    await dialog.getByText('Shift locked').waitFor();
+    await dialog.getByRole('button', { name: 'Unlock shift' }).click();
+    await dialog.getByText('Shift unlocked').waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await page.getByLabel('Time limit (seconds)').fill('3');
+    await page.getByRole('button', { name: 'Generate rota' }).click();
+    await page.locator('#run-status', { hasText: /Solving|solving|queued/ }).waitFor({ timeout: 10_000 });
+    await shot('rota-05-run-progress');
+    await page.locator('#run-final-status', { hasText: 'completed' }).waitFor({ timeout: 30_000 });
+    await expect(page.locator('#run-score').innerText()).resolves.toMatch(/hard \d+, medium \d+, soft \d+/);
+    await shot('rota-06-run-result');
+    await page.getByRole('button', { name: 'Publish this rota' }).click();
+    await page.getByText('Rota published').waitFor();
+    await shot('rota-07-published');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('reports sickness, explains a stale plan, accepts a fresh cover plan, and records the return (cover team)', async () => {
+    // Someone with at least two published shifts still to start in the next days.
+    const shifts: Shift[] = (
+      await ctx.call('admin', 'GET', `/v1/shifts?from=${localDate(1)}&to=${localDate(6)}&limit=500`)
+    ).json().items;
+    const future = shifts.filter((s) => Date.parse(s.start) > Date.now() + 3_600_000);
+    const count = new Map<string, { name: string; n: number }>();
+    for (const s of future)
+      for (const a of s.assignments)
+        count.set(a.practitionerId, { name: a.name, n: (count.get(a.practitionerId)?.n ?? 0) + 1 });
+    const [practitionerId, who] = [...count.entries()].find(([, v]) => v.n >= 2) ?? [];
+    expect(who, 'a practitioner with two shifts to come').toBeDefined();
+
+    const { page, context, errors, shot } = await open({ width: 1280, height: 900 }, [
+      PROBE,
+      { url: /\/v1\/cover-plans\/[^/]+\/accept$/, status: 409 },
+    ]);
+    await signIn(page, DEMO_KEYS.cover);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sickness' }).click();
+    await page.getByLabel('Practitioner name').fill(who!.name);
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByRole('button', { name: `Choose ${who!.name}` }).click();
+    await page.getByRole('heading', { name: who!.name, exact: true }).waitFor();
+    await shot('sickness-01-practitioner');
+    await page.getByLabel('Now').check();
+    await page.getByLabel('Open-ended').check();
+    await page.getByRole('button', { name: 'Report sickness' }).click();
+    await page.getByText('Sickness recorded').waitFor();
+    await page.locator('#uncovered-list li').first().waitFor();
+    await shot('sickness-02-uncovered');
+
+    await page.getByRole('button', { name: 'Find cover' }).click();
+    await page.getByRole('table', { name: /Proposed cover/ }).waitFor({ timeout: 20_000 });
+    await shot('sickness-03-plan');
+
+    // Another admin changes the rota under the plan: one uncovered shift gets a person by hand.
+    const uncovered: Shift[] = (
+      await ctx.call(
+        'admin',
+        'GET',
+        `/v1/shifts?from=${localDate(0)}&to=${localDate(7)}&status=uncovered&limit=500`,
+      )
+    ).json().items;
+    let changed = false;
+    for (const s of uncovered) {
+      const candidates = (await ctx.call('admin', 'GET', `/v1/shifts/${s.id}/candidates`)).json().items as {
+        practitionerId: string;
+        allowed: boolean;
+      }[];
+      const c = candidates.find((x) => x.allowed && x.practitionerId !== practitionerId);
+      if (!c) continue;
+      const res = await ctx.call('admin', 'POST', `/v1/shifts/${s.id}/assignments`, {
+        practitionerId: c.practitionerId,
+      });
+      if (res.statusCode === 201) {
+        changed = true;
+        break;
+      }
+    }
+    expect(changed, 'a hand-made change under the plan').toBe(true);
+    await page.getByRole('button', { name: 'Accept this plan' }).click();
+    const alert = page.getByRole('alert');
+    await alert.getByText(/The rota changed since this plan was made/).waitFor();
+    await shot('sickness-04-stale-plan-409');
+    await page.getByRole('button', { name: 'Get a fresh plan' }).click();
+    await page.getByRole('button', { name: 'Accept this plan' }).click();
+    await page.getByText('Cover plan accepted').waitFor({ timeout: 20_000 });
+    await shot('sickness-05-accepted');
+
+    await page.getByRole('button', { name: `Choose ${who!.name}` }).click();
+    await page.locator('#open-absences li').first().waitFor();
+    await page.getByRole('button', { name: 'Record return to work' }).first().click();
+    await page.getByText('Return to work recorded').waitFor();
+    await shot('sickness-06-returned');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('books OSR cases up to the limit and sees the fourth refused (phone)', async () => {
+    const { page, context, errors, shot } = await open({ width: 390, height: 844 }, [
+      PROBE,
+      { url: /\/v1\/osr\/bookings$/, status: 409 },
+    ]);
+    await signIn(page, DEMO_KEYS.coordinator);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'OSR' }).click();
+    await page.getByRole('button', { name: 'Generate' }).click();
+    await page.getByText(/Rota generated from/).waitFor({ timeout: 20_000 });
+    await shot('osr-01-generated');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+
+    await signIn(page, DEMO_KEYS.social_worker);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'OSR' }).click();
+    await page.getByLabel('Hub', { exact: true }).selectOption('east-hub');
+    await page.getByRole('button', { name: 'Show week' }).click();
+    await page.locator('#cases-booked', { hasText: '0 of 3' }).waitFor();
+    await expect(page.locator('#lead-responder').innerText()).resolves.not.toBe('Nobody yet');
+    await shot('osr-02-hub-week');
+    for (const n of [1, 2, 3]) {
+      await page.getByLabel('Case reference').fill(`LCS-90000${n}`);
+      await page.getByLabel('Social worker').fill('Duty SW Team 2 - R. Patel');
+      await page.getByRole('button', { name: 'Book', exact: true }).click();
+      await page.locator('#cases-booked', { hasText: `${n} of 3` }).waitFor();
+    }
+    await shot('osr-03-three-booked');
+    await page.getByLabel('Case reference').fill('LCS-900004');
+    await page.getByLabel('Social worker').fill('Duty SW Team 2 - R. Patel');
+    await page.getByRole('button', { name: 'Book', exact: true }).click();
+    const refusal = page.getByRole('alert');
+    await refusal.getByText(/limit of 3/).waitFor();
+    await expect(refusal.innerText()).resolves.toContain('0-19 Request Form');
+    await expect(page.locator('#cases-booked').innerText()).resolves.toContain('3 of 3');
+    await shot('osr-04-fourth-refused');
+    const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
