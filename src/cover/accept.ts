@@ -3,8 +3,7 @@ import type { DB } from '../db/schema.js';
 import { problems } from '../http/problem.js';
 import { addAssignment, touchShift } from '../rota/assignments.js';
 import type { CoverPlanBody } from './plan.js';
-
-const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+import { fromJson } from '../db/json.js';
 
 /**
  * Applies a plan atomically, in the caller's transaction. The plan's shifts are locked and their
@@ -25,8 +24,8 @@ export async function acceptPlan(db: Kysely<DB>, planId: string, now: Date): Pro
       'cover-plan-not-open',
     );
   }
-  const body = json<CoverPlanBody>(plan.plan);
-  const revisions = json<Record<string, number>>(plan.shift_revisions);
+  const body = fromJson<CoverPlanBody>(plan.plan);
+  const revisions = fromJson<Record<string, number>>(plan.shift_revisions);
   const ids = Object.keys(revisions);
   const current = ids.length
     ? await db

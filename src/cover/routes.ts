@@ -9,9 +9,9 @@ import { acceptPlan } from './accept.js';
 import { CoverPlan, coverPlanExample } from './model.js';
 import { coverTargets, ensureSomethingToCover, makeCoverPlan, type CoverPlanBody } from './plan.js';
 import { uncoverForAbsence } from './uncover.js';
+import { fromJson } from '../db/json.js';
 
 const COVER = ['admin' as const, 'coordinator' as const, 'cover' as const];
-const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
 type PlanRow = {
   id: string;
@@ -25,7 +25,7 @@ const toDto = (row: PlanRow) => ({
   id: row.id,
   absenceId: row.absence_id,
   status: row.status,
-  ...json<CoverPlanBody>(row.plan),
+  ...fromJson<CoverPlanBody>(row.plan),
   createdAt: row.created_at.toISOString(),
   acceptedAt: row.accepted_at?.toISOString() ?? null,
 });

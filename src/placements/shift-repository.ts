@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { ShiftDto, ShiftStatusName } from './shift-model.js';
+import { fromJson } from '../db/json.js';
 
 export interface ShiftFilter {
   /** Instants: shifts starting in [from, to). */
@@ -29,12 +30,10 @@ interface ShiftRow {
   uncovered_by: unknown;
 }
 
-const parseJson = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
-
 function toShift(row: ShiftRow): ShiftDto {
-  const assignments = parseJson<ShiftDto['assignments']>(row.assignments);
+  const assignments = fromJson<ShiftDto['assignments']>(row.assignments);
   const uncoveredBy =
-    assignments.length < row.required ? parseJson<ShiftDto['uncoveredBy']>(row.uncovered_by) : [];
+    assignments.length < row.required ? fromJson<ShiftDto['uncoveredBy']>(row.uncovered_by) : [];
   const status: ShiftStatusName =
     assignments.length >= row.required ? 'covered' : uncoveredBy.length > 0 ? 'uncovered' : 'unfilled';
   return {

@@ -3,14 +3,13 @@ import type { DB } from '../db/schema.js';
 import { problems } from '../http/problem.js';
 import { addAssignment, touchShift } from './assignments.js';
 import type { RunResult, RunRow } from './runs-repository.js';
+import { fromJson } from '../db/json.js';
 
 export interface PublishOutcome {
   changedShifts: number;
   keptLocked: number;
   keptStarted: number;
 }
-
-const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
 /**
  * Writes a run's rota into the shifts, in the caller's transaction. Locked shifts, hand-made (pinned)
@@ -24,7 +23,7 @@ export async function publishRun(db: Kysely<DB>, run: RunRow, now: Date): Promis
       'run-not-publishable',
     );
   }
-  const result = json<RunResult>(run.result);
+  const result = fromJson<RunResult>(run.result);
   // Lock the period's shifts so two publishes (or a publish and a manual edit) cannot interleave.
   const shifts = await db
     .selectFrom('shifts')

@@ -1,10 +1,9 @@
 import type { RotaRunDto } from './run-model.js';
 import type { RunResult, RunRow } from './runs-repository.js';
-
-const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+import { fromJson } from '../db/json.js';
 
 export function toRunDto(row: RunRow): RotaRunDto {
-  const result = row.result ? json<RunResult>(row.result) : undefined;
+  const result = row.result ? fromJson<RunResult>(row.result) : undefined;
   return {
     id: row.id,
     from: row.from_date,
@@ -20,7 +19,7 @@ export function toRunDto(row: RunRow): RotaRunDto {
       ? Object.entries(result.assignments).map(([shiftId, practitionerIds]) => ({ shiftId, practitionerIds }))
       : [],
     breakdown: result?.breakdown ?? [],
-    progress: json<RotaRunDto['progress']>(row.progress ?? []),
+    progress: fromJson<RotaRunDto['progress']>(row.progress ?? []),
     stats: result?.stats ?? null,
     summary: result?.summary ?? null,
     error: row.error,
