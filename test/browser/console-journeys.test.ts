@@ -150,6 +150,22 @@ describe.skipIf(!hasChromium())('the coordinator console in headless chromium', 
     await page.getByRole('button', { name: 'Publish this rota' }).click();
     await page.getByText('Rota published').waitFor();
     await shot('rota-07-published');
+
+    // The panel: practitioners with filters, hours per week against the contract, absences.
+    await nav.getByRole('link', { name: 'Panel' }).click();
+    await page.getByRole('table', { name: /Hours per practitioner per week/ }).waitFor();
+    await page.getByRole('table', { name: 'Absences in the period' }).waitFor();
+    await page.getByLabel('Kind').selectOption('zero_nineteen');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page
+      .getByRole('table', { name: /^Practitioners \(\d+\)$/ })
+      .getByText(/grade H/)
+      .first()
+      .waitFor();
+    await expect(page.getByRole('table', { name: /^Practitioners/ }).innerText()).resolves.not.toContain(
+      'Parenting',
+    );
+    await shot('rota-08-panel');
     expect(errors).toEqual([]);
     await context.close();
   });

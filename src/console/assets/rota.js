@@ -66,7 +66,7 @@ export async function rotaView(main) {
       ' ',
       short ? badge(s.status === 'uncovered' ? '⚠ Uncovered' : '⚠ Unfilled', 'bad') : null,
       risk ? badge('▲ At risk', 'warn') : null,
-      s.locked ? badge('🔒 Locked', 'info') : null,
+      s.locked ? badge('Locked', 'info') : null,
       h('br'),
       names || h('span', { class: 'muted' }, 'Nobody yet'),
       s.required > 1 ? ` (${s.assignments.length} of ${s.required})` : null,
@@ -111,7 +111,7 @@ export async function rotaView(main) {
           badge('▲ At risk', 'warn'),
           'no possible cover if the practitioner fell sick (dotted border)',
         ),
-        h('li', {}, badge('🔒 Locked', 'info'), 'rota runs keep it as it is'),
+        h('li', {}, badge('Locked', 'info'), 'rota runs keep it as it is'),
       ),
       table(
         `Placements by day, ${fmtDay(state.from)} to ${fmtDay(state.to)}`,

@@ -98,7 +98,12 @@ export async function sicknessView(main) {
   }
 
   function returnToWork(a, out) {
-    const end = h('input', { type: 'datetime-local', name: 'end', value: nowLocalInput(), required: true });
+    const end = h('input', {
+      type: 'datetime-local',
+      name: 'end',
+      value: nowLocalInput(true),
+      required: true,
+    });
     return h(
       'li',
       {},
@@ -167,8 +172,9 @@ export async function sicknessView(main) {
           try {
             const absence = await api.post(`/v1/practitioners/${p.id}/absences`, body);
             state.absence = absence;
+            await renderSelected();
             answer(
-              out,
+              selected.querySelector('.answer-region'),
               'ok',
               'Sickness recorded',
               `${p.name} is off sick from ${fmtDateTime(absence.start)}${absence.end ? ` to ${fmtDateTime(absence.end)}` : ', open-ended'}.`,

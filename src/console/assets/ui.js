@@ -137,10 +137,12 @@ export function isoWeek(localDate) {
 
 /** A datetime-local value (local wall time) as an ISO instant. */
 export const localToInstant = (value) => new Date(value).toISOString();
-export function nowLocalInput() {
+export function nowLocalInput(roundUp = false) {
   const d = new Date();
+  if (roundUp && (d.getSeconds() || d.getMilliseconds())) d.setMinutes(d.getMinutes() + 1);
   d.setSeconds(0, 0);
-  return `${today()}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const date = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return `${date}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 export function badge(text, kind) {
