@@ -107,6 +107,12 @@ describe.skipIf(!hasChromium())('the coordinator console in headless chromium', 
     await page.getByRole('heading', { name: /Signed in as/ }).waitFor();
   }
 
+  /** Controls with no accessible label (the console labels every one). */
+  const unlabelled = (page: Page): Promise<string[]> =>
+    page.evaluate(`[...document.querySelectorAll('input, select, textarea, button')]
+      .filter((el) => !(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !(el.textContent || '').trim())
+      .map((el) => el.outerHTML.slice(0, 80))`) as Promise<string[]>;
+
   const PROBE = { url: /\/v1\/audit\?limit=1$/, status: 403 };
 
   it('generates and publishes a rota (coordinator, laptop)', async () => {
@@ -134,6 +140,7 @@ describe.skipIf(!hasChromium())('the coordinator console in headless chromium', 
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('table', { name: /Who could work this shift/ }).waitFor();
     await shot('rota-04-shift-details');
+    expect(await unlabelled(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Lock shift' }).click();
     await dialog.getByText('Shift locked').waitFor();
     await dialog.getByRole('button', { name: 'Unlock shift' }).click();
@@ -166,6 +173,7 @@ describe.skipIf(!hasChromium())('the coordinator console in headless chromium', 
       'Parenting',
     );
     await shot('rota-08-panel');
+    expect(await unlabelled(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -204,6 +212,7 @@ describe.skipIf(!hasChromium())('the coordinator console in headless chromium', 
     await page.getByRole('button', { name: 'Find cover' }).click();
     await page.getByRole('table', { name: /Proposed cover/ }).waitFor({ timeout: 20_000 });
     await shot('sickness-03-plan');
+    expect(await unlabelled(page)).toEqual([]);
 
     // Another admin changes the rota under the plan: one uncovered shift gets a person by hand.
     const uncovered: Shift[] = (
@@ -282,6 +291,7 @@ describe.skipIf(!hasChromium())('the coordinator console in headless chromium', 
     await expect(refusal.innerText()).resolves.toContain('0-19 Request Form');
     await expect(page.locator('#cases-booked').innerText()).resolves.toContain('3 of 3');
     await shot('osr-04-fourth-refused');
+    expect(await unlabelled(page)).toEqual([]);
     const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     expect(errors).toEqual([]);
