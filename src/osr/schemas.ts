@@ -223,6 +223,4 @@ export const HubWeek = Type.Object(
 );
 
 /** For routes whose body is optional: a POST without a body is validated as `{}`. */
-export const emptyBodyAsObject = async (request: { body: unknown }): Promise<void> => {
-  if (request.body === undefined || request.body === null) request.body = {};
-};
+export { emptyBodyAsObject } from '../http/optional-body.js';

@@ -8,6 +8,9 @@ import { localPeriod } from '../time/period.js';
 import { CreateRun, RotaRun, runExample, type CreateRunBody } from './run-model.js';
 import { toRunDto } from './run-view.js';
 import { publishRun } from './publish.js';
+import { emptyBodyAsObject } from '../http/optional-body.js';
+import { StandbyEntry } from '../cover/model.js';
+import { suggestStandby } from '../cover/standby.js';
 import { findRun, insertRun, listRuns, TERMINAL } from './runs-repository.js';
 
 const PLANNERS = ['admin' as const, 'coordinator' as const];
@@ -208,11 +211,22 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
     '/rota-runs/:id/publish',
     {
       config: { access: PLANNERS },
+      preValidation: emptyBodyAsObject,
       schema: {
         tags: ['rota'],
         summary:
-          'Write the run into the shifts (locked, hand-made and started shifts are kept); 409 if the rota changed since',
+          'Write the run into the shifts (locked, hand-made and started shifts are kept); 409 if the rota changed since. Optionally designate standby practitioners for the period too',
         params: IdParams,
+        body: Type.Object(
+          {
+            designateStandby: Type.Optional(
+              Type.Boolean({
+                description: 'Also name an on-call practitioner per region and day, where none is named',
+              }),
+            ),
+          },
+          { additionalProperties: false, examples: [{ designateStandby: true }] },
+        ),
         response: {
           200: Type.Object(
             {
@@ -221,10 +235,20 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
               changedShifts: Type.Integer(),
               keptLocked: Type.Integer(),
               keptStarted: Type.Integer(),
+              standby: Type.Array(StandbyEntry, {
+                description: 'Standby practitioners designated with this publish',
+              }),
             },
             {
               examples: [
-                { id: runExample.id, status: 'published', changedShifts: 320, keptLocked: 2, keptStarted: 0 },
+                {
+                  id: runExample.id,
+                  status: 'published',
+                  changedShifts: 320,
+                  keptLocked: 2,
+                  keptStarted: 0,
+                  standby: [],
+                },
               ],
             },
           ),
@@ -238,13 +262,17 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
         const run = await findRun(trx, id, true);
         if (!run) throw problems.notFound('rota run', id);
         const outcome = await publishRun(trx, run, new Date());
+        const designate = (request.body as { designateStandby?: boolean } | undefined)?.designateStandby;
+        const standby = designate
+          ? await suggestStandby(trx, run.from_date, run.to_date, deps.config.timezone)
+          : [];
         await recordAudit(trx, auditContextOf(request), {
           entity: 'rota_run',
           entityId: id,
           action: 'publish',
-          after: { from: run.from_date, to: run.to_date, ...outcome },
+          after: { from: run.from_date, to: run.to_date, ...outcome, standby },
         });
-        return { id, status: 'published', ...outcome };
+        return { id, status: 'published', ...outcome, standby };
       });
     },
   );

@@ -92,10 +92,13 @@ describe.each(databaseTargets())('a rota from panel to published shifts, on %s',
     expect(run.progress.length).toBeGreaterThan(0);
 
     const published = await expectStatus(
-      ctx.call('coordinator', 'POST', `/v1/rota-runs/${run.id}/publish`),
+      ctx.call('coordinator', 'POST', `/v1/rota-runs/${run.id}/publish`, { designateStandby: true }),
       200,
     );
     expect(published.json().changedShifts).toBeGreaterThan(0);
+    // An on-call practitioner per region and day, none of them working that day.
+    const standby = published.json().standby as { region: string; date: string; practitionerId: string }[];
+    expect(standby.length).toBeGreaterThan(0);
 
     const shifts = (await ctx.call('viewer', 'GET', `/v1/shifts?from=${from}&to=${to}`)).json().items;
     expect(shifts).toHaveLength(56);
@@ -110,6 +113,13 @@ describe.each(databaseTargets())('a rota from panel to published shifts, on %s',
       TZ,
     );
     expect(violations).toEqual([]);
+    for (const s of standby) {
+      const working = shifts.filter(
+        (x: CheckedShift) =>
+          x.localDate === s.date && x.assignments.some((a) => a.practitionerId === s.practitionerId),
+      );
+      expect(working, `${s.practitionerId} on standby and working ${s.date}`).toEqual([]);
+    }
     const unfilled = shifts.filter((s: { status: string }) => s.status !== 'covered');
     expect(unfilled.length).toBe(run.unassigned.length);
     // The panel is big enough for this rota: every shift is covered.
