@@ -189,7 +189,8 @@ export async function osrView(main) {
                 ? h(
                     'p',
                     {},
-                    'The request was refused and nothing was booked. Use the 0-19 Request Form for this family.',
+                    h('strong', {}, 'Refused: the case limit for this hub and week is reached.'),
+                    ' Nothing was booked; use the 0-19 Request Form for this family.',
                   )
                 : null,
             );
