@@ -63,7 +63,7 @@ export class MoveEngine {
   }
 
   /**
-   * While the roster is infeasible, half the picks go to an employee whose row breaks a hard rule:
+   * While the roster is infeasible, 30% of the picks go to an employee whose row breaks a hard rule:
    * rows are where all hard rules live, so that is where repairs must happen.
    */
   private pickEmployee(): number {
@@ -103,6 +103,7 @@ export class MoveEngine {
   /** Two employees exchange a stretch of 2..MAX_BLOCK days: cover is unchanged. */
   swapBlock(maxLength = MAX_BLOCK): boolean {
     const { E, H, rng } = this;
+    if (E < 2 || (maxLength > 1 && H < 2)) return false;
     const e1 = this.pickEmployee();
     let e2 = rng.int(E - 1);
     if (e2 >= e1) e2++;
@@ -176,6 +177,7 @@ export class MoveEngine {
   /** A stretch of 2..MAX_BLOCK days of one employee becomes all off or all one shift type. */
   setBlock(): boolean {
     const { H, rng } = this;
+    if (H < 2) return false;
     const e = this.pickEmployee();
     const length = 2 + rng.int(Math.min(MAX_BLOCK, H) - 1);
     const start = rng.int(H - length + 1);
