@@ -5,7 +5,7 @@
  *   npm run bench:curtois -- [--instances Instance1,Instance2] [--seconds 60] [--out DIR] [--seed N]
  *                            [--dir INSTANCE_DIR] [--acceptance annealing|late-acceptance] [--cycles N]
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -100,6 +100,8 @@ console.log(`infeasible: ${summary.filter((r) => r.hardViolations > 0).length} o
 
 function readBestKnown(path: string): Map<string, number> {
   const map = new Map<string, number>();
+  // An instance folder elsewhere (--dir) may come without the table; gaps are then left blank.
+  if (!existsSync(path)) return map;
   for (const line of readFileSync(path, 'utf8').split(/\r?\n/).slice(1)) {
     const [instance, value] = line.split(',');
     if (instance && value && /^\d+$/.test(value)) map.set(instance, Number(value));
