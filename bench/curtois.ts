@@ -21,7 +21,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '60' },
     out: { type: 'string', default: join(repoRoot, 'bench-results', 'curtois') },
     seed: { type: 'string', default: '1' },
-    dir: { type: 'string', default: resolve(repoRoot, '..', 'shared', 'benchmarks', 'curtois', 'instances') },
+    // A copy of the public instances lives in the repository, so a clean clone can run this anywhere.
+    dir: { type: 'string', default: resolve(repoRoot, 'bench', 'data', 'curtois', 'instances') },
     acceptance: { type: 'string', default: 'annealing' },
     cycles: { type: 'string' },
   },

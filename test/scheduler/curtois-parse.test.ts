@@ -3,16 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CurtoisParseError, parseCurtois } from '../../src/scheduler/curtois/parse.js';
 
-export const INSTANCE_DIR = resolve(
-  import.meta.dirname,
-  '..',
-  '..',
-  '..',
-  'shared',
-  'benchmarks',
-  'curtois',
-  'instances',
-);
+export const INSTANCE_DIR = resolve(import.meta.dirname, '..', '..', 'bench', 'data', 'curtois', 'instances');
 const read = (name: string): string => readFileSync(join(INSTANCE_DIR, `${name}.txt`), 'utf8');
 
 // FORMAT.md §7: H, E, S, on-requests, off-requests.

@@ -12,16 +12,7 @@ import { DEFAULT_HARD_WEIGHTS, rowPenalty, softFromScratch } from '../../src/sch
 import { solveCurtois, toRoster } from '../../src/scheduler/curtois/solve.js';
 import { ScoreState } from '../../src/scheduler/curtois/state.js';
 
-const INSTANCE_DIR = resolve(
-  import.meta.dirname,
-  '..',
-  '..',
-  '..',
-  'shared',
-  'benchmarks',
-  'curtois',
-  'instances',
-);
+const INSTANCE_DIR = resolve(import.meta.dirname, '..', '..', 'bench', 'data', 'curtois', 'instances');
 const load = (name: string) => parseCurtois(readFileSync(join(INSTANCE_DIR, `${name}.txt`), 'utf8'));
 
 describe('incremental score', () => {
