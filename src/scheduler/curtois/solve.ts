@@ -34,7 +34,10 @@ export interface SolveOptions {
    * mean gap to best known 6.5% against 11.3% for late acceptance (length 2000); better on 8, tied on 1.
    */
   readonly acceptance?: 'annealing' | 'late-acceptance';
-  /** Annealing restarts from the best roster this many times over the budget. */
+  /**
+   * Splits the budget into this many annealing cycles, each reheated from the best roster. Default 1:
+   * 3 cycles did worse (Instances 5, 8, 9, 12 at 10 s: mean gap 15.6% against 10.2%).
+   */
   readonly cycles?: number;
   readonly startTemperature?: number;
   readonly endTemperature?: number;
