@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import type { App, Deps } from '../app.js';
 import { auditContextOf, recordAudit } from '../audit/record.js';
+import { actorOf, ALL_ROLES } from '../http/auth.js';
 import { problems } from '../http/problem.js';
 import { errorResponses, Instant, Name, Role, Uuid, type RoleName } from '../http/schemas.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './repository.js';
@@ -102,6 +103,36 @@ export async function keyRoutes(app: App, { database }: Deps): Promise<void> {
       },
     },
     async () => ({ items: await listApiKeys(db) }),
+  );
+
+  app.get(
+    '/me',
+    {
+      config: { access: ALL_ROLES },
+      schema: {
+        tags: ['api-keys'],
+        summary: 'Who this API key is: its id, name and role (so a client can show what it may do)',
+        response: {
+          200: Type.Object(
+            { keyId: Uuid, name: Type.String(), role: Role },
+            {
+              examples: [
+                {
+                  keyId: '0b8f3c1e-9d0a-4b55-8a3e-6f1f2c7d9e10',
+                  name: 'Rota coordinator laptop',
+                  role: 'coordinator',
+                },
+              ],
+            },
+          ),
+          ...errorResponses(),
+        },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return { keyId: actor.keyId, name: actor.name, role: actor.role };
+    },
   );
 
   app.post(

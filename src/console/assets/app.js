@@ -1,5 +1,5 @@
 /* global document, window */
-import { api, ApiError, session } from './api.js';
+import { api, session } from './api.js';
 import { ROLE_INFO } from './roles.js';
 import { answer, clear, field, h, problem } from './ui.js';
 import { rotaView } from './rota.js';
@@ -13,20 +13,11 @@ const TITLES = { rota: 'Rota', sickness: 'Sickness', osr: 'OSR', panel: 'Panel' 
 const main = document.getElementById('main');
 let leaveView = null;
 
-/**
- * Which role the key has: the audit log is admin-only, so an admin key reads it and any other key is
- * refused with a 403 whose detail names the role ("The coordinator role may not ...").
- */
+/** Which role the key has, from the service itself. */
 async function roleOf(key) {
-  try {
-    await api.get('/v1/audit?limit=1', { key });
-    return 'admin';
-  } catch (error) {
-    if (!(error instanceof ApiError) || error.status !== 403) throw error;
-    const match = /The (\w+) role may not/.exec(error.detail);
-    if (match && ROLE_INFO[match[1]]) return match[1];
-    throw error;
-  }
+  const me = await api.get('/v1/me', { key });
+  if (!ROLE_INFO[me.role]) throw new Error(`Unknown role ${me.role}`);
+  return me.role;
 }
 
 function signInView() {
