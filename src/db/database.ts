@@ -30,6 +30,13 @@ export async function openPostgres(url: string): Promise<Database> {
         parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection the server drops (a restart, a failover, an admin) must not crash the process;
+  // the pool replaces it on the next checkout.
+  pool.on('error', (error: Error & { code?: string }) => {
+    process.stderr.write(
+      `[db] idle PostgreSQL connection lost (${error.code ?? error.message}); it will be replaced\n`,
+    );
+  });
   // Fail fast with a clear message rather than on the first request.
   const client = await pool.connect();
   client.release();
