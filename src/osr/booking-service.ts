@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { recordAudit, type AuditContext } from '../audit/record.js';
 import { HttpProblem, problems } from '../http/problem.js';
-import { capForWeek, DEFAULT_WEEKLY_CASE_CAP } from '../reference/hubs-repository.js';
+import { capForWeek } from '../reference/hubs-repository.js';
 import { casesBooked, findBooking, type BookingDto } from './booking-repository.js';
 import { hubNames, leadRows } from './rota-repository.js';
 import { asDb, type BookingKind, type OsrDb } from './tables.js';
@@ -74,7 +74,7 @@ export async function createBooking(
     ]);
   const visit = visitOf(b, timezone);
   const { monday } = osrWeek(b.week, timezone);
-  const cap = (await capForWeek(asDb(db), b.hub, monday)) ?? DEFAULT_WEEKLY_CASE_CAP;
+  const cap = await capForWeek(asDb(db), b.hub, monday);
   try {
     return await db.transaction().execute(async (trx) => {
       const [lead] = await leadRows(trx, { hubs: [b.hub], fromMonday: monday, toMonday: monday });

@@ -1,4 +1,4 @@
-import { capForWeek, DEFAULT_WEEKLY_CASE_CAP } from '../reference/hubs-repository.js';
+import { capForWeek } from '../reference/hubs-repository.js';
 import { problems } from '../http/problem.js';
 import { hubNames, leadRows, type LeadRow } from './rota-repository.js';
 import { asDb, type OsrDb } from './tables.js';
@@ -58,7 +58,7 @@ export async function weekFigures(
       out.set(k, {
         hub,
         week: weekOfMonday(monday),
-        weeklyCaseCap: (await capForWeek(asDb(db), hub, monday)) ?? DEFAULT_WEEKLY_CASE_CAP,
+        weeklyCaseCap: await capForWeek(asDb(db), hub, monday),
         casesBooked: bookedBy.get(k) ?? 0,
         refusedRequests: refusedBy.get(k) ?? 0,
         interventionsStarted: startedBy.get(k) ?? 0,

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { mondayToIsoWeek } from '../time/weeks.js';
 import { findReference, toReferenceItem, type ReferenceItem } from './repository.js';
@@ -14,18 +14,16 @@ export interface Hub extends ReferenceItem {
  * The cap of a week is the latest row starting on or before it. A hub's first cap also covers the
  * weeks before the hub was set up, so bookings entered late for an old week still have a limit.
  */
-export async function capForWeek(
-  db: Kysely<DB>,
-  hub: string,
-  weekMonday: string,
-): Promise<number | undefined> {
-  const base = db.selectFrom('hub_case_caps').select('weekly_case_cap').where('hub_code', '=', hub).limit(1);
-  const current = await base
-    .where('from_week_start', '<=', weekMonday)
-    .orderBy('from_week_start', 'desc')
-    .executeTakeFirst();
-  const row = current ?? (await base.orderBy('from_week_start', 'asc').executeTakeFirst());
-  return row?.weekly_case_cap;
+/**
+ * The cap of a week: the latest cap starting on or before it (a hub's first cap also covers the weeks
+ * before it). This asks the database function the booking trigger enforces, so what the API shows and
+ * what the database refuses can never disagree.
+ */
+export async function capForWeek(db: Kysely<DB>, hub: string, weekMonday: string): Promise<number> {
+  const { rows } = await sql<{
+    cap: number;
+  }>`SELECT osr_cap_for_week(${hub}, ${weekMonday}::date) AS cap`.execute(db);
+  return Number(rows[0]?.cap ?? DEFAULT_WEEKLY_CASE_CAP);
 }
 
 async function capHistory(db: Kysely<DB>, code: string) {
@@ -47,7 +45,7 @@ export async function findHub(db: Kysely<DB>, code: string, currentMonday: strin
   if (!base) return undefined;
   return {
     ...base,
-    weeklyCaseCap: (await capForWeek(db, code, currentMonday)) ?? DEFAULT_WEEKLY_CASE_CAP,
+    weeklyCaseCap: await capForWeek(db, code, currentMonday),
     capHistory: await capHistory(db, code),
   };
 }
@@ -62,7 +60,7 @@ export async function listHubs(db: Kysely<DB>, currentMonday: string, limit: num
   for (const row of rows) {
     items.push({
       ...toReferenceItem(row),
-      weeklyCaseCap: (await capForWeek(db, row.code, currentMonday)) ?? DEFAULT_WEEKLY_CASE_CAP,
+      weeklyCaseCap: await capForWeek(db, row.code, currentMonday),
       capHistory: await capHistory(db, row.code),
     });
   }
