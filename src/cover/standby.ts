@@ -79,32 +79,39 @@ export async function suggestStandby(
   const count = new Map<string, number>();
   for (const e of existing) count.set(e.practitioner_id, (count.get(e.practitioner_id) ?? 0) + 1);
   const works = new Set(work.map((w) => `${w.practitioner_id}|${w.local_date}`));
+  const worksIn = new Set(links.map((l) => `${l.practitioner_id}|${l.region_code}`));
+  const absencesOf = new Map<string, typeof absences>();
+  for (const a of absences)
+    absencesOf.set(a.practitioner_id, [...(absencesOf.get(a.practitioner_id) ?? []), a]);
   const created: StandbyEntry[] = [];
   for (let day = first; day <= last; day = day.plus({ days: 1 })) {
     const date = day.toISODate()!;
     const dayStart = day.toJSDate();
     const dayEnd = day.plus({ days: 1 }).toJSDate();
     const weekStart = day.startOf('week').toISODate()!;
-    const hours = (id: string) =>
-      work
-        .filter((w) => w.practitioner_id === id && w.local_date >= weekStart && w.local_date <= date)
-        .reduce((h, w) => h + (w.ends_at.getTime() - w.starts_at.getTime()) / 3_600_000, 0);
+    // Hours worked so far this week, once per day rather than inside the sort.
+    const hours = new Map<string, number>();
+    for (const w of work) {
+      if (w.local_date < weekStart || w.local_date > date) continue;
+      const h = (w.ends_at.getTime() - w.starts_at.getTime()) / 3_600_000;
+      hours.set(w.practitioner_id, (hours.get(w.practitioner_id) ?? 0) + h);
+    }
     for (const { code } of regions) {
       if (taken.has(`${code}|${date}`)) continue;
       const eligible = people.filter(
         (p) =>
-          links.some((l) => l.practitioner_id === p.id && l.region_code === code) &&
+          worksIn.has(`${p.id}|${code}`) &&
           !works.has(`${p.id}|${date}`) &&
           !busyOn.has(`${p.id}|${date}`) &&
-          !absences.some(
-            (a) => a.practitioner_id === p.id && a.starts_at < dayEnd && (!a.ends_at || a.ends_at > dayStart),
+          !(absencesOf.get(p.id) ?? []).some(
+            (a) => a.starts_at < dayEnd && (!a.ends_at || a.ends_at > dayStart),
           ),
       );
       if (eligible.length === 0) continue;
       eligible.sort(
         (a, b) =>
           (count.get(a.id) ?? 0) - (count.get(b.id) ?? 0) ||
-          hours(a.id) - hours(b.id) ||
+          (hours.get(a.id) ?? 0) - (hours.get(b.id) ?? 0) ||
           a.id.localeCompare(b.id),
       );
       const chosen = eligible[0]!;
