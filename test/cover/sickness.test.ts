@@ -199,23 +199,34 @@ describe.each(databaseTargets())('sickness and cover on %s', (target) => {
     expect(words).toMatch(/Oli: .*newborn-care/);
   });
 
-  it('prefers the standby practitioner of the day', async () => {
+  it('prefers the standby practitioner of the day over whoever it would pick otherwise', async () => {
     const shift = (await shiftsOf(placementA, date(5), date(5))).find((s) => s.night)!;
     await assign(shift.id, 'Dan');
-    await expectStatus(
-      ctx.call('coordinator', 'PUT', `/v1/standby/north/${date(5)}`, { practitionerId: ids.Fay }),
-      200,
-    );
     const absence = await sick(
       'Dan',
       DateTime.fromISO(date(5), { zone: TZ }).toISO()!,
       DateTime.fromISO(date(6), { zone: TZ }).toISO()!,
     );
-    const plan = (
-      await expectStatus(ctx.call('cover', 'POST', '/v1/cover-plans', { absenceId: absence.id }), 201)
-    ).json();
-    expect(plan.assignments).toEqual([
-      expect.objectContaining({ shiftId: shift.id, practitionerId: ids.Fay }),
+    const plan = async () =>
+      (
+        await expectStatus(ctx.call('cover', 'POST', '/v1/cover-plans', { absenceId: absence.id }), 201)
+      ).json();
+    const without = await plan();
+    const first = without.assignments[0].practitionerId;
+    const other = without.alternatives[0].candidates.find(
+      (c: { practitionerId: string; allowed: boolean }) => c.allowed && c.practitionerId !== first,
+    );
+    expect(other, 'a second person who could cover').toBeDefined();
+    // Name the one it did not pick as standby: the next plan must switch to them.
+    await expectStatus(
+      ctx.call('coordinator', 'PUT', `/v1/standby/north/${date(5)}`, {
+        practitionerId: other.practitionerId,
+      }),
+      200,
+    );
+    const withStandby = await plan();
+    expect(withStandby.assignments).toEqual([
+      expect.objectContaining({ shiftId: shift.id, practitionerId: other.practitionerId }),
     ]);
   });
 
