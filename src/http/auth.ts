@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { findActiveKey } from '../keys/repository.js';
 import { problems } from './problem.js';
-import type { RoleName } from './schemas.js';
+import { ROLES, type RoleName } from './schemas.js';
 
 export interface Actor {
   keyId: string;
@@ -23,14 +23,8 @@ declare module 'fastify' {
   }
 }
 
-export const ALL_ROLES: RoleName[] = [
-  'admin',
-  'coordinator',
-  'cover',
-  'hub_manager',
-  'social_worker',
-  'viewer',
-];
+/** Every role (the list lives with the Role schema). */
+export const ALL_ROLES: RoleName[] = ROLES;
 export const STAFF_ROLES: RoleName[] = ['admin', 'coordinator', 'cover', 'hub_manager'];
 
 export interface RouteRule {
