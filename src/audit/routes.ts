@@ -37,7 +37,6 @@ export async function auditRoutes(app: App, { database, config }: Deps): Promise
   app.get(
     '/audit',
     {
-      config: { access: ['admin'] },
       schema: {
         tags: ['audit'],
         summary: 'The audit log, newest first, filterable by entity, id, action, actor and period',

@@ -72,7 +72,9 @@ export async function loadDemoData(
         .select('id')
         .where('key_hash', '=', hashKey(secret))
         .executeTakeFirst();
-      if (!taken) await createApiKey(trx, `demo ${role}`, role, secret);
+      // The demo hub manager manages the first demo hub (east-hub), so its scope can be tried.
+      const hubs = role === 'hub_manager' ? [DEMO_HUBS[0]!.code] : null;
+      if (!taken) await createApiKey(trx, `demo ${role}`, role, secret, hubs);
     }
     await recordAudit(trx, SYSTEM_AUDIT, {
       entity: 'demo',

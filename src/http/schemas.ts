@@ -1,3 +1,4 @@
+import { Role, ROLES, type RoleName } from './permissions.js';
 import { Type, type TSchema } from 'typebox';
 
 /** Shared primitives: ids, codes, instants, local dates, weeks, pagination and problems. */
@@ -26,16 +27,8 @@ export const IsoWeek = Type.String({
 });
 export const ExternalRef = Type.String({ minLength: 1, maxLength: 200, description: "Another system's id" });
 
-export const Role = Type.Union([
-  Type.Literal('admin'),
-  Type.Literal('coordinator'),
-  Type.Literal('cover'),
-  Type.Literal('hub_manager'),
-  Type.Literal('social_worker'),
-  Type.Literal('viewer'),
-]);
-export type RoleName = 'admin' | 'coordinator' | 'cover' | 'hub_manager' | 'social_worker' | 'viewer';
-export const ROLES: RoleName[] = ['admin', 'coordinator', 'cover', 'hub_manager', 'social_worker', 'viewer'];
+// The role names are written once, in the permission table.
+export { Role, ROLES, type RoleName };
 
 export const PageQuery = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100, description: 'Page size' })),

@@ -1,8 +1,9 @@
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { App, Deps } from '../app.js';
 import { auditContextOf } from '../audit/record.js';
-import { ALL_ROLES } from '../http/auth.js';
 import { checkIfMatch, setEtag } from '../http/etag.js';
+import { hubScopeOf, mayReachBooking } from '../http/permissions.js';
 import { problems } from '../http/problem.js';
 import {
   Code,
@@ -132,7 +133,6 @@ export async function bookingRoutes(app: App, { database, config }: Deps): Promi
   app.post(
     '/osr/bookings',
     {
-      config: { access: ['admin', 'social_worker'] },
       schema: {
         tags: ['osr'],
         summary: "Book a consultation or joint visit with a hub's lead responder for a case",
@@ -159,7 +159,6 @@ export async function bookingRoutes(app: App, { database, config }: Deps): Promi
   app.get(
     '/osr/bookings',
     {
-      config: { access: ALL_ROLES },
       schema: {
         tags: ['osr'],
         summary: 'List bookings by hub, weeks, status, case or lead responder',
@@ -195,6 +194,7 @@ export async function bookingRoutes(app: App, { database, config }: Deps): Promi
           ...(q.status ? { status: q.status } : {}),
           ...(q.caseReference ? { caseReference: q.caseReference } : {}),
           ...(q.practitionerId ? { practitionerId: q.practitionerId } : {}),
+          ...bookingScopeOf(request),
         },
         limit,
         offset,
@@ -206,7 +206,6 @@ export async function bookingRoutes(app: App, { database, config }: Deps): Promi
   app.get(
     '/osr/bookings/:id',
     {
-      config: { access: ALL_ROLES },
       schema: {
         tags: ['osr'],
         summary: 'Get a booking',
@@ -217,7 +216,7 @@ export async function bookingRoutes(app: App, { database, config }: Deps): Promi
     async (request, reply) => {
       const { id } = request.params as { id: string };
       const booking = await findBooking(db, id);
-      if (!booking) throw problems.notFound('booking', id);
+      if (!booking || !mayReachBooking(request, booking, 'read')) throw problems.notFound('booking', id);
       setEtag(reply, booking.version);
       return booking;
     },
@@ -226,7 +225,6 @@ export async function bookingRoutes(app: App, { database, config }: Deps): Promi
   app.post(
     '/osr/bookings/:id/cancel',
     {
-      config: { access: ['admin', 'social_worker', 'hub_manager'] },
       preValidation: emptyBodyAsObject,
       schema: {
         tags: ['osr'],
@@ -243,6 +241,12 @@ export async function bookingRoutes(app: App, { database, config }: Deps): Promi
     async (request, reply) => {
       const { id } = request.params as { id: string };
       const reason = (request.body as { reason?: string } | undefined)?.reason;
+      const found = await findBooking(db, id);
+      if (!found || !mayReachBooking(request, found, 'read')) throw problems.notFound('booking', id);
+      if (!mayReachBooking(request, found, 'cancel'))
+        throw problems.forbidden(
+          'Only the key that made the booking, a manager of its hub, or an admin cancels it.',
+        );
       const booking = await cancelBooking(db, id, reason, auditContextOf(request), (v) =>
         checkIfMatch(request, v),
       );
@@ -250,4 +254,11 @@ export async function bookingRoutes(app: App, { database, config }: Deps): Promi
       return booking;
     },
   );
+}
+
+/** Social workers list the bookings they made; hub managers those of their hubs. */
+function bookingScopeOf(request: FastifyRequest): { createdByKey?: string; hubs?: string[] } {
+  if (request.actor?.role === 'social_worker') return { createdByKey: request.actor.keyId };
+  const hubs = hubScopeOf(request);
+  return hubs === null ? {} : { hubs };
 }

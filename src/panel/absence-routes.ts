@@ -1,8 +1,11 @@
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
 import { Type } from 'typebox';
 import type { App, Deps } from '../app.js';
 import { auditContextOf, recordAudit } from '../audit/record.js';
-import { STAFF_ROLES } from '../http/auth.js';
 import { checkIfMatch, setEtag } from '../http/etag.js';
+import { assertPanelScope, hubScopeOf } from '../http/permissions.js';
 import { problems } from '../http/problem.js';
 import { errorResponses, IfMatchHeaders, LocalDate, Page, PageQuery, Uuid } from '../http/schemas.js';
 import { localPeriod } from '../time/period.js';
@@ -26,7 +29,6 @@ import { findPractitioner } from './practitioner-repository.js';
 import { Shift } from '../placements/shift-model.js';
 
 // Sickness is health data: readable by the staff who plan and cover, and by read-only integrations (HR).
-const READERS = [...STAFF_ROLES, 'viewer' as const];
 
 const CreatedAbsence = Type.Intersect(
   [
@@ -57,7 +59,6 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
   app.post(
     '/practitioners/:id/absences',
     {
-      config: { access: STAFF_ROLES },
       schema: {
         tags: ['absences'],
         summary: 'Record sickness, leave, training or unavailability (sickness may be open-ended)',
@@ -80,6 +81,7 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
       const created = await db.transaction().execute(async (trx) => {
         const practitioner = await findPractitioner(trx, id);
         if (!practitioner || practitioner.archivedAt) throw problems.notFound('practitioner', id);
+        assertPanelScope(request, practitioner);
         const absence = await insertAbsence(trx, {
           practitionerId: id,
           kind: body.kind,
@@ -107,7 +109,6 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
   app.get(
     '/absences',
     {
-      config: { access: READERS },
       schema: {
         tags: ['absences'],
         summary: 'List absences overlapping a period of local dates (both included)',
@@ -155,7 +156,6 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
   app.get(
     '/absences/:id',
     {
-      config: { access: READERS },
       schema: {
         tags: ['absences'],
         summary: 'Get one absence',
@@ -175,7 +175,6 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
   app.patch(
     '/absences/:id',
     {
-      config: { access: STAFF_ROLES },
       schema: {
         tags: ['absences'],
         summary: 'Return to work (set the end), or correct the end or note',
@@ -191,6 +190,7 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
       const updated = await db.transaction().execute(async (trx) => {
         const before = await findAbsence(trx, id, true);
         if (!before) throw problems.notFound('absence', id);
+        await assertAbsenceScope(trx, request, before.practitionerId);
         checkIfMatch(request, before.version);
         const end =
           body.end !== undefined
@@ -232,7 +232,6 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
   app.delete(
     '/absences/:id',
     {
-      config: { access: STAFF_ROLES },
       schema: {
         tags: ['absences'],
         summary: 'Delete an absence recorded by mistake',
@@ -246,6 +245,7 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
       await db.transaction().execute(async (trx) => {
         const before = await findAbsence(trx, id, true);
         if (!before) throw problems.notFound('absence', id);
+        await assertAbsenceScope(trx, request, before.practitionerId);
         checkIfMatch(request, before.version);
         await deleteAbsence(trx, id);
         await recordAudit(trx, auditContextOf(request), {
@@ -258,4 +258,15 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
       return reply.status(204).send(null);
     },
   );
+}
+
+/** Hub managers change only the absences of their hubs' 0-19 staff. */
+async function assertAbsenceScope(
+  db: Kysely<DB>,
+  request: FastifyRequest,
+  practitionerId: string,
+): Promise<void> {
+  if (hubScopeOf(request) === null) return;
+  const practitioner = await findPractitioner(db, practitionerId);
+  if (practitioner) assertPanelScope(request, practitioner);
 }

@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
 import type { App, Deps } from '../app.js';
-import { ALL_ROLES } from '../http/auth.js';
 import { auditContextOf, recordAudit } from '../audit/record.js';
 import { checkIfMatch, setEtag } from '../http/etag.js';
+import { assertPanelScope } from '../http/permissions.js';
 import { problems } from '../http/problem.js';
 import { Code, errorResponses, IfMatchHeaders, Page, PageQuery, Uuid } from '../http/schemas.js';
 import {
@@ -25,7 +25,6 @@ import {
 } from './practitioner-repository.js';
 import { checkPractitioner, mergePractitioner } from './practitioner-rules.js';
 
-const EDITORS = ['admin' as const, 'coordinator' as const, 'hub_manager' as const];
 const IdParams = Type.Object({ id: Uuid });
 
 export async function practitionerRoutes(app: App, { database }: Deps): Promise<void> {
@@ -34,7 +33,6 @@ export async function practitionerRoutes(app: App, { database }: Deps): Promise<
   app.post(
     '/practitioners',
     {
-      config: { access: EDITORS },
       schema: {
         tags: ['practitioners'],
         summary: 'Add a practitioner to the panel',
@@ -44,6 +42,7 @@ export async function practitionerRoutes(app: App, { database }: Deps): Promise<
     },
     async (request, reply) => {
       const values = mergePractitioner(undefined, request.body as CreatePractitionerBody);
+      assertPanelScope(request, values);
       const created = await db.transaction().execute(async (trx) => {
         await checkPractitioner(trx, values);
         const after = await insertPractitioner(trx, values);
@@ -64,7 +63,6 @@ export async function practitionerRoutes(app: App, { database }: Deps): Promise<
   app.get(
     '/practitioners',
     {
-      config: { access: ALL_ROLES },
       schema: {
         tags: ['practitioners'],
         summary: 'List the panel, filtered',
@@ -102,7 +100,6 @@ export async function practitionerRoutes(app: App, { database }: Deps): Promise<
   app.get(
     '/practitioners/:id',
     {
-      config: { access: ALL_ROLES },
       schema: {
         tags: ['practitioners'],
         summary: 'Get one practitioner',
@@ -122,7 +119,6 @@ export async function practitionerRoutes(app: App, { database }: Deps): Promise<
   app.patch(
     '/practitioners/:id',
     {
-      config: { access: EDITORS },
       schema: {
         tags: ['practitioners'],
         summary: 'Change a practitioner (send If-Match to refuse a stale write)',
@@ -137,8 +133,10 @@ export async function practitionerRoutes(app: App, { database }: Deps): Promise<
       const updated = await db.transaction().execute(async (trx) => {
         const before = await findPractitioner(trx, id, true);
         if (!before || before.archivedAt) throw problems.notFound('practitioner', id);
+        assertPanelScope(request, before);
         checkIfMatch(request, before.version);
         const values = mergePractitioner(before, request.body as PatchPractitionerBody);
+        assertPanelScope(request, values);
         await checkPractitioner(trx, values, id);
         const after = await updatePractitioner(trx, id, values);
         await recordAudit(trx, auditContextOf(request), {
@@ -158,7 +156,6 @@ export async function practitionerRoutes(app: App, { database }: Deps): Promise<
   app.delete(
     '/practitioners/:id',
     {
-      config: { access: ['admin', 'coordinator'] },
       schema: {
         tags: ['practitioners'],
         summary: 'Take a practitioner off the panel (archived: their history stays)',
