@@ -20,6 +20,7 @@ import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { registerAuth, type RouteRule } from './http/auth.js';
 import { registerErrorHandling } from './http/errors.js';
+import { registerHealthWordFilter } from './http/health-words.js';
 import { validatorCompiler } from './http/validation.js';
 import { openapiDocumentation } from './http/openapi.js';
 import { ensureBootstrapAdmin } from './keys/repository.js';
@@ -136,6 +137,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   registerErrorHandling(app);
   registerAuth(app, database.db, app.routeTable);
+  registerHealthWordFilter(app);
   await app.register(swagger, openapiDocumentation());
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () =>

