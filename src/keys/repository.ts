@@ -73,20 +73,29 @@ export async function revokeApiKey(db: Kysely<DB>, id: string): Promise<ApiKey |
   return row ? toApiKey(row) : undefined;
 }
 
-/** Makes sure an admin key with this secret exists (ADMIN_API_KEY at boot); idempotent. */
-export async function ensureBootstrapAdmin(db: Kysely<DB>, secret: string): Promise<void> {
+/**
+ * Makes sure an admin key with this secret exists (ADMIN_API_KEY at boot); idempotent. A key once revoked
+ * stays revoked: the secret is burnt, and the answer says so (to rotate, set a new ADMIN_API_KEY).
+ */
+export async function ensureBootstrapAdmin(
+  db: Kysely<DB>,
+  secret: string,
+): Promise<'created' | 'exists' | 'revoked'> {
   const existing = await db
     .selectFrom('api_keys')
-    .select('id')
+    .select(['id', 'role', 'revoked_at'])
     .where('key_hash', '=', hashKey(secret))
     .executeTakeFirst();
+  if (existing?.revoked_at) return 'revoked';
   if (existing) {
-    await db
-      .updateTable('api_keys')
-      .set({ role: 'admin', revoked_at: null })
-      .where('id', '=', existing.id)
-      .execute();
-    return;
+    if (existing.role !== 'admin')
+      await db
+        .updateTable('api_keys')
+        .set({ role: 'admin', hubs: null })
+        .where('id', '=', existing.id)
+        .execute();
+    return 'exists';
   }
   await createApiKey(db, 'bootstrap admin (ADMIN_API_KEY)', 'admin', secret);
+  return 'created';
 }

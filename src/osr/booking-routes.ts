@@ -86,6 +86,7 @@ const CreateBooking = Type.Object(
     scheduledAt: Type.Optional(
       Type.String({
         format: 'date-time',
+        pattern: '^(19|20|21)\\d\\d-',
         description: 'When the visit starts; must fall in the week (local time)',
       }),
     ),
