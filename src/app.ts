@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyReply,
@@ -12,6 +12,7 @@ import Fastify, {
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
 import type { Config } from './config.js';
@@ -180,6 +181,22 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
   });
   registerInputGuard(app, BODY_LIMIT);
+  if (config.rateLimitPerMinute > 0) {
+    await app.register(rateLimit, {
+      max: config.rateLimitPerMinute,
+      timeWindow: 60_000,
+      // Per API key (its hash, never the secret), else per address; health checks are not counted.
+      keyGenerator: (request) => {
+        const auth = request.headers.authorization;
+        return auth ? `key:${createHash('sha256').update(auth).digest('hex')}` : `ip:${request.ip}`;
+      },
+      allowList: (request) => request.url.startsWith('/health'),
+      errorResponseBuilder: (_request, context) =>
+        problems.tooManyRequests(
+          `More than ${context.max} requests a minute from this key; try again in ${context.after}.`,
+        ),
+    });
+  }
 
   registerErrorHandling(app);
   registerAuth(app, database.db, app.routeTable);

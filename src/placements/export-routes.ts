@@ -5,11 +5,15 @@ import { problems } from '../http/problem.js';
 import { errorResponses, IsoWeek, LocalDate, Uuid } from '../http/schemas.js';
 import { findPractitioner } from '../panel/practitioner-repository.js';
 import { localPeriod } from '../time/period.js';
+import { MAX_SPAN_DAYS, PeriodEnd } from '../http/spans.js';
 import { practitionerCalendar, shiftsCsv } from './exports.js';
 import { hoursByWeek } from './hours.js';
 import { listShifts } from './shift-repository.js';
 
-const Period = Type.Object({ from: LocalDate, to: LocalDate }, { additionalProperties: false });
+const Period = Type.Object(
+  { from: LocalDate, to: PeriodEnd(MAX_SPAN_DAYS.shifts) },
+  { additionalProperties: false },
+);
 
 const WeekHours = Type.Object({
   practitionerId: Uuid,
@@ -57,7 +61,7 @@ export async function exportRoutes(app: App, { database, config }: Deps): Promis
     },
     async (request, reply) => {
       const { from, to } = request.query as { from: string; to: string };
-      const { start, end } = localPeriod(from, to, tz);
+      const { start, end } = localPeriod(from, to, tz, MAX_SPAN_DAYS.shifts);
       const { items } = await listShifts(db, { from: start, to: end }, 100_000, 0);
       reply
         .type('text/csv; charset=utf-8')
@@ -75,7 +79,7 @@ export async function exportRoutes(app: App, { database, config }: Deps): Promis
           "A practitioner's published shifts as an iCalendar feed (30 days back to 120 days ahead by default)",
         params: Type.Object({ id: Uuid }),
         querystring: Type.Object(
-          { from: Type.Optional(LocalDate), to: Type.Optional(LocalDate) },
+          { from: Type.Optional(LocalDate), to: Type.Optional(PeriodEnd(MAX_SPAN_DAYS.calendar)) },
           { additionalProperties: false },
         ),
         response: {
@@ -95,7 +99,7 @@ export async function exportRoutes(app: App, { database, config }: Deps): Promis
       const today = DateTime.now().setZone(tz);
       const from = q.from ?? today.minus({ days: 30 }).toISODate()!;
       const to = q.to ?? today.plus({ days: 120 }).toISODate()!;
-      const { start, end } = localPeriod(from, to, tz);
+      const { start, end } = localPeriod(from, to, tz, MAX_SPAN_DAYS.calendar);
       const { items } = await listShifts(db, { from: start, to: end, practitionerId: id }, 100_000, 0);
       reply.type('text/calendar; charset=utf-8').header('content-disposition', 'inline; filename="rota.ics"');
       return practitionerCalendar(practitioner.name, items, new Date());
@@ -109,7 +113,7 @@ export async function exportRoutes(app: App, { database, config }: Deps): Promis
         tags: ['shifts'],
         summary: 'Hours per practitioner per week against their contract, for payroll and fairness',
         querystring: Type.Object(
-          { from: LocalDate, to: LocalDate, practitioner: Type.Optional(Uuid) },
+          { from: LocalDate, to: PeriodEnd(MAX_SPAN_DAYS.shifts), practitioner: Type.Optional(Uuid) },
           { additionalProperties: false },
         ),
         response: {
@@ -120,7 +124,7 @@ export async function exportRoutes(app: App, { database, config }: Deps): Promis
     },
     async (request) => {
       const { from, to, practitioner } = request.query as { from: string; to: string; practitioner?: string };
-      localPeriod(from, to, tz);
+      localPeriod(from, to, tz, MAX_SPAN_DAYS.shifts);
       return { items: await hoursByWeek(db, from, to, practitioner) };
     },
   );

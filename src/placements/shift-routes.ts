@@ -5,6 +5,7 @@ import { problems } from '../http/problem.js';
 import { errorResponses, LocalDate, Page, PageQuery, Uuid } from '../http/schemas.js';
 import { addAssignment, removeAssignment, touchShift } from '../rota/assignments.js';
 import { localPeriod } from '../time/period.js';
+import { MAX_SPAN_DAYS, PeriodEnd } from '../http/spans.js';
 import { Shift, shiftExample, ShiftStatus, type ShiftStatusName } from './shift-model.js';
 import { findShift, listShifts } from './shift-repository.js';
 import { candidatesForShift, checkManualAssignment } from './shift-edits.js';
@@ -41,7 +42,7 @@ export async function shiftRoutes(app: App, { database, config }: Deps): Promise
         querystring: Type.Object(
           {
             from: LocalDate,
-            to: LocalDate,
+            to: PeriodEnd(MAX_SPAN_DAYS.shifts),
             placement: Type.Optional(Uuid),
             practitioner: Type.Optional(Uuid),
             status: Type.Optional(ShiftStatus),
@@ -63,7 +64,7 @@ export async function shiftRoutes(app: App, { database, config }: Deps): Promise
         limit?: number;
         offset?: number;
       };
-      const { start, end } = localPeriod(q.from, q.to, tz);
+      const { start, end } = localPeriod(q.from, q.to, tz, MAX_SPAN_DAYS.shifts);
       const { limit = 1000, offset = 0 } = q;
       const page = await listShifts(
         db,

@@ -88,7 +88,7 @@ export const CreateRun = Type.Object(
     to: Type.String({
       format: 'date',
       pattern: '^(19|20|21)\\d\\d-',
-      description: 'Last day, included',
+      description: 'Last day, included; at most 62 days from `from` (400 beyond)',
     }),
     timeLimitSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 600, default: 30 })),
     seed: Type.Optional(

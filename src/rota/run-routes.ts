@@ -5,13 +5,15 @@ import { auditContextOf, recordAudit } from '../audit/record.js';
 import { problems } from '../http/problem.js';
 import { errorResponses, Page, PageQuery, Uuid } from '../http/schemas.js';
 import { localPeriod } from '../time/period.js';
+import { MAX_SPAN_DAYS } from '../http/spans.js';
+import { limitActiveRuns, listRunSummaries, RotaRunSummary, summaryOf } from './run-summary.js';
 import { CreateRun, RotaRun, runExample, type CreateRunBody } from './run-model.js';
 import { toRunDto } from './run-view.js';
 import { publishRun } from './publish.js';
 import { emptyBodyAsObject } from '../http/optional-body.js';
 import { StandbyEntry } from '../cover/model.js';
 import { suggestStandby } from '../cover/standby.js';
-import { findRun, insertRun, listRuns, TERMINAL } from './runs-repository.js';
+import { findRun, insertRun, TERMINAL } from './runs-repository.js';
 
 const MAX_RUN_DAYS = 62;
 
@@ -32,13 +34,13 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
             { id: Uuid, status: Type.String() },
             { examples: [{ id: runExample.id, status: 'queued' }] },
           ),
-          ...errorResponses(),
+          ...errorResponses(429),
         },
       },
     },
     async (request, reply) => {
       const body = request.body as CreateRunBody;
-      const period = localPeriod(body.from, body.to, deps.config.timezone);
+      const period = localPeriod(body.from, body.to, deps.config.timezone, MAX_SPAN_DAYS.rotaRun);
       const days = Math.round((period.end.getTime() - period.start.getTime()) / 86_400_000);
       if (days > MAX_RUN_DAYS) {
         throw problems.badRequest(
@@ -47,6 +49,7 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
         );
       }
       const run = await db.transaction().execute(async (trx) => {
+        await limitActiveRuns(trx, actorOf(request).keyId);
         const created = await insertRun(trx, {
           from: body.from,
           to: body.to,
@@ -73,15 +76,14 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
     {
       schema: {
         tags: ['rota'],
-        summary: 'List rota runs, newest first',
+        summary: 'List rota runs, newest first, as summaries (read one run for its rota and reasons)',
         querystring: Type.Object(PageQuery, { additionalProperties: false }),
-        response: { 200: Page(RotaRun, runExample), ...errorResponses() },
+        response: { 200: Page(RotaRunSummary, summaryOf(runExample)), ...errorResponses() },
       },
     },
     async (request) => {
       const { limit = 100, offset = 0 } = request.query as { limit?: number; offset?: number };
-      const { rows, total } = await listRuns(db, limit, offset);
-      return { items: rows.map(toRunDto), total, limit, offset };
+      return { ...(await listRunSummaries(db, limit, offset)), limit, offset };
     },
   );
 
