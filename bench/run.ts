@@ -8,7 +8,7 @@ import { publishRun } from '../src/rota/publish.js';
 import { insertRun, type RunRow } from '../src/rota/runs-repository.js';
 import { explain, type Score } from '../src/scheduler/index.js';
 import { sharedSolverThread, startSolve } from '../src/solving/index.js';
-import { uncoverForAbsence } from '../src/cover/uncover.js';
+import { keepRules } from '../src/rules/enforce.js';
 import { coverTargets, makeCoverPlan } from '../src/cover/plan.js';
 import { insertAbsence } from '../src/panel/absence-repository.js';
 import { seedNationalScenario } from './national-scenario.js';
@@ -189,18 +189,8 @@ for (const row of busy.rows) {
         end: weekEnd,
         note: 'bench',
       });
-      await uncoverForAbsence(trx, {
-        id: absence.id,
-        practitionerId: row.practitioner_id,
-        kind: 'sickness',
-        start: weekStart.toISOString(),
-        end: weekEnd.toISOString(),
-        note: null,
-        version: 1,
-        createdAt: '',
-        updatedAt: '',
-      });
-      const targets = await coverTargets(trx, absence.id, now);
+      await keepRules(trx, { practitionerIds: [row.practitioner_id] }, { now, timezone: TZ });
+      const targets = await coverTargets(trx, { absenceId: absence.id }, now);
       const { body } = await makeCoverPlan(trx, targets, TZ, now);
       const ms = performance.now() - t;
       latencies.push(ms);

@@ -8,6 +8,8 @@ import { addAssignment, removeAssignment, touchShift } from '../rota/assignments
 import { localPeriod } from '../time/period.js';
 import { Shift, shiftExample, ShiftStatus, type ShiftStatusName } from './shift-model.js';
 import { findShift, listShifts } from './shift-repository.js';
+import { applyChange, shiftSummary } from '../changes/apply-change.js';
+import { shortFrom } from '../rules/coverage.js';
 import { candidatesForShift, checkManualAssignment } from './shift-edits.js';
 
 const EDITORS = ['admin' as const, 'coordinator' as const];
@@ -175,39 +177,62 @@ export async function shiftRoutes(app: App, { database, config }: Deps): Promise
     async (request, reply) => {
       const { id } = request.params as { id: string };
       const { practitionerId } = request.body as { practitionerId: string };
-      const result = await db.transaction().execute(async (trx) => {
-        await trx.selectFrom('shifts').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
-        const before = await findShift(trx, id);
-        if (!before) throw problems.notFound('shift', id);
-        if (before.assignments.some((a) => a.practitionerId === practitionerId)) {
-          throw problems.conflict('That practitioner is already on this shift.', 'already-assigned');
-        }
-        if (before.assignments.length >= before.required) {
-          throw problems.conflict(
-            `The shift already has ${before.required} of ${before.required}; unassign someone first.`,
-            'shift-full',
-          );
-        }
-        const check = await checkManualAssignment(trx, id, practitionerId, tz);
-        if (!check.allowed) {
-          throw problems.conflict(
-            `Not assigned: ${check.broken.map((b) => b.message).join('; ')}.`,
-            'rule-broken',
-            { broken: check.broken },
-          );
-        }
-        await addAssignment(trx, id, practitionerId, 'manual', true);
-        await touchShift(trx, id);
-        const after = (await findShift(trx, id))!;
-        await recordAudit(trx, auditContextOf(request), {
+      const { after } = await applyChange(
+        { db, timezone: tz, request },
+        {
           entity: 'shift',
-          entityId: id,
           action: 'assign',
-          before,
-          after: { ...after, warnings: check.warnings },
-        });
-        return { shift: after, warnings: check.warnings };
-      });
+          lock: async (trx) => {
+            await trx.selectFrom('shifts').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+            const before = await findShift(trx, id);
+            if (!before) throw problems.notFound('shift', id);
+            return before;
+          },
+          write: async (trx, before) => {
+            if (before.assignments.some((a) => a.practitionerId === practitionerId)) {
+              throw problems.conflict('That practitioner is already on this shift.', 'already-assigned');
+            }
+            if (before.status === 'covered') {
+              throw problems.conflict(
+                `The shift already has ${before.required} of ${before.required}; unassign someone first.`,
+                'shift-full',
+              );
+            }
+            const check = await checkManualAssignment(trx, id, practitionerId, tz);
+            if (!check.allowed) {
+              throw problems.conflict(
+                `Not assigned: ${check.broken.map((b) => b.message).join('; ')}.`,
+                'rule-broken',
+                { broken: check.broken },
+              );
+            }
+            // They work from where the shift is short (after someone who fell sick), never in the past;
+            // a shift that has ended is a correction of the record, from the gap on.
+            const now = Date.now();
+            const gap = shortFrom(
+              before.assignments.map((x) => ({ start: Date.parse(x.start), end: Date.parse(x.end) })),
+              Date.parse(before.start),
+              Date.parse(before.end),
+              before.required,
+              now,
+            );
+            const ended = Date.parse(before.end) <= now;
+            const from = ended ? (gap ?? 0) : Math.max(gap ?? 0, now);
+            await addAssignment(trx, id, practitionerId, 'manual', true, new Date(from));
+            await touchShift(trx, id);
+            return { shift: (await findShift(trx, id))!, warnings: check.warnings };
+          },
+          entityId: () => id,
+          assigns: () => [{ shiftId: id, practitionerId }],
+          audited: (result) => ({ ...result.shift, warnings: result.warnings }),
+          event: (result) => ({
+            type: 'shift.assigned',
+            subjectId: id,
+            payload: { shift: shiftSummary(result.shift), practitionerId },
+          }),
+        },
+      );
+      const result = after;
       reply.status(201);
       return result;
     },
