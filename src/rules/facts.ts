@@ -163,7 +163,8 @@ export async function loadRuleFacts(
         day: dayOf(r.local_date),
         night: r.night,
         weekend: DateTime.fromJSDate(r.starts_at, { zone: timezone }).weekday >= 6,
-        location: r.placement_id,
+        // Placements are named by case reference in every sentence the rules write.
+        location: r.case_reference,
         region: r.region,
         required: 0,
         requiredSkills: specialisms
