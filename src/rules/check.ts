@@ -1,5 +1,5 @@
 import { scoreAssignments, type ConstraintName } from '../scheduler/index.js';
-import { formatLocal, toMinutes } from '../rota/problem.js';
+import { formatLocal } from '../rota/problem.js';
 import type { RuleFacts } from './facts.js';
 
 /** The rule a break is of: the core's hard constraints, and 'panel' for someone no longer on it. */
@@ -23,9 +23,8 @@ export interface RuleBreak {
  * has not ended: taking that one off mends it. Work that has ended is history and only gives context.
  */
 export function findBreaks(facts: RuleFacts, now: Date, timezone: string): RuleBreak[] {
-  const nowMinutes = toMinutes(now);
   const demandById = new Map(facts.problem.demands.map((d) => [d.id, d]));
-  const open = (id: string) => (demandById.get(id)?.end ?? 0) > nowMinutes;
+  const open = (id: string) => (facts.demandEnd.get(id) ?? 0) > now.getTime();
   const breaks = new Map<string, RuleBreak>();
   const add = (b: RuleBreak) => {
     const key = `${b.demandId}|${b.practitionerId}`;

@@ -31,6 +31,8 @@ export interface RuleFacts {
   assignments: Assignments;
   /** Scheduler demand id -> the shift it is (part of). */
   demandShift: Map<string, string>;
+  /** Scheduler demand id -> when the part ends, in milliseconds (demands are in whole minutes). */
+  demandEnd: Map<string, number>;
   parts: WorkPart[];
   /** People no longer on the 24/7 panel (archived, or moved to 0-19 work), by id -> name. */
   offPanel: Map<string, string>;
@@ -147,19 +149,23 @@ export async function loadRuleFacts(
   const demands = new Map<string, Demand>();
   const assignments: Record<string, string[]> = {};
   const demandShift = new Map<string, string>();
+  const demandEnd = new Map<string, number>();
   rows.forEach((r, i) => {
     const part = parts[i]!;
     const whole =
       part.start.getTime() === r.starts_at.getTime() && part.end.getTime() === r.ends_at.getTime();
-    const id = whole ? r.shift_id : `${r.shift_id}@${toMinutes(part.start)}-${toMinutes(part.end)}`;
+    // Rounded outwards, so a part of seconds (taken off just after it began) is still a part.
+    const start = Math.floor(part.start.getTime() / 60_000);
+    const endMinute = Math.ceil(part.end.getTime() / 60_000);
+    const id = whole ? r.shift_id : `${r.shift_id}@${start}-${endMinute}`;
     if (!demands.has(id)) {
       const local = DateTime.fromJSDate(part.start, { zone: timezone });
       const end = DateTime.fromJSDate(part.end, { zone: timezone });
       demands.set(id, {
         id,
         label: `${r.case_reference} ${local.toFormat('ccc d LLL HH:mm')}-${end.toFormat('HH:mm')}`,
-        start: toMinutes(part.start),
-        end: toMinutes(part.end),
+        start,
+        end: endMinute,
         day: dayOf(r.local_date),
         night: r.night,
         weekend: DateTime.fromJSDate(r.starts_at, { zone: timezone }).weekday >= 6,
@@ -174,6 +180,7 @@ export async function loadRuleFacts(
         excluded: exclusions.filter((x) => x.placement_id === r.placement_id).map((x) => x.practitioner_id),
       });
       demandShift.set(id, r.shift_id);
+      demandEnd.set(id, part.end.getTime());
       assignments[id] = [];
     }
     const demand = demands.get(id)!;
@@ -212,6 +219,7 @@ export async function loadRuleFacts(
     },
     assignments,
     demandShift,
+    demandEnd,
     parts,
     offPanel: new Map(
       practitioners.filter((p) => p.archived_at || p.kind !== 'parenting').map((p) => [p.id, p.name]),
