@@ -12,6 +12,7 @@ import { keepRules } from '../src/rules/enforce.js';
 import { coverTargets, makeCoverPlan } from '../src/cover/plan.js';
 import { insertAbsence } from '../src/panel/absence-repository.js';
 import { seedNationalScenario } from './national-scenario.js';
+import { measureRecheck } from './recheck.js';
 
 /**
  * `npm run bench [-- --seconds 60 --seed 1 --covers 20]`: the national 24/7 scenario solved as a rota
@@ -220,6 +221,12 @@ const cover = {
 console.table(coverRows);
 console.log('cover-plan latency:', cover);
 
+const recheck = await measureRecheck(db, TZ, new Date('2027-01-01T00:00:00Z'), 20);
+console.log('re-check of a practitioner change:', recheck);
+
 await mkdir('bench-results', { recursive: true });
-await writeFile('bench-results/national.json', JSON.stringify({ national, cover, coverRows }, null, 2));
+await writeFile(
+  'bench-results/national.json',
+  JSON.stringify({ national, cover, coverRows, recheck }, null, 2),
+);
 await database.close();

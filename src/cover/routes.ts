@@ -3,6 +3,7 @@ import type { App, Deps } from '../app.js';
 import { actorOf } from '../http/auth.js';
 import { auditContextOf, recordAudit } from '../audit/record.js';
 import { applyChange } from '../changes/apply-change.js';
+import { lockFactsForAssigning } from '../changes/locks.js';
 import { problems } from '../http/problem.js';
 import { errorResponses, LocalDate, Uuid } from '../http/schemas.js';
 import { findAbsence } from '../panel/absence-repository.js';
@@ -179,6 +180,20 @@ export async function coverRoutes(app: App, deps: Deps): Promise<void> {
         {
           entity: 'cover_plan',
           action: 'accept',
+          lock: async (trx) => {
+            const row = await trx
+              .selectFrom('cover_plans')
+              .select(['plan'])
+              .where('id', '=', id)
+              .executeTakeFirst();
+            if (!row) throw problems.notFound('cover plan', id);
+            const plan = fromJson<CoverPlanBody>(row.plan);
+            await lockFactsForAssigning(
+              trx,
+              [...plan.assignments.map((a) => a.shiftId), ...plan.changes.map((c) => c.shiftId)],
+              [...plan.assignments.map((a) => a.practitionerId), ...plan.changes.flatMap((c) => c.added)],
+            );
+          },
           write: (trx) => acceptPlan(trx, id, new Date()),
           entityId: () => id,
           // Whoever the plan puts on a shift is judged against the facts as they are now (someone it

@@ -257,7 +257,14 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
   );
 }
 
+/** The practitioner first (as every write that judges their work does), then the absence. */
 async function lockAbsence(trx: Transaction<DB>, id: string) {
+  const owner = await trx
+    .selectFrom('absences')
+    .select('practitioner_id')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (owner) await findPractitioner(trx, owner.practitioner_id, true);
   const before = await findAbsence(trx, id, true);
   if (!before) throw problems.notFound('absence', id);
   return before;

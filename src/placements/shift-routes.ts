@@ -9,6 +9,7 @@ import { localPeriod } from '../time/period.js';
 import { Shift, shiftExample, ShiftStatus, type ShiftStatusName } from './shift-model.js';
 import { findShift, listShifts } from './shift-repository.js';
 import { applyChange, shiftSummary } from '../changes/apply-change.js';
+import { lockFactsForAssigning } from '../changes/locks.js';
 import { shortFrom } from '../rules/coverage.js';
 import { candidatesForShift, checkManualAssignment } from './shift-edits.js';
 
@@ -183,6 +184,7 @@ export async function shiftRoutes(app: App, { database, config }: Deps): Promise
           entity: 'shift',
           action: 'assign',
           lock: async (trx) => {
+            await lockFactsForAssigning(trx, [id], [practitionerId]);
             await trx.selectFrom('shifts').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
             const before = await findShift(trx, id);
             if (!before) throw problems.notFound('shift', id);

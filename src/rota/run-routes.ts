@@ -9,6 +9,8 @@ import { CreateRun, RotaRun, runExample, type CreateRunBody } from './run-model.
 import { toRunDto } from './run-view.js';
 import { publishRun } from './publish.js';
 import { applyChange } from '../changes/apply-change.js';
+import { lockFactsForAssigning } from '../changes/locks.js';
+import { fromJson } from '../db/json.js';
 import { Shift } from '../placements/shift-model.js';
 import { emptyBodyAsObject } from '../http/optional-body.js';
 import { StandbyEntry } from '../cover/model.js';
@@ -283,6 +285,9 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
           lock: async (trx) => {
             const run = await findRun(trx, id, true);
             if (!run) throw problems.notFound('rota run', id);
+            const result = fromJson<{ assignments?: Record<string, string[]> } | null>(run.result);
+            const shiftIds = Object.keys(result?.assignments ?? {});
+            await lockFactsForAssigning(trx, shiftIds, Object.values(result?.assignments ?? {}).flat());
             return run;
           },
           write: async (trx, run) => {

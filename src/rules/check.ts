@@ -17,6 +17,10 @@ export interface RuleBreak {
   involvedShiftIds: string[];
 }
 
+// Rule breaks are read by everyone who reads shifts; the kind of an absence is health data.
+const withoutHealth = (message: string) =>
+  message.replace(/ is (off sick|on annual leave|on training) from /, ' is unavailable from ');
+
 /**
  * Every hard rule broken by work that has not ended, judged by the scheduler core against current facts.
  * A rule over several shifts (rest, hours in 7 days, consecutive days) names the latest of them that
@@ -62,7 +66,7 @@ export function findBreaks(facts: RuleFacts, now: Date, timezone: string): RuleB
         shiftId: facts.demandShift.get(victim)!,
         practitionerId: match.resourceId,
         rule: constraint.name,
-        message: match.message,
+        message: constraint.name === 'absence' ? withoutHealth(match.message) : match.message,
         demandId: victim,
         involvedShiftIds: [...new Set(mine.map((id) => facts.demandShift.get(id)!))],
       });
