@@ -1,6 +1,5 @@
 import { Type } from 'typebox';
 import type { App, Deps } from '../app.js';
-import { auditContextOf, recordAudit } from '../audit/record.js';
 import { ALL_ROLES } from '../http/auth.js';
 import { problems } from '../http/problem.js';
 import { errorResponses, LocalDate, Page, PageQuery, Uuid } from '../http/schemas.js';
@@ -10,6 +9,8 @@ import { Shift, shiftExample, ShiftStatus, type ShiftStatusName } from './shift-
 import { findShift, listShifts } from './shift-repository.js';
 import { applyChange, shiftSummary } from '../changes/apply-change.js';
 import { lockFactsForAssigning } from '../changes/locks.js';
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
 import { shortFrom } from '../rules/coverage.js';
 import { candidatesForShift, checkManualAssignment } from './shift-edits.js';
 
@@ -253,24 +254,32 @@ export async function shiftRoutes(app: App, { database, config }: Deps): Promise
     },
     async (request) => {
       const { id, practitionerId } = request.params as { id: string; practitionerId: string };
-      return db.transaction().execute(async (trx) => {
-        const before = await findShift(trx, id);
-        if (!before) throw problems.notFound('shift', id);
-        if (before.locked)
-          throw problems.conflict('This shift is locked; unlock it to change who works it.', 'shift-locked');
-        if (!(await removeAssignment(trx, id, practitionerId)))
-          throw problems.notFound(`assignment on shift ${id} of practitioner`, practitionerId);
-        await touchShift(trx, id);
-        const after = (await findShift(trx, id))!;
-        await recordAudit(trx, auditContextOf(request), {
+      const { after } = await applyChange(
+        { db, timezone: tz, request },
+        {
           entity: 'shift',
-          entityId: id,
           action: 'unassign',
-          before,
-          after,
-        });
-        return after;
-      });
+          lock: (trx) => lockShift(trx, id),
+          write: async (trx, before) => {
+            if (before.locked)
+              throw problems.conflict(
+                'This shift is locked; unlock it to change who works it.',
+                'shift-locked',
+              );
+            if (!(await removeAssignment(trx, id, practitionerId)))
+              throw problems.notFound(`assignment on shift ${id} of practitioner`, practitionerId);
+            await touchShift(trx, id);
+            return (await findShift(trx, id))!;
+          },
+          entityId: () => id,
+          event: (shift) => ({
+            type: 'shift.unassigned',
+            subjectId: id,
+            payload: { shift: shiftSummary(shift), practitionerId },
+          }),
+        },
+      );
+      return after;
     },
   );
 
@@ -293,22 +302,29 @@ export async function shiftRoutes(app: App, { database, config }: Deps): Promise
       },
       async (request) => {
         const { id } = request.params as { id: string };
-        return db.transaction().execute(async (trx) => {
-          const before = await findShift(trx, id);
-          if (!before) throw problems.notFound('shift', id);
-          await trx.updateTable('shifts').set({ locked }).where('id', '=', id).execute();
-          await touchShift(trx, id);
-          const after = (await findShift(trx, id))!;
-          await recordAudit(trx, auditContextOf(request), {
+        const { after } = await applyChange(
+          { db, timezone: tz, request },
+          {
             entity: 'shift',
-            entityId: id,
             action: path,
-            before,
-            after,
-          });
-          return after;
-        });
+            lock: (trx) => lockShift(trx, id),
+            write: async (trx) => {
+              await trx.updateTable('shifts').set({ locked }).where('id', '=', id).execute();
+              await touchShift(trx, id);
+              return (await findShift(trx, id))!;
+            },
+            entityId: () => id,
+          },
+        );
+        return after;
       },
     );
   }
+}
+
+async function lockShift(trx: Transaction<DB>, id: string) {
+  await trx.selectFrom('shifts').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+  const before = await findShift(trx, id);
+  if (!before) throw problems.notFound('shift', id);
+  return before;
 }

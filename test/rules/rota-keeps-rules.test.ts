@@ -210,7 +210,7 @@ describe.each(databaseTargets())('the rota keeps its rules on %s', (target) => {
     const refused = await ctx.call('cover', 'POST', `/v1/cover-plans/${plan.id}/accept`);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().type).toMatch(/rule-broken$/);
-    expect(refused.json().detail).toMatch(/off sick/);
+    expect(refused.json().detail).toMatch(/is unavailable from .* during CR-PLAN/);
     expect(onShifts(await shiftsOf(p.id), proposed)).toBe(0);
     void bea;
   });
