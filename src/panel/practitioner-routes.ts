@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
 import type { App, Deps } from '../app.js';
 import { ALL_ROLES } from '../http/auth.js';
-import { auditContextOf, recordAudit } from '../audit/record.js';
 import { setEtag } from '../http/etag.js';
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
@@ -60,17 +59,23 @@ export async function practitionerRoutes(app: App, { database, config }: Deps): 
     },
     async (request, reply) => {
       const values = mergePractitioner(undefined, request.body as CreatePractitionerBody);
-      const created = await db.transaction().execute(async (trx) => {
-        await checkPractitioner(trx, values);
-        const after = await insertPractitioner(trx, values);
-        await recordAudit(trx, auditContextOf(request), {
+      const { after: created } = await applyChange(
+        { db, timezone: config.timezone, request },
+        {
           entity: 'practitioner',
-          entityId: after.id,
           action: 'create',
-          after,
-        });
-        return after;
-      });
+          write: async (trx) => {
+            await checkPractitioner(trx, values);
+            return insertPractitioner(trx, values);
+          },
+          entityId: (practitioner) => practitioner.id,
+          event: (practitioner) => ({
+            type: 'practitioner.changed',
+            subjectId: practitioner.id,
+            payload: { practitioner },
+          }),
+        },
+      );
       setEtag(reply, created.version);
       reply.status(201).header('location', `/v1/practitioners/${created.id}`);
       return created;

@@ -1,6 +1,5 @@
 import { Type } from 'typebox';
 import type { App, Deps } from '../app.js';
-import { auditContextOf, recordAudit } from '../audit/record.js';
 import { ALL_ROLES } from '../http/auth.js';
 import { setEtag } from '../http/etag.js';
 import { applyChange } from '../changes/apply-change.js';
@@ -73,18 +72,25 @@ export async function placementRoutes(app: App, { database, config }: Deps): Pro
     },
     async (request, reply) => {
       const values = mergePlacement(undefined, request.body as CreatePlacementBody);
-      const created = await db.transaction().execute(async (trx) => {
-        await checkPlacement(trx, values);
-        const placement = await insertPlacement(trx, values);
-        const shiftChanges = await syncShifts(trx, placement, config.timezone, null);
-        await recordAudit(trx, auditContextOf(request), {
+      const { after: created } = await applyChange(
+        { db, timezone: config.timezone, request },
+        {
           entity: 'placement',
-          entityId: placement.id,
           action: 'create',
-          after: { ...placement, shiftChanges },
-        });
-        return { ...placement, shiftChanges };
-      });
+          write: async (trx) => {
+            await checkPlacement(trx, values);
+            const placement = await insertPlacement(trx, values);
+            const shiftChanges = await syncShifts(trx, placement, config.timezone, null);
+            return { ...placement, shiftChanges };
+          },
+          entityId: (placement) => placement.id,
+          event: (placement) => ({
+            type: 'placement.created',
+            subjectId: placement.id,
+            payload: { placement },
+          }),
+        },
+      );
       setEtag(reply, created.version);
       reply.status(201).header('location', `/v1/placements/${created.id}`);
       return created;
