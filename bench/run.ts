@@ -8,10 +8,11 @@ import { publishRun } from '../src/rota/publish.js';
 import { insertRun, type RunRow } from '../src/rota/runs-repository.js';
 import { explain, type Score } from '../src/scheduler/index.js';
 import { sharedSolverThread, startSolve } from '../src/solving/index.js';
-import { uncoverForAbsence } from '../src/cover/uncover.js';
+import { keepRules } from '../src/rules/enforce.js';
 import { coverTargets, makeCoverPlan } from '../src/cover/plan.js';
 import { insertAbsence } from '../src/panel/absence-repository.js';
 import { seedNationalScenario } from './national-scenario.js';
+import { measureRecheck } from './recheck.js';
 
 /**
  * `npm run bench [-- --seconds 60 --seed 1 --covers 20]`: the national 24/7 scenario solved as a rota
@@ -189,18 +190,8 @@ for (const row of busy.rows) {
         end: weekEnd,
         note: 'bench',
       });
-      await uncoverForAbsence(trx, {
-        id: absence.id,
-        practitionerId: row.practitioner_id,
-        kind: 'sickness',
-        start: weekStart.toISOString(),
-        end: weekEnd.toISOString(),
-        note: null,
-        version: 1,
-        createdAt: '',
-        updatedAt: '',
-      });
-      const targets = await coverTargets(trx, absence.id, now);
+      await keepRules(trx, { practitionerIds: [row.practitioner_id] }, { now, timezone: TZ });
+      const targets = await coverTargets(trx, { absenceId: absence.id }, now);
       const { body } = await makeCoverPlan(trx, targets, TZ, now);
       const ms = performance.now() - t;
       latencies.push(ms);
@@ -230,6 +221,12 @@ const cover = {
 console.table(coverRows);
 console.log('cover-plan latency:', cover);
 
+const recheck = await measureRecheck(db, TZ, new Date('2027-01-01T00:00:00Z'), 20);
+console.log('re-check of a practitioner change:', recheck);
+
 await mkdir('bench-results', { recursive: true });
-await writeFile('bench-results/national.json', JSON.stringify({ national, cover, coverRows }, null, 2));
+await writeFile(
+  'bench-results/national.json',
+  JSON.stringify({ national, cover, coverRows, recheck }, null, 2),
+);
 await database.close();

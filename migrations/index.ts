@@ -3,6 +3,7 @@ import * as foundation from './20261123_001_foundation.js';
 import * as placements from './20261123_002_placements.js';
 import * as osr from './20261123_003_osr.js';
 import * as sickness from './20261123_004_sickness.js';
+import * as rulesKept from './20261129_005_rules_kept.js';
 import * as access from './20261129_011_access.js';
 
 // A static list rather than a folder scan: it works the same under tsx, vitest and compiled JS.
@@ -11,5 +12,6 @@ export const migrations: Record<string, Migration> = {
   '20261123_002_placements': placements,
   '20261123_003_osr': osr,
   '20261123_004_sickness': sickness,
+  '20261129_005_rules_kept': rulesKept,
   '20261129_011_access': access,
 };

@@ -3,7 +3,6 @@ import Fastify, {
   type FastifyBaseLogger,
   type FastifyReply,
   type FastifyInstance,
-  type FastifyRequest,
   type FastifyServerOptions,
   type RawReplyDefaultExpression,
   type RawRequestDefaultExpression,
@@ -14,11 +13,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { Kysely } from 'kysely';
 import type { Config } from './config.js';
-import type { DB } from './db/schema.js';
-import type { AbsenceDto } from './panel/absence-model.js';
-import type { ShiftDto } from './placements/shift-model.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { registerAuth, type RouteRule } from './http/auth.js';
@@ -45,6 +40,7 @@ import { coverRoutes } from './cover/routes.js';
 import { standbyAndResilienceRoutes } from './cover/standby-routes.js';
 import { RotaRunWorker } from './rota/worker.js';
 import { consoleRoutes } from './console/routes.js';
+import { ruleBreakRoutes } from './rules/routes.js';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -58,20 +54,9 @@ export type App = FastifyInstance<
 export interface Deps {
   config: Config;
   database: Database;
-  /**
-   * What other modules do, in the same transaction, when an absence is recorded (the rota uncovers the
-   * absent practitioner's shifts); each returns the shifts it uncovered.
-   */
-  absenceEffects: AbsenceEffect[];
   /** The in-process solver of queued rota runs (unless SOLVE_IN_PROCESS=false). */
   rotaWorker?: RotaRunWorker;
 }
-
-export type AbsenceEffect = (
-  trx: Kysely<DB>,
-  absence: AbsenceDto,
-  request: FastifyRequest,
-) => Promise<ShiftDto[]>;
 
 export interface BuildOptions {
   /** An already-open database (tests); otherwise one is opened from the config and closed with the app. */
@@ -152,7 +137,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     throw error;
   }
 
-  const deps: Deps = { config, database, absenceEffects: [] };
+  const deps: Deps = { config, database };
   if (config.solveInProcess) {
     const worker = new RotaRunWorker(database.db, { timezone: config.timezone, log: app.log });
     deps.rotaWorker = worker;
@@ -223,6 +208,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await coverRoutes(v1 as App, deps);
       await standbyAndResilienceRoutes(v1 as App, deps);
       await osrRoutes(v1 as App, deps);
+      await ruleBreakRoutes(v1 as App, deps);
     },
     { prefix: '/v1' },
   );

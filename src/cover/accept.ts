@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { problems } from '../http/problem.js';
-import { addAssignment, touchShift } from '../rota/assignments.js';
+import { addAssignment, shiftParts, touchShift } from '../rota/assignments.js';
+import { shortFrom } from '../rules/coverage.js';
+import { writeEvent } from '../changes/events.js';
 import type { CoverPlanBody } from './plan.js';
 import { fromJson } from '../db/json.js';
 
@@ -59,7 +61,27 @@ export async function acceptPlan(db: Kysely<DB>, planId: string, now: Date): Pro
   }
   const covered = new Set<string>();
   for (const a of body.assignments) {
-    await addAssignment(db, a.shiftId, a.practitionerId, 'cover', false, now);
+    // Cover starts where the shift is short: when the sick person stopped, or now if that has passed.
+    const shift = await db
+      .selectFrom('shifts')
+      .select(['starts_at', 'ends_at', 'required'])
+      .where('id', '=', a.shiftId)
+      .executeTakeFirstOrThrow();
+    const gap = shortFrom(
+      await shiftParts(db, a.shiftId),
+      shift.starts_at.getTime(),
+      shift.ends_at.getTime(),
+      shift.required,
+      now.getTime(),
+    );
+    await addAssignment(
+      db,
+      a.shiftId,
+      a.practitionerId,
+      'cover',
+      false,
+      new Date(Math.max(gap ?? 0, now.getTime())),
+    );
     covered.add(a.shiftId);
   }
   for (const shiftId of covered) await touchShift(db, shiftId);
@@ -68,24 +90,19 @@ export async function acceptPlan(db: Kysely<DB>, planId: string, now: Date): Pro
     .set({ status: 'accepted', accepted_at: now })
     .where('id', '=', planId)
     .execute();
-  await db
-    .updateTable('cover_plans')
-    .set({ status: 'superseded' })
-    .where('absence_id', '=', plan.absence_id)
-    .where('status', '=', 'proposed')
-    .execute();
-  await db
-    .insertInto('outbox_events')
-    .values({
-      type: 'cover-plan.accepted',
-      subject_id: planId,
-      payload: JSON.stringify({
-        coverPlanId: planId,
-        absenceId: plan.absence_id,
-        assignments: body.assignments,
-        changes: body.changes,
-      }),
-    })
-    .execute();
+  if (plan.absence_id) {
+    await db
+      .updateTable('cover_plans')
+      .set({ status: 'superseded' })
+      .where('absence_id', '=', plan.absence_id)
+      .where('status', '=', 'proposed')
+      .execute();
+  }
+  await writeEvent(db, 'cover-plan.accepted', planId, {
+    coverPlanId: planId,
+    absenceId: plan.absence_id,
+    assignments: body.assignments,
+    changes: body.changes,
+  });
   return body;
 }

@@ -9,6 +9,8 @@ export interface CoverTarget {
   localDate: string;
   startsAt: Date;
   endsAt: Date;
+  /** From when the shift is short (not before now): the plan covers it from then. */
+  shortFrom: Date;
 }
 
 // Standby practitioners are wanted on their standby day: the solver prefers them for cover.
@@ -32,11 +34,13 @@ export async function loadCoverProblem(
   const loaded = await loadRotaProblem(db, { from, to, timezone, now });
   const nowMinutes = toMinutes(now);
   const targetIds = new Set(targets.map((t) => t.shiftId));
+  const gapOf = new Map(targets.map((t) => [t.shiftId, toMinutes(t.shortFrom)]));
 
-  // A running shift is covered from now on: its demand starts now, so the repair may still fill it.
-  const demands = loaded.problem.demands.map((d) =>
-    targetIds.has(d.id) && d.start < nowMinutes ? { ...d, start: nowMinutes } : d,
-  );
+  // A shift short from some moment (someone fell sick at 14:00, or it is running) is covered from then.
+  const demands = loaded.problem.demands.map((d) => {
+    const gap = gapOf.get(d.id);
+    return gap !== undefined && d.start < gap ? { ...d, start: gap } : d;
+  });
 
   const [known, standby] = await Promise.all([
     db

@@ -12,6 +12,7 @@ const Candidate = Type.Object({
 export const coverPlanExample = {
   id: 'c0ffee00-1234-4abc-8def-0123456789ab',
   absenceId: '9d2e7c4a-1b3f-4a5e-8c6d-2f0a1b9e8d77',
+  shiftIds: ['2b1e4c7a-3d5f-4e6a-8b9c-0d1e2f3a4b5c'],
   status: 'proposed',
   assignments: [
     {
@@ -46,7 +47,10 @@ export const coverPlanExample = {
 export const CoverPlan = Type.Object(
   {
     id: Uuid,
-    absenceId: Uuid,
+    absenceId: Type.Union([Uuid, Type.Null()], {
+      description: 'The absence whose shifts it covers; null for a plan asked for by shifts or by period',
+    }),
+    shiftIds: Type.Array(Uuid, { description: 'The shifts the plan set out to cover' }),
     status: Type.String({ enum: ['proposed', 'accepted', 'superseded'] }),
     assignments: Type.Array(Type.Object({ shiftId: Uuid, practitionerId: Uuid, name: Type.String() }), {
       description: 'Who the plan puts on each uncovered shift',

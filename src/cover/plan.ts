@@ -6,6 +6,8 @@ import { sharedSolverThread } from '../solving/index.js';
 import { formatLocal } from '../rota/problem.js';
 import { candidateView, reasonsInWords, type CandidateView } from '../rota/reasons.js';
 import { loadCoverProblem, type CoverTarget } from './cover-problem.js';
+import { shiftParts } from '../rota/assignments.js';
+import { shortFrom } from '../rules/coverage.js';
 
 export interface CoverPlanBody {
   assignments: { shiftId: string; practitionerId: string; name: string }[];
@@ -19,28 +21,67 @@ export interface CoverPlanBody {
 
 const ALTERNATIVES = 3;
 
-/** The shifts an absence left short that can still be covered (not yet ended). */
-export async function coverTargets(db: Kysely<DB>, absenceId: string, now: Date): Promise<CoverTarget[]> {
-  const rows = await db
-    .selectFrom('shift_uncoverings as u')
-    .innerJoin('shifts as s', 's.id', 'u.shift_id')
+/** What a cover plan is for: an absence's shifts, chosen shifts, or every uncovered shift of a period. */
+export type CoverTargetSpec =
+  { absenceId: string } | { shiftIds: string[] } | { period: { start: Date; end: Date } };
+
+/** The shifts a plan should cover: short of people at some moment still to come. */
+export async function coverTargets(db: Kysely<DB>, spec: CoverTargetSpec, now: Date): Promise<CoverTarget[]> {
+  let query = db
+    .selectFrom('shifts as s')
     .select(['s.id', 's.local_date', 's.starts_at', 's.ends_at', 's.required'])
-    .select((eb) =>
-      eb
-        .selectFrom('shift_assignments as a')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('a.shift_id', '=', 's.id')
-        .as('assigned'),
-    )
-    .where('u.absence_id', '=', absenceId)
-    .where('u.resolved_at', 'is', null)
     .where('s.ends_at', '>', now)
     .orderBy('s.starts_at')
-    .execute();
-  return rows
-    .filter((r) => Number(r.assigned) < r.required)
-    .map((r) => ({ shiftId: r.id, localDate: r.local_date, startsAt: r.starts_at, endsAt: r.ends_at }));
+    .orderBy('s.id');
+  if ('absenceId' in spec) {
+    const absenceId = spec.absenceId;
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('shift_uncoverings as u')
+          .select('u.id')
+          .whereRef('u.shift_id', '=', 's.id')
+          .where('u.absence_id', '=', absenceId)
+          .where('u.resolved_at', 'is', null),
+      ),
+    );
+  } else if ('shiftIds' in spec) {
+    query = query.where('s.id', 'in', spec.shiftIds.length ? spec.shiftIds : [NO_ID]);
+  } else {
+    query = query
+      .where('s.starts_at', '<', spec.period.end)
+      .where('s.ends_at', '>', spec.period.start)
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('shift_uncoverings as u')
+            .select('u.id')
+            .whereRef('u.shift_id', '=', 's.id')
+            .where('u.resolved_at', 'is', null),
+        ),
+      );
+  }
+  const rows = await query.execute();
+  const out: CoverTarget[] = [];
+  for (const r of rows) {
+    const gap = shortFrom(
+      await shiftParts(db, r.id),
+      r.starts_at.getTime(),
+      r.ends_at.getTime(),
+      r.required,
+      now.getTime(),
+    );
+    if (gap === null) continue;
+    out.push({
+      shiftId: r.id,
+      localDate: r.local_date,
+      startsAt: r.starts_at,
+      endsAt: r.ends_at,
+      shortFrom: new Date(Math.max(gap, now.getTime())),
+    });
+  }
+  return out;
 }
+
+const NO_ID = '00000000-0000-0000-0000-000000000000';
 
 // A repair is small: a short search after construction settles it; the time limit is a safety net.
 const solveRepair = (problem: Problem, seconds: number): Promise<Solution> =>
@@ -137,10 +178,10 @@ export async function makeCoverPlan(
   return { body, revisions: Object.fromEntries(revisionRows.map((r) => [r.id, Number(r.revision)])) };
 }
 
-export function ensureSomethingToCover(targets: CoverTarget[], absenceId: string): void {
+export function ensureSomethingToCover(targets: CoverTarget[], what: string): void {
   if (targets.length === 0) {
     throw problems.conflict(
-      `Absence ${absenceId} has no uncovered shift left to cover: they are covered already or have ended.`,
+      `There is no uncovered shift left to cover for ${what}: they are covered already or have ended.`,
       'nothing-to-cover',
     );
   }

@@ -4,18 +4,27 @@ import { Type } from 'typebox';
 import type { App, Deps } from '../app.js';
 import { actorOf } from '../http/auth.js';
 import { auditContextOf, recordAudit } from '../audit/record.js';
+import { applyChange } from '../changes/apply-change.js';
+import { lockFactsForAssigning } from '../changes/locks.js';
 import { problems } from '../http/problem.js';
-import { errorResponses, Uuid } from '../http/schemas.js';
+import { errorResponses, LocalDate, Uuid } from '../http/schemas.js';
 import { findAbsence } from '../panel/absence-repository.js';
 import { acceptPlan } from './accept.js';
 import { CoverPlan, coverPlanExample } from './model.js';
-import { coverTargets, ensureSomethingToCover, makeCoverPlan, type CoverPlanBody } from './plan.js';
-import { uncoverForAbsence } from './uncover.js';
+import {
+  coverTargets,
+  ensureSomethingToCover,
+  makeCoverPlan,
+  type CoverPlanBody,
+  type CoverTargetSpec,
+} from './plan.js';
+import { DateTime } from 'luxon';
+import { localPeriod } from '../time/period.js';
 import { fromJson } from '../db/json.js';
 
 type PlanRow = {
   id: string;
-  absence_id: string;
+  absence_id: string | null;
   status: string;
   plan: unknown;
   created_at: Date;
@@ -24,16 +33,64 @@ type PlanRow = {
 const toDto = (row: PlanRow) => ({
   id: row.id,
   absenceId: row.absence_id,
+  // Every target shift gets its alternatives, so they name the shifts the plan set out to cover.
+  shiftIds: fromJson<CoverPlanBody>(row.plan).alternatives.map((a) => a.shiftId),
   status: row.status,
   ...fromJson<CoverPlanBody>(row.plan),
   createdAt: row.created_at.toISOString(),
   acceptedAt: row.accepted_at?.toISOString() ?? null,
 });
 
+const NO_ID = '00000000-0000-0000-0000-000000000000';
+
+const CoverPlanRequest = Type.Object(
+  {
+    absenceId: Type.Optional(Uuid),
+    shiftIds: Type.Optional(Type.Array(Uuid, { minItems: 1, maxItems: 500, uniqueItems: true })),
+    from: Type.Optional(LocalDate),
+    to: Type.Optional(LocalDate),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'Exactly one of: absenceId (the shifts an absence uncovered), shiftIds (chosen shifts), or from and to (every uncovered shift starting on those local dates, both included)',
+    examples: [
+      { absenceId: coverPlanExample.absenceId },
+      { shiftIds: coverPlanExample.shiftIds },
+      { from: '2026-11-30', to: '2026-12-06' },
+    ],
+  },
+);
+type CoverPlanRequestBody = { absenceId?: string; shiftIds?: string[]; from?: string; to?: string };
+const MAX_PERIOD_DAYS = 62;
+
 export async function coverRoutes(app: App, deps: Deps): Promise<void> {
   const { db } = deps.database;
   const tz = deps.config.timezone;
-  deps.absenceEffects.push((trx, absence) => uncoverForAbsence(trx, absence));
+
+  async function targetSpec(ask: CoverPlanRequestBody): Promise<{ spec: CoverTargetSpec; what: string }> {
+    const modes = [ask.absenceId, ask.shiftIds, ask.from ?? ask.to].filter((x) => x !== undefined).length;
+    if (modes !== 1 || (ask.from === undefined) !== (ask.to === undefined)) {
+      throw problems.badRequest('Give exactly one of: absenceId, shiftIds, or from and to together.', [
+        { field: '/body', message: 'needs absenceId, shiftIds, or from and to' },
+      ]);
+    }
+    if (ask.absenceId) {
+      const absence = await findAbsence(db, ask.absenceId);
+      if (!absence) throw problems.notFound('absence', ask.absenceId);
+      return { spec: { absenceId: ask.absenceId }, what: 'this absence' };
+    }
+    if (ask.shiftIds) return { spec: { shiftIds: ask.shiftIds }, what: 'the shifts asked for' };
+    const period = localPeriod(ask.from!, ask.to!, tz);
+    if (
+      DateTime.fromJSDate(period.end).diff(DateTime.fromJSDate(period.start), 'days').days >
+      MAX_PERIOD_DAYS + 1
+    )
+      throw problems.badRequest(`A cover plan covers at most ${MAX_PERIOD_DAYS} days.`, [
+        { field: '/body/to', message: `at most ${MAX_PERIOD_DAYS} days after from` },
+      ]);
+    return { spec: { period }, what: `${ask.from} to ${ask.to}` };
+  }
 
   app.post(
     '/cover-plans',
@@ -41,33 +98,30 @@ export async function coverRoutes(app: App, deps: Deps): Promise<void> {
       schema: {
         tags: ['cover'],
         summary:
-          'A joint cover plan for every shift an absence uncovered, with alternatives and reasons where there is no cover',
-        body: Type.Object(
-          { absenceId: Uuid },
-          { additionalProperties: false, examples: [{ absenceId: coverPlanExample.absenceId }] },
-        ),
-        response: { 201: CoverPlan, ...errorResponses(404, 409) },
+          "A joint cover plan for uncovered shifts (an absence's, chosen ones, or a period's), with alternatives and reasons where there is no cover",
+        body: CoverPlanRequest,
+        response: { 201: CoverPlan, ...errorResponses(400, 404, 409) },
       },
     },
     async (request, reply) => {
-      const { absenceId } = request.body as { absenceId: string };
-      const absence = await findAbsence(db, absenceId);
-      if (!absence) throw problems.notFound('absence', absenceId);
+      const ask = request.body as CoverPlanRequestBody;
       const now = new Date();
-      const targets = await coverTargets(db, absenceId, now);
-      ensureSomethingToCover(targets, absenceId);
+      const { spec, what } = await targetSpec(ask);
+      const targets = await coverTargets(db, spec, now);
+      ensureSomethingToCover(targets, what);
       const { body, revisions } = await makeCoverPlan(db, targets, tz, now);
       const row = await db.transaction().execute(async (trx) => {
         await trx
           .updateTable('cover_plans')
           .set({ status: 'superseded' })
-          .where('absence_id', '=', absenceId)
+          .where('absence_id', '=', ask.absenceId ?? NO_ID)
           .where('status', '=', 'proposed')
           .execute();
         const created = await trx
           .insertInto('cover_plans')
           .values({
-            absence_id: absenceId,
+            absence_id: ask.absenceId ?? null,
+            target: JSON.stringify(ask),
             plan: JSON.stringify(body),
             shift_revisions: JSON.stringify(revisions),
             created_by: actorOf(request).keyId,
@@ -118,21 +172,41 @@ export async function coverRoutes(app: App, deps: Deps): Promise<void> {
     },
     async (request) => {
       const { id } = request.params as { id: string };
-      const row = await db.transaction().execute(async (trx) => {
-        await refuseIfAbsenceDeleted(trx, id);
-        const body = await acceptPlan(trx, id, new Date());
-        await recordAudit(trx, auditContextOf(request), {
+      await applyChange(
+        { db, timezone: tz, request },
+        {
           entity: 'cover_plan',
-          entityId: id,
           action: 'accept',
-          after: body,
-        });
-        return (await trx
-          .selectFrom('cover_plans')
-          .selectAll()
-          .where('id', '=', id)
-          .executeTakeFirstOrThrow())!;
-      });
+          lock: async (trx) => {
+            const row = await trx
+              .selectFrom('cover_plans')
+              .select(['plan'])
+              .where('id', '=', id)
+              .executeTakeFirst();
+            if (!row) throw problems.notFound('cover plan', id);
+            await refuseIfAbsenceDeleted(trx, id);
+            const plan = fromJson<CoverPlanBody>(row.plan);
+            await lockFactsForAssigning(
+              trx,
+              [...plan.assignments.map((a) => a.shiftId), ...plan.changes.map((c) => c.shiftId)],
+              [...plan.assignments.map((a) => a.practitionerId), ...plan.changes.flatMap((c) => c.added)],
+            );
+          },
+          write: (trx) => acceptPlan(trx, id, new Date()),
+          entityId: () => id,
+          // Whoever the plan puts on a shift is judged against the facts as they are now (someone it
+          // proposes may have fallen sick or left since): anything broken refuses the whole plan.
+          assigns: (body) => [
+            ...body.assignments,
+            ...body.changes.flatMap((c) => c.added.map((p) => ({ shiftId: c.shiftId, practitionerId: p }))),
+          ],
+        },
+      );
+      const row = await db
+        .selectFrom('cover_plans')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       return toDto(row);
     },
   );

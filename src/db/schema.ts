@@ -177,6 +177,12 @@ export interface ShiftUncoveringsTable {
   shift_id: string;
   practitioner_id: string;
   absence_id: string | null;
+  /** The hard rule that took them off ('absence', 'exclusion', 'region', 'panel', ...). */
+  rule: ColumnType<string, string | undefined, string>;
+  /** Why, in words a coordinator reads. */
+  reason: string | null;
+  /** From when the shift is short: the shift's start, or the instant the person stopped working it. */
+  from_at: Timestamp | null;
   uncovered_at: CreatedAt;
   resolved_at: Timestamp | null;
 }
@@ -190,7 +196,9 @@ export interface StandbyTable {
 
 export interface CoverPlansTable {
   id: Generated<string>;
-  absence_id: string;
+  absence_id: string | null;
+  /** What the plan covers when it is not an absence's shifts: {shiftIds} or {from, to}. */
+  target: ColumnType<unknown, string | null | undefined, string | null>;
   status: Generated<'proposed' | 'accepted' | 'superseded'>;
   plan: ColumnType<unknown, string, string>;
   shift_revisions: ColumnType<unknown, string, string>;

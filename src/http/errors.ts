@@ -28,6 +28,12 @@ function fromDatabase(error: DbError): HttpProblem | undefined {
       return problems.unprocessable(`That refers to something that does not exist, or is still in use${c}.`);
     case '23514':
       return problems.unprocessable(`That breaks a data rule${c}.`);
+    case '40P01':
+    case '40001':
+      return problems.conflict(
+        'Someone else changed the same rota at the same moment; nothing was changed. Please try again.',
+        'concurrent-change',
+      );
     case '22P02':
     case '22007':
     case '22008':

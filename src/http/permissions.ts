@@ -94,6 +94,7 @@ export const PERMISSIONS: Record<string, Permission> = {
   'GET /v1/shifts.csv': { roles: STAFF_AND_VIEWER },
   'GET /v1/practitioners/:id/rota.ics': { roles: STAFF_AND_VIEWER },
   'GET /v1/hours': { roles: STAFF_AND_VIEWER },
+  'GET /v1/rule-breaks': { roles: STAFF_AND_VIEWER },
 
   'POST /v1/rota-runs': { roles: PLANNERS },
   'GET /v1/rota-runs': { roles: COVER_AND_VIEWER },

@@ -1,12 +1,10 @@
 import type { FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
 import { Type } from 'typebox';
 import type { App, Deps } from '../app.js';
-import { auditContextOf, recordAudit } from '../audit/record.js';
-import { checkIfMatch, setEtag } from '../http/etag.js';
-import { assertPanelScope, hubScopeOf, seesAbsenceDetail } from '../http/permissions.js';
-import { absencesFor } from './privacy.js';
+import { setEtag } from '../http/etag.js';
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { applyChange } from '../changes/apply-change.js';
 import { problems } from '../http/problem.js';
 import { errorResponses, IfMatchHeaders, LocalDate, Page, PageQuery, Uuid } from '../http/schemas.js';
 import { localPeriod } from '../time/period.js';
@@ -27,6 +25,8 @@ import {
   updateAbsence,
 } from './absence-repository.js';
 import { findPractitioner } from './practitioner-repository.js';
+import { absencesFor } from './privacy.js';
+import { assertPanelScope, seesAbsenceDetail } from '../http/permissions.js';
 import { Shift } from '../placements/shift-model.js';
 
 // Sickness is health data: readable by the staff who plan and cover, and by read-only integrations (HR).
@@ -79,28 +79,25 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
           { field: '/body/end', message: 'is required unless kind is sickness' },
         ]);
       }
-      const created = await db.transaction().execute(async (trx) => {
-        const practitioner = await findPractitioner(trx, id);
-        if (!practitioner || practitioner.archivedAt) throw problems.notFound('practitioner', id);
-        assertPanelScope(request, practitioner);
-        const absence = await insertAbsence(trx, {
-          practitionerId: id,
-          kind: body.kind,
-          start,
-          end,
-          note: body.note ?? null,
-        });
-        const uncoveredShifts = [];
-        for (const effect of deps.absenceEffects)
-          uncoveredShifts.push(...(await effect(trx, absence, request)));
-        await recordAudit(trx, auditContextOf(request), {
+      const { after, uncoveredShifts } = await applyChange(
+        { db, timezone: deps.config.timezone, request },
+        {
           entity: 'absence',
-          entityId: absence.id,
           action: 'create',
-          after: absence,
-        });
-        return { ...absence, uncoveredShifts };
-      });
+          lock: async (trx) => {
+            const practitioner = await findPractitioner(trx, id, true);
+            if (!practitioner || practitioner.archivedAt) throw problems.notFound('practitioner', id);
+            assertPanelScope(request, practitioner);
+            return practitioner;
+          },
+          write: (trx) =>
+            insertAbsence(trx, { practitionerId: id, kind: body.kind, start, end, note: body.note ?? null }),
+          entityId: (absence) => absence.id,
+          recheck: () => ({ practitionerIds: [id] }),
+          event: (absence) => ({ type: 'absence.recorded', subjectId: absence.id, payload: { absence } }),
+        },
+      );
+      const created = { ...after, uncoveredShifts };
       setEtag(reply, created.version);
       reply.status(201).header('location', `/v1/absences/${created.id}`);
       return created;
@@ -192,43 +189,41 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
     async (request, reply) => {
       const { id } = request.params as { id: string };
       const body = request.body as PatchAbsenceBody;
-      const updated = await db.transaction().execute(async (trx) => {
-        const before = await findAbsence(trx, id, true);
-        if (!before) throw problems.notFound('absence', id);
-        await assertAbsenceScope(trx, request, before.practitionerId);
-        checkIfMatch(request, before.version);
-        const end =
-          body.end !== undefined
-            ? body.end
-              ? new Date(body.end)
-              : null
-            : before.end
-              ? new Date(before.end)
-              : null;
-        endAfterStart(new Date(before.start), end);
-        if (!end && before.kind !== 'sickness') {
-          throw problems.badRequest(
-            `An end is required for ${before.kind}; only sickness may be open-ended.`,
-            [{ field: '/body/end', message: 'is required unless kind is sickness' }],
-          );
-        }
-        const after = await updateAbsence(trx, id, {
-          end,
-          note: body.note !== undefined ? body.note : before.note,
-        });
-        // An absence made longer uncovers the extra shifts too; one made shorter uncovers nothing new.
-        const uncoveredShifts = [];
-        for (const effect of deps.absenceEffects)
-          uncoveredShifts.push(...(await effect(trx, after, request)));
-        await recordAudit(trx, auditContextOf(request), {
+      const { after, uncoveredShifts } = await applyChange(
+        { db, timezone: deps.config.timezone, request },
+        {
           entity: 'absence',
-          entityId: id,
           action: 'update',
-          before,
-          after,
-        });
-        return { ...after, uncoveredShifts };
-      });
+          lock: (trx) => lockAbsence(trx, id, request),
+          version: (before) => before.version,
+          write: (trx, before) => {
+            const end =
+              body.end !== undefined
+                ? body.end
+                  ? new Date(body.end)
+                  : null
+                : before.end
+                  ? new Date(before.end)
+                  : null;
+            endAfterStart(new Date(before.start), end);
+            if (!end && before.kind !== 'sickness') {
+              throw problems.badRequest(
+                `An end is required for ${before.kind}; only sickness may be open-ended.`,
+                [{ field: '/body/end', message: 'is required unless kind is sickness' }],
+              );
+            }
+            return updateAbsence(trx, id, { end, note: body.note !== undefined ? body.note : before.note });
+          },
+          entityId: () => id,
+          // A longer absence takes the practitioner off the extra shifts too; a shorter one takes nobody off.
+          recheck: (absence) => ({ practitionerIds: [absence.practitionerId] }),
+          event: (absence, before) =>
+            absence.end && absence.end !== before.end
+              ? { type: 'absence.ended', subjectId: id, payload: { absence } }
+              : undefined,
+        },
+      );
+      const updated = { ...after, uncoveredShifts };
       setEtag(reply, updated.version);
       return updated;
     },
@@ -247,31 +242,33 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
     },
     async (request, reply) => {
       const { id } = request.params as { id: string };
-      await db.transaction().execute(async (trx) => {
-        const before = await findAbsence(trx, id, true);
-        if (!before) throw problems.notFound('absence', id);
-        await assertAbsenceScope(trx, request, before.practitionerId);
-        checkIfMatch(request, before.version);
-        await deleteAbsence(trx, id);
-        await recordAudit(trx, auditContextOf(request), {
+      await applyChange(
+        { db, timezone: deps.config.timezone, request },
+        {
           entity: 'absence',
-          entityId: id,
           action: 'delete',
-          before,
-        });
-      });
+          lock: (trx) => lockAbsence(trx, id, request),
+          version: (before) => before.version,
+          write: (trx) => deleteAbsence(trx, id),
+          entityId: () => id,
+        },
+      );
       return reply.status(204).send(null);
     },
   );
 }
 
-/** Hub managers change only the absences of their hubs' 0-19 staff. */
-async function assertAbsenceScope(
-  db: Kysely<DB>,
-  request: FastifyRequest,
-  practitionerId: string,
-): Promise<void> {
-  if (hubScopeOf(request) === null) return;
-  const practitioner = await findPractitioner(db, practitionerId);
+/** The practitioner first (as every write that judges their work does), then the absence. */
+async function lockAbsence(trx: Transaction<DB>, id: string, request: FastifyRequest) {
+  const owner = await trx
+    .selectFrom('absences')
+    .select('practitioner_id')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  const practitioner = owner ? await findPractitioner(trx, owner.practitioner_id, true) : undefined;
+  const before = await findAbsence(trx, id, true);
+  if (!before) throw problems.notFound('absence', id);
+  // Hub managers change only the absences of their hubs' 0-19 staff.
   if (practitioner) assertPanelScope(request, practitioner);
+  return before;
 }

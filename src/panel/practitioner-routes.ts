@@ -1,8 +1,10 @@
 import { Type } from 'typebox';
 import type { App, Deps } from '../app.js';
-import { auditContextOf, recordAudit } from '../audit/record.js';
-import { checkIfMatch, setEtag } from '../http/etag.js';
-import { assertPanelScope } from '../http/permissions.js';
+import { setEtag } from '../http/etag.js';
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { applyChange } from '../changes/apply-change.js';
+import { Shift } from '../placements/shift-model.js';
 import { problems } from '../http/problem.js';
 import { Code, errorResponses, IfMatchHeaders, Page, PageQuery, Uuid } from '../http/schemas.js';
 import {
@@ -25,10 +27,23 @@ import {
 } from './practitioner-repository.js';
 import { checkPractitioner, mergePractitioner } from './practitioner-rules.js';
 import { practitionerFor, PractitionerView } from './privacy.js';
+import { assertPanelScope } from '../http/permissions.js';
 
 const IdParams = Type.Object({ id: Uuid });
+const PractitionerChanged = Type.Intersect(
+  [
+    Practitioner,
+    Type.Object({
+      uncoveredShifts: Type.Array(Shift, {
+        description:
+          'Shifts this change took the practitioner off because their work would now break a hard rule (a lost region or specialism, a lower limit of hours)',
+      }),
+    }),
+  ],
+  { examples: [{ ...practitionerExample, uncoveredShifts: [] }] },
+);
 
-export async function practitionerRoutes(app: App, { database }: Deps): Promise<void> {
+export async function practitionerRoutes(app: App, { database, config }: Deps): Promise<void> {
   const { db } = database;
 
   app.post(
@@ -44,17 +59,23 @@ export async function practitionerRoutes(app: App, { database }: Deps): Promise<
     async (request, reply) => {
       const values = mergePractitioner(undefined, request.body as CreatePractitionerBody);
       assertPanelScope(request, values);
-      const created = await db.transaction().execute(async (trx) => {
-        await checkPractitioner(trx, values);
-        const after = await insertPractitioner(trx, values);
-        await recordAudit(trx, auditContextOf(request), {
+      const { after: created } = await applyChange(
+        { db, timezone: config.timezone, request },
+        {
           entity: 'practitioner',
-          entityId: after.id,
           action: 'create',
-          after,
-        });
-        return after;
-      });
+          write: async (trx) => {
+            await checkPractitioner(trx, values);
+            return insertPractitioner(trx, values);
+          },
+          entityId: (practitioner) => practitioner.id,
+          event: (practitioner) => ({
+            type: 'practitioner.changed',
+            subjectId: practitioner.id,
+            payload: { practitioner },
+          }),
+        },
+      );
       setEtag(reply, created.version);
       reply.status(201).header('location', `/v1/practitioners/${created.id}`);
       return created;
@@ -127,31 +148,39 @@ export async function practitionerRoutes(app: App, { database }: Deps): Promise<
         params: IdParams,
         headers: IfMatchHeaders,
         body: PatchPractitioner,
-        response: { 200: Practitioner, ...errorResponses(404, 409, 412, 422) },
+        response: { 200: PractitionerChanged, ...errorResponses(404, 409, 412, 422) },
       },
     },
     async (request, reply) => {
       const { id } = request.params as { id: string };
-      const updated = await db.transaction().execute(async (trx) => {
-        const before = await findPractitioner(trx, id, true);
-        if (!before || before.archivedAt) throw problems.notFound('practitioner', id);
-        assertPanelScope(request, before);
-        checkIfMatch(request, before.version);
-        const values = mergePractitioner(before, request.body as PatchPractitionerBody);
-        assertPanelScope(request, values);
-        await checkPractitioner(trx, values, id);
-        const after = await updatePractitioner(trx, id, values);
-        await recordAudit(trx, auditContextOf(request), {
+      const { after, uncoveredShifts } = await applyChange(
+        { db, timezone: config.timezone, request, reply },
+        {
           entity: 'practitioner',
-          entityId: id,
           action: 'update',
-          before,
-          after,
-        });
-        return after;
-      });
-      setEtag(reply, updated.version);
-      return updated;
+          lock: async (trx) => {
+            const before = await lockPractitioner(trx, id);
+            assertPanelScope(request, before);
+            return before;
+          },
+          version: (before) => before.version,
+          write: async (trx, before) => {
+            const values = mergePractitioner(before, request.body as PatchPractitionerBody);
+            assertPanelScope(request, values);
+            await checkPractitioner(trx, values, id);
+            return updatePractitioner(trx, id, values);
+          },
+          entityId: () => id,
+          recheck: () => ({ practitionerIds: [id] }),
+          event: (after) => ({
+            type: 'practitioner.changed',
+            subjectId: id,
+            payload: { practitioner: after },
+          }),
+          etag: (after) => after.version,
+        },
+      );
+      return { ...after, uncoveredShifts };
     },
   );
 
@@ -168,20 +197,31 @@ export async function practitionerRoutes(app: App, { database }: Deps): Promise<
     },
     async (request, reply) => {
       const { id } = request.params as { id: string };
-      await db.transaction().execute(async (trx) => {
-        const before = await findPractitioner(trx, id, true);
-        if (!before || before.archivedAt) throw problems.notFound('practitioner', id);
-        checkIfMatch(request, before.version);
-        const after = await archivePractitioner(trx, id);
-        await recordAudit(trx, auditContextOf(request), {
+      await applyChange(
+        { db, timezone: config.timezone, request },
+        {
           entity: 'practitioner',
-          entityId: id,
           action: 'archive',
-          before,
-          after,
-        });
-      });
+          lock: (trx) => lockPractitioner(trx, id),
+          version: (before) => before.version,
+          write: (trx) => archivePractitioner(trx, id),
+          entityId: () => id,
+          // A leaver's work that has not ended is taken off; what they worked stays as history.
+          recheck: () => ({ practitionerIds: [id] }),
+          event: (after) => ({
+            type: 'practitioner.changed',
+            subjectId: id,
+            payload: { practitioner: after },
+          }),
+        },
+      );
       return reply.status(204).send(null);
     },
   );
+}
+
+async function lockPractitioner(trx: Transaction<DB>, id: string) {
+  const before = await findPractitioner(trx, id, true);
+  if (!before || before.archivedAt) throw problems.notFound('practitioner', id);
+  return before;
 }

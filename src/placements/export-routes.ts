@@ -102,7 +102,7 @@ export async function exportRoutes(app: App, { database, config }: Deps): Promis
       const { start, end } = localPeriod(from, to, tz, MAX_SPAN_DAYS.calendar);
       const { items } = await listShifts(db, { from: start, to: end, practitionerId: id }, 100_000, 0);
       reply.type('text/calendar; charset=utf-8').header('content-disposition', 'inline; filename="rota.ics"');
-      return practitionerCalendar(practitioner.name, items, new Date());
+      return practitionerCalendar(id, practitioner.name, items, new Date(), tz);
     },
   );
 

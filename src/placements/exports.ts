@@ -8,6 +8,15 @@ export function csvCell(value: string | number | boolean | null): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+type Assignment = ShiftDto['assignments'][number];
+
+/** A name, with the part of the shift they work when it is not the whole shift ("Sam Lee 08:00-14:10"). */
+function withPart(a: Assignment, s: ShiftDto, timezone: string): string {
+  if (a.start === s.start && a.end === s.end) return a.name;
+  const hm = (iso: string) => DateTime.fromISO(iso, { zone: timezone }).toFormat('HH:mm');
+  return `${a.name} ${hm(a.start)}-${hm(a.end)}`;
+}
+
 export function shiftsCsv(shifts: ShiftDto[], timezone: string): string {
   const header = [
     'date',
@@ -34,7 +43,7 @@ export function shiftsCsv(shifts: ShiftDto[], timezone: string): string {
       s.required,
       s.status,
       s.locked,
-      s.assignments.map((a) => a.name).join('; '),
+      s.assignments.map((a) => withPart(a, s, timezone)).join('; '),
       s.id,
     ]
       .map(csvCell)
@@ -63,7 +72,14 @@ function fold(line: string): string {
   return parts.join('\r\n ');
 }
 
-export function practitionerCalendar(name: string, shifts: ShiftDto[], stamp: Date): string {
+/** A practitioner's shifts as events, each for the part of the shift they work. */
+export function practitionerCalendar(
+  practitionerId: string,
+  name: string,
+  shifts: ShiftDto[],
+  stamp: Date,
+  timezone: string,
+): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -73,16 +89,17 @@ export function practitionerCalendar(name: string, shifts: ShiftDto[], stamp: Da
     `X-WR-CALNAME:${icsText(`Rota: ${name}`)}`,
   ];
   for (const s of shifts) {
+    const mine = s.assignments.find((a) => a.practitionerId === practitionerId);
     lines.push(
       'BEGIN:VEVENT',
       `UID:shift-${s.id}@care-rota`,
       // The shift's version rises with every change, so calendars replace the old copy.
       `SEQUENCE:${s.version}`,
       `DTSTAMP:${icsTime(stamp.toISOString())}`,
-      `DTSTART:${icsTime(s.start)}`,
-      `DTEND:${icsTime(s.end)}`,
+      `DTSTART:${icsTime(mine?.start ?? s.start)}`,
+      `DTEND:${icsTime(mine?.end ?? s.end)}`,
       `SUMMARY:${icsText(`${s.night ? 'Night' : 'Day'} shift ${s.caseReference}`)}`,
-      `DESCRIPTION:${icsText(`Placement ${s.caseReference} (${s.region}). ${s.assignments.map((a) => a.name).join(', ')}.`)}`,
+      `DESCRIPTION:${icsText(`Placement ${s.caseReference} (${s.region}). ${s.assignments.map((a) => withPart(a, s, timezone)).join(', ')}.`)}`,
       `CATEGORIES:${s.night ? 'NIGHT' : 'DAY'}`,
       'END:VEVENT',
     );

@@ -14,7 +14,7 @@ export interface WeekHours {
 
 /**
  * Hours worked per ISO week of the shifts' local start dates, in real elapsed time (a 13-hour autumn
- * night counts 13), against each practitioner's contract.
+ * night counts 13), counting only the part of a shift each person works, against their contract.
  */
 export async function hoursByWeek(
   db: Kysely<DB>,
@@ -34,7 +34,7 @@ export async function hoursByWeek(
   }>`
     SELECT p.id AS practitioner_id, p.name,
            to_char(s.local_date, 'IYYY-"W"IW') AS week,
-           sum(extract(epoch FROM (s.ends_at - s.starts_at)) / 60)::float8 AS minutes,
+           sum(extract(epoch FROM (upper(a.period) - lower(a.period))) / 60)::float8 AS minutes,
            count(*)::int AS shifts,
            count(*) FILTER (WHERE s.night)::int AS nights,
            p.contracted_hours_per_week::float8 AS contracted,

@@ -1,7 +1,8 @@
 import { Type } from 'typebox';
 import type { App, Deps } from '../app.js';
-import { auditContextOf, recordAudit } from '../audit/record.js';
-import { checkIfMatch, setEtag } from '../http/etag.js';
+import { setEtag } from '../http/etag.js';
+import { applyChange } from '../changes/apply-change.js';
+import { Shift } from './shift-model.js';
 import { problems } from '../http/problem.js';
 import { Code, errorResponses, IfMatchHeaders, LocalDate, Page, PageQuery, Uuid } from '../http/schemas.js';
 import {
@@ -31,6 +32,27 @@ const ShiftChanges = Type.Object({
 const PlacementWithShifts = Type.Intersect([Placement, Type.Object({ shiftChanges: ShiftChanges })], {
   examples: [{ ...placementExample, shiftChanges: { created: 63, updated: 0, removed: 0, keptLocked: 0 } }],
 });
+const ChangedPlacement = Type.Intersect(
+  [
+    Placement,
+    Type.Object({
+      shiftChanges: ShiftChanges,
+      uncoveredShifts: Type.Array(Shift, {
+        description:
+          'Shifts this change took someone off because they now break a hard rule (an exclusion, a gender requirement, a specialism or region they lack)',
+      }),
+    }),
+  ],
+  {
+    examples: [
+      {
+        ...placementExample,
+        shiftChanges: { created: 0, updated: 0, removed: 0, keptLocked: 0 },
+        uncoveredShifts: [],
+      },
+    ],
+  },
+);
 
 export async function placementRoutes(app: App, { database, config }: Deps): Promise<void> {
   const { db } = database;
@@ -47,18 +69,25 @@ export async function placementRoutes(app: App, { database, config }: Deps): Pro
     },
     async (request, reply) => {
       const values = mergePlacement(undefined, request.body as CreatePlacementBody);
-      const created = await db.transaction().execute(async (trx) => {
-        await checkPlacement(trx, values);
-        const placement = await insertPlacement(trx, values);
-        const shiftChanges = await syncShifts(trx, placement, config.timezone, null);
-        await recordAudit(trx, auditContextOf(request), {
+      const { after: created } = await applyChange(
+        { db, timezone: config.timezone, request },
+        {
           entity: 'placement',
-          entityId: placement.id,
           action: 'create',
-          after: { ...placement, shiftChanges },
-        });
-        return { ...placement, shiftChanges };
-      });
+          write: async (trx) => {
+            await checkPlacement(trx, values);
+            const placement = await insertPlacement(trx, values);
+            const shiftChanges = await syncShifts(trx, placement, config.timezone, null);
+            return { ...placement, shiftChanges };
+          },
+          entityId: (placement) => placement.id,
+          event: (placement) => ({
+            type: 'placement.created',
+            subjectId: placement.id,
+            payload: { placement },
+          }),
+        },
+      );
       setEtag(reply, created.version);
       reply.status(201).header('location', `/v1/placements/${created.id}`);
       return created;
@@ -123,28 +152,36 @@ export async function placementRoutes(app: App, { database, config }: Deps): Pro
         params: Type.Object({ id: Uuid }),
         headers: IfMatchHeaders,
         body: PatchPlacement,
-        response: { 200: PlacementWithShifts, ...errorResponses(404, 412, 422) },
+        response: { 200: ChangedPlacement, ...errorResponses(404, 412, 422) },
       },
     },
     async (request, reply) => {
       const { id } = request.params as { id: string };
-      const updated = await db.transaction().execute(async (trx) => {
-        const before = await findPlacement(trx, id, true);
-        if (!before) throw problems.notFound('placement', id);
-        checkIfMatch(request, before.version);
-        const values = mergePlacement(before, request.body as PatchPlacementBody);
-        await checkPlacement(trx, values, id);
-        const after = await updatePlacement(trx, id, values);
-        const shiftChanges = await syncShifts(trx, after, config.timezone, new Date());
-        await recordAudit(trx, auditContextOf(request), {
+      const { after, uncoveredShifts } = await applyChange(
+        { db, timezone: config.timezone, request },
+        {
           entity: 'placement',
-          entityId: id,
           action: 'update',
-          before,
-          after: { ...after, shiftChanges },
-        });
-        return { ...after, shiftChanges };
-      });
+          lock: async (trx) => {
+            const before = await findPlacement(trx, id, true);
+            if (!before) throw problems.notFound('placement', id);
+            return before;
+          },
+          version: (before) => before.version,
+          write: async (trx, before) => {
+            const values = mergePlacement(before, request.body as PatchPlacementBody);
+            await checkPlacement(trx, values, id);
+            const placement = await updatePlacement(trx, id, values);
+            const shiftChanges = await syncShifts(trx, placement, config.timezone, new Date());
+            return { ...placement, shiftChanges };
+          },
+          entityId: () => id,
+          // A new exclusion, gender requirement, specialism or region takes off whoever it now rules out.
+          recheck: () => ({ placementIds: [id] }),
+          event: (placement) => ({ type: 'placement.changed', subjectId: id, payload: { placement } }),
+        },
+      );
+      const updated = { ...after, uncoveredShifts };
       setEtag(reply, updated.version);
       return updated;
     },

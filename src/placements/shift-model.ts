@@ -28,6 +28,8 @@ export const shiftExample = {
       name: 'Alex Morgan',
       source: 'run',
       pinned: false,
+      start: '2026-11-30T20:00:00.000Z',
+      end: '2026-12-01T08:00:00.000Z',
     },
   ],
   uncoveredBy: [],
@@ -59,7 +61,16 @@ export const Shift = Type.Object(
         name: Type.String(),
         source: Type.Union([Type.Literal('run'), Type.Literal('manual'), Type.Literal('cover')]),
         pinned: Type.Boolean(),
+        start: Type.String({
+          format: 'date-time',
+          description: 'When this person starts on the shift: its start, or later when they joined to cover',
+        }),
+        end: Type.String({
+          format: 'date-time',
+          description: 'When this person stops: its end, or earlier when they fell sick or were taken off',
+        }),
       }),
+      { description: 'Who works the shift, each for their part of it' },
     ),
     uncoveredBy: Type.Array(
       Type.Object({
@@ -67,8 +78,17 @@ export const Shift = Type.Object(
         name: Type.String(),
         absenceId: Type.Union([Uuid, Type.Null()]),
         at: Instant,
+        rule: Type.String({
+          description:
+            'The hard rule that took them off: absence, exclusion, region, skill, gender, panel (left or moved), minimumRest, maxMinutesPer7Days, ...',
+        }),
+        reason: Type.Union([Type.String(), Type.Null()], { description: 'Why, in words' }),
+        from: Type.String({ format: 'date-time', description: 'From when the shift is short of them' }),
       }),
-      { description: 'Who an absence took off this shift, while it stays short' },
+      {
+        description:
+          'Who was taken off this shift (by an absence or a change of facts that broke a hard rule), while it stays short',
+      },
     ),
     status: ShiftStatus,
     revision: Type.Integer({ description: 'Changes whenever who works the shift changes' }),

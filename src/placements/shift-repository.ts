@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { ShiftDto, ShiftStatusName } from './shift-model.js';
 import { fromJson } from '../db/json.js';
+import { shortFrom } from '../rules/coverage.js';
 
 export interface ShiftFilter {
   /** Instants: shifts starting in [from, to). */
@@ -30,12 +31,19 @@ interface ShiftRow {
   uncovered_by: unknown;
 }
 
+const iso = (t: string | Date) => new Date(t).toISOString();
+
 function toShift(row: ShiftRow): ShiftDto {
-  const assignments = fromJson<ShiftDto['assignments']>(row.assignments);
-  const uncoveredBy =
-    assignments.length < row.required ? fromJson<ShiftDto['uncoveredBy']>(row.uncovered_by) : [];
+  const assignments = fromJson<ShiftDto['assignments']>(row.assignments).map((a) => ({
+    ...a,
+    start: iso(a.start),
+    end: iso(a.end),
+  }));
+  const parts = assignments.map((a) => ({ start: Date.parse(a.start), end: Date.parse(a.end) }));
+  const short = shortFrom(parts, row.starts_at.getTime(), row.ends_at.getTime(), row.required, Date.now());
+  const uncoveredBy = short !== null ? fromJson<ShiftDto['uncoveredBy']>(row.uncovered_by) : [];
   const status: ShiftStatusName =
-    assignments.length >= row.required ? 'covered' : uncoveredBy.length > 0 ? 'uncovered' : 'unfilled';
+    short === null ? 'covered' : uncoveredBy.length > 0 ? 'uncovered' : 'unfilled';
   return {
     id: row.id,
     placementId: row.placement_id,
@@ -49,7 +57,7 @@ function toShift(row: ShiftRow): ShiftDto {
     required: row.required,
     locked: row.locked,
     assignments,
-    uncoveredBy: uncoveredBy.map((u) => ({ ...u, at: new Date(u.at).toISOString() })),
+    uncoveredBy: uncoveredBy.map((u) => ({ ...u, at: iso(u.at), from: iso(u.from) })),
     status,
     revision: Number(row.revision),
     version: row.version,
@@ -75,13 +83,13 @@ function baseQuery(db: Kysely<DB>) {
       's.version',
       sql<unknown>`coalesce((
         select json_agg(json_build_object('practitionerId', a.practitioner_id, 'name', pr.name, 'source', a.source,
-          'pinned', a.pinned) order by a.assigned_at, a.practitioner_id)
+          'pinned', a.pinned, 'start', lower(a.period), 'end', upper(a.period)) order by lower(a.period), a.assigned_at, a.practitioner_id)
         from shift_assignments a join practitioners pr on pr.id = a.practitioner_id where a.shift_id = s.id), '[]'::json)`.as(
         'assignments',
       ),
       sql<unknown>`coalesce((
         select json_agg(json_build_object('practitionerId', u.practitioner_id, 'name', pr.name, 'absenceId', u.absence_id,
-          'at', u.uncovered_at) order by u.uncovered_at)
+          'at', u.uncovered_at, 'rule', u.rule, 'reason', u.reason, 'from', coalesce(u.from_at, s.starts_at)) order by u.uncovered_at)
         from shift_uncoverings u join practitioners pr on pr.id = u.practitioner_id
         where u.shift_id = s.id and u.resolved_at is null), '[]'::json)`.as('uncovered_by'),
     ]);

@@ -1,6 +1,5 @@
 import { Type } from 'typebox';
 import type { App, Deps } from '../app.js';
-import { auditContextOf, recordAudit } from '../audit/record.js';
 import { problems } from '../http/problem.js';
 import { errorResponses, LocalDate, Page, PageQuery, Uuid } from '../http/schemas.js';
 import { addAssignment, removeAssignment, touchShift } from '../rota/assignments.js';
@@ -8,6 +7,11 @@ import { localPeriod } from '../time/period.js';
 import { MAX_SPAN_DAYS, PeriodEnd } from '../http/spans.js';
 import { Shift, shiftExample, ShiftStatus, type ShiftStatusName } from './shift-model.js';
 import { findShift, listShifts } from './shift-repository.js';
+import { applyChange, shiftSummary } from '../changes/apply-change.js';
+import { lockFactsForAssigning } from '../changes/locks.js';
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { shortFrom } from '../rules/coverage.js';
 import { candidatesForShift, checkManualAssignment } from './shift-edits.js';
 
 const Rule = Type.Object({ rule: Type.String(), message: Type.String() });
@@ -168,39 +172,63 @@ export async function shiftRoutes(app: App, { database, config }: Deps): Promise
     async (request, reply) => {
       const { id } = request.params as { id: string };
       const { practitionerId } = request.body as { practitionerId: string };
-      const result = await db.transaction().execute(async (trx) => {
-        await trx.selectFrom('shifts').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
-        const before = await findShift(trx, id);
-        if (!before) throw problems.notFound('shift', id);
-        if (before.assignments.some((a) => a.practitionerId === practitionerId)) {
-          throw problems.conflict('That practitioner is already on this shift.', 'already-assigned');
-        }
-        if (before.assignments.length >= before.required) {
-          throw problems.conflict(
-            `The shift already has ${before.required} of ${before.required}; unassign someone first.`,
-            'shift-full',
-          );
-        }
-        const check = await checkManualAssignment(trx, id, practitionerId, tz);
-        if (!check.allowed) {
-          throw problems.conflict(
-            `Not assigned: ${check.broken.map((b) => b.message).join('; ')}.`,
-            'rule-broken',
-            { broken: check.broken },
-          );
-        }
-        await addAssignment(trx, id, practitionerId, 'manual', true);
-        await touchShift(trx, id);
-        const after = (await findShift(trx, id))!;
-        await recordAudit(trx, auditContextOf(request), {
+      const { after } = await applyChange(
+        { db, timezone: tz, request },
+        {
           entity: 'shift',
-          entityId: id,
           action: 'assign',
-          before,
-          after: { ...after, warnings: check.warnings },
-        });
-        return { shift: after, warnings: check.warnings };
-      });
+          lock: async (trx) => {
+            await lockFactsForAssigning(trx, [id], [practitionerId]);
+            await trx.selectFrom('shifts').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+            const before = await findShift(trx, id);
+            if (!before) throw problems.notFound('shift', id);
+            return before;
+          },
+          write: async (trx, before) => {
+            if (before.assignments.some((a) => a.practitionerId === practitionerId)) {
+              throw problems.conflict('That practitioner is already on this shift.', 'already-assigned');
+            }
+            if (before.status === 'covered') {
+              throw problems.conflict(
+                `The shift already has ${before.required} of ${before.required}; unassign someone first.`,
+                'shift-full',
+              );
+            }
+            const check = await checkManualAssignment(trx, id, practitionerId, tz);
+            if (!check.allowed) {
+              throw problems.conflict(
+                `Not assigned: ${check.broken.map((b) => b.message).join('; ')}.`,
+                'rule-broken',
+                { broken: check.broken },
+              );
+            }
+            // They work from where the shift is short (after someone who fell sick), never in the past;
+            // a shift that has ended is a correction of the record, from the gap on.
+            const now = Date.now();
+            const gap = shortFrom(
+              before.assignments.map((x) => ({ start: Date.parse(x.start), end: Date.parse(x.end) })),
+              Date.parse(before.start),
+              Date.parse(before.end),
+              before.required,
+              now,
+            );
+            const ended = Date.parse(before.end) <= now;
+            const from = ended ? (gap ?? 0) : Math.max(gap ?? 0, now);
+            await addAssignment(trx, id, practitionerId, 'manual', true, new Date(from));
+            await touchShift(trx, id);
+            return { shift: (await findShift(trx, id))!, warnings: check.warnings };
+          },
+          entityId: () => id,
+          assigns: () => [{ shiftId: id, practitionerId }],
+          audited: (result) => ({ ...result.shift, warnings: result.warnings }),
+          event: (result) => ({
+            type: 'shift.assigned',
+            subjectId: id,
+            payload: { shift: shiftSummary(result.shift), practitionerId },
+          }),
+        },
+      );
+      const result = after;
       reply.status(201);
       return result;
     },
@@ -218,24 +246,32 @@ export async function shiftRoutes(app: App, { database, config }: Deps): Promise
     },
     async (request) => {
       const { id, practitionerId } = request.params as { id: string; practitionerId: string };
-      return db.transaction().execute(async (trx) => {
-        const before = await findShift(trx, id);
-        if (!before) throw problems.notFound('shift', id);
-        if (before.locked)
-          throw problems.conflict('This shift is locked; unlock it to change who works it.', 'shift-locked');
-        if (!(await removeAssignment(trx, id, practitionerId)))
-          throw problems.notFound(`assignment on shift ${id} of practitioner`, practitionerId);
-        await touchShift(trx, id);
-        const after = (await findShift(trx, id))!;
-        await recordAudit(trx, auditContextOf(request), {
+      const { after } = await applyChange(
+        { db, timezone: tz, request },
+        {
           entity: 'shift',
-          entityId: id,
           action: 'unassign',
-          before,
-          after,
-        });
-        return after;
-      });
+          lock: (trx) => lockShift(trx, id),
+          write: async (trx, before) => {
+            if (before.locked)
+              throw problems.conflict(
+                'This shift is locked; unlock it to change who works it.',
+                'shift-locked',
+              );
+            if (!(await removeAssignment(trx, id, practitionerId)))
+              throw problems.notFound(`assignment on shift ${id} of practitioner`, practitionerId);
+            await touchShift(trx, id);
+            return (await findShift(trx, id))!;
+          },
+          entityId: () => id,
+          event: (shift) => ({
+            type: 'shift.unassigned',
+            subjectId: id,
+            payload: { shift: shiftSummary(shift), practitionerId },
+          }),
+        },
+      );
+      return after;
     },
   );
 
@@ -257,22 +293,29 @@ export async function shiftRoutes(app: App, { database, config }: Deps): Promise
       },
       async (request) => {
         const { id } = request.params as { id: string };
-        return db.transaction().execute(async (trx) => {
-          const before = await findShift(trx, id);
-          if (!before) throw problems.notFound('shift', id);
-          await trx.updateTable('shifts').set({ locked }).where('id', '=', id).execute();
-          await touchShift(trx, id);
-          const after = (await findShift(trx, id))!;
-          await recordAudit(trx, auditContextOf(request), {
+        const { after } = await applyChange(
+          { db, timezone: tz, request },
+          {
             entity: 'shift',
-            entityId: id,
             action: path,
-            before,
-            after,
-          });
-          return after;
-        });
+            lock: (trx) => lockShift(trx, id),
+            write: async (trx) => {
+              await trx.updateTable('shifts').set({ locked }).where('id', '=', id).execute();
+              await touchShift(trx, id);
+              return (await findShift(trx, id))!;
+            },
+            entityId: () => id,
+          },
+        );
+        return after;
       },
     );
   }
+}
+
+async function lockShift(trx: Transaction<DB>, id: string) {
+  await trx.selectFrom('shifts').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+  const before = await findShift(trx, id);
+  if (!before) throw problems.notFound('shift', id);
+  return before;
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { shortFrom, type Part } from '../rules/coverage.js';
 
 type Source = 'run' | 'manual' | 'cover';
 
@@ -14,12 +15,52 @@ export async function touchShift(db: Kysely<DB>, shiftId: string): Promise<void>
     }))
     .where('id', '=', shiftId)
     .execute();
-  // A shift that is full again is no longer uncovered.
+  // A shift that is full again, at every moment, is no longer uncovered.
+  const shift = await db
+    .selectFrom('shifts')
+    .select(['starts_at', 'ends_at', 'required'])
+    .where('id', '=', shiftId)
+    .executeTakeFirst();
+  if (!shift) return;
+  const parts = await shiftParts(db, shiftId);
+  if (
+    shortFrom(parts, shift.starts_at.getTime(), shift.ends_at.getTime(), shift.required, Date.now()) === null
+  ) {
+    await db
+      .updateTable('shift_uncoverings')
+      .set({ resolved_at: new Date() })
+      .where('shift_id', '=', shiftId)
+      .where('resolved_at', 'is', null)
+      .execute();
+  }
+}
+
+/** The parts of a shift its people work. */
+export async function shiftParts(db: Kysely<DB>, shiftId: string): Promise<Part[]> {
+  const rows = await db
+    .selectFrom('shift_assignments')
+    .select([sql<Date>`lower(period)`.as('start'), sql<Date>`upper(period)`.as('end')])
+    .where('shift_id', '=', shiftId)
+    .execute();
+  return rows.map((r) => ({ start: new Date(r.start).getTime(), end: new Date(r.end).getTime() }));
+}
+
+/** Shortens an assignment to end at `at`, or removes it when it would not have started by then. */
+export async function cutAssignment(
+  db: Kysely<DB>,
+  shiftId: string,
+  practitionerId: string,
+  at: Date,
+): Promise<void> {
   await sql`
-    UPDATE shift_uncoverings u SET resolved_at = now()
-    WHERE u.shift_id = ${shiftId} AND u.resolved_at IS NULL
-      AND (SELECT count(*) FROM shift_assignments a WHERE a.shift_id = ${shiftId})
-          >= (SELECT required FROM shifts WHERE id = ${shiftId})`.execute(db);
+    DELETE FROM shift_assignments
+    WHERE shift_id = ${shiftId} AND practitioner_id = ${practitionerId} AND lower(period) >= ${at}::timestamptz`.execute(
+    db,
+  );
+  await sql`
+    UPDATE shift_assignments SET period = tstzrange(lower(period), ${at}::timestamptz)
+    WHERE shift_id = ${shiftId} AND practitioner_id = ${practitionerId}
+      AND lower(period) < ${at}::timestamptz AND upper(period) > ${at}::timestamptz`.execute(db);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import type { DB } from '../db/schema.js';
 import type { Demand, Problem, Resource } from '../scheduler/index.js';
@@ -73,7 +73,9 @@ export async function loadRotaProblem(db: Kysely<DB>, options: RotaProblemOption
       db
         .selectFrom('shift_assignments as a')
         .innerJoin('shifts as s', 's.id', 'a.shift_id')
-        .select(['a.shift_id', 'a.practitioner_id', 'a.pinned'])
+        .select(['a.shift_id', 'a.practitioner_id', 'a.pinned', 's.local_date', 's.night'])
+        .select([sql<Date>`lower(a.period)`.as('part_start'), sql<Date>`upper(a.period)`.as('part_end')])
+        .select(sql<boolean>`upper(a.period) < s.ends_at`.as('ended_early'))
         .where('s.local_date', '>=', options.from)
         .where('s.local_date', '<=', options.to)
         .orderBy('a.assigned_at')
@@ -105,6 +107,7 @@ export async function loadRotaProblem(db: Kysely<DB>, options: RotaProblemOption
           's.night',
           's.placement_id',
         ])
+        .select([sql<Date>`lower(a.period)`.as('part_start'), sql<Date>`upper(a.period)`.as('part_end')])
         .where('s.local_date', '>=', lookback.toISODate()!)
         .where('s.local_date', '<', options.from)
         .execute(),
@@ -117,7 +120,16 @@ export async function loadRotaProblem(db: Kysely<DB>, options: RotaProblemOption
   };
   const specialismsOf = group(specialisms, 'placement_id');
   const exclusionsOf = group(exclusions, 'placement_id');
-  const assignmentsOf = group(assignments, 'shift_id');
+  // Someone who stopped part-way through a shift (fell sick at 14:00) no longer holds a place on it;
+  // the part they worked is fixed work the rules still see.
+  const assignmentsOf = group(
+    assignments.filter((a) => !a.ended_early),
+    'shift_id',
+  );
+  const stoppedOf = group(
+    assignments.filter((a) => a.ended_early),
+    'practitioner_id',
+  );
   const regionsOf = group(regions, 'practitioner_id');
   const skillsOf = group(skills, 'practitioner_id');
   const absencesOf = group(absences, 'practitioner_id');
@@ -152,12 +164,20 @@ export async function loadRotaProblem(db: Kysely<DB>, options: RotaProblemOption
           (priorOf.get(p.id) ?? []).filter((w) => dayOf(w.local_date) >= -7).map((w) => w.placement_id),
         ),
       ],
-      priorWork: (priorOf.get(p.id) ?? []).map((w) => ({
-        start: toMinutes(w.starts_at),
-        end: toMinutes(w.ends_at),
-        day: dayOf(w.local_date),
-        night: w.night,
-      })),
+      priorWork: [
+        ...(priorOf.get(p.id) ?? []).map((w) => ({
+          start: toMinutes(w.part_start),
+          end: toMinutes(w.part_end),
+          day: dayOf(w.local_date),
+          night: w.night,
+        })),
+        ...(stoppedOf.get(p.id) ?? []).map((w) => ({
+          start: toMinutes(w.part_start),
+          end: toMinutes(w.part_end),
+          day: dayOf(w.local_date),
+          night: w.night,
+        })),
+      ],
     },
   }));
 

@@ -9,6 +9,8 @@ export interface PublishOutcome {
   changedShifts: number;
   keptLocked: number;
   keptStarted: number;
+  /** Who the publish put on which shift: judged against the facts as they are now. */
+  added: { shiftId: string; practitionerId: string }[];
 }
 
 /**
@@ -40,7 +42,7 @@ export async function publishRun(db: Kysely<DB>, run: RunRow, now: Date): Promis
       { changedShifts: changed.map((s) => s.id).slice(0, 50) },
     );
   }
-  const outcome: PublishOutcome = { changedShifts: 0, keptLocked: 0, keptStarted: 0 };
+  const outcome: PublishOutcome = { changedShifts: 0, keptLocked: 0, keptStarted: 0, added: [] };
   const current = await db
     .selectFrom('shift_assignments as a')
     .innerJoin('shifts as s', 's.id', 'a.shift_id')
@@ -79,8 +81,10 @@ export async function publishRun(db: Kysely<DB>, run: RunRow, now: Date): Promis
     plans.push({ shiftId: shift.id, add });
   }
   for (const plan of plans) {
-    for (const practitionerId of plan.add)
+    for (const practitionerId of plan.add) {
       await addAssignment(db, plan.shiftId, practitionerId, 'run', false);
+      outcome.added.push({ shiftId: plan.shiftId, practitionerId });
+    }
     await touchShift(db, plan.shiftId);
     outcome.changedShifts++;
   }

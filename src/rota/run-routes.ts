@@ -10,6 +10,10 @@ import { limitActiveRuns, listRunSummaries, RotaRunSummary, summaryOf } from './
 import { CreateRun, RotaRun, runExample, type CreateRunBody } from './run-model.js';
 import { toRunDto } from './run-view.js';
 import { publishRun } from './publish.js';
+import { applyChange } from '../changes/apply-change.js';
+import { lockFactsForAssigning } from '../changes/locks.js';
+import { fromJson } from '../db/json.js';
+import { Shift } from '../placements/shift-model.js';
 import { emptyBodyAsObject } from '../http/optional-body.js';
 import { StandbyEntry } from '../cover/model.js';
 import { suggestStandby } from '../cover/standby.js';
@@ -218,8 +222,17 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
                 description: 'Also name an on-call practitioner per region and day, where none is named',
               }),
             ),
+            leaveBrokenUncovered: Type.Optional(
+              Type.Boolean({
+                description:
+                  'Facts may have changed since the run (someone fell sick or left): by default any assignment that now breaks a hard rule refuses the publish (409, listing them); with true the rest is published and those shifts are left uncovered, ready for a cover plan',
+              }),
+            ),
           },
-          { additionalProperties: false, examples: [{ designateStandby: true }] },
+          {
+            additionalProperties: false,
+            examples: [{ designateStandby: true }, { leaveBrokenUncovered: true }],
+          },
         ),
         response: {
           200: Type.Object(
@@ -232,6 +245,10 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
               standby: Type.Array(StandbyEntry, {
                 description: 'Standby practitioners designated with this publish',
               }),
+              uncoveredShifts: Type.Array(Shift, {
+                description:
+                  'With leaveBrokenUncovered: shifts left uncovered because their assignment broke a rule',
+              }),
             },
             {
               examples: [
@@ -242,6 +259,7 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
                   keptLocked: 2,
                   keptStarted: 0,
                   standby: [],
+                  uncoveredShifts: [],
                 },
               ],
             },
@@ -252,22 +270,64 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
     },
     async (request) => {
       const { id } = request.params as { id: string };
-      return db.transaction().execute(async (trx) => {
-        const run = await findRun(trx, id, true);
-        if (!run) throw problems.notFound('rota run', id);
-        const outcome = await publishRun(trx, run, new Date());
-        const designate = (request.body as { designateStandby?: boolean } | undefined)?.designateStandby;
-        const standby = designate
-          ? await suggestStandby(trx, run.from_date, run.to_date, deps.config.timezone)
-          : [];
-        await recordAudit(trx, auditContextOf(request), {
+      const body = (request.body ?? {}) as { designateStandby?: boolean; leaveBrokenUncovered?: boolean };
+      const { after, uncoveredShifts } = await applyChange(
+        { db, timezone: deps.config.timezone, request },
+        {
           entity: 'rota_run',
-          entityId: id,
           action: 'publish',
-          after: { from: run.from_date, to: run.to_date, ...outcome, standby },
-        });
-        return { id, status: 'published', ...outcome, standby };
-      });
+          lock: async (trx) => {
+            const run = await findRun(trx, id, true);
+            if (!run) throw problems.notFound('rota run', id);
+            const result = fromJson<{ assignments?: Record<string, string[]> } | null>(run.result);
+            const shiftIds = Object.keys(result?.assignments ?? {});
+            await lockFactsForAssigning(trx, shiftIds, Object.values(result?.assignments ?? {}).flat());
+            return run;
+          },
+          write: async (trx, run) => {
+            const outcome = await publishRun(trx, run, new Date());
+            const standby = body.designateStandby
+              ? await suggestStandby(trx, run.from_date, run.to_date, deps.config.timezone)
+              : [];
+            return { run, outcome, standby };
+          },
+          entityId: () => id,
+          // A run is made from the facts of its day; whoever it puts on a shift is judged again now.
+          assigns: ({ outcome }) => (body.leaveBrokenUncovered ? [] : outcome.added),
+          recheck: ({ outcome }) =>
+            body.leaveBrokenUncovered
+              ? { practitionerIds: [...new Set(outcome.added.map((a) => a.practitionerId))] }
+              : undefined,
+          audited: ({ run, outcome, standby }) => ({
+            from: run.from_date,
+            to: run.to_date,
+            changedShifts: outcome.changedShifts,
+            keptLocked: outcome.keptLocked,
+            keptStarted: outcome.keptStarted,
+            standby,
+          }),
+          event: ({ run, outcome }) => ({
+            type: 'rota.published',
+            subjectId: id,
+            payload: {
+              runId: id,
+              from: run.from_date,
+              to: run.to_date,
+              changedShifts: outcome.changedShifts,
+            },
+          }),
+        },
+      );
+      const { changedShifts, keptLocked, keptStarted } = after.outcome;
+      return {
+        id,
+        status: 'published',
+        changedShifts,
+        keptLocked,
+        keptStarted,
+        standby: after.standby,
+        uncoveredShifts,
+      };
     },
   );
 }

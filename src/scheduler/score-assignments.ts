@@ -1,10 +1,15 @@
 import { compile } from './compile.js';
-import type { Assignments, Problem } from './model.js';
+import type { Assignments, Instant, Problem } from './model.js';
 import { recount } from './recount.js';
 import type { Recount } from './recount.js';
 
 /** Scores given assignments from scratch (no search), with the breakdown by constraint and its matches. */
-export function scoreAssignments(problem: Problem, assignments: Assignments): Recount {
+export function scoreAssignments(
+  problem: Problem,
+  assignments: Assignments,
+  options: { formatInstant?: (t: Instant) => string } = {},
+): Recount {
   const c = compile({ ...problem, assignments });
+  if (options.formatInstant) c.fmt = options.formatInstant;
   return recount(c, c.initial, true);
 }

@@ -32,7 +32,7 @@ export async function createTestContext(
 ): Promise<TestContext> {
   const database = await createTestDatabase(kind);
   const config = loadConfig({}, { logLevel: 'silent', ...overrides });
-  const app = await buildApp(config, { database, logger: false });
+  const app = await buildApp(config, { database, logger: process.env.TEST_LOG ? { level: 'error' } : false });
   await app.ready();
   const keys = {} as Record<RoleName, string>;
   for (const role of ROLES) {

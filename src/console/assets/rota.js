@@ -21,7 +21,13 @@ import {
 /** The 24/7 rota: a board of placements by day, shift details, and rota runs with live progress. */
 export async function rotaView(main) {
   const controller = new AbortController();
-  const state = { from: today(), to: addDays(today(), 6), shifts: new Map(), atRisk: new Map() };
+  const state = {
+    from: today(),
+    to: addDays(today(), 6),
+    shifts: new Map(),
+    atRisk: new Map(),
+    breaks: [],
+  };
 
   const from = h('input', { type: 'date', name: 'from', value: state.from, required: true });
   const to = h('input', { type: 'date', name: 'to', value: state.to, required: true });
@@ -34,14 +40,16 @@ export async function rotaView(main) {
     clear(boardAnswer);
     summary.textContent = 'Loading the rota…';
     try {
-      const [placements, shifts, resilience] = await Promise.all([
+      const [placements, shifts, resilience, ruleBreaks] = await Promise.all([
         getAll('/v1/placements', { from: state.from, to: state.to }),
         getAll('/v1/shifts', { from: state.from, to: state.to }),
         can('resilience')
           ? api.get(`/v1/resilience${query({ from: state.from, to: state.to })}`)
           : Promise.resolve({ atRisk: [] }),
+        api.get(`/v1/rule-breaks${query({ from: state.from, to: state.to })}`),
       ]);
       state.shifts = new Map(shifts.map((s) => [s.id, s]));
+      state.breaks = ruleBreaks.breaks;
       state.atRisk = new Map(resilience.atRisk.map((r) => [r.shiftId, r]));
       renderBoard(placements, shifts);
     } catch (error) {
@@ -53,7 +61,7 @@ export async function rotaView(main) {
   function shiftButton(s) {
     const short = s.status !== 'covered';
     const risk = state.atRisk.get(s.id);
-    const names = s.assignments.map((a) => a.name).join(', ');
+    const names = s.assignments.map((a) => withPart(a, s)).join(', ');
     return h(
       'button',
       {
@@ -70,6 +78,27 @@ export async function rotaView(main) {
       h('br'),
       names || h('span', { class: 'muted' }, 'Nobody yet'),
       s.required > 1 ? ` (${s.assignments.length} of ${s.required})` : null,
+    );
+  }
+
+  /** A name, with the part of the shift they work when it is not all of it. */
+  function withPart(a, s) {
+    return a.start === s.start && a.end === s.end
+      ? a.name
+      : `${a.name} ${fmtTime(a.start)}–${fmtTime(a.end)}`;
+  }
+
+  function breaksNotice() {
+    if (!state.breaks.length) return null;
+    return h(
+      'div',
+      { class: 'problem', role: 'alert', id: 'rule-breaks' },
+      h('h2', {}, `${state.breaks.length} assignment(s) break a hard rule`),
+      h(
+        'ul',
+        {},
+        state.breaks.map((b) => h('li', {}, b.message)),
+      ),
     );
   }
 
@@ -101,6 +130,7 @@ export async function rotaView(main) {
     );
     clear(
       board,
+      breaksNotice(),
       h(
         'ul',
         { class: 'legend', 'aria-label': 'Legend' },
@@ -181,6 +211,21 @@ export async function rotaView(main) {
           h('div', {}, h('dt', {}, 'Locked'), h('dd', {}, s.locked ? 'Yes' : 'No')),
         ),
         risk ? h('p', {}, badge('▲ At risk', 'warn'), risk.reasons.join('; ')) : null,
+        s.uncoveredBy.length
+          ? h(
+              'ul',
+              { class: 'result-list', 'aria-label': 'Taken off this shift' },
+              s.uncoveredBy.map((u) =>
+                h(
+                  'li',
+                  {},
+                  badge('⚠ Taken off', 'bad'),
+                  `${u.name} from ${fmtTime(u.from)}`,
+                  u.reason ? h('span', { class: 'muted' }, ` (${u.reason})`) : null,
+                ),
+              ),
+            )
+          : null,
         h('h3', {}, 'On this shift'),
         s.assignments.length
           ? h(
@@ -190,7 +235,7 @@ export async function rotaView(main) {
                 h(
                   'li',
                   {},
-                  `${a.name} `,
+                  `${withPart(a, s)} `,
                   h('span', { class: 'muted' }, `(${a.source}${a.pinned ? ', pinned' : ''})`),
                   ' ',
                   edit

@@ -1,0 +1,287 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
+import { databaseTargets } from '../helpers/databases.js';
+import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
+
+const TZ = 'Europe/London';
+const today = DateTime.now().setZone(TZ).startOf('day');
+const date = (days: number) => today.plus({ days }).toISODate()!;
+
+type Shift = {
+  id: string;
+  localDate: string;
+  start: string;
+  end: string;
+  night: boolean;
+  status: string;
+  assignments: { practitionerId: string; start: string; end: string }[];
+  uncoveredBy: { practitionerId: string; rule: string; reason: string; from: string }[];
+};
+
+/**
+ * Each case the issue "the rota keeps its rules" reproduced: a fact changes under a published rota,
+ * and the assignments it now rules out are taken off at once, with who and why.
+ */
+describe.each(databaseTargets())('the rota keeps its rules on %s', (target) => {
+  let ctx: TestContext;
+  let n = 0;
+
+  const person = async (name: string, extra: Record<string, unknown> = {}) =>
+    (
+      await expectStatus(
+        ctx.call('admin', 'POST', '/v1/practitioners', {
+          name,
+          kind: 'parenting',
+          homeRegion: 'north',
+          ...extra,
+        }),
+        201,
+      )
+    ).json() as { id: string; version: number };
+  const placement = async (extra: Record<string, unknown> = {}) =>
+    (
+      await expectStatus(
+        ctx.call('coordinator', 'POST', '/v1/placements', {
+          caseReference: `CR-K${++n}`,
+          region: 'north',
+          startDate: date(2),
+          endDate: date(4),
+          ...extra,
+        }),
+        201,
+      )
+    ).json() as { id: string; caseReference: string };
+  const shiftsOf = async (placementId: string): Promise<Shift[]> =>
+    (
+      await ctx.call('admin', 'GET', `/v1/shifts?from=${date(-1)}&to=${date(12)}&placement=${placementId}`)
+    ).json().items;
+  const assign = (shiftId: string, practitionerId: string) =>
+    expectStatus(
+      ctx.call('coordinator', 'POST', `/v1/shifts/${shiftId}/assignments`, { practitionerId }),
+      201,
+    );
+  const breaks = async () =>
+    (
+      await expectStatus(ctx.call('viewer', 'GET', `/v1/rule-breaks?from=${date(-2)}&to=${date(14)}`), 200)
+    ).json().breaks as unknown[];
+  const onShifts = (shifts: Shift[], id: string) =>
+    shifts.filter((s) => s.assignments.some((a) => a.practitionerId === id)).length;
+
+  beforeAll(async () => {
+    ctx = await createTestContext(target, { solveInProcess: false });
+    for (const [code, name] of [
+      ['north', 'North'],
+      ['east', 'East'],
+    ])
+      await expectStatus(ctx.call('admin', 'PUT', `/v1/regions/${code}`, { name }), 201);
+    await expectStatus(
+      ctx.call('admin', 'PUT', '/v1/specialisms/newborn-care', { name: 'Newborn care' }),
+      201,
+    );
+  });
+  afterAll(async () => ctx?.close());
+
+  it("takes a newly excluded practitioner off the family's shifts (a safeguarding decision)", async () => {
+    const wendy = await person('Wendy Walsh');
+    const p = await placement();
+    const [first, , third] = (await shiftsOf(p.id)).filter((s) => !s.night);
+    await assign(first!.id, wendy.id);
+    await assign(third!.id, wendy.id);
+    const res = await expectStatus(
+      ctx.call('coordinator', 'PATCH', `/v1/placements/${p.id}`, { excludedPractitioners: [wendy.id] }),
+      200,
+    );
+    expect(
+      res
+        .json()
+        .uncoveredShifts.map((s: Shift) => s.id)
+        .sort(),
+    ).toEqual([first!.id, third!.id].sort());
+    const shifts = await shiftsOf(p.id);
+    expect(onShifts(shifts, wendy.id)).toBe(0);
+    const was = shifts.find((s) => s.id === first!.id)!;
+    expect(was.status).toBe('uncovered');
+    expect(was.uncoveredBy[0]).toMatchObject({ practitionerId: wendy.id, rule: 'exclusion' });
+    expect(was.uncoveredBy[0]!.reason).toMatch(/Wendy Walsh/);
+    expect(was.uncoveredBy[0]!.reason).toContain(p.caseReference);
+    expect(await breaks()).toEqual([]);
+  });
+
+  it('takes men off a placement made female-only', async () => {
+    const man = await person('Mark Male', { gender: 'male' });
+    const woman = await person('Fran Female', { gender: 'female' });
+    const p = await placement();
+    const shifts = (await shiftsOf(p.id)).filter((s) => !s.night);
+    await assign(shifts[0]!.id, man.id);
+    await assign(shifts[1]!.id, woman.id);
+    await expectStatus(
+      ctx.call('coordinator', 'PATCH', `/v1/placements/${p.id}`, { genderRequirement: 'female' }),
+      200,
+    );
+    const after = await shiftsOf(p.id);
+    expect(onShifts(after, man.id)).toBe(0);
+    expect(onShifts(after, woman.id)).toBe(1);
+    expect(after.find((s) => s.id === shifts[0]!.id)!.uncoveredBy[0]!.rule).toBe('gender');
+  });
+
+  it('takes a practitioner off shifts needing a specialism they lost', async () => {
+    const nia = await person('Nia Newborn', { specialisms: ['newborn-care'] });
+    const p = await placement({ requiredSpecialisms: ['newborn-care'] });
+    const [shift] = (await shiftsOf(p.id)).filter((s) => !s.night);
+    await assign(shift!.id, nia.id);
+    const res = await expectStatus(
+      ctx.call('coordinator', 'PATCH', `/v1/practitioners/${nia.id}`, { specialisms: [] }),
+      200,
+    );
+    expect(res.json().uncoveredShifts).toHaveLength(1);
+    expect((await shiftsOf(p.id)).find((s) => s.id === shift!.id)!.uncoveredBy[0]!.rule).toBe('skill');
+  });
+
+  it('takes a practitioner off shifts in a region they no longer work in', async () => {
+    const rob = await person('Rob Region', { homeRegion: 'east', regions: ['east', 'north'] });
+    const p = await placement();
+    const [shift] = (await shiftsOf(p.id)).filter((s) => !s.night);
+    await assign(shift!.id, rob.id);
+    await expectStatus(
+      ctx.call('coordinator', 'PATCH', `/v1/practitioners/${rob.id}`, { regions: ['east'] }),
+      200,
+    );
+    expect(onShifts(await shiftsOf(p.id), rob.id)).toBe(0);
+  });
+
+  it('takes off the shifts over a lowered limit of hours, and keeps the rest', async () => {
+    const hal = await person('Hal Hours');
+    const p = await placement({ endDate: date(6) });
+    const days = (await shiftsOf(p.id)).filter((s) => !s.night).slice(0, 3);
+    for (const s of days) await assign(s.id, hal.id);
+    const res = await expectStatus(
+      ctx.call('coordinator', 'PATCH', `/v1/practitioners/${hal.id}`, { contract: { maxHoursPer7Days: 24 } }),
+      200,
+    );
+    expect(res.json().uncoveredShifts).toHaveLength(1);
+    const after = await shiftsOf(p.id);
+    expect(onShifts(after, hal.id)).toBe(2);
+    expect(after.find((s) => s.id === days[2]!.id)!.uncoveredBy[0]!.rule).toBe('maxMinutesPer7Days');
+    expect(await breaks()).toEqual([]);
+  });
+
+  it("takes a leaver's future shifts off when they are archived", async () => {
+    const leo = await person('Leo Leaver');
+    const p = await placement();
+    const shifts = (await shiftsOf(p.id)).filter((s) => !s.night);
+    await assign(shifts[0]!.id, leo.id);
+    await assign(shifts[1]!.id, leo.id);
+    await expectStatus(ctx.call('coordinator', 'DELETE', `/v1/practitioners/${leo.id}`), 204);
+    const after = await shiftsOf(p.id);
+    expect(onShifts(after, leo.id)).toBe(0);
+    expect(after.find((s) => s.id === shifts[0]!.id)!.uncoveredBy[0]!.rule).toBe('panel');
+  });
+
+  it('refuses to accept a cover plan whose proposed practitioner fell sick since', async () => {
+    const ann = await person('Ann Absent');
+    const bea = await person('Bea Backup');
+    const p = await placement({ caseReference: 'CR-PLAN' });
+    const [shift] = (await shiftsOf(p.id)).filter((s) => !s.night);
+    await assign(shift!.id, ann.id);
+    const absence = (
+      await expectStatus(
+        ctx.call('cover', 'POST', `/v1/practitioners/${ann.id}/absences`, {
+          kind: 'sickness',
+          start: date(2) + 'T00:00:00Z',
+          end: date(3) + 'T00:00:00Z',
+        }),
+        201,
+      )
+    ).json();
+    const plan = (
+      await expectStatus(ctx.call('cover', 'POST', '/v1/cover-plans', { absenceId: absence.id }), 201)
+    ).json();
+    const proposed = plan.assignments[0].practitionerId as string;
+    expect(proposed).toBeDefined();
+    // The proposed cover falls sick between the plan and its acceptance.
+    await expectStatus(
+      ctx.call('cover', 'POST', `/v1/practitioners/${proposed}/absences`, {
+        kind: 'sickness',
+        start: date(1) + 'T00:00:00Z',
+        end: date(5) + 'T00:00:00Z',
+      }),
+      201,
+    );
+    const refused = await ctx.call('cover', 'POST', `/v1/cover-plans/${plan.id}/accept`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().type).toMatch(/rule-broken$/);
+    expect(refused.json().detail).toMatch(/is unavailable from .* during CR-PLAN/);
+    expect(onShifts(await shiftsOf(p.id), proposed)).toBe(0);
+    void bea;
+  });
+
+  it('keeps the hours worked before a sickness that starts during a shift, and covers exactly the rest', async () => {
+    const sam = await person('Sam Started');
+    const p = await placement({ startDate: date(0), endDate: date(1) });
+    const shifts = await shiftsOf(p.id);
+    const running = shifts.find((s) => Date.parse(s.start) <= Date.now() && Date.parse(s.end) > Date.now())!;
+    expect(running).toBeDefined();
+    // Put them on the running shift directly: a hand assignment cannot start in the past.
+    await ctx.database.db
+      .insertInto('shift_assignments')
+      .values({
+        shift_id: running.id,
+        practitioner_id: sam.id,
+        period: `[${running.start},${running.end})`,
+        source: 'manual',
+      })
+      .execute();
+    const sickFrom = new Date(Date.now() - 60_000).toISOString();
+    await expectStatus(
+      ctx.call('cover', 'POST', `/v1/practitioners/${sam.id}/absences`, {
+        kind: 'sickness',
+        start: sickFrom,
+      }),
+      201,
+    );
+    const after = (await shiftsOf(p.id)).find((s) => s.id === running.id)!;
+    expect(after.status).toBe('uncovered');
+    expect(after.assignments).toEqual([
+      expect.objectContaining({ practitionerId: sam.id, start: running.start, end: sickFrom }),
+    ]);
+    expect(after.uncoveredBy[0]).toMatchObject({ practitionerId: sam.id, rule: 'absence', from: sickFrom });
+    const hours = (
+      await expectStatus(
+        ctx.call('coordinator', 'GET', `/v1/hours?from=${date(-1)}&to=${date(1)}&practitioner=${sam.id}`),
+        200,
+      )
+    ).json();
+    const worked = (Date.parse(sickFrom) - Date.parse(running.start)) / 3_600_000;
+    expect(hours.items[0].hours).toBeCloseTo(worked, 1);
+    expect(await breaks()).toEqual([]);
+  });
+
+  it('makes a cover plan for chosen shifts and for every uncovered shift in a period', async () => {
+    const una = await person('Una Uncovered');
+    await person('Vic Volunteer');
+    const p = await placement({ caseReference: 'CR-PERIOD' });
+    const [shift] = (await shiftsOf(p.id)).filter((s) => !s.night);
+    await assign(shift!.id, una.id);
+    await expectStatus(
+      ctx.call('coordinator', 'PATCH', `/v1/placements/${p.id}`, { excludedPractitioners: [una.id] }),
+      200,
+    );
+    const byShift = (
+      await expectStatus(ctx.call('cover', 'POST', '/v1/cover-plans', { shiftIds: [shift!.id] }), 201)
+    ).json();
+    expect(byShift).toMatchObject({ absenceId: null, shiftIds: [shift!.id] });
+    expect(byShift.assignments).toHaveLength(1);
+    const byPeriod = (
+      await expectStatus(ctx.call('cover', 'POST', '/v1/cover-plans', { from: date(2), to: date(2) }), 201)
+    ).json();
+    expect(byPeriod.shiftIds).toContain(shift!.id);
+    const accepted = await expectStatus(
+      ctx.call('cover', 'POST', `/v1/cover-plans/${byShift.id}/accept`),
+      200,
+    );
+    expect(accepted.json().status).toBe('accepted');
+    expect((await shiftsOf(p.id)).find((s) => s.id === shift!.id)!.status).toBe('covered');
+    const both = await ctx.call('cover', 'POST', '/v1/cover-plans', { shiftIds: [shift!.id], from: date(2) });
+    expect(both.statusCode).toBe(400);
+  });
+});
