@@ -1,0 +1,171 @@
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { openDatabase } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { createApiKey } from '../src/keys/repository.js';
+import { seedNationalScenario } from './national-scenario.js';
+
+/**
+ * `npm run bench:http [-- --seconds 10 --connections 10]`: HTTP load on loopback with autocannon, on a fresh
+ * PostgreSQL database when DATABASE_URL is set (created and dropped here), else embedded PGlite in memory.
+ * Reports requests/s, p50 and p99 for: a week of shifts, the panel, bookings under contention (one hub-week,
+ * a cap of 3, many cases), and reads while a 60-placement rota run solves in the background.
+ * Targets (2 cores): >= 2,000 req/s and p99 <= 50 ms for a week of shifts; p99 <= 200 ms for reads while solving.
+ */
+const args = new Map(
+  process.argv.slice(2).flatMap((a, i, all) => (a.startsWith('--') ? [[a.slice(2), all[i + 1] ?? '']] : [])),
+);
+const seconds = Number(args.get('seconds') ?? 10);
+const connections = Number(args.get('connections') ?? 10);
+const TZ = 'Europe/London';
+const FROM = '2027-01-04'; // a Monday
+const WEEK = '2027-W01';
+
+let databaseUrl: string | undefined;
+let dropDatabase = async () => {};
+if (process.env.DATABASE_URL) {
+  const name = `care_rota_bench_http_${process.pid}`;
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(process.env.DATABASE_URL);
+  url.pathname = `/${name}`;
+  databaseUrl = url.toString();
+  dropDatabase = async () => {
+    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.end();
+  };
+}
+
+const database = await openDatabase({ databaseUrl, pgliteDir: 'memory' });
+await migrateToLatest(database.db);
+const scenario = await seedNationalScenario(database.db, {
+  seed: 1,
+  from: FROM,
+  weeks: 2,
+  people: 360,
+  placements: 60,
+  timezone: TZ,
+});
+const config = loadConfig(
+  {},
+  { logLevel: 'warn', rateLimitPerMinute: 0, solveInProcess: true, timezone: TZ },
+);
+const app = await buildApp(config, { database, logger: false });
+const keys = {
+  admin: (await createApiKey(database.db, 'bench admin', 'admin')).key,
+  coordinator: (await createApiKey(database.db, 'bench coordinator', 'coordinator')).key,
+  socialWorker: (await createApiKey(database.db, 'bench social worker', 'social_worker')).key,
+};
+await app.listen({ host: '127.0.0.1', port: 0 });
+const address = app.server.address() as { port: number };
+const base = `http://127.0.0.1:${address.port}`;
+
+async function call(key: string, method: string, path: string, body?: unknown) {
+  const res = await fetch(base + path, {
+    method,
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return res.json() as Promise<Record<string, unknown>>;
+}
+
+// A hub with a lead responder for the week, for the bookings.
+const regionCode = ((await call(keys.admin, 'GET', '/v1/regions')).items as { code: string }[])[0]!.code;
+await call(keys.admin, 'PUT', '/v1/hubs/bench-hub', { name: 'Bench hub', weeklyCaseCap: 3 });
+const lead = await call(keys.admin, 'POST', '/v1/practitioners', {
+  name: 'Bench Lead',
+  kind: 'zero_nineteen',
+  grade: 'H',
+  homeRegion: regionCode,
+  hub: 'bench-hub',
+});
+await call(keys.admin, 'PUT', `/v1/osr/lead-responders/bench-hub/${WEEK}`, {
+  practitionerId: lead.id,
+  reason: 'bench',
+});
+
+interface Line {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+}
+const lines: Line[] = [];
+
+async function load(name: string, path: string, options: Partial<autocannon.Options>): Promise<Line> {
+  const result = await autocannon({
+    url: base + path,
+    connections,
+    duration: seconds,
+    ...options,
+  } as autocannon.Options);
+  const line = {
+    name,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+  };
+  lines.push(line);
+  console.log(
+    `${name.padEnd(44)} ${String(line.rps).padStart(6)} req/s  p50 ${line.p50} ms  p99 ${line.p99} ms  non-2xx ${line.non2xx}`,
+  );
+  return line;
+}
+
+const auth = (key: string) => ({ authorization: `Bearer ${key}` });
+const weekOfShifts = `/v1/shifts?from=${FROM}&to=2027-01-10`;
+console.log(
+  `care-rota HTTP bench (${database.kind}, ${scenario.placements} placements, ${scenario.practitioners} practitioners; ${connections} connections, ${seconds} s each)`,
+);
+await load('GET a week of shifts', weekOfShifts, { headers: auth(keys.coordinator) });
+await load('GET the panel (100 practitioners)', '/v1/practitioners?limit=100', {
+  headers: auth(keys.coordinator),
+});
+let n = 0;
+await load('POST bookings under contention (cap 3)', '/v1/osr/bookings', {
+  method: 'POST',
+  headers: { ...auth(keys.socialWorker), 'content-type': 'application/json' },
+  requests: [
+    {
+      setupRequest: (req) => ({
+        ...req,
+        body: JSON.stringify({
+          hub: 'bench-hub',
+          week: WEEK,
+          caseReference: `CASE-${n++ % 50}`,
+          kind: 'consultation',
+          socialWorker: 'Bench',
+        }),
+      }),
+    },
+  ],
+});
+const run = await call(keys.coordinator, 'POST', '/v1/rota-runs', {
+  from: FROM,
+  to: '2027-01-17',
+  timeLimitSeconds: seconds + 20,
+});
+await new Promise((r) => setTimeout(r, 2000)); // the worker picks it up
+const during = await load('GET a week of shifts while a run solves', weekOfShifts, {
+  headers: auth(keys.coordinator),
+});
+const status = await call(keys.coordinator, 'GET', `/v1/rota-runs/${String(run.id)}`);
+console.log(`(the run was ${String(status.status)} during that load)`);
+await call(keys.coordinator, 'POST', `/v1/rota-runs/${String(run.id)}/cancel`, {}).catch(() => undefined);
+
+const week = lines[0]!;
+console.log(
+  `\nTargets: a week of shifts >= 2000 req/s and p99 <= 50 ms: ${week.rps >= 2000 && week.p99 <= 50 ? 'met' : 'NOT met'}; reads while solving p99 <= 200 ms: ${during.p99 <= 200 ? 'met' : 'NOT met'}`,
+);
+await app.close();
+await database.close().catch(() => undefined);
+await dropDatabase();
