@@ -54,13 +54,15 @@ export class RotaRunWorker {
   async stop(): Promise<void> {
     this.stopped = true;
     this.wake();
-    if (this.current) {
+    // The run may end (or be cancelled) while this waits: hold on to the one being handed back.
+    const current = this.current;
+    if (current) {
       // Hand the run back so the next worker (or this service after a restart) solves it again.
-      await this.current.job.terminate();
+      await current.job.terminate();
       await this.db
         .updateTable('rota_runs')
         .set({ status: 'queued', worker_id: null })
-        .where('id', '=', this.current.run.id)
+        .where('id', '=', current.run.id)
         .where('status', '=', 'solving')
         .execute()
         .catch(() => undefined);
