@@ -3,6 +3,7 @@ import * as foundation from './20261123_001_foundation.js';
 import * as placements from './20261123_002_placements.js';
 import * as osr from './20261123_003_osr.js';
 import * as sickness from './20261123_004_sickness.js';
+import * as osrAlerts from './20261129_010_osr_alerts.js';
 
 // A static list rather than a folder scan: it works the same under tsx, vitest and compiled JS.
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '20261123_002_placements': placements,
   '20261123_003_osr': osr,
   '20261123_004_sickness': sickness,
+  '20261129_010_osr_alerts': osrAlerts,
 };
