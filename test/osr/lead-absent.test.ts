@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
 import { databaseTargets } from '../helpers/databases.js';
@@ -17,7 +18,10 @@ interface Alert {
   name: string;
   unavailableDays: string[];
   message: string;
-  proposal: { proposed: { practitionerId: string; name: string } | null; message: string } | null;
+  proposal: {
+    proposed: { practitionerId: string; name: string; notes: string[] } | null;
+    message: string;
+  } | null;
   affected: { bookings: { id: string }[]; interventions: { id: string }[] };
 }
 
@@ -66,6 +70,10 @@ describe.each(databaseTargets())('OSR lead responder absent or gone, on %s', (ta
     await person('Gus Hale', 'G', 'east-hub');
     await person('Femi Okafor', 'H', 'west-hub');
     await person('Gina Rossi', 'I', 'west-hub');
+    await expectStatus(ctx.call('admin', 'PUT', '/v1/hubs/north-hub', { name: 'North 0-19 Hub' }), 201);
+    await person('Jon Walsh', 'H', 'north-hub');
+    await person('Kemi Adeyemi', 'H', 'north-hub');
+    await person('Liam Moore', 'I', 'north-hub');
     await lead('east-hub', WEEK, 'Asha Patel');
     await lead('west-hub', NEXT, 'Femi Okafor');
   });
@@ -162,5 +170,120 @@ describe.each(databaseTargets())('OSR lead responder absent or gone, on %s', (ta
     );
     expect(refused.json().type).toMatch(/\/lead-responder-absent$/);
     expect(refused.json().detail).toMatch(/Femi Okafor/);
+  });
+
+  it('follows the facts on every read: a shorter absence narrows the alert, a deleted one clears it', async () => {
+    const week = '2030-W12'; // Monday 18 March 2030
+    await lead('north-hub', week, 'Jon Walsh');
+    const absence = (
+      await expectStatus(
+        ctx.call('hub_manager', 'POST', `/v1/practitioners/${ids['Jon Walsh']}/absences`, {
+          kind: 'sickness',
+          start: '2030-03-20T08:00:00Z',
+        }),
+        201,
+      )
+    ).json();
+    expect((await hubWeek('north-hub', week)).alerts[0]!.unavailableDays).toEqual([
+      '2030-03-20',
+      '2030-03-21',
+      '2030-03-22',
+    ]);
+    // The database keeps the rule whatever the application does.
+    const monday = '2030-03-18';
+    await expect(
+      sql`INSERT INTO osr_bookings (hub_code, week_start, case_reference, kind, practitioner_id, social_worker)
+          VALUES ('north-hub', ${monday}, 'LCS-40', 'consultation', ${ids['Jon Walsh']}, 'Direct')`.execute(
+        ctx.database.db,
+      ),
+    ).rejects.toMatchObject({ code: 'OSR02' });
+
+    await expectStatus(
+      ctx.call('hub_manager', 'PATCH', `/v1/absences/${absence.id}`, { end: '2030-03-20T12:00:00Z' }),
+      200,
+    );
+    const [narrow] = (await hubWeek('north-hub', week)).alerts;
+    expect(narrow!.unavailableDays).toEqual(['2030-03-20']);
+    expect(narrow!.message).toMatch(/unavailable on Wed 20 Mar 2030 08:00-12:00/);
+    await expectStatus(book('north-hub', week, 'LCS-41', { scheduledAt: '2030-03-20T12:00:00+00:00' }), 201);
+    await expectStatus(book('north-hub', week, 'LCS-42', { scheduledAt: '2030-03-20T11:00:00+00:00' }), 409);
+
+    await expectStatus(ctx.call('hub_manager', 'DELETE', `/v1/absences/${absence.id}`), 204);
+    expect((await hubWeek('north-hub', week)).alerts).toEqual([]);
+    await expectStatus(book('north-hub', week, 'LCS-42'), 201);
+  });
+
+  it('says "unavailable" for every kind of absence, in the alert and in its proposal', async () => {
+    const week = '2030-W13'; // Monday 25 March 2030
+    await lead('north-hub', week, 'Kemi Adeyemi');
+    await addAbsence(ctx, ids['Kemi Adeyemi']!, {
+      kind: 'annual_leave',
+      start: '2030-03-26T00:00:00Z',
+      end: '2030-03-28T00:00:00Z',
+    });
+    await addAbsence(ctx, ids['Liam Moore']!, {
+      kind: 'sickness',
+      start: '2030-03-25T00:00:00Z',
+      end: '2030-03-30T00:00:00Z',
+    });
+    const [alert] = (await hubWeek('north-hub', week)).alerts;
+    const words = JSON.stringify([alert!.message, alert!.proposal]);
+    expect(words).toMatch(/unavailable/);
+    expect(words).not.toMatch(/sick|leave|training/i);
+    // Liam is away all week, and Jon leads the week before: the core still proposes him, with a note.
+    expect(alert!.proposal?.proposed?.name).toBe('Jon Walsh');
+    expect(alert!.proposal?.proposed?.notes.join(' ')).toMatch(/week before/);
+  });
+
+  it('reads working days in local time: a Saturday in summer time is not a working day', async () => {
+    const week = '2030-W27'; // Monday 1 July 2030, British Summer Time (UTC+1)
+    await lead('north-hub', week, 'Liam Moore');
+    // Saturday 00:15 BST is Friday 23:15 UTC: not a working day of the week.
+    await addAbsence(ctx, ids['Liam Moore']!, {
+      kind: 'unavailable',
+      start: '2030-07-05T23:15:00Z',
+      end: '2030-07-07T00:00:00Z',
+    });
+    expect((await hubWeek('north-hub', week)).alerts).toEqual([]);
+    await expectStatus(book('north-hub', week, 'LCS-50'), 201);
+    // Monday 00:00-00:30 BST is Sunday 23:00-23:30 UTC: on a working day.
+    await addAbsence(ctx, ids['Liam Moore']!, {
+      kind: 'unavailable',
+      start: '2030-06-30T23:00:00Z',
+      end: '2030-06-30T23:30:00Z',
+    });
+    const [alert] = (await hubWeek('north-hub', week)).alerts;
+    expect(alert!.unavailableDays).toEqual(['2030-07-01']);
+    expect(alert!.message).toMatch(/on Mon 1 Jul 2030 00:00-00:30/);
+    expect((await book('north-hub', week, 'LCS-51')).statusCode).toBe(409);
+    await expectStatus(book('north-hub', week, 'LCS-51', { scheduledAt: '2030-07-01T09:00:00+01:00' }), 201);
+  });
+
+  it('lists every flagged hub-week for the hub manager, with what each touches', async () => {
+    const list = (
+      await expectStatus(
+        ctx.call('hub_manager', 'GET', '/v1/osr/alerts?fromWeek=2030-W10&toWeek=2030-W30'),
+        200,
+      )
+    ).json();
+    const weeks = list.items.map(
+      (a: Alert & { hub: string; week: string }) => `${a.hub} ${a.week} ${a.name}`,
+    );
+    expect(weeks).toEqual([
+      'north-hub 2030-W13 Kemi Adeyemi',
+      'north-hub 2030-W27 Liam Moore',
+      'west-hub 2030-W11 Femi Okafor',
+    ]);
+    const femi = list.items.at(-1);
+    expect(femi.affected.bookings).toHaveLength(1);
+    expect(femi.affected.interventions).toHaveLength(1);
+    const west = (
+      await expectStatus(
+        ctx.call('viewer', 'GET', '/v1/osr/alerts?fromWeek=2030-W10&toWeek=2030-W30&hub=west-hub'),
+        200,
+      )
+    ).json();
+    expect(west.items).toHaveLength(1);
+    expect((await ctx.call('viewer', 'GET', '/v1/osr/alerts?hub=nowhere')).statusCode).toBe(404);
   });
 });
