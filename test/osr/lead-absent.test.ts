@@ -170,6 +170,15 @@ describe.each(databaseTargets())('OSR lead responder absent or gone, on %s', (ta
     );
     expect(refused.json().type).toMatch(/\/lead-responder-absent$/);
     expect(refused.json().detail).toMatch(/Femi Okafor/);
+
+    // The issued rota's page and spreadsheet flag the week too.
+    const range = `fromWeek=${NEXT}&toWeek=${NEXT}&hub=west-hub`;
+    const csv = (await expectStatus(ctx.call('social_worker', 'GET', `/v1/osr/rotas.csv?${range}`), 200))
+      .body;
+    expect(csv).toContain('Femi Okafor,H,override,,2030-03-11|2030-03-12|2030-03-13|2030-03-14|2030-03-15');
+    const html = (await expectStatus(ctx.call('social_worker', 'GET', `/v1/osr/rotas.html?${range}`), 200))
+      .body;
+    expect(html).toMatch(/Unavailable 2030-03-11, [^<]*2030-03-15: being reassigned/);
   });
 
   it('follows the facts on every read: a shorter absence narrows the alert, a deleted one clears it', async () => {
