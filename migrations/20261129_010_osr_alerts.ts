@@ -52,9 +52,24 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     CREATE TRIGGER osr_bookings_lead_present BEFORE INSERT ON osr_bookings
       FOR EACH ROW EXECUTE FUNCTION osr_bookings_lead_present()`.execute(db);
+
+  // A new absence locks its person through the foreign key; a changed one (an end moved later) does
+  // not, so it takes the same lock here: a booking and an absence change of one person never interleave.
+  await sql`
+    CREATE FUNCTION osr_absences_lock_person() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      PERFORM 1 FROM practitioners WHERE id = NEW.practitioner_id FOR KEY SHARE;
+      RETURN NEW;
+    END $$`.execute(db);
+  await sql`
+    CREATE TRIGGER osr_absences_lock_person BEFORE UPDATE ON absences
+      FOR EACH ROW EXECUTE FUNCTION osr_absences_lock_person()`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`DROP TRIGGER IF EXISTS osr_absences_lock_person ON absences`.execute(db);
   await sql`DROP TRIGGER IF EXISTS osr_bookings_lead_present ON osr_bookings`.execute(db);
-  await sql`DROP FUNCTION IF EXISTS osr_bookings_lead_present, osr_working_days, osr_unavailable`.execute(db);
+  await sql`DROP FUNCTION IF EXISTS osr_absences_lock_person, osr_bookings_lead_present, osr_working_days, osr_unavailable`.execute(
+    db,
+  );
 }

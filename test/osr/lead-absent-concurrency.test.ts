@@ -50,13 +50,29 @@ describe.skipIf(!hasPostgres())('a booking racing the lead responder going away,
         ]),
     ],
     [
+      'an absence being extended',
+      async (c: pg.Client, lead: string) => {
+        // Away until yesterday (committed before the race), then the end moves on by a year.
+        await c.query('COMMIT');
+        await c.query(
+          `INSERT INTO absences (practitioner_id, kind, starts_at, ends_at)
+           VALUES ($1, 'annual_leave', now() - interval '7 days', now() - interval '1 day')`,
+          [lead],
+        );
+        await c.query('BEGIN');
+        await c.query(`UPDATE absences SET ends_at = now() + interval '1 year' WHERE practitioner_id = $1`, [
+          lead,
+        ]);
+      },
+    ],
+    [
       'an archiving',
       (c: pg.Client, lead: string) =>
         c.query(`UPDATE practitioners SET archived_at = now() WHERE id = $1`, [lead]),
     ],
   ] as const) {
     it(`waits for ${what} and then refuses the booking`, async () => {
-      const hub = what.startsWith('an absence') ? 'race-absent' : 'race-left';
+      const hub = `race-${what.split(' ').at(-1)}`;
       const lead = await hubWithLead(ctx, hub, [week]);
       const monday = (
         await expectStatus(ctx.call('viewer', 'GET', `/v1/osr/hubs/${hub}/weeks/${week}`), 200)
