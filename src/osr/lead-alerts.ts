@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { DateTime } from 'luxon';
 import { findBookingsOfLead, type BookingDto } from './booking-repository.js';
 import { toDto as toIntervention } from './intervention-model.js';
-import { proposeReplacement, weekContext, type WeekContext } from './lead-service.js';
+import { proposeReplacement, weekContext } from './lead-service.js';
 import { hubNames, type LeadRow } from './rota-repository.js';
 import type { OsrDb } from './tables.js';
 import { addWeeks, osrWeek, weekOfMonday, type OsrWeek } from './weeks.js';
@@ -154,8 +154,15 @@ export function alertMessage(
 }
 
 /** The core's proposal for the rest of the week, in words a social worker may read. */
-function alertProposal(ctx: WeekContext, w: OsrWeek, timezone: string, now: DateTime): AlertProposal | null {
+async function alertProposal(
+  db: OsrDb,
+  hub: string,
+  w: OsrWeek,
+  timezone: string,
+  now: DateTime,
+): Promise<AlertProposal | null> {
   if (now >= w.workEnd) return null;
+  const ctx = await weekContext(db, hub, w.week, timezone);
   // Every absence reads as "unavailable" here: the alert is not the place for the kind of absence.
   const facts = {
     ...ctx.facts,
@@ -243,7 +250,6 @@ export async function leadAlerts(
     const parts = mergeParts(hit.parts);
     const name = row.name ?? '';
     const hubName = names.get(row.hub) ?? row.hub;
-    const ctx = await weekContext(db, row.hub, w.week, timezone);
     out.set(`${row.hub}/${w.week}`, [
       {
         kind: 'lead-responder-absent',
@@ -255,7 +261,7 @@ export async function leadAlerts(
         unavailableDays: daysTouched(w, parts),
         unavailable: parts.map((p) => ({ start: p.start.toISOString(), end: p.end.toISOString() })),
         message: alertMessage(name, hubName, w, parts, timezone),
-        proposal: alertProposal(ctx, w, timezone, now),
+        proposal: await alertProposal(db, row.hub, w, timezone, now),
         affected: await affectedOf(db, row.hub, w, hit.practitionerId, parts, timezone),
       },
     ]);
