@@ -21,22 +21,20 @@ export const alertExample = {
     'is unavailable from Tue 24 Nov 2026 08:00 to the end of Fri 27 Nov 2026; the week needs another lead responder, ' +
     'and no visit can be booked with Priya Shah while unavailable.',
   proposal: {
-    from: '2026-11-24T09:15:00.000+00:00',
+    from: '2026-11-23T00:00:00.000+00:00',
     proposed: { practitionerId: iris, name: 'Jo Khan', grade: 'I', notes: [] },
     candidates: [
       { practitionerId: iris, name: 'Jo Khan', grade: 'I', allowed: true, reasons: [] },
       {
-        practitionerId: asha,
-        name: 'Priya Shah',
-        grade: 'H',
+        practitionerId: '3e9b2d7c-5f1a-4c8e-b0d2-6a7f8e9c0b1d',
+        name: 'Sam Lee',
+        grade: 'G',
         allowed: false,
-        reasons: [
-          'Priya Shah (grade H) is unavailable from Tue 24 Nov 2026 08:00 to further notice, during ...',
-        ],
+        reasons: ['Grade G; only grades H and I lead the OSR week.'],
       },
     ],
     message:
-      'Proposed: Jo Khan (grade I) can lead East 0-19 Hub from Tue 24 Nov 2026 09:15 to the end of 2026-W48. ' +
+      'Proposed: Jo Khan (grade I) can lead East 0-19 Hub for all of 2026-W48. ' +
       'The hub manager applies it by reassigning the week.',
   },
   affected: { bookings: [bookingExample], interventions: [interventionExample] },
@@ -95,7 +93,7 @@ export const LeadAlert = Type.Object(
       ],
       {
         description:
-          'Who could lead the rest of the week, computed on every read from the current facts; null once the working days are over. Apply it with PUT /v1/osr/lead-responders/{hub}/{week}.',
+          'Who could lead the week instead (all its working days, as the override checks them), ranked by the scheduler core on every read from the current facts; null once the working days are over. Apply it with PUT /v1/osr/lead-responders/{hub}/{week}.',
       },
     ),
     affected: Type.Object(

@@ -16,7 +16,7 @@ import { addWeeks, osrWeek, weekOfMonday, type OsrWeek } from './weeks.js';
  * this module derives the hub-week's alerts from it on every read: nothing is stored, so an alert
  * appears the moment an absence or an archiving is committed and goes the moment the week is
  * reassigned or the absence ends. The replacement proposal is computed on the same read (by the
- * scheduler core, from now to the end of the working days), so it too reflects today's facts.
+ * scheduler core, for the week's working days), so it too reflects today's facts.
  *
  * Alerts are read by social workers too: they say "unavailable", never the kind of absence.
  */
@@ -153,7 +153,7 @@ export function alertMessage(
   return `${name}, the lead responder of ${hubName} in ${week}, is unavailable ${when}; the week needs another lead responder, and no visit can be booked with ${name} while unavailable.`;
 }
 
-/** The core's proposal for the rest of the week, in words a social worker may read. */
+/** The core's proposal for the week, in words a social worker may read; null once its working days are over. */
 async function alertProposal(
   db: OsrDb,
   hub: string,
@@ -168,13 +168,12 @@ async function alertProposal(
     ...ctx.facts,
     absences: ctx.facts.absences.map((a) => ({ ...a, kind: 'unavailable' as const })),
   };
-  const p = proposeReplacement({ ...ctx, facts }, w.week, timezone, now);
+  // The whole working week, not just the rest of it: reassigning replaces the week's lead responder
+  // (every booking of the week moves to them) and the override checks the whole week, so only someone
+  // it would accept is proposed, and the new lead leaves no alert behind.
+  const p = proposeReplacement({ ...ctx, facts }, w.week, timezone, w.start);
   const best = p.candidates.find((c) => c.allowed && c.practitionerId !== p.current?.practitionerId);
-  const from = DateTime.fromISO(p.from, { zone: timezone });
-  const fromWords =
-    from <= w.start
-      ? `for all of ${w.week}`
-      : `from ${from.toFormat(`${DAY} HH:mm`)} to the end of ${w.week}`;
+  const fromWords = `for all of ${w.week}`;
   const message = best
     ? `Proposed: ${best.name} (grade ${best.grade}) can lead ${ctx.facts.hubName} ${fromWords}${best.notes.length ? ` (${best.notes.join(' ')})` : ''}. The hub manager applies it by reassigning the week.`
     : `Nobody else in ${ctx.facts.hubName} can lead ${fromWords}; the hub manager needs to arrange cover outside the rota, or send new requests by the standard 0-19 Request Form route.`;
