@@ -9,7 +9,7 @@ import { databaseTargets } from '../helpers/databases.js';
  * flagged exactly when its lead responder cannot be there on a working day, its alert lists exactly
  * the bookings that touches, and a booking is refused exactly when the lead cannot be there then.
  * Each run has a hub of its own; the seed is fixed so a failure replays (fast-check prints the path).
- * 15 runs (about 200 steps) in `npm test`; more with OSR_MODEL_RUNS=200 (about 2,500 steps).
+ * 15 runs (about 200 steps) in `npm test`; more with e.g. OSR_MODEL_RUNS=100.
  */
 const WEEKS = ['2031-W10', '2031-W11']; // Mondays 3 and 10 March 2031, GMT
 const MONDAY: Record<string, number> = {
@@ -17,6 +17,7 @@ const MONDAY: Record<string, number> = {
   '2031-W11': Date.parse('2031-03-10T00:00:00Z'),
 };
 const HOUR = 3_600_000;
+const RUNS = Number(process.env.OSR_MODEL_RUNS ?? 15);
 const NAMES = ['Ada', 'Bea', 'Cal'];
 const KINDS = ['sickness', 'annual_leave', 'training', 'unavailable'] as const;
 
@@ -196,79 +197,83 @@ describe.each(databaseTargets())(
     });
     afterAll(() => ctx?.close());
 
-    it('flags, lists and refuses exactly as an independent model says', { timeout: 240_000 }, async () => {
-      const who = fc.constantFrom(...NAMES);
-      const week = fc.constantFrom(...WEEKS);
-      const absence = fc
-        .tuple(
-          who,
-          fc.constantFrom(...KINDS),
-          week,
-          fc.integer({ min: -24, max: 120 }),
-          fc.option(fc.integer({ min: 1, max: 48 })),
-        )
-        .map(([p, k, w, s, h]) => new AddAbsence(p, k, w, s, h));
-      const book = fc
-        .tuple(
-          week,
-          fc.option(
-            fc.record({ day: fc.integer({ min: 0, max: 4 }), hour: fc.integer({ min: 0, max: 22 }) }),
-          ),
-        )
-        .map(([w, s]) => new Book(w, s));
-      // Repeated arbitraries weigh the mix: mostly absences and bookings, a leaver now and then.
-      const commands = fc.commands(
-        [
-          absence,
-          absence,
-          book,
-          book,
-          book,
-          fc.nat(20).map((i) => new DeleteAbsence(i)),
-          fc.tuple(week, who).map(([w, p]) => new Override(w, p)),
-          fc
-            .tuple(who, fc.integer({ min: 0, max: 9 }))
-            .filter(([, n]) => n === 0)
-            .map(([p]) => new Leave(p)),
-        ],
-        { maxCommands: 25, size: 'max' },
-      );
-      await fc.assert(
-        fc.asyncProperty(commands, async (cmds) => {
-          const hub = `prop-${++run}`;
-          await expectStatus(
-            ctx.call('admin', 'PUT', `/v1/hubs/${hub}`, { name: `Property Hub ${run}` }),
-            201,
-          );
-          const ids: Record<string, string> = {};
-          for (const [i, name] of NAMES.entries()) {
-            const res = await expectStatus(
-              ctx.call('admin', 'POST', '/v1/practitioners', {
-                name: `${name} ${run}`,
-                kind: 'zero_nineteen',
-                grade: i === 1 ? 'I' : 'H',
-                homeRegion: 'north-west',
-                hub,
-              }),
+    it(
+      'flags, lists and refuses exactly as an independent model says',
+      { timeout: 60_000 + RUNS * 5_000 },
+      async () => {
+        const who = fc.constantFrom(...NAMES);
+        const week = fc.constantFrom(...WEEKS);
+        const absence = fc
+          .tuple(
+            who,
+            fc.constantFrom(...KINDS),
+            week,
+            fc.integer({ min: -24, max: 120 }),
+            fc.option(fc.integer({ min: 1, max: 48 })),
+          )
+          .map(([p, k, w, s, h]) => new AddAbsence(p, k, w, s, h));
+        const book = fc
+          .tuple(
+            week,
+            fc.option(
+              fc.record({ day: fc.integer({ min: 0, max: 4 }), hour: fc.integer({ min: 0, max: 22 }) }),
+            ),
+          )
+          .map(([w, s]) => new Book(w, s));
+        // Repeated arbitraries weigh the mix: mostly absences and bookings, a leaver now and then.
+        const commands = fc.commands(
+          [
+            absence,
+            absence,
+            book,
+            book,
+            book,
+            fc.nat(20).map((i) => new DeleteAbsence(i)),
+            fc.tuple(week, who).map(([w, p]) => new Override(w, p)),
+            fc
+              .tuple(who, fc.integer({ min: 0, max: 9 }))
+              .filter(([, n]) => n === 0)
+              .map(([p]) => new Leave(p)),
+          ],
+          { maxCommands: 25, size: 'max' },
+        );
+        await fc.assert(
+          fc.asyncProperty(commands, async (cmds) => {
+            const hub = `prop-${++run}`;
+            await expectStatus(
+              ctx.call('admin', 'PUT', `/v1/hubs/${hub}`, { name: `Property Hub ${run}` }),
               201,
             );
-            ids[name] = res.json().id;
-          }
-          const model: Model = { hub, ids, lead: {}, absences: [], left: new Set(), bookings: [] };
-          for (const [i, w] of WEEKS.entries()) {
-            await expectStatus(
-              ctx.call('hub_manager', 'PUT', `/v1/osr/lead-responders/${hub}/${w}`, {
-                practitionerId: ids[NAMES[i]!],
-                reason: 'Start',
-              }),
-              200,
-            );
-            model.lead[w] = NAMES[i]!;
-          }
-          await fc.asyncModelRun(() => ({ model, real: { ctx } }), cmds);
-        }),
-        { numRuns: Number(process.env.OSR_MODEL_RUNS ?? 15), seed: 20261129, endOnFailure: true },
-      );
-    });
+            const ids: Record<string, string> = {};
+            for (const [i, name] of NAMES.entries()) {
+              const res = await expectStatus(
+                ctx.call('admin', 'POST', '/v1/practitioners', {
+                  name: `${name} ${run}`,
+                  kind: 'zero_nineteen',
+                  grade: i === 1 ? 'I' : 'H',
+                  homeRegion: 'north-west',
+                  hub,
+                }),
+                201,
+              );
+              ids[name] = res.json().id;
+            }
+            const model: Model = { hub, ids, lead: {}, absences: [], left: new Set(), bookings: [] };
+            for (const [i, w] of WEEKS.entries()) {
+              await expectStatus(
+                ctx.call('hub_manager', 'PUT', `/v1/osr/lead-responders/${hub}/${w}`, {
+                  practitionerId: ids[NAMES[i]!],
+                  reason: 'Start',
+                }),
+                200,
+              );
+              model.lead[w] = NAMES[i]!;
+            }
+            await fc.asyncModelRun(() => ({ model, real: { ctx } }), cmds);
+          }),
+          { numRuns: RUNS, seed: 20261129, endOnFailure: true },
+        );
+      },
+    );
   },
 );
