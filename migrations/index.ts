@@ -5,6 +5,7 @@ import * as osr from './20261123_003_osr.js';
 import * as sickness from './20261123_004_sickness.js';
 import * as rulesKept from './20261129_005_rules_kept.js';
 import * as placementReviews from './20261129_006_placement_reviews.js';
+import * as osrAlerts from './20261129_010_osr_alerts.js';
 
 // A static list rather than a folder scan: it works the same under tsx, vitest and compiled JS.
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '20261123_004_sickness': sickness,
   '20261129_005_rules_kept': rulesKept,
   '20261129_006_placement_reviews': placementReviews,
+  '20261129_010_osr_alerts': osrAlerts,
 };
