@@ -142,6 +142,7 @@ await db
   })
   .where('id', '=', run.id)
   .execute();
+const publishStart = performance.now();
 await db
   .transaction()
   .execute(async (trx) =>
@@ -155,6 +156,8 @@ await db
       new Date('2027-01-01T00:00:00Z'),
     ),
   );
+const publishSeconds = +((performance.now() - publishStart) / 1000).toFixed(2);
+console.log(`published ${national.shifts} shifts in ${publishSeconds} s`);
 
 const weekStart = new Date('2027-01-11T00:00:00Z');
 const weekEnd = new Date('2027-01-18T00:00:00Z');
@@ -231,5 +234,8 @@ console.table(coverRows);
 console.log('cover-plan latency:', cover);
 
 await mkdir('bench-results', { recursive: true });
-await writeFile('bench-results/national.json', JSON.stringify({ national, cover, coverRows }, null, 2));
+await writeFile(
+  'bench-results/national.json',
+  JSON.stringify({ national, publishSeconds, cover, coverRows }, null, 2),
+);
 await database.close();

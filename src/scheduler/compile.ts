@@ -62,8 +62,9 @@ export interface Compiled {
   eligible: Int32Array[];
   contract: Contract[];
   targetMinutes: Float64Array;
-  targetNights: Float64Array;
-  targetWeekends: Float64Array;
+  /** Share of demanded shifts (people x demands) that are nights, and weekend shifts. */
+  nightShare: number;
+  weekendShare: number;
   homeRegion: Int32Array;
   regionsOf: Uint8Array;
   skillsOf: Uint8Array;
@@ -341,8 +342,8 @@ export function compile(problem: Problem, { forSearch = false }: { forSearch?: b
     eligible,
     contract,
     targetMinutes: new Float64Array(R),
-    targetNights: new Float64Array(R),
-    targetWeekends: new Float64Array(R),
+    nightShare: 0,
+    weekendShare: 0,
     homeRegion,
     regionsOf,
     skillsOf,
