@@ -264,6 +264,10 @@ export interface SolveOptions {
   /** Least milliseconds between two progress calls (by `now`); default 250. */
   progressEveryMs?: number;
   acceptance?: Acceptance;
+  /** Share of moves (0..0.4) that swap two people's work over a block of days; default 0. */
+  blockMoves?: number;
+  /** Simulated annealing only: start and end temperatures in soft points (default 200 to 0.5). */
+  annealing?: { startTemperature?: number; endTemperature?: number };
   /** Stop once the best reaches hard 0 and medium 0 (good enough for a quick repair). */
   stopWhenFeasible?: boolean;
 }

@@ -53,9 +53,10 @@ describe('minConsecutiveDaysOff', () => {
 });
 
 describe('maxWeekends', () => {
-  it('penalises weekends worked beyond the maximum', () => {
+  it('penalises the weekend days to clear in the lightest weekends beyond the maximum', () => {
     const problem = week({}, { maxWeekends: 1 });
     expect(penalty(problem, working({ a: ['s5', 's6', 's12'] }), 'maxWeekends')).toBe(1);
+    expect(penalty(problem, working({ a: ['s5', 's6', 's12', 's13'] }), 'maxWeekends')).toBe(2);
     expect(penalty(problem, working({ a: ['s5', 's6'] }), 'maxWeekends')).toBe(0);
   });
 });

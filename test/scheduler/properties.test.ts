@@ -11,7 +11,7 @@ import { problemArb } from './arbitrary.js';
 import { hardViolations } from './checker.js';
 
 describe('incremental score', () => {
-  it('equals a full recount after thousands of random change, swap, chain and raw moves', () => {
+  it('equals a full recount after thousands of random change, swap, chain, block and raw moves', () => {
     let checked = 0;
     const seen = new Set<string>();
     fc.assert(
@@ -24,8 +24,9 @@ describe('incremental score', () => {
         for (let k = 0; k < 300; k++) {
           const x = rnd.next();
           if (x < 0.2) moves.change();
-          else if (x < 0.4) moves.swap();
-          else if (x < 0.6) moves.chain();
+          else if (x < 0.35) moves.swap();
+          else if (x < 0.5) moves.chain();
+          else if (x < 0.6) moves.swapBlock();
           else if (c.S > 0) state.setSlot(rnd.int(c.S), rnd.int(c.R + 1) - 1); // any resource, eligible or not
           if (rnd.next() < 0.3) moves.rollback();
           else moves.commit();

@@ -151,9 +151,14 @@ export const minConsecutiveDaysOff: ResourceConstraint = {
   },
 };
 
-const weekends: number[] = [];
+const weekendDays: number[] = [];
+const lastDay: number[] = [];
 
-/** Weekends worked beyond the maximum; weekend k is the weekend-flagged demands of days 7k..7k+6. */
+/**
+ * Weekends worked beyond the maximum, graded by the days of work to clear: the weekend days worked in
+ * the lightest excess weekends (so dropping one day of a two-day weekend is already progress). Weekend k
+ * is the weekend-flagged demands of days 7k..7k+6.
+ */
 export const maxWeekends: ResourceConstraint = {
   name: 'maxWeekends',
   label: 'Maximum working weekends',
@@ -163,21 +168,34 @@ export const maxWeekends: ResourceConstraint = {
   evaluate(c, r, tl, emit) {
     const max = c.contract[r]!.maxWeekends;
     if (max === undefined) return 0;
-    weekends.length = 0;
+    weekendDays.length = 0;
+    lastDay.length = 0;
+    let week = Number.NaN;
     for (const d of tl) {
       if (d >= c.D || !c.weekend[d]) continue;
-      const w = Math.floor(c.day[d]! / 7);
-      if (weekends[weekends.length - 1] !== w) weekends.push(w);
+      const day = c.day[d]!;
+      const w = Math.floor(day / 7);
+      if (w !== week) {
+        week = w;
+        weekendDays.push(1);
+        lastDay.push(day);
+      } else if (lastDay[lastDay.length - 1] !== day) {
+        weekendDays[weekendDays.length - 1]!++;
+        lastDay[lastDay.length - 1] = day;
+      }
     }
-    const over = weekends.length - max;
+    const over = weekendDays.length - max;
     if (over <= 0) return 0;
+    weekendDays.sort((x, y) => x - y);
+    let penalty = 0;
+    for (let k = 0; k < over; k++) penalty += weekendDays[k]!;
     emit?.({
-      penalty: over,
+      penalty,
       resource: r,
       demands: tl.filter((d) => d < c.D && c.weekend[d]),
-      message: `${c.resourceNames[r]} would work ${plural(weekends.length, 'weekend')} (at most ${max})`,
+      message: `${c.resourceNames[r]} would work ${plural(weekendDays.length, 'weekend')} (at most ${max})`,
     });
-    return over;
+    return penalty;
   },
 };
 

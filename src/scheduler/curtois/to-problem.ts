@@ -84,6 +84,17 @@ export function curtoisToProblem(instance: CurtoisInstance, options: ToProblemOp
       t.forbiddenNext.map((next) => ({ first: t.id, next })),
     ),
     weights: {
+      // Rules that cannot bite here (no nights, no rest or 7-day limits, eligibility filtered up front)
+      // are switched off so each move rescores less; absence and exclusion stay to judge any roster.
+      minimumRest: 0,
+      maxMinutesPer7Days: 0,
+      maxConsecutiveNights: 0,
+      daysOff: 0,
+      region: 0,
+      skill: 0,
+      gender: 0,
+      periodCap: 0,
+      unfilled: 0,
       continuity: 0,
       familiarity: 0,
       fairMinutes: 0,
