@@ -64,6 +64,8 @@ export interface Compiled {
   targetMinutes: Float64Array;
   /** Share of demanded shifts (people x demands) that are nights, and weekend shifts. */
   nightShare: number;
+  /** True when the fairness targets share out the demand (a shortfall counts squared). */
+  shortfallSquared: boolean;
   weekendShare: number;
   homeRegion: Int32Array;
   regionsOf: Uint8Array;
@@ -343,6 +345,7 @@ export function compile(problem: Problem, { forSearch = false }: { forSearch?: b
     contract,
     targetMinutes: new Float64Array(R),
     nightShare: 0,
+    shortfallSquared: true,
     weekendShare: 0,
     homeRegion,
     regionsOf,

@@ -50,6 +50,12 @@ export function computeTargets(c: Compiled): void {
     const own = ownTarget(c, r);
     c.targetMinutes[r] = own ?? Math.min(capacity[r]!, demandedMinutes * share(r));
   }
+  let targets = 0;
+  for (let r = 0; r < c.R; r++) targets += c.targetMinutes[r]!;
+  // Targets that share out the work (about as many hours as demanded, e.g. the OSR duty shares) are
+  // owed: a shortfall counts squared. Contracts worth more hours than the rota needs are availability:
+  // nobody is owed hours, a shortfall counts one point per hour (see fairMinutes).
+  c.shortfallSquared = targets <= demandedMinutes * 1.1;
   c.nightShare = shifts > 0 ? nights / shifts : 0;
   c.weekendShare = shifts > 0 ? weekends / shifts : 0;
 }

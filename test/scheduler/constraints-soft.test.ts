@@ -29,13 +29,20 @@ describe('familiarity', () => {
 });
 
 describe('fairMinutes', () => {
-  it('penalises hours under the target one by one and hours over it squared', () => {
+  it('penalises hours over the target squared and, where contracts exceed the work, hours under it one by one', () => {
     const problem = (targetMinutes: number) => ({
       resources: [person('a', { contract: { targetMinutes } })],
       demands: [shift('s1', 0)],
     });
     expect(penalty(problem(24 * HOUR), working({ a: ['s1'] }), 'fairMinutes')).toBe(12);
     expect(penalty(problem(6 * HOUR), working({ a: ['s1'] }), 'fairMinutes')).toBe(36);
+  });
+
+  it('counts a shortfall squared when the targets share out the work (they add up to the demand)', () => {
+    const resources = ['a', 'b'].map((id) => person(id, { contract: { targetMinutes: 12 * HOUR } }));
+    const problem = { resources, demands: [shift('s1', 0), shift('s2', 2)] };
+    expect(penalty(problem, working({ a: ['s1', 's2'] }), 'fairMinutes')).toBe(288);
+    expect(penalty(problem, working({ a: ['s1'], b: ['s2'] }), 'fairMinutes')).toBe(0);
   });
 
   it('costs the same however work is shared while nobody is over target, so a team can be small', () => {

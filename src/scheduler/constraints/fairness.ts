@@ -9,9 +9,13 @@ function horizonDemands(c: Compiled, tl: readonly number[]): number[] {
 /**
  * Fairness against what people are available for, not an even spread of every hour: hours over the
  * person's target (their contract, or their share of capacity) cost the square of the excess, so the
- * work goes to people with room for it; hours under the target cost one point per hour, which adds up
- * to the same total however the work is shared while nobody is over, so it leaves continuity free to
- * give a family a small team of people who work more of its shifts.
+ * work goes to people with room for it. Hours under the target depend on what the targets are:
+ * - shares of the work (targets add up to about the hours demanded, e.g. OSR duty shares, or the
+ *   default capacity shares): everyone is owed their share, a shortfall counts squared too;
+ * - contracts worth more than the rota needs (a panel with spare hours): nobody is owed hours, a
+ *   shortfall costs one point per hour, which adds up to the same total however the work is shared
+ *   while nobody is over, so continuity is free to give a family a small team who work more of its
+ *   shifts.
  */
 export const fairMinutes: ResourceConstraint = {
   name: 'fairMinutes',
@@ -25,7 +29,7 @@ export const fairMinutes: ResourceConstraint = {
     const target = c.targetMinutes[r]!;
     const over = Math.max(0, minutes - target) / 60;
     const under = Math.max(0, target - minutes) / 60;
-    const penalty = Math.round(over * over + under);
+    const penalty = Math.round(over * over + (c.shortfallSquared ? under * under : under));
     if (penalty > 0)
       emit?.({
         penalty,
