@@ -264,6 +264,8 @@ export interface SolveOptions {
   /** Least milliseconds between two progress calls (by `now`); default 250. */
   progressEveryMs?: number;
   acceptance?: Acceptance;
+  /** Candidates tried per slot in construction (default: every eligible one). */
+  constructionCandidates?: number;
   /** Share of moves (0..0.4) that swap two people's work over a block of days; default 0. */
   blockMoves?: number;
   /** Simulated annealing only: start and end temperatures in soft points (default 200 to 0.5). */

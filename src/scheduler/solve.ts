@@ -86,7 +86,11 @@ export function solveCompiled(c: Compiled, options: SolveOptions = {}): Solution
     return cancelled || elapsed() >= timeLimit;
   };
 
-  construct(state, timeUp);
+  construct(
+    state,
+    timeUp,
+    options.constructionCandidates ? { size: options.constructionCandidates, rnd } : undefined,
+  );
   const best = Float64Array.from(state.totals);
   const bestAssign = Int32Array.from(state.assign);
   const current = Float64Array.from(state.totals);
