@@ -4,6 +4,10 @@
  *
  *   npm run bench:curtois -- [--instances Instance1,Instance2] [--seconds 60] [--out DIR] [--seed N]
  *                            [--dir INSTANCE_DIR] [--acceptance annealing|late-acceptance] [--cycles N]
+ *                            [--engine separate|core]
+ *
+ * `--engine core` translates each instance to a core `Problem` and solves it with the product's `solve`;
+ * `separate` (the default for now) is the benchmark's own engine in `src/scheduler/curtois/solve.ts`.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -13,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { evaluateRoster } from '../src/scheduler/curtois/evaluate.js';
 import { parseCurtois } from '../src/scheduler/curtois/parse.js';
 import { solveCurtois } from '../src/scheduler/curtois/solve.js';
+import { solveCurtoisWithCore } from '../src/scheduler/curtois/solve-core.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -25,6 +30,7 @@ const { values } = parseArgs({
     dir: { type: 'string', default: resolve(repoRoot, 'bench', 'data', 'curtois', 'instances') },
     acceptance: { type: 'string', default: 'annealing' },
     cycles: { type: 'string' },
+    engine: { type: 'string', default: 'separate' },
   },
 });
 
@@ -55,13 +61,16 @@ const summary: Row[] = [];
 for (const name of names) {
   const instance = parseCurtois(readFileSync(join(values.dir, `${name}.txt`), 'utf8'));
   const t0 = performance.now();
-  const result = solveCurtois(instance, {
-    seed,
-    timeLimitMs: seconds * 1000,
-    now: () => performance.now(),
-    acceptance,
-    ...(values.cycles ? { cycles: Number(values.cycles) } : {}),
-  });
+  const result =
+    values.engine === 'core'
+      ? solveCurtoisWithCore(instance, { seed, timeLimitMs: seconds * 1000, now: () => performance.now() })
+      : solveCurtois(instance, {
+          seed,
+          timeLimitMs: seconds * 1000,
+          now: () => performance.now(),
+          acceptance,
+          ...(values.cycles ? { cycles: Number(values.cycles) } : {}),
+        });
   const wall = (performance.now() - t0) / 1000;
   // Re-check with the reference evaluator rather than trusting the solver's own score.
   const check = evaluateRoster(instance, result.roster);

@@ -143,6 +143,7 @@ await db
   })
   .where('id', '=', run.id)
   .execute();
+const publishStart = performance.now();
 await db
   .transaction()
   .execute(async (trx) =>
@@ -156,6 +157,8 @@ await db
       new Date('2027-01-01T00:00:00Z'),
     ),
   );
+const publishSeconds = +((performance.now() - publishStart) / 1000).toFixed(2);
+console.log(`published ${national.shifts} shifts in ${publishSeconds} s`);
 
 const weekStart = new Date('2027-01-11T00:00:00Z');
 const weekEnd = new Date('2027-01-18T00:00:00Z');
@@ -227,6 +230,6 @@ console.log('re-check of a practitioner change:', recheck);
 await mkdir('bench-results', { recursive: true });
 await writeFile(
   'bench-results/national.json',
-  JSON.stringify({ national, cover, coverRows, recheck }, null, 2),
+  JSON.stringify({ national, publishSeconds, cover, coverRows, recheck }, null, 2),
 );
 await database.close();

@@ -4,6 +4,8 @@ import * as placements from './20261123_002_placements.js';
 import * as osr from './20261123_003_osr.js';
 import * as sickness from './20261123_004_sickness.js';
 import * as rulesKept from './20261129_005_rules_kept.js';
+import * as placementReviews from './20261129_006_placement_reviews.js';
+import * as osrAlerts from './20261129_010_osr_alerts.js';
 import * as access from './20261129_011_access.js';
 
 // A static list rather than a folder scan: it works the same under tsx, vitest and compiled JS.
@@ -13,5 +15,7 @@ export const migrations: Record<string, Migration> = {
   '20261123_003_osr': osr,
   '20261123_004_sickness': sickness,
   '20261129_005_rules_kept': rulesKept,
+  '20261129_006_placement_reviews': placementReviews,
+  '20261129_010_osr_alerts': osrAlerts,
   '20261129_011_access': access,
 };

@@ -41,6 +41,7 @@ import { standbyAndResilienceRoutes } from './cover/standby-routes.js';
 import { RotaRunWorker } from './rota/worker.js';
 import { consoleRoutes } from './console/routes.js';
 import { ruleBreakRoutes } from './rules/routes.js';
+import { placementReviewRoutes } from './placements/review-routes.js';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -202,6 +203,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await absenceRoutes(v1 as App, deps);
       await auditRoutes(v1 as App, deps);
       await placementRoutes(v1 as App, deps);
+      await placementReviewRoutes(v1 as App, deps);
       await shiftRoutes(v1 as App, deps);
       await exportRoutes(v1 as App, deps);
       await rotaRunRoutes(v1 as App, deps);

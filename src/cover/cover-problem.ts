@@ -46,7 +46,8 @@ export async function loadCoverProblem(
     db
       .selectFrom('shift_assignments as a')
       .innerJoin('shifts as s', 's.id', 'a.shift_id')
-      .select(['a.practitioner_id', 's.placement_id'])
+      .innerJoin('placements as pl', 'pl.id', 's.placement_id')
+      .select(['a.practitioner_id', 'pl.case_reference'])
       .where('s.local_date', '>=', DateTime.fromISO(from).minus({ days: KNOWN_FAMILY_DAYS }).toISODate()!)
       .where('s.local_date', '<=', to)
       .distinct()
@@ -60,7 +61,7 @@ export async function loadCoverProblem(
   ]);
   const knownBy = new Map<string, Set<string>>();
   for (const k of known)
-    knownBy.set(k.practitioner_id, (knownBy.get(k.practitioner_id) ?? new Set()).add(k.placement_id));
+    knownBy.set(k.practitioner_id, (knownBy.get(k.practitioner_id) ?? new Set()).add(k.case_reference));
   const resources = loaded.problem.resources.map((r) => {
     const days = standby.filter((s) => s.practitioner_id === r.id);
     const wanted = days.map((s) => {

@@ -104,6 +104,7 @@ export interface DB {
   audit_log: AuditLogTable;
   placements: PlacementsTable;
   placement_specialisms: PlacementSpecialismsTable;
+  placement_reviews: PlacementReviewsTable;
   placement_exclusions: PlacementExclusionsTable;
   shifts: ShiftsTable;
   shift_assignments: ShiftAssignmentsTable;
@@ -135,6 +136,18 @@ export interface PlacementsTable {
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+}
+
+export interface PlacementReviewsTable {
+  id: Generated<string>;
+  placement_id: string;
+  held_on: string;
+  decision: 'continue' | 'step_down' | 'extend' | 'end';
+  note: string | null;
+  next_review_date: string | null;
+  end_date: string;
+  created_by: string | null;
+  created_at: CreatedAt;
 }
 
 export interface PlacementSpecialismsTable {

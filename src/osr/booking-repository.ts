@@ -106,3 +106,22 @@ export async function casesBooked(db: OsrDb, hub: string, monday: string): Promi
     .executeTakeFirst();
   return row?.cases_booked ?? 0;
 }
+
+/** The active bookings of a hub-week held by one lead responder, in time order (untimed last). */
+export async function findBookingsOfLead(
+  db: OsrDb,
+  hub: string,
+  monday: string,
+  practitionerId: string,
+): Promise<BookingDto[]> {
+  const rows = await bookingQuery(db)
+    .where('b.hub_code', '=', hub)
+    .where('b.week_start', '=', monday)
+    .where('b.practitioner_id', '=', practitionerId)
+    .where('b.status', '=', 'active')
+    .orderBy('b.scheduled_at')
+    .orderBy('b.created_at')
+    .orderBy('b.id')
+    .execute();
+  return rows.map(toBooking);
+}

@@ -1,8 +1,10 @@
+import { sql } from 'kysely';
 import { DateTime } from 'luxon';
 import { recordAudit, type AuditContext } from '../audit/record.js';
 import { HttpProblem, problems } from '../http/problem.js';
 import { capForWeek } from '../reference/hubs-repository.js';
 import { casesBooked, findBooking, type BookingDto } from './booking-repository.js';
+import { leadAbsentDetail } from './lead-alerts.js';
 import { hubNames, leadRows } from './rota-repository.js';
 import { asDb, type BookingKind, type OsrDb } from './tables.js';
 import { osrWeek, parseWeek } from './weeks.js';
@@ -52,8 +54,11 @@ function visitOf(b: NewBooking, timezone: string): { start: Date; end: Date } | 
 
 /**
  * Books a consultation or visit with the hub-week's lead responder. The database keeps the cap (a
- * trigger locks the hub-week's counter row; SQLSTATE OSR01 over the cap) and the clash rule (an
- * exclusion constraint, 23P01); a refusal at the cap is recorded for the review after the rollback.
+ * trigger locks the hub-week's counter row; SQLSTATE OSR01 over the cap), the lead responder's
+ * presence (a trigger beside it: SQLSTATE OSR02 when they are absent or have left at the visit's time,
+ * or on any working day for a booking without a time; the same rule as the hub-week's alerts) and the
+ * clash rule (an exclusion constraint, 23P01); a refusal at the cap is recorded for the review after
+ * the rollback.
  */
 export async function createBooking(
   db: OsrDb,
@@ -77,6 +82,8 @@ export async function createBooking(
   const cap = await capForWeek(asDb(db), b.hub, monday);
   try {
     return await db.transaction().execute(async (trx) => {
+      // The working days of a booking without a time are local days: the trigger needs the zone.
+      await sql`SELECT set_config('care_rota.timezone', ${timezone}, true)`.execute(trx);
       const [lead] = await leadRows(trx, { hubs: [b.hub], fromMonday: monday, toMonday: monday });
       if (!lead?.practitionerId) {
         throw problems.conflict(
@@ -136,6 +143,13 @@ export async function createBooking(
         })
         .execute();
       throw caseLimitReached(hubName, b.week, limit, await casesBooked(db, b.hub, monday));
+    }
+    if (dbCode(error) === 'OSR02') {
+      throw problems.conflict(
+        await leadAbsentDetail(db, b.hub, b.week, timezone, STANDARD_ROUTE),
+        'lead-responder-absent',
+        { hub: b.hub, week: b.week },
+      );
     }
     if (dbCode(error) === '23P01') {
       throw problems.conflict(

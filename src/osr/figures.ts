@@ -1,5 +1,6 @@
 import { capForWeek } from '../reference/hubs-repository.js';
 import { problems } from '../http/problem.js';
+import { leadAlerts } from './lead-alerts.js';
 import { hubNames, leadRows, type LeadRow } from './rota-repository.js';
 import { asDb, type OsrDb } from './tables.js';
 import { addWeeks, osrWeek, weekOfMonday } from './weeks.js';
@@ -111,5 +112,6 @@ export async function hubWeekView(db: OsrDb, hub: string, week: string, timezone
     refusedRequests: figures.refusedRequests,
     interventionsStarted: figures.interventionsStarted,
     datTeam: await datTeamFor(db, week, timezone),
+    alerts: row ? ((await leadAlerts(db, [row], timezone)).get(`${hub}/${week}`) ?? []) : [],
   };
 }

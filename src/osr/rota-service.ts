@@ -2,6 +2,7 @@ import type { AuditContext } from '../audit/record.js';
 import { recordAudit } from '../audit/record.js';
 import { problems } from '../http/problem.js';
 import { currentWeekMonday } from '../time/weeks.js';
+import { leadAlerts, type LeadAlert } from './lead-alerts.js';
 import { generateHubRota } from './rota-generate.js';
 import { isLeadGrade, type HubFacts, type PlanWeek } from './rota-problem.js';
 import {
@@ -30,6 +31,8 @@ export interface RotaAssignment {
   issued: boolean;
   reason: string | null;
   notes: string[];
+  /** The lead responder is absent on a working day of the week, or has left (derived on read). */
+  alerts: LeadAlert[];
 }
 
 export interface RotaUnfilled {
@@ -76,7 +79,7 @@ export async function hubFacts(
 export const isKept = (row: LeadRow | undefined, currentMonday: string): boolean =>
   Boolean(row?.practitionerId && (row.source === 'override' || row.issuedAt || row.monday <= currentMonday));
 
-export function toAssignment(row: LeadRow, notes: string[] = []): RotaAssignment {
+export function toAssignment(row: LeadRow, notes: string[] = [], alerts: LeadAlert[] = []): RotaAssignment {
   return {
     hub: row.hub,
     week: row.week,
@@ -87,6 +90,7 @@ export function toAssignment(row: LeadRow, notes: string[] = []): RotaAssignment
     issued: row.issuedAt !== null,
     reason: row.reason,
     notes,
+    alerts,
   };
 }
 
@@ -167,12 +171,15 @@ export async function readRota(
     fromMonday: osrWeek(filter.fromWeek, timezone).monday,
     toMonday: osrWeek(filter.toWeek, timezone).monday,
   });
+  const alerts = await leadAlerts(db, rows, timezone);
   return {
     fromWeek: filter.fromWeek,
     toWeek: filter.toWeek,
     assignments: rows
       .filter((r) => r.practitionerId)
-      .map((r) => toAssignment(r, notesOf.get(`${r.hub}/${r.week}`) ?? [])),
+      .map((r) =>
+        toAssignment(r, notesOf.get(`${r.hub}/${r.week}`) ?? [], alerts.get(`${r.hub}/${r.week}`) ?? []),
+      ),
     unfilled: rows
       .filter((r) => !r.practitionerId)
       .map((r) => ({ hub: r.hub, week: weekOfMonday(r.monday), reasons: r.unfilledReasons })),

@@ -1,4 +1,5 @@
 import type { App, Deps } from '../app.js';
+import { alertRoutes } from './alert-routes.js';
 import { bookingRoutes } from './booking-routes.js';
 import { exportRoutes } from './exports/routes.js';
 import { interventionRoutes } from './intervention-routes.js';
@@ -8,6 +9,7 @@ import { setupRoutes } from './setup-routes.js';
 /** The One Service Response: lead-responder rota, bookings under the weekly case cap, interventions, exports. */
 export async function osrRoutes(app: App, deps: Deps): Promise<void> {
   await rotaRoutes(app, deps);
+  await alertRoutes(app, deps);
   await bookingRoutes(app, deps);
   await interventionRoutes(app, deps);
   await setupRoutes(app, deps);

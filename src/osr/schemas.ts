@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { Code, Instant, IsoWeek, LocalDate, Uuid } from '../http/schemas.js';
+import { alertExample, Alerts } from './alert-schemas.js';
 
 /** Request and response schemas of the OSR routes, with the examples the OpenAPI document shows. */
 const practitionerId = '5a1c2f4e-8b7d-4e3a-9c21-0d6f1e2b3a45';
@@ -23,6 +24,7 @@ const assignmentExample = {
   issued: false,
   reason: null,
   notes: [],
+  alerts: [],
 };
 const unfilledExample = {
   hub: 'west-hub',
@@ -52,6 +54,7 @@ export const RotaAssignment = Type.Object({
     description: "The hub manager's reason for an override",
   }),
   notes: Type.Array(Type.String(), { description: 'Preferences that had to give way in this week' }),
+  alerts: Alerts,
 });
 export const RotaUnfilled = Type.Object({
   hub: Code,
@@ -202,6 +205,7 @@ export const HubWeek = Type.Object(
     datTeam: Type.Union([Type.Object({ code: Code, name: Type.String(), dutyWeek: IsoWeek }), Type.Null()], {
       description: 'The DAT team working with the hubs this week (on duty the week before)',
     }),
+    alerts: Alerts,
   },
   {
     examples: [
@@ -218,6 +222,7 @@ export const HubWeek = Type.Object(
         refusedRequests: 0,
         interventionsStarted: 1,
         datTeam: { code: 'dat-north', name: 'DAT North', dutyWeek: '2026-W47' },
+        alerts: [alertExample],
       },
     ],
   },

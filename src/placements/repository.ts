@@ -68,6 +68,9 @@ export interface PlacementFilter {
   from?: string;
   to?: string;
   caseReference?: string;
+  /** Placements whose next review falls on a day of [reviewDueFrom, reviewDueTo] and that have not ended. */
+  reviewDueFrom?: string;
+  reviewDueTo?: string;
 }
 
 export async function listPlacements(db: Kysely<DB>, filter: PlacementFilter, limit: number, offset: number) {
@@ -76,6 +79,11 @@ export async function listPlacements(db: Kysely<DB>, filter: PlacementFilter, li
   if (filter.from) query = query.where('p.end_date', '>=', filter.from);
   if (filter.to) query = query.where('p.start_date', '<=', filter.to);
   if (filter.caseReference) query = query.where('p.case_reference', '=', filter.caseReference);
+  if (filter.reviewDueFrom)
+    query = query
+      .where('p.review_date', '>=', filter.reviewDueFrom)
+      .where('p.end_date', '>', filter.reviewDueFrom);
+  if (filter.reviewDueTo) query = query.where('p.review_date', '<=', filter.reviewDueTo);
   const total = await db
     .selectFrom(query.as('f'))
     .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -99,13 +99,15 @@ export async function placementRoutes(app: App, { database, config }: Deps): Pro
     {
       schema: {
         tags: ['placements'],
-        summary: 'List placements, by region or active in a period',
+        summary: 'List placements, by region, active in a period, or with a review due in a period',
         querystring: Type.Object(
           {
             region: Type.Optional(Code),
             from: Type.Optional(LocalDate),
             to: Type.Optional(LocalDate),
             caseReference: Type.Optional(Type.String({ maxLength: 64 })),
+            reviewDueFrom: Type.Optional(LocalDate),
+            reviewDueTo: Type.Optional(LocalDate),
             ...PageQuery,
           },
           { additionalProperties: false },

@@ -5,10 +5,16 @@ import { problems } from '../http/problem.js';
 import { missingCodes } from '../reference/repository.js';
 import type { CreatePlacementBody, PlacementDto } from './model.js';
 import type { PlacementValues } from './repository.js';
-import { checkPhases, defaultPhases } from './shift-plan.js';
+import { checkPhases, defaultPhases, type Phase } from './shift-plan.js';
 
 /** Longest placement we plan shifts for in one go (a year and a bit). */
 const MAX_DAYS = 400;
+
+// Phases come back from jsonb with their keys reordered, so they are compared field by field.
+const canonical = (phases: readonly Phase[]) =>
+  JSON.stringify(
+    phases.map((p) => [p.fromDate, p.toDate, p.shifts.map((x) => [x.start, x.end, x.practitioners])]),
+  );
 
 export function mergePlacement(
   current: PlacementDto | undefined,
@@ -22,8 +28,8 @@ export function mergePlacement(
     body.startDate !== undefined || body.endDate !== undefined || body.practitionersPerShift !== undefined;
   const currentIsDefault =
     current &&
-    JSON.stringify(current.phases) ===
-      JSON.stringify(defaultPhases(current.startDate, current.endDate, current.practitionersPerShift));
+    canonical(current.phases) ===
+      canonical(defaultPhases(current.startDate, current.endDate, current.practitionersPerShift));
   const phases =
     body.phases ??
     (current && !(datesChanged && currentIsDefault)

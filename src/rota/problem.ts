@@ -99,6 +99,7 @@ export async function loadRotaProblem(db: Kysely<DB>, options: RotaProblemOption
       db
         .selectFrom('shift_assignments as a')
         .innerJoin('shifts as s', 's.id', 'a.shift_id')
+        .innerJoin('placements as pl', 'pl.id', 's.placement_id')
         .select([
           'a.practitioner_id',
           's.starts_at',
@@ -106,6 +107,7 @@ export async function loadRotaProblem(db: Kysely<DB>, options: RotaProblemOption
           's.local_date',
           's.night',
           's.placement_id',
+          'pl.case_reference',
         ])
         .select([sql<Date>`lower(a.period)`.as('part_start'), sql<Date>`upper(a.period)`.as('part_end')])
         .where('s.local_date', '>=', lookback.toISODate()!)
@@ -161,7 +163,7 @@ export async function loadRotaProblem(db: Kysely<DB>, options: RotaProblemOption
     history: {
       locations: [
         ...new Set(
-          (priorOf.get(p.id) ?? []).filter((w) => dayOf(w.local_date) >= -7).map((w) => w.placement_id),
+          (priorOf.get(p.id) ?? []).filter((w) => dayOf(w.local_date) >= -7).map((w) => w.case_reference),
         ),
       ],
       priorWork: [
@@ -196,7 +198,8 @@ export async function loadRotaProblem(db: Kysely<DB>, options: RotaProblemOption
       day: dayOf(s.local_date),
       night: s.night,
       weekend: local.weekday >= 6,
-      location: s.placement_id,
+      // Placements are named by case reference (unique) in every sentence the scheduler writes.
+      location: s.case_reference,
       region: s.region,
       required: s.locked ? pinned.length : s.required,
       requiredSkills: (specialismsOf.get(s.placement_id) ?? []).map((x) => x.specialism_code),

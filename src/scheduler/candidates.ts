@@ -61,11 +61,16 @@ type Collect = (
   matches: Match[],
 ) => void;
 
+/**
+ * Each active rule's penalty for r's timeline, d and d's location-period, in a fixed order. Matches (with
+ * their messages) are collected only for the rules `withMatches` names by position: building words for
+ * every rule of every candidate was most of a cover plan's time.
+ */
 function penalties(
   state: State,
   r: number,
   d: number,
-  emitFor: number,
+  withMatches: (i: number) => boolean = () => false,
 ): {
   id: ConstraintName;
   p: number;
@@ -80,17 +85,18 @@ function penalties(
     rule: { name: ConstraintName; label: string; level: Level };
   }[] = [];
   const tl = state.timelines[r]!;
+  const emitter = (matches: Match[]) => (withMatches(out.length) ? (m: Match) => matches.push(m) : undefined);
   for (const { rule, index } of RESOURCE_RULES) {
     if (c.weights[index] === 0) continue;
     const matches: Match[] = [];
-    const p = rule.evaluate(c, r, tl, emitFor ? (m) => matches.push(m) : undefined);
+    const p = rule.evaluate(c, r, tl, emitter(matches));
     out.push({ id: rule.name, p, matches, rule });
   }
   const people = state.peopleOf(d);
   for (const { rule, index } of DEMAND_RULES) {
     if (c.weights[index] === 0) continue;
     const matches: Match[] = [];
-    out.push({ id: rule.name, p: rule.evaluate(c, d, people, (m) => matches.push(m)), matches, rule });
+    out.push({ id: rule.name, p: rule.evaluate(c, d, people, emitter(matches)), matches, rule });
   }
   const lp = c.locPeriod[d]!;
   for (const { rule, index } of LOCATION_RULES) {
@@ -98,7 +104,7 @@ function penalties(
     const matches: Match[] = [];
     out.push({
       id: rule.name,
-      p: rule.evaluate(c, lp, state.locCounts[lp]!, (m) => matches.push(m)),
+      p: rule.evaluate(c, lp, state.locCounts[lp]!, emitter(matches)),
       matches,
       rule,
     });
@@ -157,9 +163,12 @@ export function tryAssignment(state: State, d: number, r: number, replacing = -1
         : `${c.demandIds[d]} has no empty place; name whom to replace`,
     );
   const before = state.score();
-  const pre = penalties(state, r, d, 0);
+  const pre = penalties(state, r, d);
   const old = state.setSlot(slot, r);
-  const post = penalties(state, r, d, 1);
+  // Numbers first; words only for the rules the change makes worse (the only ones reported).
+  const numbers = penalties(state, r, d);
+  const worse = numbers.some((x, i) => x.p > pre[i]!.p);
+  const post = worse ? penalties(state, r, d, (i) => numbers[i]!.p > pre[i]!.p) : numbers;
   const after = state.score();
   state.setSlot(slot, old);
   post.forEach((x, i) => collect(x.rule, pre[i]!.p, x.p, x.matches));

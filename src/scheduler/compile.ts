@@ -1,4 +1,4 @@
-import type { Absence, Contract, Preference, Problem, Resource } from './model.js';
+import type { Absence, Contract, Preference, Problem, Resource, ShiftRequest } from './model.js';
 import { CONSTRAINTS } from './constraints/index.js';
 import { computeTargets } from './targets.js';
 import { formatInstantUtc } from './words.js';
@@ -62,8 +62,11 @@ export interface Compiled {
   eligible: Int32Array[];
   contract: Contract[];
   targetMinutes: Float64Array;
-  targetNights: Float64Array;
-  targetWeekends: Float64Array;
+  /** Share of demanded shifts (people x demands) that are nights, and weekend shifts. */
+  nightShare: number;
+  /** True when the fairness targets share out the demand (a shortfall counts squared). */
+  shortfallSquared: boolean;
+  weekendShare: number;
   homeRegion: Int32Array;
   regionsOf: Uint8Array;
   skillsOf: Uint8Array;
@@ -80,6 +83,20 @@ export interface Compiled {
   locKnown: Uint8Array;
   /** Formats instants in explanations. */
   fmt: (t: number) => string;
+  /** Shift type index of each demand and prior shift (N entries), -1 for none. */
+  shiftType: Int32Array;
+  shiftTypeIds: string[];
+  /** Per resource: the cap of each shift type (T entries, -1 for none), or null without caps. */
+  typeCaps: (Int32Array | null)[];
+  /** forbiddenNext[a * T + b] = 1 when type b may not start the day after type a. */
+  forbiddenNext: Uint8Array;
+  /** Per resource: requests with the shift type as an index (-1: any shift). */
+  requests: { day: number; type: number; on: boolean; weight: number }[][];
+  /** Per demand: places beyond `required` that may be filled. */
+  optional: Int32Array;
+  /** Per demand: soft cost of a missing person, or -1 when cover is medium (`unfilled`). */
+  underWeight: Float64Array;
+  overWeight: Float64Array;
 }
 
 function indexer(): { ids: string[]; of: (id: string) => number } {
@@ -122,11 +139,26 @@ export function compile(problem: Problem, { forSearch = false }: { forSearch?: b
   const regions = indexer();
   const skills = indexer();
   const periods = indexer();
+  const types = indexer();
 
-  const priors: { owner: number; start: number; end: number; day: number; night: boolean }[] = [];
+  const priors: {
+    owner: number;
+    start: number;
+    end: number;
+    day: number;
+    night: boolean;
+    type: string | undefined;
+  }[] = [];
   resources.forEach((r, i) => {
     for (const p of r.history?.priorWork ?? [])
-      priors.push({ owner: i, start: p.start, end: p.end, day: p.day, night: p.night ?? false });
+      priors.push({
+        owner: i,
+        start: p.start,
+        end: p.end,
+        day: p.day,
+        night: p.night ?? false,
+        type: p.shiftType,
+      });
   });
   const N = D + priors.length;
   const start = new Float64Array(N);
@@ -139,6 +171,10 @@ export function compile(problem: Problem, { forSearch = false }: { forSearch?: b
   const period = new Int32Array(N).fill(-1);
   const priorOwner = new Int32Array(N).fill(-1);
   const required = new Int32Array(D);
+  const optional = new Int32Array(D);
+  const underWeight = new Float64Array(D).fill(-1);
+  const overWeight = new Float64Array(D);
+  const shiftType = new Int32Array(N).fill(-1);
   const slotStart = new Int32Array(D + 1);
   let maxDay = -1;
   const demandIndex = new Map<string, number>();
@@ -155,7 +191,12 @@ export function compile(problem: Problem, { forSearch = false }: { forSearch?: b
     region[i] = regions.of(d.region);
     period[i] = periods.of(String(d.period ?? Math.floor(d.day / 7)));
     required[i] = Math.max(0, d.required ?? 1);
-    slotStart[i + 1] = (slotStart[i] ?? 0) + Math.max(required[i] ?? 0, d.pinned?.length ?? 0);
+    optional[i] = Math.max(0, d.optional ?? 0);
+    if (d.underWeight !== undefined) underWeight[i] = d.underWeight;
+    overWeight[i] = d.overWeight ?? 0;
+    if (d.shiftType !== undefined) shiftType[i] = types.of(d.shiftType);
+    slotStart[i + 1] =
+      (slotStart[i] ?? 0) + Math.max((required[i] ?? 0) + (optional[i] ?? 0), d.pinned?.length ?? 0);
     maxDay = Math.max(maxDay, d.day);
     for (const s of d.requiredSkills ?? []) skills.of(s);
   });
@@ -166,7 +207,35 @@ export function compile(problem: Problem, { forSearch = false }: { forSearch?: b
     day[i] = p.day;
     night[i] = p.night ? 1 : 0;
     priorOwner[i] = p.owner;
+    if (p.type !== undefined) shiftType[i] = types.of(p.type);
   });
+  for (const r of resources) for (const t of Object.keys(r.contract?.maxShiftsByType ?? {})) types.of(t);
+  for (const r of resources) for (const q of r.requests ?? []) if (q.shiftType) types.of(q.shiftType);
+  for (const f of problem.forbiddenSuccessions ?? []) {
+    types.of(f.first);
+    types.of(f.next);
+  }
+  const T = types.ids.length;
+  const forbiddenNext = new Uint8Array(T * T);
+  for (const f of problem.forbiddenSuccessions ?? [])
+    forbiddenNext[types.of(f.first) * T + types.of(f.next)] = 1;
+  const typeCaps = resources.map((r) => {
+    const caps = r.contract?.maxShiftsByType;
+    if (!caps || Object.keys(caps).length === 0) return null;
+    const out = new Int32Array(T).fill(-1);
+    for (const [t, max] of Object.entries(caps)) out[types.of(t)] = max;
+    return out;
+  });
+  const requestsOf = (list: readonly ShiftRequest[]) =>
+    list
+      .map((q) => ({
+        day: q.day,
+        type: q.shiftType === undefined ? -1 : types.of(q.shiftType),
+        on: q.kind === 'on',
+        weight: q.weight ?? 1,
+      }))
+      // Sorted by day, so a rule walks them alongside the timeline.
+      .sort((a, b) => a.day - b.day);
   for (const r of resources) {
     for (const g of r.regions ?? []) regions.of(g);
     if (r.homeRegion !== undefined) regions.of(r.homeRegion);
@@ -275,8 +344,9 @@ export function compile(problem: Problem, { forSearch = false }: { forSearch?: b
     eligible,
     contract,
     targetMinutes: new Float64Array(R),
-    targetNights: new Float64Array(R),
-    targetWeekends: new Float64Array(R),
+    nightShare: 0,
+    shortfallSquared: true,
+    weekendShare: 0,
     homeRegion,
     regionsOf,
     skillsOf,
@@ -290,6 +360,14 @@ export function compile(problem: Problem, { forSearch = false }: { forSearch?: b
     weights,
     locKnown: new Uint8Array(L).map((_, l) => (resources.some((_r, i) => familiar[i * L + l]) ? 1 : 0)),
     fmt: formatInstantUtc,
+    shiftType,
+    shiftTypeIds: types.ids,
+    typeCaps,
+    forbiddenNext,
+    requests: resources.map((r) => requestsOf(r.requests ?? [])),
+    optional,
+    underWeight,
+    overWeight,
   };
   computeTargets(compiled);
   return compiled;

@@ -1,4 +1,5 @@
 import type { Compiled } from './compile.js';
+import type { Random } from './random.js';
 import type { State } from './state.js';
 
 function better(a: Float64Array, hard: number, medium: number, soft: number): boolean {
@@ -8,9 +9,14 @@ function better(a: Float64Array, hard: number, medium: number, soft: number): bo
 /**
  * Fills empty movable slots one by one, hardest demands first (fewest eligible resources, then
  * earliest), each with the candidate that leaves the best score; a slot stays empty when every
- * candidate would make the score worse (i.e. break a hard rule).
+ * candidate would make the score worse (i.e. break a hard rule). `sample` bounds the candidates tried
+ * per slot (a run of the eligible list from a random place), for problems too big to try everyone.
  */
-export function construct(state: State, shouldStop: () => boolean = () => false): void {
+export function construct(
+  state: State,
+  shouldStop: () => boolean = () => false,
+  sample?: { size: number; rnd: Random },
+): void {
   const c: Compiled = state.c;
   const slots: number[] = [];
   for (let i = 0; i < state.emptySlots.size; i++) slots.push(state.emptySlots.at(i));
@@ -28,7 +34,12 @@ export function construct(state: State, shouldStop: () => boolean = () => false)
     state.peopleOf(d, people);
     best.set(state.totals);
     let choice = -1;
-    for (const r of c.eligible[d]!) {
+    const list = c.eligible[d]!;
+    // With a sample size, at most that many candidates (from a random offset) are tried per slot.
+    const tries = sample ? Math.min(sample.size, list.length) : list.length;
+    const from = sample && tries < list.length ? sample.rnd.int(list.length) : 0;
+    for (let k = 0; k < tries; k++) {
+      const r = list[(from + k) % list.length]!;
       if (people.includes(r)) continue;
       state.begin();
       state.setSlot(s, r);

@@ -18,7 +18,9 @@ export type {
   Score,
   Solution,
   SolveOptions,
+  ShiftRequest,
   SolveStats,
+  Succession,
 } from './model.js';
 export { DEFAULT_CONTRACT } from './compile.js';
 export { CONSTRAINTS } from './constraints/index.js';

@@ -24,6 +24,13 @@
  * - score: `{hard, medium, soft}` penalties, compared lexicographically; lower is better, 0 is perfect.
  * - match: one occurrence of a constraint's penalty, with the resource and demands involved, in words.
  * - move: a change to slots: change (one slot), swap (two slots' people), chain (assign and eject).
+ * - shift type: a kind of shift (early, late, night; a benchmark's `D`, `N`); caps, successions and
+ *   requests name it.
+ * - succession: a shift type followed, on the next day, by another (forbidden pairs are a hard rule).
+ * - run: a maximal stretch of consecutive days with a shift start (working run) or without (days off).
+ * - weekend (for `maxWeekends`): the weekend-flagged demands of one week, `floor(day / 7)`.
+ * - request: a person asking for (on) or against (off) a shift type on a day; a soft penalty.
+ * - optional slot: a place beyond `required` that may be filled at the cost of over-cover.
  */
 
 /** Minutes since the Unix epoch. */
@@ -44,7 +51,7 @@ export interface Contract {
   /** Most consecutive days on which a night shift starts. Default 4. */
   maxConsecutiveNights: number;
   /** Days off: at least 1 in every 7 days, or (alternative) at least 2 in every 14. Default 'one-in-7'. */
-  daysOff: 'one-in-7' | 'two-in-14';
+  daysOff: 'one-in-7' | 'two-in-14' | 'none';
   /**
    * Minutes the resource should work over the horizon, for fairness. Default: a share of all demanded
    * minutes proportional to the resource's capacity (its 7-day maximum over the days it is available).
@@ -52,6 +59,17 @@ export interface Contract {
   targetMinutes?: number;
   /** The same target given per week (e.g. 37.5 h); used when `targetMinutes` is not, scaled to the horizon. */
   targetMinutesPerWeek?: number;
+  /** Most shifts of each shift type over the horizon (a type not listed is unlimited). Default none. */
+  maxShiftsByType?: Readonly<Record<string, number>>;
+  /** Least and most minutes of work over the horizon (hard). Default none. */
+  minTotalMinutes?: number;
+  maxTotalMinutes?: number;
+  /** Least days in a working run that starts and ends inside the horizon. Default 1 (no rule). */
+  minConsecutiveDays?: number;
+  /** Least days in a run of days off between two working days. Default 1 (no rule); 2: days off together. */
+  minConsecutiveDaysOff?: number;
+  /** Most weekends with work over the horizon. Default none. */
+  maxWeekends?: number;
 }
 
 export interface Absence {
@@ -76,6 +94,24 @@ export interface PriorShift {
   /** Local day index; negative before the horizon. */
   day: number;
   night?: boolean;
+  /** Lets a forbidden succession see across the horizon's start. */
+  shiftType?: string;
+}
+
+/** A person asking to work (on) or not to work (off) a shift type, or any shift, on a day. */
+export interface ShiftRequest {
+  day: number;
+  /** Missing: any shift. */
+  shiftType?: string;
+  kind: 'on' | 'off';
+  /** Penalty when the request is not met; default 1. */
+  weight?: number;
+}
+
+/** `next` may not start on the day after `first` (e.g. no early shift after a late one). */
+export interface Succession {
+  first: string;
+  next: string;
 }
 
 export interface PeriodCap {
@@ -103,6 +139,8 @@ export interface Resource {
     priorWork?: readonly PriorShift[];
   };
   caps?: readonly PeriodCap[];
+  /** Shift-on and shift-off requests (soft, constraint `requests`). */
+  requests?: readonly ShiftRequest[];
 }
 
 export interface Demand {
@@ -119,6 +157,17 @@ export interface Demand {
   region: string;
   /** People needed; default 1. */
   required?: number;
+  /** Places beyond `required` that may be filled (over-cover), each costing `overWeight`. Default 0. */
+  optional?: number;
+  /**
+   * Soft cover: each missing person costs this (constraint `underCover`, soft) instead of its minutes at
+   * the medium level (`unfilled`). Default: none, an unfilled demand is a medium penalty.
+   */
+  underWeight?: number;
+  /** Each person beyond `required` costs this (constraint `overCover`, soft). Default 0. */
+  overWeight?: number;
+  /** The kind of shift, for per-type caps, forbidden successions and requests. */
+  shiftType?: string;
   requiredSkills?: readonly string[];
   /** Only resources of this gender may work it. */
   gender?: string;
@@ -145,13 +194,22 @@ export type ConstraintName =
   | 'gender'
   | 'exclusion'
   | 'periodCap'
+  | 'shiftTypeCap'
+  | 'totalMinutes'
+  | 'minConsecutiveDays'
+  | 'minConsecutiveDaysOff'
+  | 'maxWeekends'
+  | 'succession'
   | 'unfilled'
+  | 'underCover'
+  | 'overCover'
   | 'continuity'
   | 'familiarity'
   | 'fairMinutes'
   | 'fairNights'
   | 'fairWeekends'
   | 'preferences'
+  | 'requests'
   | 'travel'
   | 'changes';
 
@@ -173,6 +231,8 @@ export interface Problem {
   allowMovingOthers?: boolean;
   /** Demands starting before this instant are fixed as they are (already started). */
   fixedBefore?: Instant;
+  /** Shift-type pairs that may not be worked on consecutive days (constraint `succession`). */
+  forbiddenSuccessions?: readonly Succession[];
 }
 
 export interface Score {
@@ -204,6 +264,12 @@ export interface SolveOptions {
   /** Least milliseconds between two progress calls (by `now`); default 250. */
   progressEveryMs?: number;
   acceptance?: Acceptance;
+  /** Candidates tried per slot in construction (default: every eligible one). */
+  constructionCandidates?: number;
+  /** Share of moves (0..0.4) that swap two people's work over a block of days; default 0. */
+  blockMoves?: number;
+  /** Simulated annealing only: start and end temperatures in soft points (default 200 to 0.5). */
+  annealing?: { startTemperature?: number; endTemperature?: number };
   /** Stop once the best reaches hard 0 and medium 0 (good enough for a quick repair). */
   stopWhenFeasible?: boolean;
 }

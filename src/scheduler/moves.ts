@@ -227,6 +227,50 @@ export class Moves {
     return this.undo.length > 0;
   }
 
+  /**
+   * Exchanges two people's work over a block of 1-7 consecutive days (each takes the other's shifts
+   * there): keeps both people's run patterns whole where single changes would break a run, a weekend
+   * or a minimum of days off on the way. From the Curtois engine's block swap.
+   */
+  swapBlock(): boolean {
+    const { state, rnd } = this;
+    const c = state.c;
+    const s = this.pickSlot();
+    const r1 = state.assign[s]!;
+    if (r1 < 0) return false;
+    const d = c.slotDemand[s]!;
+    const r2 = this.candidate(d);
+    if (r2 < 0 || r2 === r1) return false;
+    const length = 1 + rnd.int(7);
+    const from = c.day[d]! - rnd.int(length);
+    const to = from + length;
+    const mine = this.blockSlots(r1, from, to);
+    const theirs = this.blockSlots(r2, from, to);
+    if (mine === null || theirs === null) return false;
+    for (const x of mine) if (c.flags[r2 * c.D + c.slotDemand[x]!]) return false;
+    for (const x of theirs) if (c.flags[r1 * c.D + c.slotDemand[x]!]) return false;
+    const shared = (x: number, other: number): boolean =>
+      state.peopleOf(c.slotDemand[x]!, this.people).includes(other);
+    const give = mine.filter((x) => !shared(x, r2));
+    const take = theirs.filter((x) => !shared(x, r1));
+    for (const x of give) this.set(x, r2);
+    for (const x of take) this.set(x, r1);
+    return this.undo.length > 0;
+  }
+
+  /** r's slots on demands of days [from, to), or null when one of them may not move. */
+  private blockSlots(r: number, from: number, to: number): number[] | null {
+    const c = this.state.c;
+    const out: number[] = [];
+    for (const e of this.state.timelines[r]!) {
+      if (e >= c.D || c.day[e]! < from || c.day[e]! >= to) continue;
+      const slot = this.slotIn(e, r);
+      if (slot < 0) return null;
+      out.push(slot);
+    }
+    return out;
+  }
+
   /** Several random changes at once, to leave a local optimum. */
   kick(size: number): void {
     for (let k = 0; k < size; k++) {

@@ -47,7 +47,9 @@ export function toSolution(c: Compiled, assign: Int32Array, score: Score, stats:
  * the weights. Simulated annealing stays available as `acceptance: 'simulated-annealing'`.
  */
 function acceptorFor(options: SolveOptions): Acceptor {
-  return options.acceptance === 'simulated-annealing' ? simulatedAnnealing() : lateAcceptance(20);
+  return options.acceptance === 'simulated-annealing'
+    ? simulatedAnnealing(options.annealing)
+    : lateAcceptance(20);
 }
 
 export function solve(problem: Problem, options: SolveOptions = {}): Solution {
@@ -84,7 +86,11 @@ export function solveCompiled(c: Compiled, options: SolveOptions = {}): Solution
     return cancelled || elapsed() >= timeLimit;
   };
 
-  construct(state, timeUp);
+  construct(
+    state,
+    timeUp,
+    options.constructionCandidates ? { size: options.constructionCandidates, rnd } : undefined,
+  );
   const best = Float64Array.from(state.totals);
   const bestAssign = Int32Array.from(state.assign);
   const current = Float64Array.from(state.totals);
@@ -102,6 +108,7 @@ export function solveCompiled(c: Compiled, options: SolveOptions = {}): Solution
   const acceptor = acceptorFor(options);
   acceptor.reset(current);
   const stuckLimit = Math.max(20_000, moves.movableCount * 20);
+  const blockShare = options.blockMoves ?? 0;
   let sinceBest = 0;
   let sinceKick = 0;
   const feasibleEnough = (): boolean => options.stopWhenFeasible === true && best[0] === 0 && best[1] === 0;
@@ -141,7 +148,15 @@ export function solveCompiled(c: Compiled, options: SolveOptions = {}): Solution
       }
       const x = rnd.next();
       const applied =
-        x < 0.4 ? moves.change() : x < 0.6 ? moves.swap() : x < 0.8 ? moves.chain() : moves.transfer();
+        x < blockShare
+          ? moves.swapBlock()
+          : x < 0.4
+            ? moves.change()
+            : x < 0.6
+              ? moves.swap()
+              : x < 0.8
+                ? moves.chain()
+                : moves.transfer();
       if (!applied || moves.undo.length === 0) {
         moves.commit();
         continue;

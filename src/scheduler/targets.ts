@@ -9,9 +9,10 @@ function ownTarget(c: Compiled, r: number): number | undefined {
 }
 
 /**
- * Fairness targets: each resource's share of demanded minutes, nights and weekends. An explicit
- * `targetMinutes` wins; otherwise the share follows capacity (the 7-day maximum scaled by the minutes
- * of the horizon the resource is not absent), so part-time and on-leave people get less.
+ * Fairness targets: each resource's share of demanded minutes, and the share of demanded shifts that
+ * are nights and weekend shifts. An explicit `targetMinutes` wins; otherwise the share follows capacity
+ * (the 7-day maximum scaled by the minutes of the horizon the resource is not absent), so part-time and
+ * on-leave people get less.
  */
 export function computeTargets(c: Compiled): void {
   let first = Infinity;
@@ -19,6 +20,7 @@ export function computeTargets(c: Compiled): void {
   let demandedMinutes = 0;
   let nights = 0;
   let weekends = 0;
+  let shifts = 0;
   for (let d = 0; d < c.D; d++) {
     const s = c.start[d]!;
     const e = c.end[d]!;
@@ -26,6 +28,7 @@ export function computeTargets(c: Compiled): void {
     last = Math.max(last, e);
     const req = c.required[d]!;
     demandedMinutes += (e - s) * req;
+    shifts += req;
     if (c.night[d]) nights += req;
     if (c.weekend[d]) weekends += req;
   }
@@ -46,7 +49,13 @@ export function computeTargets(c: Compiled): void {
   for (let r = 0; r < c.R; r++) {
     const own = ownTarget(c, r);
     c.targetMinutes[r] = own ?? Math.min(capacity[r]!, demandedMinutes * share(r));
-    c.targetNights[r] = nights * share(r);
-    c.targetWeekends[r] = weekends * share(r);
   }
+  let targets = 0;
+  for (let r = 0; r < c.R; r++) targets += c.targetMinutes[r]!;
+  // Targets that share out the work (about as many hours as demanded, e.g. the OSR duty shares) are
+  // owed: a shortfall counts squared. Contracts worth more hours than the rota needs are availability:
+  // nobody is owed hours, a shortfall counts one point per hour (see fairMinutes).
+  c.shortfallSquared = targets <= demandedMinutes * 1.1;
+  c.nightShare = shifts > 0 ? nights / shifts : 0;
+  c.weekendShare = shifts > 0 ? weekends / shifts : 0;
 }

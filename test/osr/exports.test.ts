@@ -65,7 +65,9 @@ describe.each(databaseTargets())('issuing the OSR rota as HTML, CSV and iCalenda
       .replace(/^\uFEFF/, '')
       .trimEnd()
       .split('\r\n');
-    expect(lines[0]).toBe('week,monday,friday,hub,hub_name,lead_responder,grade,source,dat_team');
+    expect(lines[0]).toBe(
+      'week,monday,friday,hub,hub_name,lead_responder,grade,source,dat_team,lead_unavailable_days',
+    );
     expect(lines).toHaveLength(5);
     expect(lines[1]).toMatch(/^2030-W02,2030-01-07,2030-01-11,east-hub,"East & ""Central"" <Hub>",/);
     expect(res.body).toContain(`"'=HYPERLINK(""http://x"")<script>alert(1)</script>"`);

@@ -62,7 +62,11 @@ describe.each(databaseTargets())('overrides, sickness cover proposals and interv
           'social_worker',
           'POST',
           '/v1/osr/bookings',
-          booking('east-hub', WEEK, 'LCS-9', { kind: 'joint_visit' }),
+          // Monday: before the lead responder's sickness, so the visit is still booked with them.
+          booking('east-hub', WEEK, 'LCS-9', {
+            kind: 'joint_visit',
+            scheduledAt: '2030-03-04T10:00:00+00:00',
+          }),
         ),
         201,
       )
@@ -70,6 +74,7 @@ describe.each(databaseTargets())('overrides, sickness cover proposals and interv
     expect(b.practitionerId).toBe(lead.id);
     const read = await expectStatus(ctx.call('viewer', 'GET', `/v1/osr/hubs/east-hub/weeks/${WEEK}`), 200);
     expect(read.json().leadResponder.practitionerId).toBe(lead.id);
+    expect(read.json().alerts).toMatchObject([{ kind: 'lead-responder-absent', practitionerId: lead.id }]);
     const res = (
       await expectStatus(
         ctx.call('hub_manager', 'PUT', `/v1/osr/lead-responders/east-hub/${WEEK}`, {
@@ -86,6 +91,8 @@ describe.each(databaseTargets())('overrides, sickness cover proposals and interv
     expect(
       (await expectStatus(ctx.call('viewer', 'GET', `/v1/osr/bookings/${b.id}`), 200)).json().practitionerId,
     ).toBe(ids['Iris Cole']);
+    const after = await expectStatus(ctx.call('viewer', 'GET', `/v1/osr/hubs/east-hub/weeks/${WEEK}`), 200);
+    expect(after.json().alerts).toEqual([]);
     const audit = (
       await expectStatus(
         ctx.call('admin', 'GET', `/v1/audit?entity=osr_lead_responder&entityId=east-hub/${WEEK}`),

@@ -18,7 +18,18 @@ const demandArb = fc.record({
   published: fc.array(fc.nat(6), { maxLength: 2 }),
   pinned: fc.option(fc.nat(6), { nil: undefined, freq: 8 }),
   excluded: fc.option(fc.nat(6), { nil: undefined }),
+  optional: fc.option(fc.integer({ min: 1, max: 2 }), { nil: undefined, freq: 2 }),
+  underWeight: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined, freq: 2 }),
+  overWeight: fc.option(fc.integer({ min: 0, max: 50 }), { nil: undefined }),
 });
+
+const TYPES = ['early', 'late', 'night'];
+
+/** Present about one time in five, so most random rosters can still be feasible. */
+function sometimes<T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> {
+  return fc.oneof({ arbitrary: fc.constant(undefined), weight: 4 }, { arbitrary: arb, weight: 1 });
+}
+const typeOf = (hour: number): string => (hour >= 20 || hour === 0 ? 'night' : hour >= 12 ? 'late' : 'early');
 
 const personArb = fc.record({
   regions: fc.subarray([0, 1]),
@@ -32,6 +43,26 @@ const personArb = fc.record({
   maxHours: fc.constantFrom(24, 36, 48),
   preference: fc.option(fc.integer({ min: 0, max: 13 }), { nil: undefined }),
   familiar: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
+  // Contract rules of nurse rostering, each present now and then.
+  typeCap: sometimes(
+    fc.record({ type: fc.integer({ min: 0, max: 2 }), max: fc.integer({ min: 0, max: 3 }) }),
+  ),
+  minTotalHours: sometimes(fc.integer({ min: 4, max: 40 })),
+  maxTotalHours: sometimes(fc.integer({ min: 8, max: 60 })),
+  minDays: sometimes(fc.integer({ min: 2, max: 3 })),
+  minOff: sometimes(fc.integer({ min: 2, max: 3 })),
+  maxWeekends: sometimes(fc.integer({ min: 0, max: 1 })),
+  noDaysOffRule: fc.boolean(),
+  requests: fc.array(
+    fc.record({
+      day: fc.integer({ min: 0, max: 13 }),
+      type: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
+      on: fc.boolean(),
+      weight: fc.integer({ min: 1, max: 3 }),
+    }),
+    { maxLength: 3 },
+  ),
+  priorType: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
 });
 
 /** Small random problems that touch every constraint: absences, prior work, caps, pins, publications. */
@@ -39,8 +70,13 @@ export const problemArb: fc.Arbitrary<Problem> = fc
   .record({
     people: fc.array(personArb, { minLength: 2, maxLength: 7 }),
     demands: fc.array(demandArb, { minLength: 2, maxLength: 30 }),
+    successions: fc.subarray([
+      { first: 'late', next: 'early' },
+      { first: 'night', next: 'early' },
+      { first: 'night', next: 'late' },
+    ]),
   })
-  .map(({ people, demands }) => {
+  .map(({ people, demands, successions }) => {
     const ids = people.map((_, i) => `r${i}`);
     const pick = (i: number | undefined): string[] => (i === undefined || i >= ids.length ? [] : [ids[i]!]);
     const resources: Resource[] = people.map((p, i) => ({
@@ -51,16 +87,38 @@ export const problemArb: fc.Arbitrary<Problem> = fc
       gender: p.female ? 'female' : 'male',
       contract: {
         maxMinutesPer7Days: p.maxHours * HOUR,
-        daysOff: p.twoIn14 ? 'two-in-14' : 'one-in-7',
+        daysOff: p.noDaysOffRule ? 'none' : p.twoIn14 ? 'two-in-14' : 'one-in-7',
         maxConsecutiveDays: 4,
         maxConsecutiveNights: 2,
+        ...(p.typeCap ? { maxShiftsByType: { [TYPES[p.typeCap.type]!]: p.typeCap.max } } : {}),
+        ...(p.minTotalHours !== undefined ? { minTotalMinutes: p.minTotalHours * HOUR } : {}),
+        ...(p.maxTotalHours !== undefined ? { maxTotalMinutes: p.maxTotalHours * HOUR } : {}),
+        ...(p.minDays !== undefined ? { minConsecutiveDays: p.minDays } : {}),
+        ...(p.minOff !== undefined ? { minConsecutiveDaysOff: p.minOff } : {}),
+        ...(p.maxWeekends !== undefined ? { maxWeekends: p.maxWeekends } : {}),
       },
+      requests: p.requests.map((q) => ({
+        day: q.day,
+        ...(q.type !== undefined ? { shiftType: TYPES[q.type]! } : {}),
+        kind: q.on ? ('on' as const) : ('off' as const),
+        weight: q.weight,
+      })),
       unavailable:
         p.absenceDay === undefined
           ? []
           : [{ start: T0 + p.absenceDay * DAY, end: T0 + (p.absenceDay + 2) * DAY, kind: 'sickness' }],
       history: {
-        priorWork: p.prior ? [{ start: T0 - 4 * HOUR, end: T0 + 8 * HOUR, day: -1, night: true }] : [],
+        priorWork: p.prior
+          ? [
+              {
+                start: T0 - 4 * HOUR,
+                end: T0 + 8 * HOUR,
+                day: -1,
+                night: true,
+                ...(p.priorType !== undefined ? { shiftType: TYPES[p.priorType]! } : {}),
+              },
+            ]
+          : [],
         locations: p.familiar === undefined ? [] : [`loc${p.familiar}`],
       },
       caps: p.cap === undefined ? [] : [{ tag: 'lead', max: p.cap }],
@@ -94,7 +152,11 @@ export const problemArb: fc.Arbitrary<Problem> = fc
         published: d.published.flatMap((k) => pick(k)),
         pinned: pick(d.pinned),
         excluded: pick(d.excluded),
+        shiftType: typeOf(d.hour),
+        ...(d.optional !== undefined ? { optional: d.optional } : {}),
+        ...(d.underWeight !== undefined ? { underWeight: d.underWeight } : {}),
+        ...(d.overWeight !== undefined ? { overWeight: d.overWeight } : {}),
       };
     });
-    return { resources, demands: out, horizonDays: 14 };
+    return { resources, demands: out, horizonDays: 14, forbiddenSuccessions: successions };
   });

@@ -9,6 +9,7 @@ interface Work {
   end: number;
   day: number;
   night: boolean;
+  type?: string | undefined;
 }
 
 /**
@@ -44,13 +45,21 @@ export function hardViolations(problem: Problem, assignments: Assignments): stri
       for (const n of byPeriod.values()) if (n > cap.max) out.push(`${person.id} over cap ${cap.tag}`);
     }
     const work: Work[] = [
-      ...mine.map((d) => ({ id: d.id, start: d.start, end: d.end, day: d.day, night: d.night ?? false })),
+      ...mine.map((d) => ({
+        id: d.id,
+        start: d.start,
+        end: d.end,
+        day: d.day,
+        night: d.night ?? false,
+        type: d.shiftType,
+      })),
       ...(person.history?.priorWork ?? []).map((p, i) => ({
         id: `prior${i}`,
         start: p.start,
         end: p.end,
         day: p.day,
         night: p.night ?? false,
+        type: p.shiftType,
       })),
     ].sort((a, b) => a.start - b.start);
     for (let i = 0; i < work.length; i++)
@@ -85,6 +94,39 @@ export function hardViolations(problem: Problem, assignments: Assignments): stri
       while (nights.has(d + run)) run++;
       if (run > contract.maxConsecutiveNights) out.push(`${person.id} ${run} nights in a row from ${d}`);
     }
+    for (const [type, max] of Object.entries(contract.maxShiftsByType ?? {}))
+      if (mine.filter((d) => d.shiftType === type).length > max) out.push(`${person.id} over ${type} cap`);
+    const total = mine.reduce((s, d) => s + d.end - d.start, 0);
+    if (contract.minTotalMinutes !== undefined && total < contract.minTotalMinutes)
+      out.push(`${person.id} under total minutes`);
+    if (contract.maxTotalMinutes !== undefined && total > contract.maxTotalMinutes)
+      out.push(`${person.id} over total minutes`);
+    // A run of work (or of days off) cut by the horizon's first or last day is exempt from minimums.
+    for (const d of days) {
+      if (days.has(d - 1) || d <= 0) continue;
+      let to = d;
+      while (days.has(to + 1)) to++;
+      if (to < H - 1 && to - d + 1 < (contract.minConsecutiveDays ?? 1))
+        out.push(`${person.id} short run of work from ${d}`);
+    }
+    for (let d = 1; d < H - 1; d++) {
+      if (days.has(d) || !days.has(d - 1)) continue;
+      let to = d;
+      while (to < H && !days.has(to)) to++;
+      if (to < H && to - d < (contract.minConsecutiveDaysOff ?? 1))
+        out.push(`${person.id} short rest from ${d}`);
+    }
+    const weekends = new Set(mine.filter((d) => d.weekend).map((d) => Math.floor(d.day / 7)));
+    if (contract.maxWeekends !== undefined && weekends.size > contract.maxWeekends)
+      out.push(`${person.id} too many weekends`);
+    for (const a of work)
+      for (const b of work)
+        if (
+          b.day === a.day + 1 &&
+          (problem.forbiddenSuccessions ?? []).some((f) => f.first === a.type && f.next === b.type)
+        )
+          out.push(`${person.id} ${b.type} after ${a.type}`);
+    if (contract.daysOff === 'none') continue;
     const touched = new Set([...days, ...[...nights].map((d) => d + 1)]);
     const length = contract.daysOff === 'two-in-14' ? 14 : 7;
     const need = contract.daysOff === 'two-in-14' ? 2 : 1;

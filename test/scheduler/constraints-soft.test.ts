@@ -29,12 +29,28 @@ describe('familiarity', () => {
 });
 
 describe('fairMinutes', () => {
-  it('penalises the squared hours away from the target', () => {
-    const problem = {
-      resources: [person('a', { contract: { targetMinutes: 24 * HOUR } })],
+  it('penalises hours over the target squared and, where contracts exceed the work, hours under it one by one', () => {
+    const problem = (targetMinutes: number) => ({
+      resources: [person('a', { contract: { targetMinutes } })],
       demands: [shift('s1', 0)],
-    };
-    expect(penalty(problem, working({ a: ['s1'] }), 'fairMinutes')).toBe(144);
+    });
+    expect(penalty(problem(24 * HOUR), working({ a: ['s1'] }), 'fairMinutes')).toBe(12);
+    expect(penalty(problem(6 * HOUR), working({ a: ['s1'] }), 'fairMinutes')).toBe(36);
+  });
+
+  it('counts a shortfall squared when the targets share out the work (they add up to the demand)', () => {
+    const resources = ['a', 'b'].map((id) => person(id, { contract: { targetMinutes: 12 * HOUR } }));
+    const problem = { resources, demands: [shift('s1', 0), shift('s2', 2)] };
+    expect(penalty(problem, working({ a: ['s1', 's2'] }), 'fairMinutes')).toBe(288);
+    expect(penalty(problem, working({ a: ['s1'], b: ['s2'] }), 'fairMinutes')).toBe(0);
+  });
+
+  it('costs the same however work is shared while nobody is over target, so a team can be small', () => {
+    const resources = ['a', 'b'].map((id) => person(id, { contract: { targetMinutes: 36 * HOUR } }));
+    const problem = { resources, demands: [0, 2, 4].map((d) => shift(`s${d}`, d)) };
+    const together = penalty(problem, working({ a: ['s0', 's2', 's4'] }), 'fairMinutes');
+    const spread = penalty(problem, working({ a: ['s0', 's2'], b: ['s4'] }), 'fairMinutes');
+    expect(together).toBe(spread);
   });
 });
 
@@ -45,21 +61,26 @@ describe('fairMinutes with a weekly target', () => {
       demands: [shift('s1', 0)],
       horizonDays: 14,
     };
-    expect(penalty(problem, working({ a: ['s1'] }), 'fairMinutes')).toBe(144);
+    expect(penalty(problem, working({ a: ['s1'] }), 'fairMinutes')).toBe(12);
   });
 });
 
 describe('fairNights and fairWeekends', () => {
-  it('penalise tenths of a shift squared away from an even share', () => {
+  it("penalise tenths of a shift squared away from the share of the person's own shifts", () => {
     const resources = [
       person('a', { contract: { targetMinutes: 600 } }),
       person('b', { contract: { targetMinutes: 600 } }),
     ];
-    const nights = { resources, demands: [shift('n1', 0, 'night'), shift('n2', 2, 'night')] };
-    expect(penalty(nights, working({ a: ['n1', 'n2'] }), 'fairNights')).toBe(20);
-    expect(penalty(nights, working({ a: ['n1'], b: ['n2'] }), 'fairNights')).toBe(0);
-    const weekends = { resources, demands: [shift('w1', 5), shift('w2', 6)] };
-    expect(penalty(weekends, working({ b: ['w1', 'w2'] }), 'fairWeekends')).toBe(20);
+    // Half the shifts demanded are nights: whoever works two shifts should work one night.
+    const nights = {
+      resources,
+      demands: [shift('n1', 0, 'night'), shift('n2', 2, 'night'), shift('d1', 4), shift('d2', 6)],
+    };
+    expect(penalty(nights, working({ a: ['n1', 'n2'] }), 'fairNights')).toBe(10);
+    expect(penalty(nights, working({ a: ['n1', 'd1'], b: ['n2', 'd2'] }), 'fairNights')).toBe(0);
+    const weekends = { resources, demands: [shift('w1', 5), shift('w2', 6), shift('x1', 1), shift('x2', 2)] };
+    expect(penalty(weekends, working({ b: ['w1', 'w2'] }), 'fairWeekends')).toBe(10);
+    expect(penalty(weekends, working({ b: ['w1', 'x1', 'w2', 'x2'] }), 'fairWeekends')).toBe(0);
   });
 });
 

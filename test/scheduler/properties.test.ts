@@ -5,14 +5,15 @@ import { Moves } from '../../src/scheduler/moves.js';
 import { createRandom } from '../../src/scheduler/random.js';
 import { recount } from '../../src/scheduler/recount.js';
 import { State } from '../../src/scheduler/state.js';
-import { solve } from '../../src/scheduler/index.js';
+import { CONSTRAINTS, solve } from '../../src/scheduler/index.js';
 import { generateProblem } from '../../src/scheduler/testing/generate.js';
 import { problemArb } from './arbitrary.js';
 import { hardViolations } from './checker.js';
 
 describe('incremental score', () => {
-  it('equals a full recount after thousands of random change, swap, chain and raw moves', () => {
+  it('equals a full recount after thousands of random change, swap, chain, block and raw moves', () => {
     let checked = 0;
+    const seen = new Set<string>();
     fc.assert(
       fc.property(problemArb, fc.integer(), (problem, seed) => {
         const c = compile(problem);
@@ -23,18 +24,23 @@ describe('incremental score', () => {
         for (let k = 0; k < 300; k++) {
           const x = rnd.next();
           if (x < 0.2) moves.change();
-          else if (x < 0.4) moves.swap();
-          else if (x < 0.6) moves.chain();
+          else if (x < 0.35) moves.swap();
+          else if (x < 0.5) moves.chain();
+          else if (x < 0.6) moves.swapBlock();
           else if (c.S > 0) state.setSlot(rnd.int(c.S), rnd.int(c.R + 1) - 1); // any resource, eligible or not
           if (rnd.next() < 0.3) moves.rollback();
           else moves.commit();
-          expect(state.score()).toEqual(recount(c, state.assign).score);
+          const full = recount(c, state.assign);
+          expect(state.score()).toEqual(full.score);
+          for (const b of full.constraints) if (b.penalty > 0) seen.add(b.name);
           checked++;
         }
       }),
       { numRuns: 30, seed: 42 },
     );
     expect(checked).toBeGreaterThanOrEqual(9000);
+    // The random problems exercise every constraint, so the equality above holds for each of them.
+    expect([...seen].sort()).toEqual(CONSTRAINTS.map((c) => c.name).sort());
   });
 });
 

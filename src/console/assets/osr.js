@@ -108,6 +108,7 @@ export async function osrView(main) {
           value: String(w.casesBooked),
           'aria-label': 'Cases booked against the limit',
         }),
+        alertsSection(w),
         w.unfilledReasons.length
           ? [
               h('h3', {}, 'Why nobody leads this week'),
@@ -143,6 +144,45 @@ export async function osrView(main) {
       clear(weekView, wOut);
       problem(wOut, error);
     }
+  }
+
+  /** The week's alerts: the lead responder cannot be there (derived by the API from today's facts). */
+  function alertsSection(w) {
+    if (!w.alerts || w.alerts.length === 0) return null;
+    return h(
+      'section',
+      { class: 'card', id: 'lead-alerts', role: 'alert', 'aria-labelledby': 'lead-alerts-h' },
+      h(
+        'h3',
+        { id: 'lead-alerts-h' },
+        h('span', { class: 'badge badge-bad' }, 'Needs reassigning'),
+        ' The lead responder cannot be there',
+      ),
+      w.alerts.map((a) => [
+        h('p', {}, a.message),
+        a.proposal ? h('p', { class: 'proposal' }, a.proposal.message) : null,
+        a.affected.bookings.length
+          ? h(
+              'p',
+              {},
+              `Bookings affected: ${a.affected.bookings
+                .map(
+                  (b) => `${b.caseReference} (${b.scheduledAt ? fmtDateTime(b.scheduledAt) : 'no time set'})`,
+                )
+                .join(', ')}.`,
+            )
+          : null,
+        a.affected.interventions.length
+          ? h(
+              'p',
+              {},
+              `Interventions they deliver: ${a.affected.interventions
+                .map((i) => `${i.caseReference} (from ${i.startedOn})`)
+                .join(', ')}.`,
+            )
+          : null,
+      ]),
+    );
   }
 
   function bookForm(w) {
@@ -192,7 +232,14 @@ export async function osrView(main) {
                     h('strong', {}, 'Refused: the case limit for this hub and week is reached.'),
                     ' Nothing was booked; use the 0-19 Request Form for this family.',
                   )
-                : null,
+                : error.type.endsWith('/lead-responder-absent')
+                  ? h(
+                      'p',
+                      {},
+                      h('strong', {}, 'Refused: the lead responder is unavailable then.'),
+                      ' Nothing was booked; choose another time or wait for the week to be reassigned.',
+                    )
+                  : null,
             );
           }
         },
@@ -215,7 +262,9 @@ export async function osrView(main) {
     const who = select(
       'practitionerId',
       staff.map((p) => [p.id, `${p.name} (grade ${p.grade})`]),
-      w.leadResponder ? w.leadResponder.practitionerId : undefined,
+      // When the lead responder cannot be there, the API's proposed replacement comes first.
+      w.alerts?.[0]?.proposal?.proposed?.practitionerId ??
+        (w.leadResponder ? w.leadResponder.practitionerId : undefined),
     );
     const reason = h('input', {
       type: 'text',

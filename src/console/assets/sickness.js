@@ -6,6 +6,7 @@ import {
   clear,
   field,
   fmtDateTime,
+  fmtTime,
   h,
   localToInstant,
   nowLocalInput,
@@ -16,6 +17,12 @@ import {
 } from './ui.js';
 
 /** Sickness: find a practitioner, report sickness, see what it uncovered, get and accept cover, return to work. */
+/** A shift uncovered part-way ("from 14:10"): the part before stays worked and counted. */
+function fromWhen(s) {
+  const from = s.uncoveredBy.map((u) => u.from).sort()[0];
+  return from && from > s.start ? ` (uncovered from ${fmtTime(from)}; the part before stays worked)` : null;
+}
+
 export async function sicknessView(main) {
   const state = { practitioner: null, absence: null, shifts: new Map() };
   const q = h('input', { type: 'search', name: 'q', autocomplete: 'off', required: true });
@@ -219,7 +226,9 @@ export async function sicknessView(main) {
         ? h(
             'ul',
             { class: 'result-list', id: 'uncovered-list' },
-            absence.uncoveredShifts.map((s) => h('li', {}, badge('⚠ Uncovered', 'bad'), shiftLabel(s))),
+            absence.uncoveredShifts.map((s) =>
+              h('li', {}, badge('⚠ Uncovered', 'bad'), shiftLabel(s), fromWhen(s)),
+            ),
           )
         : h('p', {}, 'The sickness took nobody off a shift.'),
       canPlan && absence.uncoveredShifts.length

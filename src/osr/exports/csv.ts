@@ -21,6 +21,7 @@ export function rotaCsv(table: ExportTable): string {
     'grade',
     'source',
     'dat_team',
+    'lead_unavailable_days',
   ];
   const lines = [header.join(',')];
   for (const r of table.rows) {
@@ -35,6 +36,8 @@ export function rotaCsv(table: ExportTable): string {
         r.lead?.grade ?? '',
         r.lead?.source ?? 'unfilled',
         r.datTeam,
+        // Local dates separated by |, as in the imports; empty when the lead responder is there all week.
+        r.leadUnavailableDays.join('|'),
       ]
         .map(csvCell)
         .join(','),

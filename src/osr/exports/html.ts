@@ -23,6 +23,7 @@ thead th { background: #1d3557; color: #fff; }
 tbody th { background: #f1f3f6; white-space: nowrap; }
 .dates, .grade, .dat { display: block; color: #4a4a4a; font-size: .875rem; }
 .unfilled { color: #8a1c1c; font-weight: 600; }
+td .unfilled { display: block; }
 @media (max-width: 40rem) {
   thead { position: absolute; left: -9999px; }
   table, caption, tbody, tr, th, td { display: block; width: auto; }
@@ -48,7 +49,10 @@ function cell(r: ExportTable['rows'][number]): string {
   const hub = escapeHtml(r.hubName);
   if (!r.lead) return `<td data-hub="${hub}"><span class="unfilled">Not yet filled</span></td>`;
   const override = r.lead.source === 'override' ? ' (changed by the hub manager)' : '';
-  return `<td data-hub="${hub}"><strong>${escapeHtml(r.lead.name)}</strong><span class="grade">Grade ${escapeHtml(r.lead.grade)}${override}</span></td>`;
+  const away = r.leadUnavailableDays.length
+    ? `<span class="unfilled">Unavailable ${escapeHtml(r.leadUnavailableDays.join(', '))}: being reassigned</span>`
+    : '';
+  return `<td data-hub="${hub}"><strong>${escapeHtml(r.lead.name)}</strong><span class="grade">Grade ${escapeHtml(r.lead.grade)}${override}</span>${away}</td>`;
 }
 
 /** A printable page: weeks down, hubs across; on a phone each week becomes a card. */

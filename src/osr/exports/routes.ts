@@ -73,7 +73,7 @@ export async function exportRoutes(app: App, { database, config }: Deps): Promis
     '/osr/rotas.csv',
     'The rota as a spreadsheet (CSV, one row per hub-week)',
     'text/csv',
-    'week,monday,friday,hub,hub_name,lead_responder,grade,source,dat_team\r\n2026-W48,2026-11-23,2026-11-27,east-hub,East 0-19 Hub,Priya Shah,H,generated,DAT North\r\n',
+    'week,monday,friday,hub,hub_name,lead_responder,grade,source,dat_team,lead_unavailable_days\r\n2026-W48,2026-11-23,2026-11-27,east-hub,East 0-19 Hub,Priya Shah,H,generated,DAT North,2026-11-25|2026-11-26\r\n',
   );
   app.get(csv.path, csv.options, async (request, reply) => {
     const table = await tableFor(request.query);

@@ -1,4 +1,5 @@
 import { datTeamFor } from '../figures.js';
+import { daysTouched, mergeParts, unavailableLeads } from '../lead-alerts.js';
 import { hubNames, leadRows } from '../rota-repository.js';
 import type { OsrDb } from '../tables.js';
 import { osrWeek } from '../weeks.js';
@@ -13,6 +14,11 @@ export interface ExportRow {
   friday: string;
   lead: { name: string; grade: string; source: 'generated' | 'override'; version: number } | null;
   datTeam: string | null;
+  /**
+   * Working days (local dates) the lead responder cannot be there, or has left: the week is being
+   * reassigned. The same rule as the hub-week's alerts; the kind of absence is never shown.
+   */
+  leadUnavailableDays: string[];
 }
 
 export interface ExportTable {
@@ -35,6 +41,15 @@ export async function exportTable(
     toMonday: osrWeek(weeks.at(-1)!, timezone).monday,
   });
   const byKey = new Map(stored.map((r) => [`${r.hub}/${r.week}`, r]));
+  const away = await unavailableLeads(
+    db,
+    {
+      hubs: hubs.map((h) => h.code),
+      fromMonday: osrWeek(weeks[0]!, timezone).monday,
+      toMonday: osrWeek(weeks.at(-1)!, timezone).monday,
+    },
+    timezone,
+  );
   const rows: ExportRow[] = [];
   for (const week of weeks) {
     const w = osrWeek(week, timezone);
@@ -51,6 +66,7 @@ export async function exportTable(
           ? { name: r.name ?? '', grade: r.grade ?? '', source: r.source, version: r.version }
           : null,
         datTeam: dat?.name ?? null,
+        leadUnavailableDays: daysTouched(w, mergeParts(away.get(`${h.code}/${w.monday}`)?.parts ?? [])),
       });
     }
   }

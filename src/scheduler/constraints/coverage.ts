@@ -11,7 +11,8 @@ export const unfilled: DemandConstraint = {
   scope: 'demand',
   evaluate(c, d, people, emit) {
     const missing = c.required[d]! - people.length;
-    if (missing <= 0) return 0;
+    // A demand with an under-cover weight is scored by `underCover` instead.
+    if (missing <= 0 || c.underWeight[d]! >= 0) return 0;
     const minutes = missing * (c.end[d]! - c.start[d]!);
     emit?.({
       penalty: minutes,
@@ -19,6 +20,46 @@ export const unfilled: DemandConstraint = {
       message: `${shiftWords(c, d)} needs ${plural(missing, 'more person', 'more people')} (${formatDuration(minutes)} uncovered)`,
     });
     return minutes;
+  },
+};
+
+/** Soft cover: each person missing from a demand that has an under-cover weight costs that weight. */
+export const underCover: DemandConstraint = {
+  name: 'underCover',
+  label: 'Cover (soft): people short',
+  level: 'soft',
+  defaultWeight: 1,
+  scope: 'demand',
+  evaluate(c, d, people, emit) {
+    const weight = c.underWeight[d]!;
+    const missing = c.required[d]! - people.length;
+    if (weight <= 0 || missing <= 0) return 0;
+    emit?.({
+      penalty: missing * weight,
+      demands: [d],
+      message: `${shiftWords(c, d)} is ${plural(missing, 'person', 'people')} short`,
+    });
+    return missing * weight;
+  },
+};
+
+/** Each person beyond a demand's requirement (in an optional slot) costs its over-cover weight. */
+export const overCover: DemandConstraint = {
+  name: 'overCover',
+  label: 'Cover: people beyond the requirement',
+  level: 'soft',
+  defaultWeight: 1,
+  scope: 'demand',
+  evaluate(c, d, people, emit) {
+    const weight = c.overWeight[d]!;
+    const extra = people.length - c.required[d]!;
+    if (weight <= 0 || extra <= 0) return 0;
+    emit?.({
+      penalty: extra * weight,
+      demands: [d],
+      message: `${shiftWords(c, d)} has ${plural(extra, 'person', 'people')} more than needed`,
+    });
+    return extra * weight;
   },
 };
 

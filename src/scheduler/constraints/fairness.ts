@@ -6,10 +6,20 @@ function horizonDemands(c: Compiled, tl: readonly number[]): number[] {
   return tl.filter((d) => d < c.D);
 }
 
-/** Squared deviation keeps the spread even: two people 6 h off target cost less than one 12 h off. */
+/**
+ * Fairness against what people are available for, not an even spread of every hour: hours over the
+ * person's target (their contract, or their share of capacity) cost the square of the excess, so the
+ * work goes to people with room for it. Hours under the target depend on what the targets are:
+ * - shares of the work (targets add up to about the hours demanded, e.g. OSR duty shares, or the
+ *   default capacity shares): everyone is owed their share, a shortfall counts squared too;
+ * - contracts worth more than the rota needs (a panel with spare hours): nobody is owed hours, a
+ *   shortfall costs one point per hour, which adds up to the same total however the work is shared
+ *   while nobody is over, so continuity is free to give a family a small team who work more of its
+ *   shifts.
+ */
 export const fairMinutes: ResourceConstraint = {
   name: 'fairMinutes',
-  label: 'Fair share of hours for the contract',
+  label: 'Fair hours against the contract',
   level: 'soft',
   defaultWeight: 1,
   scope: 'resource',
@@ -17,7 +27,9 @@ export const fairMinutes: ResourceConstraint = {
     let minutes = 0;
     for (const d of tl) if (d < c.D) minutes += c.end[d]! - c.start[d]!;
     const target = c.targetMinutes[r]!;
-    const penalty = Math.round(((minutes - target) / 60) ** 2);
+    const over = Math.max(0, minutes - target) / 60;
+    const under = Math.max(0, target - minutes) / 60;
+    const penalty = Math.round(over * over + (c.shortfallSquared ? under * under : under));
     if (penalty > 0)
       emit?.({
         penalty,
@@ -29,17 +41,27 @@ export const fairMinutes: ResourceConstraint = {
   },
 };
 
+/**
+ * Nights (or weekend shifts) against the person's own share: the shifts they work times the share of
+ * all demanded shifts that are nights, so whoever works more also takes their part of the nights.
+ */
 function fairCount(
   c: Compiled,
   r: number,
   tl: readonly number[],
   emit: Emit | undefined,
   of: Uint8Array,
-  target: number,
+  ratio: number,
   what: string,
 ): number {
   let n = 0;
-  for (const d of tl) if (d < c.D && of[d]) n++;
+  let worked = 0;
+  for (const d of tl)
+    if (d < c.D) {
+      worked++;
+      if (of[d]) n++;
+    }
+  const target = worked * ratio;
   // Tenths of a shift squared, so fractional targets still grade in integers.
   const penalty = Math.round(10 * (n - target) ** 2);
   if (penalty > 0)
@@ -58,7 +80,7 @@ export const fairNights: ResourceConstraint = {
   level: 'soft',
   defaultWeight: 3,
   scope: 'resource',
-  evaluate: (c, r, tl, emit) => fairCount(c, r, tl, emit, c.night, c.targetNights[r]!, 'night'),
+  evaluate: (c, r, tl, emit) => fairCount(c, r, tl, emit, c.night, c.nightShare, 'night'),
 };
 
 export const fairWeekends: ResourceConstraint = {
@@ -67,5 +89,5 @@ export const fairWeekends: ResourceConstraint = {
   level: 'soft',
   defaultWeight: 3,
   scope: 'resource',
-  evaluate: (c, r, tl, emit) => fairCount(c, r, tl, emit, c.weekend, c.targetWeekends[r]!, 'weekend shift'),
+  evaluate: (c, r, tl, emit) => fairCount(c, r, tl, emit, c.weekend, c.weekendShare, 'weekend shift'),
 };

@@ -6,7 +6,16 @@ import { absence, exclusion, gender, region, skill } from './eligibility.js';
 import { periodCap } from './caps.js';
 import { fairMinutes, fairNights, fairWeekends } from './fairness.js';
 import { familiarity, preferences, travel } from './wellbeing.js';
-import { changes, continuity, unfilled } from './coverage.js';
+import { changes, continuity, overCover, underCover, unfilled } from './coverage.js';
+import {
+  maxWeekends,
+  minConsecutiveDays,
+  minConsecutiveDaysOff,
+  requests,
+  shiftTypeCap,
+  succession,
+  totalMinutes,
+} from './contract.js';
 
 /** Every constraint, in the order of the score breakdown. Weights index this list. */
 export const CONSTRAINTS: readonly Constraint[] = [
@@ -22,13 +31,22 @@ export const CONSTRAINTS: readonly Constraint[] = [
   gender,
   exclusion,
   periodCap,
+  shiftTypeCap,
+  totalMinutes,
+  minConsecutiveDays,
+  minConsecutiveDaysOff,
+  maxWeekends,
+  succession,
   unfilled,
+  underCover,
+  overCover,
   continuity,
   familiarity,
   fairMinutes,
   fairNights,
   fairWeekends,
   preferences,
+  requests,
   travel,
   changes,
 ];

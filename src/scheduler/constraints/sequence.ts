@@ -64,7 +64,7 @@ export const maxConsecutiveNights: ResourceConstraint = {
 const touched: number[] = [];
 
 /**
- * Days short of the days off required in every window of 7 (or 14) days. A day counts as worked when
+ * Days short of the days off required in every window of 7 (or 14) days ('none': no such rule). A day counts as worked when
  * a shift starts on it or a night shift from the day before runs into it, so a day off is a full day.
  * Windows run from the earliest known day (prior work) to the horizon's end; days after it are unknown.
  */
@@ -75,6 +75,7 @@ export const daysOff: ResourceConstraint = {
   defaultWeight: 60,
   scope: 'resource',
   evaluate(c, r, tl, emit) {
+    if (c.contract[r]!.daysOff === 'none') return 0;
     const twoIn14 = c.contract[r]!.daysOff === 'two-in-14';
     const length = twoIn14 ? 14 : 7;
     const need = twoIn14 ? 2 : 1;

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { scoreAssignments } from '../../src/scheduler/index.js';
+import { evaluateRoster } from '../../src/scheduler/curtois/evaluate.js';
+import { parseCurtois } from '../../src/scheduler/curtois/parse.js';
+import { solveCurtoisWithCore } from '../../src/scheduler/curtois/solve-core.js';
+import {
+  assignmentsToRoster,
+  curtoisToProblem,
+  rosterToAssignments,
+} from '../../src/scheduler/curtois/to-problem.js';
+
+const INSTANCE_DIR = resolve(import.meta.dirname, '..', '..', 'bench', 'data', 'curtois', 'instances');
+const load = (name: string) => parseCurtois(readFileSync(join(INSTANCE_DIR, `${name}.txt`), 'utf8'));
+
+describe('the benchmark as a core problem', () => {
+  it.each(['Instance2', 'Instance5', 'Instance8'])(
+    '%s: random rosters score their benchmark cost as soft and are hard 0 exactly when feasible',
+    (name) => {
+      const instance = load(name);
+      const problem = curtoisToProblem(instance, { optionalSlots: () => instance.staff.length });
+      let feasible = 0;
+      let infeasible = 0;
+      fc.assert(
+        fc.property(fc.integer(), fc.double({ min: 0.05, max: 0.9, noNaN: true }), (seed, density) => {
+          // A roster with a shift on a share of the days, each of a random type.
+          let x = seed >>> 0 || 1;
+          const rnd = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0), x / 2 ** 32);
+          const roster: Record<string, string[]> = {};
+          for (const s of instance.staff)
+            roster[s.id] = Array.from({ length: instance.horizonDays }, () =>
+              rnd() < density ? instance.shifts[Math.floor(rnd() * instance.shifts.length)]!.id : '',
+            );
+          const judged = evaluateRoster(instance, roster);
+          const { score } = scoreAssignments(problem, rosterToAssignments(roster));
+          expect(score.soft).toBe(judged.cost);
+          expect(score.medium).toBe(0);
+          expect(score.hard === 0).toBe(judged.feasible);
+          if (judged.feasible) feasible++;
+          else infeasible++;
+        }),
+        { numRuns: 40, seed: 1 },
+      );
+      expect(infeasible).toBeGreaterThan(0);
+      expect(feasible + infeasible).toBe(40);
+    },
+  );
+
+  it('a roster reached by the core solve is judged feasible with its soft score as cost (Instance1)', () => {
+    const instance = load('Instance1');
+    const result = solveCurtoisWithCore(instance, { seed: 1, maxMoves: 100_000 });
+    expect(result.evaluation.violations).toEqual([]);
+    const { score } = scoreAssignments(curtoisToProblem(instance), rosterToAssignments(result.roster));
+    expect(score.soft).toBe(result.evaluation.cost);
+    expect(assignmentsToRoster(instance, rosterToAssignments(result.roster))).toEqual(result.roster);
+  });
+});
