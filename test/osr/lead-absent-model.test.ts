@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
 import { databaseTargets } from '../helpers/databases.js';
@@ -243,6 +244,10 @@ describe.each(databaseTargets())(
             await expectStatus(
               ctx.call('admin', 'PUT', `/v1/hubs/${hub}`, { name: `Property Hub ${run}` }),
               201,
+            );
+            // The test hub manager's key names this run's hub too (hub managers act on their hubs only).
+            await sql`UPDATE api_keys SET hubs = array_append(hubs, ${hub}) WHERE role = 'hub_manager'`.execute(
+              ctx.database.db,
             );
             const ids: Record<string, string> = {};
             for (const [i, name] of NAMES.entries()) {
