@@ -15,6 +15,11 @@ export async function hubWithLead(ctx: TestContext, hub: string, weeks: string[]
     ctx.call('admin', 'PUT', `/v1/hubs/${hub}`, { name: `${hub} name`, weeklyCaseCap: cap }),
     201,
   );
+  // The test hub manager's key names every hub made here (hub managers act on their hubs only).
+  await sql`UPDATE api_keys SET hubs = array_append(hubs, ${hub})
+    WHERE role = 'hub_manager' AND name = 'test hub_manager' AND NOT (${hub} = ANY(hubs))`.execute(
+    ctx.database.db,
+  );
   // The hub's first cap row starts this week; move it back, as if the hub had been set up last year,
   // so that a cap change this week leaves earlier weeks on the old cap.
   await sql`UPDATE hub_case_caps SET from_week_start = '2025-01-06' WHERE hub_code = ${hub}`.execute(
