@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import Fastify, {
   type FastifyBaseLogger,
+  type FastifyReply,
   type FastifyInstance,
   type FastifyServerOptions,
   type RawReplyDefaultExpression,
@@ -9,12 +10,17 @@ import Fastify, {
 } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { registerAuth, type RouteRule } from './http/auth.js';
 import { registerErrorHandling } from './http/errors.js';
+import { registerHealthWordFilter } from './http/health-words.js';
+import { registerInputGuard } from './http/input-guard.js';
+import { problems } from './http/problem.js';
 import { validatorCompiler } from './http/validation.js';
 import { openapiDocumentation } from './http/openapi.js';
 import { ensureBootstrapAdmin } from './keys/repository.js';
@@ -24,7 +30,7 @@ import { referenceRoutes } from './reference/routes.js';
 import { practitionerRoutes } from './panel/practitioner-routes.js';
 import { absenceRoutes } from './panel/absence-routes.js';
 import { auditRoutes } from './audit/routes.js';
-import { loadDemoData } from './demo/load.js';
+import { loadDemoData, reportDemoKeys } from './demo/load.js';
 import { osrRoutes } from './osr/routes.js';
 import { placementRoutes } from './placements/routes.js';
 import { shiftRoutes } from './placements/shift-routes.js';
@@ -66,6 +72,13 @@ declare module 'fastify' {
   }
 }
 
+const BODY_LIMIT = 1024 * 1024;
+
+/** A request id from a client, if it is short and plain (letters, digits and . _ : -). */
+export function plainRequestId(header: string | string[] | undefined): string | undefined {
+  return typeof header === 'string' && /^[A-Za-z0-9._:-]{1,64}$/.test(header) ? header : undefined;
+}
+
 export const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
@@ -82,10 +95,24 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       level: config.logLevel,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     },
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
-    bodyLimit: 1024 * 1024,
+    // A client's x-request-id is kept only when short and plain; anything else gets a fresh id.
+    requestIdHeader: false,
+    genReqId: (req) => plainRequestId(req.headers['x-request-id']) ?? randomUUID(),
+    bodyLimit: BODY_LIMIT,
     ajv: { customOptions: { strict: false } },
+    // Errors found before routing (a path parameter too long, broken percent-encoding) are problem+json too.
+    frameworkErrors: (error, request, reply) => {
+      const problem =
+        error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? problems.uriTooLong('A path parameter is longer than 100 characters.')
+          : problems.badRequest(`The request URL is not valid (${error.message}).`);
+      void (reply as unknown as FastifyReply)
+        .status(problem.status)
+        .header('x-request-id', request.id)
+        .header('cache-control', 'no-store')
+        .type('application/problem+json')
+        .send(problem.body());
+    },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
   app.setValidatorCompiler(validatorCompiler);
   // JSON only: anything else (text/plain included) is refused with 415 before it reaches a handler.
@@ -98,9 +125,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   try {
     await migrateToLatest(database.db);
-    if (config.adminApiKey) await ensureBootstrapAdmin(database.db, config.adminApiKey);
+    if (config.adminApiKey) {
+      const bootstrap = await ensureBootstrapAdmin(database.db, config.adminApiKey);
+      if (bootstrap === 'revoked')
+        app.log.warn('ADMIN_API_KEY names a revoked key: it stays revoked; set a new secret to rotate it');
+    }
     if (config.demoData)
       await loadDemoData(database.db, { seed: config.demoSeed, timezone: config.timezone, log: app.log });
+    await reportDemoKeys(database.db, app.log);
   } catch (error) {
     if (ownsDatabase) await database.close();
     throw error;
@@ -118,12 +150,45 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('routeTable', [] as RouteRule[]);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // API answers are personal data or change by the minute: never stored by a browser or proxy.
+    if (request.url.startsWith('/v1')) reply.header('cache-control', 'no-store');
   });
+  await app.register(helmet, {
+    // The docs and the console load their own scripts and styles only; swagger-ui's inline bits are hashed.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  registerInputGuard(app, BODY_LIMIT);
+  if (config.rateLimitPerMinute > 0) {
+    await app.register(rateLimit, {
+      max: config.rateLimitPerMinute,
+      timeWindow: 60_000,
+      // Per API key (its hash, never the secret), else per address; health checks are not counted.
+      keyGenerator: (request) => {
+        const auth = request.headers.authorization;
+        return auth ? `key:${createHash('sha256').update(auth).digest('hex')}` : `ip:${request.ip}`;
+      },
+      allowList: (request) => request.url.startsWith('/health'),
+      errorResponseBuilder: (_request, context) =>
+        problems.tooManyRequests(
+          `More than ${context.max} requests a minute from this key; try again in ${context.after}.`,
+        ),
+    });
+  }
 
   registerErrorHandling(app);
   registerAuth(app, database.db, app.routeTable);
+  registerHealthWordFilter(app);
   await app.register(swagger, openapiDocumentation());
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () =>
     app.swagger(),
   );

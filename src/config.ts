@@ -24,6 +24,8 @@ export const ConfigSchema = Type.Object({
   logLevel: LogLevel,
   /** Whether this process solves queued rota runs itself (the API does by default). */
   solveInProcess: Type.Boolean(),
+  /** Requests per minute per API key (or per address without a key); 0 turns the limit off. */
+  rateLimitPerMinute: Type.Integer({ minimum: 0 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -46,6 +48,7 @@ const ENV_NAMES: Record<keyof Config, string> = {
   timezone: 'TIMEZONE',
   logLevel: 'LOG_LEVEL',
   solveInProcess: 'SOLVE_IN_PROCESS',
+  rateLimitPerMinute: 'RATE_LIMIT_PER_MINUTE',
 };
 
 function parseBoolean(name: string, raw: string | undefined, fallback: boolean, problems: string[]): boolean {
@@ -80,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     timezone: env.TIMEZONE || 'Europe/London',
     logLevel: (env.LOG_LEVEL || 'info') as Config['logLevel'],
     solveInProcess: parseBoolean('SOLVE_IN_PROCESS', env.SOLVE_IN_PROCESS, true, problems),
+    rateLimitPerMinute: parseInteger('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 6000, problems),
     ...overrides,
   };
   if (candidate.databaseUrl === undefined) delete candidate.databaseUrl;

@@ -1,3 +1,5 @@
+import type { DB } from '../db/schema.js';
+import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
 import type { App, Deps } from '../app.js';
 import { actorOf } from '../http/auth.js';
@@ -19,8 +21,6 @@ import {
 import { DateTime } from 'luxon';
 import { localPeriod } from '../time/period.js';
 import { fromJson } from '../db/json.js';
-
-const COVER = ['admin' as const, 'coordinator' as const, 'cover' as const];
 
 type PlanRow = {
   id: string;
@@ -95,7 +95,6 @@ export async function coverRoutes(app: App, deps: Deps): Promise<void> {
   app.post(
     '/cover-plans',
     {
-      config: { access: COVER },
       schema: {
         tags: ['cover'],
         summary:
@@ -145,7 +144,6 @@ export async function coverRoutes(app: App, deps: Deps): Promise<void> {
   app.get(
     '/cover-plans/:id',
     {
-      config: { access: [...COVER, 'viewer'] },
       schema: {
         tags: ['cover'],
         summary: 'A cover plan and its status',
@@ -164,7 +162,6 @@ export async function coverRoutes(app: App, deps: Deps): Promise<void> {
   app.post(
     '/cover-plans/:id/accept',
     {
-      config: { access: COVER },
       schema: {
         tags: ['cover'],
         summary:
@@ -187,6 +184,7 @@ export async function coverRoutes(app: App, deps: Deps): Promise<void> {
               .where('id', '=', id)
               .executeTakeFirst();
             if (!row) throw problems.notFound('cover plan', id);
+            await refuseIfAbsenceDeleted(trx, id);
             const plan = fromJson<CoverPlanBody>(row.plan);
             await lockFactsForAssigning(
               trx,
@@ -212,4 +210,19 @@ export async function coverRoutes(app: App, deps: Deps): Promise<void> {
       return toDto(row);
     },
   );
+}
+
+/** An absence deleted since its plan was made leaves nothing to cover: the plan stays readable, not acceptable. */
+async function refuseIfAbsenceDeleted(db: Kysely<DB>, planId: string): Promise<void> {
+  const row = await db
+    .selectFrom('cover_plans as c')
+    .innerJoin('absences as a', 'a.id', 'c.absence_id')
+    .select('a.deleted_at')
+    .where('c.id', '=', planId)
+    .executeTakeFirst();
+  if (row?.deleted_at)
+    throw problems.conflict(
+      'The absence this plan covers was deleted; nothing is left to cover.',
+      'absence-deleted',
+    );
 }

@@ -5,11 +5,11 @@ import { problems } from '../http/problem.js';
 import { Code, errorResponses, Instant, LocalDate, Uuid } from '../http/schemas.js';
 import { missingCodes } from '../reference/repository.js';
 import { localPeriod } from '../time/period.js';
+import { MAX_SPAN_DAYS, PeriodEnd } from '../http/spans.js';
 import { StandbyEntry, standbyExample } from './model.js';
 import { resilience } from './resilience.js';
 import { listStandby, suggestStandby } from './standby.js';
 
-const PLANNERS = ['admin' as const, 'coordinator' as const, 'cover' as const];
 const MAX_RESILIENCE_DAYS = 31;
 
 export async function standbyAndResilienceRoutes(app: App, deps: Deps): Promise<void> {
@@ -19,12 +19,11 @@ export async function standbyAndResilienceRoutes(app: App, deps: Deps): Promise<
   app.get(
     '/standby',
     {
-      config: { access: [...PLANNERS, 'viewer'] },
       schema: {
         tags: ['cover'],
         summary: 'On-call (standby) practitioners per region and day',
         querystring: Type.Object(
-          { from: LocalDate, to: LocalDate, region: Type.Optional(Code) },
+          { from: LocalDate, to: PeriodEnd(MAX_SPAN_DAYS.shifts), region: Type.Optional(Code) },
           { additionalProperties: false },
         ),
         response: {
@@ -35,7 +34,7 @@ export async function standbyAndResilienceRoutes(app: App, deps: Deps): Promise<
     },
     async (request) => {
       const { from, to, region } = request.query as { from: string; to: string; region?: string };
-      localPeriod(from, to, tz);
+      localPeriod(from, to, tz, MAX_SPAN_DAYS.shifts);
       return { items: await listStandby(db, from, to, region) };
     },
   );
@@ -43,7 +42,6 @@ export async function standbyAndResilienceRoutes(app: App, deps: Deps): Promise<
   app.put(
     '/standby/:region/:date',
     {
-      config: { access: PLANNERS },
       schema: {
         tags: ['cover'],
         summary: "Name a region's standby practitioner for a day",
@@ -96,13 +94,12 @@ export async function standbyAndResilienceRoutes(app: App, deps: Deps): Promise<
   app.post(
     '/standby/suggestions',
     {
-      config: { access: PLANNERS },
       schema: {
         tags: ['cover'],
         summary:
           'Designate standby practitioners for every region and day of a period that has none, sharing the duty',
         body: Type.Object(
-          { from: LocalDate, to: LocalDate },
+          { from: LocalDate, to: PeriodEnd(MAX_SPAN_DAYS.cover) },
           { additionalProperties: false, examples: [{ from: '2026-11-30', to: '2026-12-06' }] },
         ),
         response: {
@@ -113,7 +110,7 @@ export async function standbyAndResilienceRoutes(app: App, deps: Deps): Promise<
     },
     async (request, reply) => {
       const { from, to } = request.body as { from: string; to: string };
-      localPeriod(from, to, tz);
+      localPeriod(from, to, tz, MAX_SPAN_DAYS.cover);
       const items = await db.transaction().execute(async (trx) => {
         const created = await suggestStandby(trx, from, to, tz);
         await recordAudit(trx, auditContextOf(request), {
@@ -132,12 +129,14 @@ export async function standbyAndResilienceRoutes(app: App, deps: Deps): Promise<
   app.get(
     '/resilience',
     {
-      config: { access: [...PLANNERS, 'viewer'] },
       schema: {
         tags: ['cover'],
         summary:
           'Shifts that would have no possible cover if their practitioner fell sick, and the count at risk per region',
-        querystring: Type.Object({ from: LocalDate, to: LocalDate }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { from: LocalDate, to: PeriodEnd(MAX_SPAN_DAYS.cover) },
+          { additionalProperties: false },
+        ),
         response: {
           200: Type.Object(
             {
@@ -185,7 +184,7 @@ export async function standbyAndResilienceRoutes(app: App, deps: Deps): Promise<
     },
     async (request) => {
       const { from, to } = request.query as { from: string; to: string };
-      const { start, end } = localPeriod(from, to, tz);
+      const { start, end } = localPeriod(from, to, tz, MAX_SPAN_DAYS.cover);
       if (end.getTime() - start.getTime() > (MAX_RESILIENCE_DAYS + 1) * 86_400_000) {
         throw problems.badRequest(`Ask for at most ${MAX_RESILIENCE_DAYS} days at a time.`);
       }
@@ -196,7 +195,6 @@ export async function standbyAndResilienceRoutes(app: App, deps: Deps): Promise<
   app.get(
     '/events',
     {
-      config: { access: ['admin', 'viewer'] },
       schema: {
         tags: ['cover'],
         summary:

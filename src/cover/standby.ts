@@ -57,6 +57,7 @@ export async function suggestStandby(
     db
       .selectFrom('absences')
       .select(['practitioner_id', 'starts_at', 'ends_at'])
+      .where('deleted_at', 'is', null)
       .where('starts_at', '<', last.plus({ days: 1 }).toJSDate())
       .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', first.toJSDate())]))
       .execute(),

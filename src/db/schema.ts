@@ -13,6 +13,8 @@ export interface ApiKeysTable {
   key_prefix: string;
   created_at: CreatedAt;
   revoked_at: Timestamp | null;
+  /** hub_manager keys: the hubs they may act on. */
+  hubs: string[] | null;
 }
 
 export interface ReferenceTable {
@@ -73,6 +75,7 @@ export interface AbsencesTable {
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  deleted_at: Timestamp | null;
 }
 
 export interface AuditLogTable {

@@ -72,7 +72,9 @@ export async function loadDemoData(
         .select('id')
         .where('key_hash', '=', hashKey(secret))
         .executeTakeFirst();
-      if (!taken) await createApiKey(trx, `demo ${role}`, role, secret);
+      // The demo hub manager manages the first demo hub (east-hub), so its scope can be tried.
+      const hubs = role === 'hub_manager' ? [DEMO_HUBS[0]!.code] : null;
+      if (!taken) await createApiKey(trx, `demo ${role}`, role, secret, hubs);
     }
     await recordAudit(trx, SYSTEM_AUDIT, {
       entity: 'demo',
@@ -83,4 +85,18 @@ export async function loadDemoData(
   });
   options.log?.info('Demo data loaded; the demo API keys (one per role) are listed in the README');
   return true;
+}
+
+/** Says at every start whether the well-known demo keys work here (they exist only with demo data). */
+export async function reportDemoKeys(db: Kysely<DB>, log: FastifyBaseLogger): Promise<void> {
+  const active = await db
+    .selectFrom('api_keys')
+    .select('name')
+    .where('key_hash', 'in', Object.values(DEMO_KEYS).map(hashKey))
+    .where('revoked_at', 'is', null)
+    .execute();
+  if (active.length)
+    log.warn(
+      `Demo data: ${active.length} well-known demo API keys are active (see the README); never use this database for real people`,
+    );
 }

@@ -1,13 +1,11 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { findActiveKey } from '../keys/repository.js';
 import { problems } from './problem.js';
-import { ROLES, type RoleName } from './schemas.js';
+import { permissionOf, ROLES, type RoleName, type ScopedActor } from './permissions.js';
 
-export interface Actor {
-  keyId: string;
-  role: RoleName;
+export interface Actor extends ScopedActor {
   name: string;
 }
 
@@ -23,9 +21,8 @@ declare module 'fastify' {
   }
 }
 
-/** Every role (the list lives with the Role schema). */
+/** Every role (the list lives in the permission table). */
 export const ALL_ROLES: RoleName[] = ROLES;
-export const STAFF_ROLES: RoleName[] = ['admin', 'coordinator', 'cover', 'hub_manager'];
 
 export interface RouteRule {
   method: string;
@@ -35,12 +32,26 @@ export interface RouteRule {
 
 export function registerAuth(app: FastifyInstance, db: Kysely<DB>, routeTable: RouteRule[]): void {
   app.addHook('onRoute', (route) => {
-    const access = route.config?.access;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    if (route.url.startsWith('/v1') && !access) {
-      // Failing at boot is the point: a route without a rule must never ship.
-      throw new Error(`Route ${methods.join(',')} ${route.url} declares no access rule (config.access)`);
+    if (route.url.startsWith('/v1')) {
+      // Roles come from the one permission table; failing at boot is the point: a route without a rule
+      // (or with roles written beside it) must never ship.
+      if (route.config?.access) {
+        throw new Error(
+          `Route ${methods.join(',')} ${route.url} writes its own access rule; put it in src/http/permissions.ts`,
+        );
+      }
+      const permissions = methods.map((m) => permissionOf(m, route.url));
+      const permission = permissions[0];
+      if (!permission || permissions.some((p) => p !== permission)) {
+        throw new Error(
+          `Route ${methods.join(',')} ${route.url} has no entry in the permission table (src/http/permissions.ts)`,
+        );
+      }
+      route.config = { ...route.config, access: [...permission.roles] };
+      documentRoles(route, permission.roles, permission.scope);
     }
+    const access = route.config?.access;
     for (const method of methods) {
       if (method === 'HEAD') continue;
       routeTable.push({ method, url: route.url, access: access ?? 'public' });
@@ -55,7 +66,7 @@ export function registerAuth(app: FastifyInstance, db: Kysely<DB>, routeTable: R
     if (!match) throw problems.unauthorized('Send your API key as "Authorization: Bearer <key>".');
     const key = await findActiveKey(db, match[1] as string);
     if (!key) throw problems.unauthorized('The API key is not valid or has been revoked.');
-    request.actor = { keyId: key.id, role: key.role, name: key.name };
+    request.actor = { keyId: key.id, role: key.role, name: key.name, hubs: key.hubs };
     if (!access.includes(key.role)) {
       throw problems.forbidden(
         `The ${key.role} role may not ${request.method} ${request.routeOptions.url}; allowed: ${access.join(', ')}.`,
@@ -68,4 +79,22 @@ export function registerAuth(app: FastifyInstance, db: Kysely<DB>, routeTable: R
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) throw problems.unauthorized('Authentication required.');
   return request.actor;
+}
+
+/** Each OpenAPI operation lists its roles (`x-roles`, and a line of its description) and its scope. */
+function documentRoles(
+  route: { schema?: FastifySchema | undefined },
+  roles: readonly RoleName[],
+  scope: string | undefined,
+): void {
+  const schema = (route.schema ?? {}) as Record<string, unknown>;
+  if (schema.hide) return;
+  const line = `Roles: ${roles.join(', ')}.${scope ? ` ${scope}` : ''}`;
+  const description = typeof schema.description === 'string' ? schema.description : '';
+  route.schema = <FastifySchema>{
+    ...schema,
+    description: description ? `${description}\n\n${line}` : line,
+    'x-roles': [...roles],
+    ...(scope ? { 'x-scope': scope } : {}),
+  };
 }

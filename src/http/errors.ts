@@ -96,6 +96,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     } else if (problem.status >= 500) {
       request.log.error({ err: error }, 'server error');
     }
+    // Too many: say when to come back (the rate limit sets its own).
+    if (problem.status === 429 && !reply.getHeader('retry-after')) reply.header('retry-after', '30');
     const body: ProblemBody = problem.body(request.url);
     reply.status(problem.status).type('application/problem+json').send(body);
   });

@@ -48,4 +48,9 @@ export const problems = {
     new HttpProblem(409, slug, 'Conflict', detail, extensions),
   preconditionFailed: (detail: string) =>
     new HttpProblem(412, 'precondition-failed', 'The resource changed since you read it', detail),
+  payloadTooLarge: (detail: string) =>
+    new HttpProblem(413, 'payload-too-large', 'The request body is too large', detail),
+  uriTooLong: (detail: string) => new HttpProblem(414, 'uri-too-long', 'The request URL is too long', detail),
+  tooManyRequests: (detail: string, slug = 'too-many-requests') =>
+    new HttpProblem(429, slug, 'Too many requests', detail),
 };

@@ -1,3 +1,4 @@
+import { Role, ROLES, type RoleName } from './permissions.js';
 import { Type, type TSchema } from 'typebox';
 
 /** Shared primitives: ids, codes, instants, local dates, weeks, pagination and problems. */
@@ -9,33 +10,30 @@ export const Code = Type.String({
   examples: ['north-west'],
 });
 export const Name = Type.String({ minLength: 1, maxLength: 200 });
+/** Dates and weeks are limited to years 1900 to 2199: far enough for any rota, near enough for every database. */
+const SANE_YEAR = '(19|20|21)\\d\\d';
 export const Instant = Type.String({
   format: 'date-time',
-  description: 'ISO 8601 instant with offset',
+  pattern: `^${SANE_YEAR}-`,
+  maxLength: 40,
+  description: 'ISO 8601 instant with offset (years 1900 to 2199)',
   examples: ['2026-11-23T08:00:00+00:00'],
 });
 export const LocalDate = Type.String({
   format: 'date',
-  description: 'Local date YYYY-MM-DD in the organisation time zone',
+  pattern: `^${SANE_YEAR}-\\d\\d-\\d\\d$`,
+  description: 'Local date YYYY-MM-DD in the organisation time zone (years 1900 to 2199)',
   examples: ['2026-11-23'],
 });
 export const IsoWeek = Type.String({
-  pattern: '^\\d{4}-W(0[1-9]|[1-4]\\d|5[0-3])$',
-  description: 'ISO week YYYY-Www (Monday to Sunday, local time)',
+  pattern: `^${SANE_YEAR}-W(0[1-9]|[1-4]\\d|5[0-3])$`,
+  description: 'ISO week YYYY-Www (Monday to Sunday, local time; years 1900 to 2199)',
   examples: ['2026-W48'],
 });
 export const ExternalRef = Type.String({ minLength: 1, maxLength: 200, description: "Another system's id" });
 
-export const Role = Type.Union([
-  Type.Literal('admin'),
-  Type.Literal('coordinator'),
-  Type.Literal('cover'),
-  Type.Literal('hub_manager'),
-  Type.Literal('social_worker'),
-  Type.Literal('viewer'),
-]);
-export type RoleName = 'admin' | 'coordinator' | 'cover' | 'hub_manager' | 'social_worker' | 'viewer';
-export const ROLES: RoleName[] = ['admin', 'coordinator', 'cover', 'hub_manager', 'social_worker', 'viewer'];
+// The role names are written once, in the permission table.
+export { Role, ROLES, type RoleName };
 
 export const PageQuery = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100, description: 'Page size' })),

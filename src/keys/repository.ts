@@ -10,6 +10,8 @@ export interface ApiKey {
   prefix: string;
   createdAt: string;
   revokedAt: string | null;
+  /** hub_manager keys: the hubs they may act on; null for other roles. */
+  hubs: string[] | null;
 }
 
 const toApiKey = (row: {
@@ -19,6 +21,7 @@ const toApiKey = (row: {
   key_prefix: string;
   created_at: Date;
   revoked_at: Date | null;
+  hubs: string[] | null;
 }): ApiKey => ({
   id: row.id,
   name: row.name,
@@ -26,6 +29,7 @@ const toApiKey = (row: {
   prefix: row.key_prefix,
   createdAt: row.created_at.toISOString(),
   revokedAt: row.revoked_at ? row.revoked_at.toISOString() : null,
+  hubs: row.hubs ?? null,
 });
 
 export async function createApiKey(
@@ -33,10 +37,11 @@ export async function createApiKey(
   name: string,
   role: RoleName,
   secret = newKeySecret(),
+  hubs: string[] | null = null,
 ): Promise<ApiKey & { key: string }> {
   const row = await db
     .insertInto('api_keys')
-    .values({ name, role, key_hash: hashKey(secret), key_prefix: keyPrefix(secret) })
+    .values({ name, role, key_hash: hashKey(secret), key_prefix: keyPrefix(secret), hubs })
     .returningAll()
     .executeTakeFirstOrThrow();
   return { ...toApiKey(row), key: secret };
@@ -68,20 +73,29 @@ export async function revokeApiKey(db: Kysely<DB>, id: string): Promise<ApiKey |
   return row ? toApiKey(row) : undefined;
 }
 
-/** Makes sure an admin key with this secret exists (ADMIN_API_KEY at boot); idempotent. */
-export async function ensureBootstrapAdmin(db: Kysely<DB>, secret: string): Promise<void> {
+/**
+ * Makes sure an admin key with this secret exists (ADMIN_API_KEY at boot); idempotent. A key once revoked
+ * stays revoked: the secret is burnt, and the answer says so (to rotate, set a new ADMIN_API_KEY).
+ */
+export async function ensureBootstrapAdmin(
+  db: Kysely<DB>,
+  secret: string,
+): Promise<'created' | 'exists' | 'revoked'> {
   const existing = await db
     .selectFrom('api_keys')
-    .select('id')
+    .select(['id', 'role', 'revoked_at'])
     .where('key_hash', '=', hashKey(secret))
     .executeTakeFirst();
+  if (existing?.revoked_at) return 'revoked';
   if (existing) {
-    await db
-      .updateTable('api_keys')
-      .set({ role: 'admin', revoked_at: null })
-      .where('id', '=', existing.id)
-      .execute();
-    return;
+    if (existing.role !== 'admin')
+      await db
+        .updateTable('api_keys')
+        .set({ role: 'admin', hubs: null })
+        .where('id', '=', existing.id)
+        .execute();
+    return 'exists';
   }
   await createApiKey(db, 'bootstrap admin (ADMIN_API_KEY)', 'admin', secret);
+  return 'created';
 }

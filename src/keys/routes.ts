@@ -1,10 +1,16 @@
 import { Type } from 'typebox';
 import type { App, Deps } from '../app.js';
 import { auditContextOf, recordAudit } from '../audit/record.js';
-import { actorOf, ALL_ROLES } from '../http/auth.js';
+import { actorOf } from '../http/auth.js';
 import { problems } from '../http/problem.js';
-import { errorResponses, Instant, Name, Role, Uuid, type RoleName } from '../http/schemas.js';
+import { Code, errorResponses, Instant, Name, Role, Uuid, type RoleName } from '../http/schemas.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './repository.js';
+
+const HubScope = Type.Union([Type.Array(Code, { maxItems: 50 }), Type.Null()], {
+  description: 'hub_manager keys: the hubs (codes) the key may act on; null for every other role',
+});
 
 const ApiKey = Type.Object(
   {
@@ -14,6 +20,7 @@ const ApiKey = Type.Object(
     prefix: Type.String({ description: 'The first characters of the secret, to recognise it' }),
     createdAt: Instant,
     revokedAt: Type.Union([Instant, Type.Null()]),
+    hubs: HubScope,
   },
   {
     examples: [
@@ -24,6 +31,7 @@ const ApiKey = Type.Object(
         prefix: 'crk_Qx7hZ',
         createdAt: '2026-11-23T09:00:00.000Z',
         revokedAt: null,
+        hubs: null,
       },
     ],
   },
@@ -34,6 +42,7 @@ const CreatedKey = Type.Object(
     id: Uuid,
     name: Type.String(),
     role: Role,
+    hubs: HubScope,
     key: Type.String({ description: 'The secret: shown only once' }),
   },
   {
@@ -42,6 +51,7 @@ const CreatedKey = Type.Object(
         id: '0b8f3c1e-9d0a-4b55-8a3e-6f1f2c7d9e10',
         name: 'Rota coordinator laptop',
         role: 'coordinator',
+        hubs: null,
         key: 'crk_Qx7hZ2m4c0d9yTq1V8sLkP3wB6nR5aE0fG2hJ4kL6mN',
       },
     ],
@@ -54,24 +64,35 @@ export async function keyRoutes(app: App, { database }: Deps): Promise<void> {
   app.post(
     '/api-keys',
     {
-      config: { access: ['admin'] },
       schema: {
         tags: ['api-keys'],
         summary: 'Issue an API key (the secret is shown once)',
+        description:
+          'A hub_manager key names its hubs (`hubs`, required for that role and refused for others): every hub-bound action checks them.',
         body: Type.Object(
-          { name: Name, role: Role },
+          {
+            name: Name,
+            role: Role,
+            hubs: Type.Optional(
+              Type.Array(Code, { minItems: 1, maxItems: 50, uniqueItems: true, description: 'hub codes' }),
+            ),
+          },
           {
             additionalProperties: false,
-            examples: [{ name: 'Rota coordinator laptop', role: 'coordinator' }],
+            examples: [
+              { name: 'Rota coordinator laptop', role: 'coordinator' },
+              { name: 'East hub manager', role: 'hub_manager', hubs: ['east-hub'] },
+            ],
           },
         ),
-        response: { 201: CreatedKey, ...errorResponses() },
+        response: { 201: CreatedKey, ...errorResponses(422) },
       },
     },
     async (request, reply) => {
-      const body = request.body as { name: string; role: RoleName };
+      const body = request.body as { name: string; role: RoleName; hubs?: string[] };
+      const hubs = await checkKeyHubs(db, body.role, body.hubs);
       const created = await db.transaction().execute(async (trx) => {
-        const key = await createApiKey(trx, body.name, body.role);
+        const key = await createApiKey(trx, body.name, body.role, undefined, hubs);
         const { key: _secret, ...safe } = key;
         await recordAudit(trx, auditContextOf(request), {
           entity: 'api_key',
@@ -82,14 +103,13 @@ export async function keyRoutes(app: App, { database }: Deps): Promise<void> {
         return key;
       });
       reply.status(201).header('location', `/v1/api-keys/${created.id}`);
-      return { id: created.id, name: created.name, role: created.role, key: created.key };
+      return { id: created.id, name: created.name, role: created.role, hubs: created.hubs, key: created.key };
     },
   );
 
   app.get(
     '/api-keys',
     {
-      config: { access: ['admin'] },
       schema: {
         tags: ['api-keys'],
         summary: 'List API keys (never their secrets)',
@@ -108,19 +128,19 @@ export async function keyRoutes(app: App, { database }: Deps): Promise<void> {
   app.get(
     '/me',
     {
-      config: { access: ALL_ROLES },
       schema: {
         tags: ['api-keys'],
-        summary: 'Who this API key is: its id, name and role (so a client can show what it may do)',
+        summary: 'Who this API key is: its id, name, role and scopes (so a client can show what it may do)',
         response: {
           200: Type.Object(
-            { keyId: Uuid, name: Type.String(), role: Role },
+            { keyId: Uuid, name: Type.String(), role: Role, hubs: HubScope },
             {
               examples: [
                 {
                   keyId: '0b8f3c1e-9d0a-4b55-8a3e-6f1f2c7d9e10',
-                  name: 'Rota coordinator laptop',
-                  role: 'coordinator',
+                  name: 'East hub manager',
+                  role: 'hub_manager',
+                  hubs: ['east-hub'],
                 },
               ],
             },
@@ -131,14 +151,13 @@ export async function keyRoutes(app: App, { database }: Deps): Promise<void> {
     },
     async (request) => {
       const actor = actorOf(request);
-      return { keyId: actor.keyId, name: actor.name, role: actor.role };
+      return { keyId: actor.keyId, name: actor.name, role: actor.role, hubs: actor.hubs };
     },
   );
 
   app.post(
     '/api-keys/:id/revoke',
     {
-      config: { access: ['admin'] },
       schema: {
         tags: ['api-keys'],
         summary: 'Revoke an API key at once',
@@ -161,4 +180,30 @@ export async function keyRoutes(app: App, { database }: Deps): Promise<void> {
       });
     },
   );
+}
+
+/** A hub_manager key must name known hubs; no other role takes any. */
+async function checkKeyHubs(
+  db: Kysely<DB>,
+  role: RoleName,
+  hubs: string[] | undefined,
+): Promise<string[] | null> {
+  if (role !== 'hub_manager') {
+    if (hubs !== undefined)
+      throw problems.unprocessable('Only a hub_manager key names hubs.', [
+        { field: '/body/hubs', message: `is not taken for the ${role} role` },
+      ]);
+    return null;
+  }
+  if (!hubs?.length)
+    throw problems.unprocessable('A hub_manager key must name its hubs.', [
+      { field: '/body/hubs', message: 'is required for the hub_manager role' },
+    ]);
+  const known = await db.selectFrom('hubs').select('code').where('code', 'in', hubs).execute();
+  const missing = hubs.filter((h) => !known.some((k) => k.code === h));
+  if (missing.length)
+    throw problems.unprocessable(`No hub with code ${missing.map((m) => `"${m}"`).join(', ')} exists.`, [
+      { field: '/body/hubs', message: 'names an unknown hub' },
+    ]);
+  return [...hubs].sort();
 }

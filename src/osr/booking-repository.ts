@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { BookingKind, OsrDb } from './tables.js';
 import { weekOfMonday } from './weeks.js';
 
@@ -17,6 +18,8 @@ export interface BookingDto {
   cancelReason: string | null;
   version: number;
   createdAt: string;
+  /** The API key that made the booking (it may cancel it). */
+  createdByKey: string | null;
 }
 
 function bookingQuery(db: OsrDb) {
@@ -47,6 +50,7 @@ export const toBooking = (r: Row): BookingDto => ({
   cancelReason: r.cancel_reason,
   version: r.version,
   createdAt: r.created_at.toISOString(),
+  createdByKey: r.created_by_key,
 });
 
 export async function findBooking(db: OsrDb, id: string): Promise<BookingDto | undefined> {
@@ -61,6 +65,10 @@ export interface BookingFilter {
   status?: 'active' | 'cancelled';
   caseReference?: string;
   practitionerId?: string;
+  /** Only the bookings this key made (a social worker's own). */
+  createdByKey?: string;
+  /** Only these hubs (a hub manager's). */
+  hubs?: string[];
 }
 
 export async function listBookings(db: OsrDb, f: BookingFilter, limit: number, offset: number) {
@@ -71,6 +79,8 @@ export async function listBookings(db: OsrDb, f: BookingFilter, limit: number, o
   if (f.status) q = q.where('b.status', '=', f.status);
   if (f.caseReference) q = q.where('b.case_reference', '=', f.caseReference);
   if (f.practitionerId) q = q.where('b.practitioner_id', '=', f.practitionerId);
+  if (f.createdByKey) q = q.where('b.created_by_key', '=', f.createdByKey);
+  if (f.hubs) q = f.hubs.length ? q.where('b.hub_code', 'in', f.hubs) : q.where(sql<boolean>`false`);
   const total = await q
     .clearSelect()
     .select((eb) => eb.fn.countAll<number>().as('n'))

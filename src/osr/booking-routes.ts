@@ -1,8 +1,9 @@
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { App, Deps } from '../app.js';
 import { auditContextOf } from '../audit/record.js';
-import { ALL_ROLES } from '../http/auth.js';
 import { checkIfMatch, setEtag } from '../http/etag.js';
+import { hubScopeOf, mayReachBooking } from '../http/permissions.js';
 import { problems } from '../http/problem.js';
 import { Code, errorResponses, IfMatchHeaders, IsoWeek, Page, PageQuery, Uuid } from '../http/schemas.js';
 import { findBooking, listBookings } from './booking-repository.js';
@@ -31,6 +32,7 @@ const CreateBooking = Type.Object(
     scheduledAt: Type.Optional(
       Type.String({
         format: 'date-time',
+        pattern: '^(19|20|21)\\d\\d-',
         description: 'When the visit starts; must fall in the week (local time)',
       }),
     ),
@@ -78,7 +80,6 @@ export async function bookingRoutes(app: App, { database, config }: Deps): Promi
   app.post(
     '/osr/bookings',
     {
-      config: { access: ['admin', 'social_worker'] },
       schema: {
         tags: ['osr'],
         summary: "Book a consultation or joint visit with a hub's lead responder for a case",
@@ -105,7 +106,6 @@ export async function bookingRoutes(app: App, { database, config }: Deps): Promi
   app.get(
     '/osr/bookings',
     {
-      config: { access: ALL_ROLES },
       schema: {
         tags: ['osr'],
         summary: 'List bookings by hub, weeks, status, case or lead responder',
@@ -141,6 +141,7 @@ export async function bookingRoutes(app: App, { database, config }: Deps): Promi
           ...(q.status ? { status: q.status } : {}),
           ...(q.caseReference ? { caseReference: q.caseReference } : {}),
           ...(q.practitionerId ? { practitionerId: q.practitionerId } : {}),
+          ...bookingScopeOf(request),
         },
         limit,
         offset,
@@ -152,7 +153,6 @@ export async function bookingRoutes(app: App, { database, config }: Deps): Promi
   app.get(
     '/osr/bookings/:id',
     {
-      config: { access: ALL_ROLES },
       schema: {
         tags: ['osr'],
         summary: 'Get a booking',
@@ -163,7 +163,7 @@ export async function bookingRoutes(app: App, { database, config }: Deps): Promi
     async (request, reply) => {
       const { id } = request.params as { id: string };
       const booking = await findBooking(db, id);
-      if (!booking) throw problems.notFound('booking', id);
+      if (!booking || !mayReachBooking(request, booking, 'read')) throw problems.notFound('booking', id);
       setEtag(reply, booking.version);
       return booking;
     },
@@ -172,7 +172,6 @@ export async function bookingRoutes(app: App, { database, config }: Deps): Promi
   app.post(
     '/osr/bookings/:id/cancel',
     {
-      config: { access: ['admin', 'social_worker', 'hub_manager'] },
       preValidation: emptyBodyAsObject,
       schema: {
         tags: ['osr'],
@@ -189,6 +188,12 @@ export async function bookingRoutes(app: App, { database, config }: Deps): Promi
     async (request, reply) => {
       const { id } = request.params as { id: string };
       const reason = (request.body as { reason?: string } | undefined)?.reason;
+      const found = await findBooking(db, id);
+      if (!found || !mayReachBooking(request, found, 'read')) throw problems.notFound('booking', id);
+      if (!mayReachBooking(request, found, 'cancel'))
+        throw problems.forbidden(
+          'Only the key that made the booking, a manager of its hub, or an admin cancels it.',
+        );
       const booking = await cancelBooking(db, id, reason, auditContextOf(request), (v) =>
         checkIfMatch(request, v),
       );
@@ -196,4 +201,11 @@ export async function bookingRoutes(app: App, { database, config }: Deps): Promi
       return booking;
     },
   );
+}
+
+/** Social workers list the bookings they made; hub managers those of their hubs. */
+function bookingScopeOf(request: FastifyRequest): { createdByKey?: string; hubs?: string[] } {
+  if (request.actor?.role === 'social_worker') return { createdByKey: request.actor.keyId };
+  const hubs = hubScopeOf(request);
+  return hubs === null ? {} : { hubs };
 }

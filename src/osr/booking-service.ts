@@ -100,6 +100,7 @@ export async function createBooking(
           kind: b.kind,
           practitioner_id: lead.practitionerId,
           social_worker: b.socialWorker,
+          created_by_key: audit.keyId,
           scheduled_at: visit?.start ?? null,
           visit_ends_at: visit?.end ?? null,
         })

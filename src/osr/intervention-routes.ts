@@ -3,8 +3,8 @@ import { DateTime } from 'luxon';
 import { Type } from 'typebox';
 import type { App, Deps } from '../app.js';
 import { auditContextOf, recordAudit } from '../audit/record.js';
-import { ALL_ROLES } from '../http/auth.js';
 import { checkIfMatch, setEtag } from '../http/etag.js';
+import { assertHubScope } from '../http/permissions.js';
 import { problems } from '../http/problem.js';
 import {
   Code,
@@ -36,7 +36,6 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
   app.post(
     '/osr/interventions',
     {
-      config: { access: ['admin', 'hub_manager', 'social_worker'] },
       schema: {
         tags: ['osr'],
         summary:
@@ -69,6 +68,11 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
           throw problems.unprocessable(`No booking with id "${body.bookingId}" exists.`, [
             { field: '/body/bookingId', message: 'is not a known booking' },
           ]);
+        assertHubScope(request, booking.hub_code);
+        if (request.actor?.role === 'social_worker' && booking.created_by_key !== request.actor.keyId)
+          throw problems.forbidden(
+            'A social_worker key starts interventions only from the bookings it made.',
+          );
         if (booking.status !== 'active')
           throw problems.conflict(
             'The booking was cancelled; no intervention follows it.',
@@ -122,7 +126,6 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
   app.get(
     '/osr/interventions',
     {
-      config: { access: ALL_ROLES },
       schema: {
         tags: ['osr'],
         summary: 'List interventions by hub, OSR weeks or practitioner',
@@ -176,7 +179,6 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
   app.get(
     '/osr/interventions/:id',
     {
-      config: { access: ALL_ROLES },
       schema: {
         tags: ['osr'],
         summary: 'Get an intervention',
@@ -203,6 +205,7 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
     db.transaction().execute(async (trx) => {
       const before = await findIntervention(trx, id, true);
       if (!before) throw problems.notFound('intervention', id);
+      assertHubScope(request, before.hub);
       checkIfMatch(request, before.version);
       await apply(trx, before);
       const after = (await findIntervention(trx, id))!;
@@ -219,7 +222,6 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
   app.post(
     '/osr/interventions/:id/reassign',
     {
-      config: { access: ['admin', 'hub_manager'] },
       schema: {
         tags: ['osr'],
         summary: 'The hub manager gives the intervention to another practitioner of the hub, with a reason',
@@ -277,7 +279,6 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
   app.post(
     '/osr/interventions/:id/extend',
     {
-      config: { access: ['admin', 'hub_manager'] },
       schema: {
         tags: ['osr'],
         summary: 'Extend an intervention once, by up to 6 more sessions, with a recorded reason',

@@ -80,6 +80,7 @@ export async function absencesOf(db: OsrDb, ids: string[], from: Date, to: Date)
   const rows = await db
     .selectFrom('absences')
     .select(['practitioner_id', 'kind', 'starts_at', 'ends_at'])
+    .where('deleted_at', 'is', null)
     .where('practitioner_id', 'in', ids)
     .where('starts_at', '<', to)
     .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', from)]))

@@ -1,7 +1,7 @@
+import type { FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import type { App, Deps } from '../app.js';
 import { auditContextOf, recordAudit } from '../audit/record.js';
-import { ALL_ROLES } from '../http/auth.js';
 import { checkIfMatch, setEtag } from '../http/etag.js';
 import { errorResponses, IfMatchHeaders } from '../http/schemas.js';
 import { hubWeekView, leadOf } from './figures.js';
@@ -24,6 +24,7 @@ import {
 } from './schemas.js';
 import { asDb, osrDb } from './tables.js';
 import { osrWeek, parseWeek, weekRange } from './weeks.js';
+import { assertHubScope, hubScopeOf } from '../http/permissions.js';
 import { problems } from '../http/problem.js';
 
 const TAGS = ['osr'];
@@ -38,7 +39,6 @@ export async function rotaRoutes(app: App, { database, config }: Deps): Promise<
   app.post(
     '/osr/rotas',
     {
-      config: { access: ['admin', 'coordinator'] },
       schema: {
         tags: TAGS,
         summary: 'Generate the lead-responder rota of every hub (or one) for a run of weeks',
@@ -50,6 +50,7 @@ export async function rotaRoutes(app: App, { database, config }: Deps): Promise<
     },
     async (request, reply) => {
       const body = request.body as { fromWeek: string; weeks: number; hub?: string };
+      assertHubScopeIfNarrowed(request, body.hub);
       parseWeek(body.fromWeek, '/body/fromWeek');
       const rota = await generateRota(
         db,
@@ -65,7 +66,6 @@ export async function rotaRoutes(app: App, { database, config }: Deps): Promise<
   app.get(
     '/osr/rotas',
     {
-      config: { access: ALL_ROLES },
       schema: {
         tags: TAGS,
         summary: 'The stored rota between two weeks (both included), optionally for one hub',
@@ -88,7 +88,6 @@ export async function rotaRoutes(app: App, { database, config }: Deps): Promise<
   app.post(
     '/osr/rotas/issue',
     {
-      config: { access: ['admin', 'coordinator'] },
       schema: {
         tags: TAGS,
         summary: 'Issue the rota to social workers: issued weeks are kept by later runs',
@@ -98,6 +97,7 @@ export async function rotaRoutes(app: App, { database, config }: Deps): Promise<
     },
     async (request) => {
       const body = request.body as { fromWeek: string; toWeek: string; hub?: string };
+      assertHubScopeIfNarrowed(request, body.hub);
       const weeks = weekRange(body.fromWeek, body.toWeek);
       await knownHub(body.hub);
       return db.transaction().execute(async (trx) => {
@@ -130,7 +130,6 @@ export async function rotaRoutes(app: App, { database, config }: Deps): Promise<
   app.put(
     '/osr/lead-responders/:hub/:week',
     {
-      config: { access: ['admin', 'hub_manager'] },
       schema: {
         tags: TAGS,
         summary: "A hub manager's override of a week's lead responder, with a reason",
@@ -144,6 +143,7 @@ export async function rotaRoutes(app: App, { database, config }: Deps): Promise<
     },
     async (request, reply) => {
       const { hub, week } = request.params as { hub: string; week: string };
+      assertHubScope(request, hub);
       const body = request.body as { practitionerId: string; reason: string };
       parseWeek(week, '/params/week');
       const { monday } = osrWeek(week, tz);
@@ -207,7 +207,6 @@ export async function rotaRoutes(app: App, { database, config }: Deps): Promise<
   app.post(
     '/osr/lead-responders/:hub/:week/replacement-proposal',
     {
-      config: { access: ['admin', 'hub_manager', 'cover', 'coordinator'] },
       preValidation: emptyBodyAsObject,
       schema: {
         tags: TAGS,
@@ -221,6 +220,7 @@ export async function rotaRoutes(app: App, { database, config }: Deps): Promise<
     },
     async (request) => {
       const { hub, week } = request.params as { hub: string; week: string };
+      assertHubScope(request, hub);
       parseWeek(week, '/params/week');
       const from = (request.body as { from?: string } | undefined)?.from;
       const ctx = await weekContext(db, hub, week, tz);
@@ -236,7 +236,6 @@ export async function rotaRoutes(app: App, { database, config }: Deps): Promise<
   app.get(
     '/osr/hubs/:hub/weeks/:week',
     {
-      config: { access: ALL_ROLES },
       schema: {
         tags: TAGS,
         summary: "A hub's OSR week: the lead responder, the case cap and cases booked, the DAT team",
@@ -250,4 +249,9 @@ export async function rotaRoutes(app: App, { database, config }: Deps): Promise<
       return hubWeekView(db, hub, week, tz);
     },
   );
+}
+
+/** A hub manager's key must name one of its hubs (the whole service's rota is not theirs to write). */
+function assertHubScopeIfNarrowed(request: FastifyRequest, hub: string | undefined): void {
+  if (hubScopeOf(request) !== null) assertHubScope(request, hub);
 }

@@ -142,6 +142,7 @@ export const ProposalRequest = Type.Object(
     from: Type.Optional(
       Type.String({
         format: 'date-time',
+        pattern: '^(19|20|21)\\d\\d-',
         description: 'Cover from this instant (default: now, or the Monday)',
       }),
     ),

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { App, Deps } from '../app.js';
 import { auditContextOf, recordAudit } from '../audit/record.js';
-import { ALL_ROLES } from '../http/auth.js';
+import { assertHubScope } from '../http/permissions.js';
 import { problems } from '../http/problem.js';
 import { Code, errorResponses, IsoWeek, Name } from '../http/schemas.js';
 import { weekFigures } from './figures.js';
@@ -71,7 +71,6 @@ export async function setupRoutes(app: App, { database, config }: Deps): Promise
   app.put(
     '/osr/dat-teams/:code',
     {
-      config: { access: ['admin', 'coordinator'] },
       schema: {
         tags: ['osr'],
         summary: 'Create or rename a Duty and Assessment Team',
@@ -118,7 +117,6 @@ export async function setupRoutes(app: App, { database, config }: Deps): Promise
   app.get(
     '/osr/dat-teams',
     {
-      config: { access: ALL_ROLES },
       schema: {
         tags: ['osr'],
         summary: 'List the Duty and Assessment Teams',
@@ -139,7 +137,6 @@ export async function setupRoutes(app: App, { database, config }: Deps): Promise
   app.put(
     '/osr/dat-duty-weeks/:week',
     {
-      config: { access: ['admin', 'coordinator'] },
       schema: {
         tags: ['osr'],
         summary: 'Say which DAT team is on duty in a week (it works with the hubs the week after)',
@@ -187,7 +184,6 @@ export async function setupRoutes(app: App, { database, config }: Deps): Promise
   app.get(
     '/osr/dat-duty-weeks',
     {
-      config: { access: ALL_ROLES },
       schema: {
         tags: ['osr'],
         summary: 'The DAT duty weeks between two weeks, each with the OSR week it leads to',
@@ -224,7 +220,6 @@ export async function setupRoutes(app: App, { database, config }: Deps): Promise
   app.get(
     '/osr/hubs/:hub/settings',
     {
-      config: { access: ALL_ROLES },
       schema: {
         tags: ['osr'],
         summary: "A hub's rota settings: how it mixes H and I grades over time",
@@ -243,7 +238,6 @@ export async function setupRoutes(app: App, { database, config }: Deps): Promise
   app.put(
     '/osr/hubs/:hub/settings',
     {
-      config: { access: ['admin', 'hub_manager', 'coordinator'] },
       schema: {
         tags: ['osr'],
         summary: 'Set how a hub mixes H and I grades: alternate, or a target share of H weeks',
@@ -262,6 +256,7 @@ export async function setupRoutes(app: App, { database, config }: Deps): Promise
     },
     async (request) => {
       const { hub } = request.params as { hub: string };
+      assertHubScope(request, hub);
       const body = request.body as { gradeMix: 'alternate' | 'share'; hShare?: number };
       if (!(await hubExists(db, hub))) throw problems.notFound('hub', hub);
       const hShare = body.gradeMix === 'alternate' ? null : (body.hShare ?? 0.5);
@@ -294,7 +289,6 @@ export async function setupRoutes(app: App, { database, config }: Deps): Promise
   app.get(
     '/osr/review',
     {
-      config: { access: ALL_ROLES },
       schema: {
         tags: ['osr'],
         summary:

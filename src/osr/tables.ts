@@ -50,6 +50,7 @@ export type OsrTables = {
     kind: BookingKind;
     practitioner_id: string;
     social_worker: string;
+    created_by_key: string | null;
     scheduled_at: Timestamp | null;
     visit_ends_at: Timestamp | null;
     status: Generated<'active' | 'cancelled'>;

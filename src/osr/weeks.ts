@@ -31,10 +31,15 @@ export function addWeeks(week: string, n: number): string {
   return mondayToIsoWeek(DateTime.fromISO(isoWeekToMonday(week)).plus({ weeks: n }).toISODate()!);
 }
 
+/** A week's Monday as a number, so weeks compare as dates (never as strings: "10000-W01" < "9999-W52"). */
+const mondayOrdinal = (week: string): number =>
+  DateTime.fromISO(isoWeekToMonday(week), { zone: 'utc' }).toMillis();
+
 /** The weeks from `from` to `to`, both included. */
 export function weeksBetween(from: string, to: string): string[] {
   const out: string[] = [];
-  for (let w = from; w <= to && out.length < 600; w = addWeeks(w, 1)) out.push(w);
+  const last = mondayOrdinal(to);
+  for (let w = from; mondayOrdinal(w) <= last && out.length < 600; w = addWeeks(w, 1)) out.push(w);
   return out;
 }
 
@@ -43,7 +48,7 @@ export function weekRange(from: string, to: string | undefined, max = 104): stri
   parseWeek(from, '/querystring/fromWeek');
   const last = to === undefined ? addWeeks(from, 11) : parseWeek(to, '/querystring/toWeek');
   const weeks = weeksBetween(from, last);
-  if (last < from || weeks.length === 0 || weeks.length > max) {
+  if (mondayOrdinal(last) < mondayOrdinal(from) || weeks.length === 0 || weeks.length > max) {
     throw problems.badRequest(`toWeek must be on or after fromWeek and at most ${max} weeks later.`, [
       { field: '/querystring/toWeek', message: 'is out of range' },
     ]);

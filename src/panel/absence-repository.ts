@@ -7,7 +7,7 @@ export async function findAbsence(
   id: string,
   forUpdate = false,
 ): Promise<AbsenceDto | undefined> {
-  let query = db.selectFrom('absences').selectAll().where('id', '=', id);
+  let query = db.selectFrom('absences').selectAll().where('id', '=', id).where('deleted_at', 'is', null);
   if (forUpdate) query = query.forUpdate();
   const row = await query.executeTakeFirst();
   return row ? toAbsence(row) : undefined;
@@ -23,7 +23,7 @@ export interface AbsenceFilter {
 }
 
 export async function listAbsences(db: Kysely<DB>, filter: AbsenceFilter, limit: number, offset: number) {
-  let query = db.selectFrom('absences');
+  let query = db.selectFrom('absences').where('deleted_at', 'is', null);
   if (filter.to) query = query.where('starts_at', '<', filter.to);
   if (filter.from) {
     const from = filter.from;
@@ -75,6 +75,14 @@ export async function updateAbsence(
   return toAbsence(row);
 }
 
+/**
+ * Marks an absence deleted (soft): it stops counting everywhere, but the cover plans made for it, and what
+ * they answered, stay readable.
+ */
 export async function deleteAbsence(db: Kysely<DB>, id: string): Promise<void> {
-  await db.deleteFrom('absences').where('id', '=', id).execute();
+  await db
+    .updateTable('absences')
+    .set((eb) => ({ deleted_at: new Date(), version: eb('version', '+', 1), updated_at: new Date() }))
+    .where('id', '=', id)
+    .execute();
 }

@@ -1,6 +1,6 @@
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { App, Deps } from '../app.js';
-import { STAFF_ROLES } from '../http/auth.js';
 import { setEtag } from '../http/etag.js';
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
@@ -25,10 +25,11 @@ import {
   updateAbsence,
 } from './absence-repository.js';
 import { findPractitioner } from './practitioner-repository.js';
+import { absencesFor } from './privacy.js';
+import { assertPanelScope, seesAbsenceDetail } from '../http/permissions.js';
 import { Shift } from '../placements/shift-model.js';
 
 // Sickness is health data: readable by the staff who plan and cover, and by read-only integrations (HR).
-const READERS = [...STAFF_ROLES, 'viewer' as const];
 
 const CreatedAbsence = Type.Intersect(
   [
@@ -59,7 +60,6 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
   app.post(
     '/practitioners/:id/absences',
     {
-      config: { access: STAFF_ROLES },
       schema: {
         tags: ['absences'],
         summary: 'Record sickness, leave, training or unavailability (sickness may be open-ended)',
@@ -87,6 +87,7 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
           lock: async (trx) => {
             const practitioner = await findPractitioner(trx, id, true);
             if (!practitioner || practitioner.archivedAt) throw problems.notFound('practitioner', id);
+            assertPanelScope(request, practitioner);
             return practitioner;
           },
           write: (trx) =>
@@ -106,7 +107,6 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
   app.get(
     '/absences',
     {
-      config: { access: READERS },
       schema: {
         tags: ['absences'],
         summary: 'List absences overlapping a period of local dates (both included)',
@@ -137,6 +137,10 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
         offset?: number;
       };
       const { limit = 100, offset = 0 } = q;
+      if (q.kind && !seesAbsenceDetail(request, null))
+        throw problems.forbidden(
+          'Absence kinds are private to admin, coordinator and cover; list without kind.',
+        );
       const period =
         q.from || q.to
           ? localPeriod(q.from ?? '1900-01-01', q.to ?? '9999-12-30', deps.config.timezone)
@@ -147,14 +151,13 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
         limit,
         offset,
       );
-      return { ...page, limit, offset };
+      return { ...page, items: await absencesFor(db, request, page.items), limit, offset };
     },
   );
 
   app.get(
     '/absences/:id',
     {
-      config: { access: READERS },
       schema: {
         tags: ['absences'],
         summary: 'Get one absence',
@@ -167,14 +170,13 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
       const absence = await findAbsence(db, id);
       if (!absence) throw problems.notFound('absence', id);
       setEtag(reply, absence.version);
-      return absence;
+      return (await absencesFor(db, request, [absence]))[0]!;
     },
   );
 
   app.patch(
     '/absences/:id',
     {
-      config: { access: STAFF_ROLES },
       schema: {
         tags: ['absences'],
         summary: 'Return to work (set the end), or correct the end or note',
@@ -192,7 +194,7 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
         {
           entity: 'absence',
           action: 'update',
-          lock: (trx) => lockAbsence(trx, id),
+          lock: (trx) => lockAbsence(trx, id, request),
           version: (before) => before.version,
           write: (trx, before) => {
             const end =
@@ -230,7 +232,6 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
   app.delete(
     '/absences/:id',
     {
-      config: { access: STAFF_ROLES },
       schema: {
         tags: ['absences'],
         summary: 'Delete an absence recorded by mistake',
@@ -246,7 +247,7 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
         {
           entity: 'absence',
           action: 'delete',
-          lock: (trx) => lockAbsence(trx, id),
+          lock: (trx) => lockAbsence(trx, id, request),
           version: (before) => before.version,
           write: (trx) => deleteAbsence(trx, id),
           entityId: () => id,
@@ -258,14 +259,16 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
 }
 
 /** The practitioner first (as every write that judges their work does), then the absence. */
-async function lockAbsence(trx: Transaction<DB>, id: string) {
+async function lockAbsence(trx: Transaction<DB>, id: string, request: FastifyRequest) {
   const owner = await trx
     .selectFrom('absences')
     .select('practitioner_id')
     .where('id', '=', id)
     .executeTakeFirst();
-  if (owner) await findPractitioner(trx, owner.practitioner_id, true);
+  const practitioner = owner ? await findPractitioner(trx, owner.practitioner_id, true) : undefined;
   const before = await findAbsence(trx, id, true);
   if (!before) throw problems.notFound('absence', id);
+  // Hub managers change only the absences of their hubs' 0-19 staff.
+  if (practitioner) assertPanelScope(request, practitioner);
   return before;
 }

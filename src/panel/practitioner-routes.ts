@@ -1,6 +1,5 @@
 import { Type } from 'typebox';
 import type { App, Deps } from '../app.js';
-import { ALL_ROLES } from '../http/auth.js';
 import { setEtag } from '../http/etag.js';
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
@@ -27,8 +26,9 @@ import {
   type PractitionerFilter,
 } from './practitioner-repository.js';
 import { checkPractitioner, mergePractitioner } from './practitioner-rules.js';
+import { practitionerFor, PractitionerView } from './privacy.js';
+import { assertPanelScope } from '../http/permissions.js';
 
-const EDITORS = ['admin' as const, 'coordinator' as const, 'hub_manager' as const];
 const IdParams = Type.Object({ id: Uuid });
 const PractitionerChanged = Type.Intersect(
   [
@@ -49,7 +49,6 @@ export async function practitionerRoutes(app: App, { database, config }: Deps): 
   app.post(
     '/practitioners',
     {
-      config: { access: EDITORS },
       schema: {
         tags: ['practitioners'],
         summary: 'Add a practitioner to the panel',
@@ -59,6 +58,7 @@ export async function practitionerRoutes(app: App, { database, config }: Deps): 
     },
     async (request, reply) => {
       const values = mergePractitioner(undefined, request.body as CreatePractitionerBody);
+      assertPanelScope(request, values);
       const { after: created } = await applyChange(
         { db, timezone: config.timezone, request },
         {
@@ -85,7 +85,6 @@ export async function practitionerRoutes(app: App, { database, config }: Deps): 
   app.get(
     '/practitioners',
     {
-      config: { access: ALL_ROLES },
       schema: {
         tags: ['practitioners'],
         summary: 'List the panel, filtered',
@@ -104,7 +103,7 @@ export async function practitionerRoutes(app: App, { database, config }: Deps): 
           },
           { additionalProperties: false },
         ),
-        response: { 200: Page(Practitioner, practitionerExample), ...errorResponses() },
+        response: { 200: Page(PractitionerView, practitionerExample), ...errorResponses() },
       },
     },
     async (request) => {
@@ -116,19 +115,19 @@ export async function practitionerRoutes(app: App, { database, config }: Deps): 
         limit?: number;
         offset?: number;
       };
-      return { ...(await listPractitioners(db, filter, limit, offset)), limit, offset };
+      const page = await listPractitioners(db, filter, limit, offset);
+      return { ...page, items: page.items.map((p) => practitionerFor(request, p)), limit, offset };
     },
   );
 
   app.get(
     '/practitioners/:id',
     {
-      config: { access: ALL_ROLES },
       schema: {
         tags: ['practitioners'],
         summary: 'Get one practitioner',
         params: IdParams,
-        response: { 200: Practitioner, ...errorResponses(404) },
+        response: { 200: PractitionerView, ...errorResponses(404) },
       },
     },
     async (request, reply) => {
@@ -136,14 +135,13 @@ export async function practitionerRoutes(app: App, { database, config }: Deps): 
       const found = await findPractitioner(db, id);
       if (!found) throw problems.notFound('practitioner', id);
       setEtag(reply, found.version);
-      return found;
+      return practitionerFor(request, found);
     },
   );
 
   app.patch(
     '/practitioners/:id',
     {
-      config: { access: EDITORS },
       schema: {
         tags: ['practitioners'],
         summary: 'Change a practitioner (send If-Match to refuse a stale write)',
@@ -160,10 +158,15 @@ export async function practitionerRoutes(app: App, { database, config }: Deps): 
         {
           entity: 'practitioner',
           action: 'update',
-          lock: (trx) => lockPractitioner(trx, id),
+          lock: async (trx) => {
+            const before = await lockPractitioner(trx, id);
+            assertPanelScope(request, before);
+            return before;
+          },
           version: (before) => before.version,
           write: async (trx, before) => {
             const values = mergePractitioner(before, request.body as PatchPractitionerBody);
+            assertPanelScope(request, values);
             await checkPractitioner(trx, values, id);
             return updatePractitioner(trx, id, values);
           },
@@ -184,7 +187,6 @@ export async function practitionerRoutes(app: App, { database, config }: Deps): 
   app.delete(
     '/practitioners/:id',
     {
-      config: { access: ['admin', 'coordinator'] },
       schema: {
         tags: ['practitioners'],
         summary: 'Take a practitioner off the panel (archived: their history stays)',

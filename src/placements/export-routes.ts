@@ -1,17 +1,19 @@
 import { Type } from 'typebox';
 import { DateTime } from 'luxon';
 import type { App, Deps } from '../app.js';
-import { ALL_ROLES } from '../http/auth.js';
 import { problems } from '../http/problem.js';
 import { errorResponses, IsoWeek, LocalDate, Uuid } from '../http/schemas.js';
 import { findPractitioner } from '../panel/practitioner-repository.js';
 import { localPeriod } from '../time/period.js';
+import { MAX_SPAN_DAYS, PeriodEnd } from '../http/spans.js';
 import { practitionerCalendar, shiftsCsv } from './exports.js';
 import { hoursByWeek } from './hours.js';
 import { listShifts } from './shift-repository.js';
 
-const READERS = ALL_ROLES.filter((r) => r !== 'social_worker');
-const Period = Type.Object({ from: LocalDate, to: LocalDate }, { additionalProperties: false });
+const Period = Type.Object(
+  { from: LocalDate, to: PeriodEnd(MAX_SPAN_DAYS.shifts) },
+  { additionalProperties: false },
+);
 
 const WeekHours = Type.Object({
   practitionerId: Uuid,
@@ -41,7 +43,6 @@ export async function exportRoutes(app: App, { database, config }: Deps): Promis
   app.get(
     '/shifts.csv',
     {
-      config: { access: READERS },
       schema: {
         tags: ['shifts'],
         summary: "The coordinator's spreadsheet of shifts for a period of local dates (both included)",
@@ -60,7 +61,7 @@ export async function exportRoutes(app: App, { database, config }: Deps): Promis
     },
     async (request, reply) => {
       const { from, to } = request.query as { from: string; to: string };
-      const { start, end } = localPeriod(from, to, tz);
+      const { start, end } = localPeriod(from, to, tz, MAX_SPAN_DAYS.shifts);
       const { items } = await listShifts(db, { from: start, to: end }, 100_000, 0);
       reply
         .type('text/csv; charset=utf-8')
@@ -72,14 +73,13 @@ export async function exportRoutes(app: App, { database, config }: Deps): Promis
   app.get(
     '/practitioners/:id/rota.ics',
     {
-      config: { access: READERS },
       schema: {
         tags: ['shifts'],
         summary:
           "A practitioner's published shifts as an iCalendar feed (30 days back to 120 days ahead by default)",
         params: Type.Object({ id: Uuid }),
         querystring: Type.Object(
-          { from: Type.Optional(LocalDate), to: Type.Optional(LocalDate) },
+          { from: Type.Optional(LocalDate), to: Type.Optional(PeriodEnd(MAX_SPAN_DAYS.calendar)) },
           { additionalProperties: false },
         ),
         response: {
@@ -99,7 +99,7 @@ export async function exportRoutes(app: App, { database, config }: Deps): Promis
       const today = DateTime.now().setZone(tz);
       const from = q.from ?? today.minus({ days: 30 }).toISODate()!;
       const to = q.to ?? today.plus({ days: 120 }).toISODate()!;
-      const { start, end } = localPeriod(from, to, tz);
+      const { start, end } = localPeriod(from, to, tz, MAX_SPAN_DAYS.calendar);
       const { items } = await listShifts(db, { from: start, to: end, practitionerId: id }, 100_000, 0);
       reply.type('text/calendar; charset=utf-8').header('content-disposition', 'inline; filename="rota.ics"');
       return practitionerCalendar(id, practitioner.name, items, new Date(), tz);
@@ -109,12 +109,11 @@ export async function exportRoutes(app: App, { database, config }: Deps): Promis
   app.get(
     '/hours',
     {
-      config: { access: READERS },
       schema: {
         tags: ['shifts'],
         summary: 'Hours per practitioner per week against their contract, for payroll and fairness',
         querystring: Type.Object(
-          { from: LocalDate, to: LocalDate, practitioner: Type.Optional(Uuid) },
+          { from: LocalDate, to: PeriodEnd(MAX_SPAN_DAYS.shifts), practitioner: Type.Optional(Uuid) },
           { additionalProperties: false },
         ),
         response: {
@@ -125,7 +124,7 @@ export async function exportRoutes(app: App, { database, config }: Deps): Promis
     },
     async (request) => {
       const { from, to, practitioner } = request.query as { from: string; to: string; practitioner?: string };
-      localPeriod(from, to, tz);
+      localPeriod(from, to, tz, MAX_SPAN_DAYS.shifts);
       return { items: await hoursByWeek(db, from, to, practitioner) };
     },
   );

@@ -40,8 +40,14 @@ const placementFields = {
   externalRef: Type.Optional(Type.Union([ExternalRef, Type.Null()])),
   region: Code,
   startDate: LocalDate,
-  endDate: Type.String({ format: 'date', description: 'Last day, included' }),
-  reviewDate: Type.Optional(Type.String({ format: 'date', description: 'Default: 3 weeks after the start' })),
+  endDate: Type.String({ format: 'date', pattern: '^(19|20|21)\\d\\d-', description: 'Last day, included' }),
+  reviewDate: Type.Optional(
+    Type.String({
+      format: 'date',
+      pattern: '^(19|20|21)\\d\\d-',
+      description: 'Default: 3 weeks after the start',
+    }),
+  ),
   requiredSpecialisms: Type.Optional(Type.Array(Code, { uniqueItems: true, maxItems: 20 })),
   genderRequirement: Type.Optional(Type.Union([Gender, Type.Null()])),
   excludedPractitioners: Type.Optional(Type.Array(Uuid, { uniqueItems: true, maxItems: 100 })),

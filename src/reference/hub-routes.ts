@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
 import type { App, Deps } from '../app.js';
-import { ALL_ROLES } from '../http/auth.js';
 import { auditContextOf, recordAudit } from '../audit/record.js';
 import { checkIfMatch, setEtag } from '../http/etag.js';
+import { assertHubScope, hubScopeOf } from '../http/permissions.js';
 import { problems } from '../http/problem.js';
 import {
   Code,
@@ -58,7 +58,6 @@ export async function hubRoutes(app: App, { database, config }: Deps): Promise<v
   app.get(
     '/hubs',
     {
-      config: { access: ALL_ROLES },
       schema: {
         tags: ['reference'],
         summary: 'List 0-19 hubs with their current weekly case cap',
@@ -75,7 +74,6 @@ export async function hubRoutes(app: App, { database, config }: Deps): Promise<v
   app.get(
     '/hubs/:code',
     {
-      config: { access: ALL_ROLES },
       schema: {
         tags: ['reference'],
         summary: 'Get a hub, its current case cap and the cap history',
@@ -95,7 +93,6 @@ export async function hubRoutes(app: App, { database, config }: Deps): Promise<v
   app.put(
     '/hubs/:code',
     {
-      config: { access: ['admin', 'hub_manager'] },
       schema: {
         tags: ['reference'],
         summary:
@@ -121,6 +118,7 @@ export async function hubRoutes(app: App, { database, config }: Deps): Promise<v
     async (request, reply) => {
       const { code } = request.params as { code: string };
       const body = request.body as { name: string; weeklyCaseCap?: number };
+      assertHubScope(request, code);
       const monday = thisMonday();
       const { hub, created } = await db.transaction().execute(async (trx) => {
         const lock = await trx
@@ -131,6 +129,7 @@ export async function hubRoutes(app: App, { database, config }: Deps): Promise<v
           .executeTakeFirst();
         const before = lock ? await findHub(trx, code, monday) : undefined;
         if (before) checkIfMatch(request, before.version);
+        if (!before && hubScopeOf(request) !== null) throw problems.forbidden('Only an admin creates a hub.');
         if (!before) {
           await insertReference(trx, 'hubs', code, body.name);
           await setCapFrom(trx, code, monday, body.weeklyCaseCap ?? DEFAULT_WEEKLY_CASE_CAP);

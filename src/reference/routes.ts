@@ -1,6 +1,5 @@
 import { Type } from 'typebox';
 import type { App, Deps } from '../app.js';
-import { ALL_ROLES } from '../http/auth.js';
 import { auditContextOf, recordAudit } from '../audit/record.js';
 import { checkIfMatch, setEtag } from '../http/etag.js';
 import { problems } from '../http/problem.js';
@@ -45,7 +44,6 @@ export async function referenceRoutes(app: App, deps: Deps): Promise<void> {
     app.get(
       `/${table}`,
       {
-        config: { access: ALL_ROLES },
         schema: {
           tags: ['reference'],
           summary: `List ${table}`,
@@ -65,7 +63,6 @@ export async function referenceRoutes(app: App, deps: Deps): Promise<void> {
     app.get(
       `/${table}/:code`,
       {
-        config: { access: ALL_ROLES },
         schema: {
           tags: ['reference'],
           summary: `Get one ${singular}`,
@@ -85,7 +82,6 @@ export async function referenceRoutes(app: App, deps: Deps): Promise<void> {
     app.put(
       `/${table}/:code`,
       {
-        config: { access: ['admin', 'coordinator'] },
         schema: {
           tags: ['reference'],
           summary: `Create or rename a ${singular}`,

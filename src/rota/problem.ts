@@ -92,6 +92,7 @@ export async function loadRotaProblem(db: Kysely<DB>, options: RotaProblemOption
       db
         .selectFrom('absences')
         .selectAll()
+        .where('deleted_at', 'is', null)
         .where('starts_at', '<', horizonEnd.toJSDate())
         .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', lookback.toJSDate())]))
         .execute(),

@@ -85,7 +85,11 @@ export type RotaRunDto = Static<typeof RotaRun>;
 export const CreateRun = Type.Object(
   {
     from: LocalDate,
-    to: Type.String({ format: 'date', description: 'Last day, included' }),
+    to: Type.String({
+      format: 'date',
+      pattern: '^(19|20|21)\\d\\d-',
+      description: 'Last day, included; at most 62 days from `from` (400 beyond)',
+    }),
     timeLimitSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 600, default: 30 })),
     seed: Type.Optional(
       Type.Integer({ minimum: 0, maximum: 2 ** 31 - 1, description: 'For a reproducible run' }),

@@ -5,6 +5,8 @@ import { auditContextOf, recordAudit } from '../audit/record.js';
 import { problems } from '../http/problem.js';
 import { errorResponses, Page, PageQuery, Uuid } from '../http/schemas.js';
 import { localPeriod } from '../time/period.js';
+import { MAX_SPAN_DAYS } from '../http/spans.js';
+import { limitActiveRuns, listRunSummaries, RotaRunSummary, summaryOf } from './run-summary.js';
 import { CreateRun, RotaRun, runExample, type CreateRunBody } from './run-model.js';
 import { toRunDto } from './run-view.js';
 import { publishRun } from './publish.js';
@@ -15,10 +17,8 @@ import { Shift } from '../placements/shift-model.js';
 import { emptyBodyAsObject } from '../http/optional-body.js';
 import { StandbyEntry } from '../cover/model.js';
 import { suggestStandby } from '../cover/standby.js';
-import { findRun, insertRun, listRuns, TERMINAL } from './runs-repository.js';
+import { findRun, insertRun, TERMINAL } from './runs-repository.js';
 
-const PLANNERS = ['admin' as const, 'coordinator' as const];
-const READERS = ['admin' as const, 'coordinator' as const, 'cover' as const, 'viewer' as const];
 const MAX_RUN_DAYS = 62;
 
 export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
@@ -28,7 +28,6 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
   app.post(
     '/rota-runs',
     {
-      config: { access: PLANNERS },
       schema: {
         tags: ['rota'],
         summary:
@@ -39,13 +38,13 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
             { id: Uuid, status: Type.String() },
             { examples: [{ id: runExample.id, status: 'queued' }] },
           ),
-          ...errorResponses(),
+          ...errorResponses(429),
         },
       },
     },
     async (request, reply) => {
       const body = request.body as CreateRunBody;
-      const period = localPeriod(body.from, body.to, deps.config.timezone);
+      const period = localPeriod(body.from, body.to, deps.config.timezone, MAX_SPAN_DAYS.rotaRun);
       const days = Math.round((period.end.getTime() - period.start.getTime()) / 86_400_000);
       if (days > MAX_RUN_DAYS) {
         throw problems.badRequest(
@@ -54,6 +53,7 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
         );
       }
       const run = await db.transaction().execute(async (trx) => {
+        await limitActiveRuns(trx, actorOf(request).keyId);
         const created = await insertRun(trx, {
           from: body.from,
           to: body.to,
@@ -78,25 +78,22 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
   app.get(
     '/rota-runs',
     {
-      config: { access: READERS },
       schema: {
         tags: ['rota'],
-        summary: 'List rota runs, newest first',
+        summary: 'List rota runs, newest first, as summaries (read one run for its rota and reasons)',
         querystring: Type.Object(PageQuery, { additionalProperties: false }),
-        response: { 200: Page(RotaRun, runExample), ...errorResponses() },
+        response: { 200: Page(RotaRunSummary, summaryOf(runExample)), ...errorResponses() },
       },
     },
     async (request) => {
       const { limit = 100, offset = 0 } = request.query as { limit?: number; offset?: number };
-      const { rows, total } = await listRuns(db, limit, offset);
-      return { items: rows.map(toRunDto), total, limit, offset };
+      return { ...(await listRunSummaries(db, limit, offset)), limit, offset };
     },
   );
 
   app.get(
     '/rota-runs/:id',
     {
-      config: { access: READERS },
       schema: {
         tags: ['rota'],
         summary: 'A run: status, score, the proposed rota, and the unassigned shifts with reasons',
@@ -115,7 +112,6 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
   app.get(
     '/rota-runs/:id/events',
     {
-      config: { access: READERS },
       schema: {
         tags: ['rota'],
         summary:
@@ -174,7 +170,6 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
   app.post(
     '/rota-runs/:id/cancel',
     {
-      config: { access: PLANNERS },
       schema: {
         tags: ['rota'],
         summary:
@@ -214,7 +209,6 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
   app.post(
     '/rota-runs/:id/publish',
     {
-      config: { access: PLANNERS },
       preValidation: emptyBodyAsObject,
       schema: {
         tags: ['rota'],

@@ -117,6 +117,7 @@ export async function loadRuleFacts(
       .selectFrom('absences')
       .select(['id', 'practitioner_id', 'kind', 'starts_at', 'ends_at'])
       .where('practitioner_id', 'in', ids)
+      .where('deleted_at', 'is', null)
       .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', contextFrom)]))
       .execute(),
   ]);

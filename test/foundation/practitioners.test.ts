@@ -48,7 +48,7 @@ describe.each(databaseTargets())('the practitioner panel on %s', (target) => {
     });
     expect(res.headers.etag).toBe('"1"');
     expect(res.headers.location).toBe(`/v1/practitioners/${body.id}`);
-    const read = await expectStatus(ctx.call('viewer', 'GET', `/v1/practitioners/${body.id}`), 200);
+    const read = await expectStatus(ctx.call('coordinator', 'GET', `/v1/practitioners/${body.id}`), 200);
     expect(read.json()).toEqual(body);
   });
 

@@ -53,7 +53,7 @@ describe.each(databaseTargets())('regions, specialisms and hubs on %s', (target)
 
   it('gives a new hub a weekly case cap of 3 from this week', async () => {
     const hub = (
-      await expectStatus(ctx.call('hub_manager', 'PUT', '/v1/hubs/east-hub', { name: 'East' }), 201)
+      await expectStatus(ctx.call('admin', 'PUT', '/v1/hubs/east-hub', { name: 'East' }), 201)
     ).json();
     const thisWeek = DateTime.now().setZone('Europe/London').toFormat("kkkk-'W'WW");
     expect(hub).toMatchObject({

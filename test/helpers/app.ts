@@ -23,6 +23,9 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
+/** The hubs the test hub_manager key names (the hubs the tests use); scope tests make narrower keys. */
+export const TEST_MANAGED_HUBS = ['east-hub', 'north-hub', 'south-hub', 'west-hub', 'new-hub'];
+
 export async function createTestContext(
   kind: DatabaseKind,
   overrides: Partial<Config> = {},
@@ -32,7 +35,10 @@ export async function createTestContext(
   const app = await buildApp(config, { database, logger: process.env.TEST_LOG ? { level: 'error' } : false });
   await app.ready();
   const keys = {} as Record<RoleName, string>;
-  for (const role of ROLES) keys[role] = (await createApiKey(database.db, `test ${role}`, role)).key;
+  for (const role of ROLES) {
+    const hubs = role === 'hub_manager' ? TEST_MANAGED_HUBS : null;
+    keys[role] = (await createApiKey(database.db, `test ${role}`, role, undefined, hubs)).key;
+  }
   return {
     app,
     database,

@@ -101,11 +101,12 @@ describe.each(databaseTargets())(
         status: 400,
       },
       {
+        // A hub manager's key names its hubs: an unknown hub is not one of them.
         name: 'override for an unknown hub',
         method: 'PUT',
         url: `/v1/osr/lead-responders/nowhere/${weekFromNow(1)}`,
         body: () => ({ practitionerId: leadId, reason: 'x' }),
-        status: 404,
+        status: 403,
       },
       {
         name: 'override with a malformed week',

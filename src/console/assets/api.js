@@ -12,6 +12,8 @@ export const session = {
     else sessionStorage.removeItem(KEY);
   },
   role: null,
+  /** A hub manager's hubs (from GET /v1/me); null for roles not narrowed to hubs. */
+  hubs: null,
 };
 
 /** An RFC 9457 problem (or a network failure) as an Error the pages can show. */

@@ -17,6 +17,7 @@ let leaveView = null;
 async function roleOf(key) {
   const me = await api.get('/v1/me', { key });
   if (!ROLE_INFO[me.role]) throw new Error(`Unknown role ${me.role}`);
+  session.hubs = me.hubs ?? null;
   return me.role;
 }
 
@@ -119,6 +120,7 @@ async function route() {
 document.getElementById('sign-out').addEventListener('click', () => {
   session.key = null;
   session.role = null;
+  session.hubs = null;
   window.location.hash = '';
   route();
 });

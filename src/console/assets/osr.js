@@ -1,4 +1,4 @@
-import { api, download, getAll, query } from './api.js';
+import { api, download, getAll, query, session } from './api.js';
 import { can } from './roles.js';
 import {
   answer,
@@ -138,7 +138,7 @@ export async function osrView(main) {
           { id: 'bookings' },
         ),
         can('book') ? bookForm(w) : null,
-        can('overrideOsr') ? await overrideForm(w) : null,
+        can('overrideOsr', w.hub) ? await overrideForm(w) : null,
       );
     } catch (error) {
       clear(weekView, wOut);
@@ -327,9 +327,11 @@ export async function osrView(main) {
         onsubmit: async (event) => {
           event.preventDefault();
           try {
+            // A hub manager's key generates its own hub's weeks (the one shown).
             const res = await api.post('/v1/osr/rotas', {
               fromWeek: fromWeek.value,
               weeks: Number(weeks.value),
+              ...(session.hubs ? { hub: state.hub } : {}),
             });
             const names = new Map(hubs.map((x) => [x.code, x.name]));
             answer(

@@ -53,9 +53,12 @@ const CAN = {
   recordAbsence: ['admin', 'coordinator', 'cover', 'hub_manager'],
   readAbsences: ['admin', 'coordinator', 'cover', 'hub_manager', 'viewer'],
   coverPlans: ['admin', 'coordinator', 'cover'],
-  generateOsr: ['admin', 'coordinator'],
+  generateOsr: ['admin', 'coordinator', 'hub_manager'],
   overrideOsr: ['admin', 'hub_manager'],
   book: ['admin', 'social_worker'],
   hours: ['admin', 'coordinator', 'cover', 'hub_manager', 'viewer'],
 };
-export const can = (what) => Boolean(session.role && CAN[what].includes(session.role));
+/** Whether the signed-in key may do this; with a hub, also whether its scope (GET /v1/me `hubs`) covers it. */
+export const can = (what, hub) =>
+  Boolean(session.role && CAN[what].includes(session.role)) &&
+  (hub === undefined || session.hubs === null || session.hubs.includes(hub));
