@@ -18,7 +18,6 @@ import { checkPlacement, mergePlacement } from './rules.js';
 import { syncShifts } from './shift-sync.js';
 import { Shift } from './shift-model.js';
 
-
 const ReviewApplied = Type.Object(
   {
     review: Review,
