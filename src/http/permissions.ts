@@ -129,6 +129,10 @@ export const PERMISSIONS: Record<string, Permission> = {
     scope: HUB,
   },
   'GET /v1/osr/hubs/:hub/weeks/:week': { roles: EVERYONE },
+  'GET /v1/osr/alerts': {
+    roles: ['admin', 'coordinator', 'cover', 'hub_manager', 'viewer'],
+    scope: 'A hub_manager key sees the alerts of the hubs it names.',
+  },
   'POST /v1/osr/bookings': { roles: ['admin', 'social_worker'] },
   'GET /v1/osr/bookings': { roles: EVERYONE, scope: OWN_BOOKINGS },
   'GET /v1/osr/bookings/:id': { roles: EVERYONE, scope: OWN_BOOKINGS },
@@ -148,7 +152,6 @@ export const PERMISSIONS: Record<string, Permission> = {
   'GET /v1/osr/hubs/:hub/settings': { roles: EVERYONE },
   'PUT /v1/osr/hubs/:hub/settings': { roles: ['admin', 'coordinator', 'hub_manager'], scope: HUB },
   'GET /v1/osr/review': { roles: EVERYONE },
-  'GET /v1/osr/alerts': { roles: EVERYONE, scope: 'Social workers see no reason that names health.' },
   'GET /v1/osr/rotas.html': { roles: EVERYONE, scope: 'Social workers see no reason that names health.' },
   'GET /v1/osr/rotas.csv': { roles: EVERYONE, scope: 'Social workers see no reason that names health.' },
   'GET /v1/osr/rotas.ics': { roles: EVERYONE },

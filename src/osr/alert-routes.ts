@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { App, Deps } from '../app.js';
+import { assertHubScope, hubScopeOf } from '../http/permissions.js';
 import { problems } from '../http/problem.js';
 import { Code, errorResponses, IsoWeek } from '../http/schemas.js';
 import { currentWeekMonday, mondayToIsoWeek } from '../time/weeks.js';
@@ -41,8 +42,11 @@ export async function alertRoutes(app: App, { database, config }: Deps): Promise
       const q = request.query as { fromWeek?: string; toWeek?: string; hub?: string };
       const weeks = weekRange(q.fromWeek ?? mondayToIsoWeek(currentWeekMonday(tz)), q.toWeek);
       if (q.hub && !(await hubExists(db, q.hub))) throw problems.notFound('hub', q.hub);
+      if (q.hub) assertHubScope(request, q.hub);
+      // A hub manager sees the hubs its key names; everyone else every hub (or the one asked for).
+      const scoped = hubScopeOf(request);
       const rows = await leadRows(db, {
-        ...(q.hub ? { hubs: [q.hub] } : {}),
+        ...(q.hub ? { hubs: [q.hub] } : scoped ? { hubs: scoped } : {}),
         fromMonday: osrWeek(weeks[0]!, tz).monday,
         toMonday: osrWeek(weeks.at(-1)!, tz).monday,
       });
