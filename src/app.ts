@@ -1,19 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
-import Fastify, {
-  type FastifyBaseLogger,
-  type FastifyReply,
-  type FastifyInstance,
-  type FastifyServerOptions,
-  type RawReplyDefaultExpression,
-  type RawRequestDefaultExpression,
-  type RawServerDefault,
-} from 'fastify';
+import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.js';
+import type { App, Deps } from './http/app-types.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { registerAuth, type RouteRule } from './http/auth.js';
@@ -43,33 +36,12 @@ import { consoleRoutes } from './console/routes.js';
 import { ruleBreakRoutes } from './rules/routes.js';
 import { placementReviewRoutes } from './placements/review-routes.js';
 
-export type App = FastifyInstance<
-  RawServerDefault,
-  RawRequestDefaultExpression,
-  RawReplyDefaultExpression,
-  FastifyBaseLogger,
-  TypeBoxTypeProvider
->;
-
-/** What every route module gets: plain values, not Fastify decorators. */
-export interface Deps {
-  config: Config;
-  database: Database;
-  /** The in-process solver of queued rota runs (unless SOLVE_IN_PROCESS=false). */
-  rotaWorker?: RotaRunWorker;
-}
+export type { App, Deps } from './http/app-types.js';
 
 export interface BuildOptions {
   /** An already-open database (tests); otherwise one is opened from the config and closed with the app. */
   database?: Database;
   logger?: FastifyServerOptions['logger'];
-}
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    deps: Deps;
-    routeTable: RouteRule[];
-  }
 }
 
 const BODY_LIMIT = 1024 * 1024;
