@@ -35,6 +35,7 @@ import { RotaRunWorker } from './rota/worker.js';
 import { consoleRoutes } from './console/routes.js';
 import { ruleBreakRoutes } from './rules/routes.js';
 import { placementReviewRoutes } from './placements/review-routes.js';
+import { preferenceRoutes } from './panel/preference-routes.js';
 
 export type { App, Deps } from './http/app-types.js';
 
@@ -172,6 +173,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await keyRoutes(v1 as App, deps);
       await referenceRoutes(v1 as App, deps);
       await practitionerRoutes(v1 as App, deps);
+      await preferenceRoutes(v1 as App, deps);
       await absenceRoutes(v1 as App, deps);
       await auditRoutes(v1 as App, deps);
       await placementRoutes(v1 as App, deps);
