@@ -1,19 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
-import Fastify, {
-  type FastifyBaseLogger,
-  type FastifyReply,
-  type FastifyInstance,
-  type FastifyServerOptions,
-  type RawReplyDefaultExpression,
-  type RawRequestDefaultExpression,
-  type RawServerDefault,
-} from 'fastify';
+import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.js';
+import type { App, Deps } from './http/app-types.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { registerAuth, type RouteRule } from './http/auth.js';
@@ -42,34 +35,14 @@ import { RotaRunWorker } from './rota/worker.js';
 import { consoleRoutes } from './console/routes.js';
 import { ruleBreakRoutes } from './rules/routes.js';
 import { placementReviewRoutes } from './placements/review-routes.js';
+import { preferenceRoutes } from './panel/preference-routes.js';
 
-export type App = FastifyInstance<
-  RawServerDefault,
-  RawRequestDefaultExpression,
-  RawReplyDefaultExpression,
-  FastifyBaseLogger,
-  TypeBoxTypeProvider
->;
-
-/** What every route module gets: plain values, not Fastify decorators. */
-export interface Deps {
-  config: Config;
-  database: Database;
-  /** The in-process solver of queued rota runs (unless SOLVE_IN_PROCESS=false). */
-  rotaWorker?: RotaRunWorker;
-}
+export type { App, Deps } from './http/app-types.js';
 
 export interface BuildOptions {
   /** An already-open database (tests); otherwise one is opened from the config and closed with the app. */
   database?: Database;
   logger?: FastifyServerOptions['logger'];
-}
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    deps: Deps;
-    routeTable: RouteRule[];
-  }
 }
 
 const BODY_LIMIT = 1024 * 1024;
@@ -200,6 +173,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await keyRoutes(v1 as App, deps);
       await referenceRoutes(v1 as App, deps);
       await practitionerRoutes(v1 as App, deps);
+      await preferenceRoutes(v1 as App, deps);
       await absenceRoutes(v1 as App, deps);
       await auditRoutes(v1 as App, deps);
       await placementRoutes(v1 as App, deps);

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { App, Deps } from '../app.js';
+import type { App, Deps } from '../http/app-types.js';
 import { errorResponses, Instant, LocalDate, Page, PageQuery } from '../http/schemas.js';
 import { localPeriod } from '../time/period.js';
 import { MAX_SPAN_DAYS } from '../http/spans.js';

@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import type { App } from '../app.js';
+import type { App } from '../http/app-types.js';
 
 /**
  * The coordinator console: static pages served by the service itself, outside /v1 and public (they hold

@@ -1,7 +1,7 @@
 import type { DB } from '../db/schema.js';
 import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
-import type { App, Deps } from '../app.js';
+import type { App, Deps } from '../http/app-types.js';
 import { actorOf } from '../http/auth.js';
 import { auditContextOf, recordAudit } from '../audit/record.js';
 import { applyChange } from '../changes/apply-change.js';

@@ -105,6 +105,7 @@ export interface DB {
   placements: PlacementsTable;
   placement_specialisms: PlacementSpecialismsTable;
   placement_reviews: PlacementReviewsTable;
+  practitioner_preferences: PractitionerPreferencesTable;
   placement_exclusions: PlacementExclusionsTable;
   shifts: ShiftsTable;
   shift_assignments: ShiftAssignmentsTable;
@@ -135,6 +136,18 @@ export interface PlacementsTable {
   phases: ColumnType<unknown, string, string>;
   version: Generated<number>;
   created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface PractitionerPreferencesTable {
+  practitioner_id: string;
+  no_nights: Generated<boolean>;
+  unavailable_weekdays: Generated<string[]>;
+  /** JSON: [{start, end}] instants. */
+  wanted: ColumnType<unknown, string | undefined, string>;
+  unwanted: ColumnType<unknown, string | undefined, string>;
+  preferred_placements: Generated<string[]>;
+  version: Generated<number>;
   updated_at: UpdatedAt;
 }
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { Type } from 'typebox';
-import type { App, Deps } from '../app.js';
+import type { App, Deps } from '../http/app-types.js';
 import { pendingMigrations } from '../db/migrate.js';
 import { Problem } from '../http/schemas.js';
 

@@ -70,6 +70,11 @@ export const PERMISSIONS: Record<string, Permission> = {
   'GET /v1/practitioners/:id': { roles: EVERYONE, scope: PRIVATE_FIELDS },
   'PATCH /v1/practitioners/:id': { roles: ['admin', 'coordinator', 'hub_manager'], scope: HUB_STAFF },
   'DELETE /v1/practitioners/:id': { roles: PLANNERS },
+  'GET /v1/practitioners/:id/preferences': { roles: STAFF },
+  'PUT /v1/practitioners/:id/preferences': {
+    roles: ['admin', 'coordinator', 'hub_manager'],
+    scope: HUB_STAFF,
+  },
   'POST /v1/practitioners/:id/absences': { roles: STAFF, scope: HUB_STAFF },
   'GET /v1/absences': { roles: STAFF_AND_VIEWER, scope: PRIVATE_ABSENCES },
   'GET /v1/absences/:id': { roles: STAFF_AND_VIEWER, scope: PRIVATE_ABSENCES },

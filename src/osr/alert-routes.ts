@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { App, Deps } from '../app.js';
+import type { App, Deps } from '../http/app-types.js';
 import { assertHubScope, hubScopeOf } from '../http/permissions.js';
 import { problems } from '../http/problem.js';
 import { Code, errorResponses, IsoWeek } from '../http/schemas.js';

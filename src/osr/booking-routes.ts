@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { App, Deps } from '../app.js';
+import type { App, Deps } from '../http/app-types.js';
 import { auditContextOf } from '../audit/record.js';
 import { checkIfMatch, setEtag } from '../http/etag.js';
 import { hubScopeOf, mayReachBooking } from '../http/permissions.js';

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import { Type } from 'typebox';
-import type { App, Deps } from '../app.js';
+import type { App, Deps } from '../http/app-types.js';
 import { auditContextOf, recordAudit } from '../audit/record.js';
 import { checkIfMatch, setEtag } from '../http/etag.js';
 import { assertHubScope } from '../http/permissions.js';

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
-import type { App, Deps } from '../app.js';
+import type { App, Deps } from '../http/app-types.js';
 import { auditContextOf, recordAudit } from '../audit/record.js';
 import { checkIfMatch, setEtag } from '../http/etag.js';
 import { errorResponses, IfMatchHeaders } from '../http/schemas.js';

@@ -1,4 +1,4 @@
-import type { App, Deps } from '../app.js';
+import type { App, Deps } from '../http/app-types.js';
 import { alertRoutes } from './alert-routes.js';
 import { bookingRoutes } from './booking-routes.js';
 import { exportRoutes } from './exports/routes.js';

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { App, Deps } from '../app.js';
+import type { App, Deps } from '../http/app-types.js';
 import { auditContextOf, recordAudit } from '../audit/record.js';
 import { assertHubScope } from '../http/permissions.js';
 import { problems } from '../http/problem.js';

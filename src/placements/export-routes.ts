@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { DateTime } from 'luxon';
-import type { App, Deps } from '../app.js';
+import type { App, Deps } from '../http/app-types.js';
 import { problems } from '../http/problem.js';
 import { errorResponses, IsoWeek, LocalDate, Uuid } from '../http/schemas.js';
 import { findPractitioner } from '../panel/practitioner-repository.js';

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { App, Deps } from '../app.js';
+import type { App, Deps } from '../http/app-types.js';
 import { problems } from '../http/problem.js';
 import { errorResponses, Uuid } from '../http/schemas.js';
 import { applyChange } from '../changes/apply-change.js';

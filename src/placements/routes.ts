@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { App, Deps } from '../app.js';
+import type { App, Deps } from '../http/app-types.js';
 import { setEtag } from '../http/etag.js';
 import { applyChange } from '../changes/apply-change.js';
 import { Shift } from './shift-model.js';

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { App, Deps } from '../app.js';
+import type { App, Deps } from '../http/app-types.js';
 import { problems } from '../http/problem.js';
 import { errorResponses, LocalDate, Page, PageQuery, Uuid } from '../http/schemas.js';
 import { addAssignment, removeAssignment, touchShift } from '../rota/assignments.js';

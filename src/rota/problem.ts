@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import type { DB } from '../db/schema.js';
 import type { Demand, Problem, Resource } from '../scheduler/index.js';
+import { findPreferences, preferenceFacts } from '../panel/preferences.js';
 
 /** Minutes since the epoch: the scheduler's instants. */
 export const toMinutes = (d: Date): number => Math.round(d.getTime() / 60_000);
@@ -139,6 +140,27 @@ export async function loadRotaProblem(db: Kysely<DB>, options: RotaProblemOption
   const weeks = horizonDays / 7;
   const openEnd = toMinutes(horizonEnd.plus({ days: 7 }).toJSDate());
 
+  const prefs = await findPreferences(
+    db,
+    practitioners.map((p) => p.id),
+  );
+  const preferredIds = [...new Set([...prefs.values()].flatMap((x) => x.preferredPlacements))];
+  const caseRefOf = new Map(
+    preferredIds.length
+      ? (
+          await db
+            .selectFrom('placements')
+            .select(['id', 'case_reference'])
+            .where('id', 'in', preferredIds)
+            .execute()
+        ).map((r) => [r.id, r.case_reference])
+      : [],
+  );
+  const factsOf = (id: string) => {
+    const p = prefs.get(id);
+    return p ? preferenceFacts(p, options.from, options.to, timezone) : { unavailable: [], preferences: [] };
+  };
+
   const resources: Resource[] = practitioners.map((p) => ({
     id: p.id,
     name: p.name,
@@ -150,21 +172,28 @@ export async function loadRotaProblem(db: Kysely<DB>, options: RotaProblemOption
       maxMinutesPer7Days: Math.round(Number(p.max_hours_per_7_days) * 60),
       minRestMinutes: Math.round(Number(p.min_rest_hours) * 60),
       maxConsecutiveDays: p.max_consecutive_days,
-      maxConsecutiveNights: p.max_consecutive_nights,
+      // "No nights" is a hard preference: no run of nights at all.
+      maxConsecutiveNights: prefs.get(p.id)?.noNights ? 0 : p.max_consecutive_nights,
       ...(p.contracted_hours_per_week !== null
         ? { targetMinutes: Math.round(Number(p.contracted_hours_per_week) * 60 * weeks) }
         : {}),
     },
-    unavailable: (absencesOf.get(p.id) ?? []).map((a) => ({
-      start: toMinutes(a.starts_at),
-      end: a.ends_at ? toMinutes(a.ends_at) : openEnd,
-      kind: a.kind,
-    })),
+    unavailable: [
+      ...(absencesOf.get(p.id) ?? []).map((a) => ({
+        start: toMinutes(a.starts_at),
+        end: a.ends_at ? toMinutes(a.ends_at) : openEnd,
+        kind: a.kind,
+      })),
+      ...factsOf(p.id).unavailable,
+    ],
+    preferences: factsOf(p.id).preferences,
     history: {
+      // Families they worked with last week, and those they asked to keep: continuity prefers both.
       locations: [
-        ...new Set(
-          (priorOf.get(p.id) ?? []).filter((w) => dayOf(w.local_date) >= -7).map((w) => w.case_reference),
-        ),
+        ...new Set([
+          ...(priorOf.get(p.id) ?? []).filter((w) => dayOf(w.local_date) >= -7).map((w) => w.case_reference),
+          ...(prefs.get(p.id)?.preferredPlacements ?? []).flatMap((id) => caseRefOf.get(id) ?? []),
+        ]),
       ],
       priorWork: [
         ...(priorOf.get(p.id) ?? []).map((w) => ({

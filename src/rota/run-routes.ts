@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { App, Deps } from '../app.js';
+import type { App, Deps } from '../http/app-types.js';
 import { actorOf } from '../http/auth.js';
 import { auditContextOf, recordAudit } from '../audit/record.js';
 import { problems } from '../http/problem.js';

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { DB } from '../db/schema.js';
 import type { Assignments, Demand, Problem, Resource } from '../scheduler/index.js';
 import { toMinutes } from '../rota/problem.js';
+import { findPreferences, preferenceFacts } from '../panel/preferences.js';
 
 /** Whose work a re-check reads: the people a change touches, found from what changed. */
 export interface RuleScope {
@@ -122,6 +123,7 @@ export async function loadRuleFacts(
       .execute(),
   ]);
   const placementIds = [...new Set(rows.map((r) => r.placement_id))];
+  const prefs = await findPreferences(db, ids);
   const [specialisms, exclusions] = placementIds.length
     ? await Promise.all([
         db
@@ -141,6 +143,7 @@ export async function loadRuleFacts(
     pinned: r.pinned,
   }));
   const firstDate = rows.reduce((m, r) => (r.local_date < m ? r.local_date : m), rows[0]?.local_date ?? '');
+  const lastDate = rows.reduce((m, r) => (r.local_date > m ? r.local_date : m), firstDate);
   const first = DateTime.fromISO(firstDate || '2000-01-01', { zone: timezone });
   const dayOf = (localDate: string) =>
     Math.round(DateTime.fromISO(localDate, { zone: timezone }).diff(first, 'days').days);
@@ -200,15 +203,21 @@ export async function loadRuleFacts(
       maxMinutesPer7Days: Math.round(Number(p.max_hours_per_7_days) * 60),
       minRestMinutes: Math.round(Number(p.min_rest_hours) * 60),
       maxConsecutiveDays: p.max_consecutive_days,
-      maxConsecutiveNights: p.max_consecutive_nights,
+      // "No nights" is a hard preference: no run of nights at all.
+      maxConsecutiveNights: prefs.get(p.id)?.noNights ? 0 : p.max_consecutive_nights,
     },
-    unavailable: absences
-      .filter((a) => a.practitioner_id === p.id)
-      .map((a) => ({
-        start: toMinutes(a.starts_at),
-        end: a.ends_at ? toMinutes(a.ends_at) : openEnd,
-        kind: a.kind,
-      })),
+    unavailable: [
+      ...absences
+        .filter((a) => a.practitioner_id === p.id)
+        .map((a) => ({
+          start: toMinutes(a.starts_at),
+          end: a.ends_at ? toMinutes(a.ends_at) : openEnd,
+          kind: a.kind,
+        })),
+      ...(prefs.has(p.id) && rows.length
+        ? preferenceFacts(prefs.get(p.id)!, firstDate, lastDate, timezone).unavailable
+        : []),
+    ],
   }));
   const demandList = [...demands.values()];
   return {

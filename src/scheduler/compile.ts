@@ -1,4 +1,12 @@
-import type { Absence, Contract, Preference, Problem, Resource, ShiftRequest } from './model.js';
+import type {
+  Absence,
+  ConstraintName,
+  Contract,
+  Preference,
+  Problem,
+  Resource,
+  ShiftRequest,
+} from './model.js';
 import { CONSTRAINTS } from './constraints/index.js';
 import { computeTargets } from './targets.js';
 import { formatInstantUtc } from './words.js';
@@ -97,6 +105,11 @@ export interface Compiled {
   /** Per demand: soft cost of a missing person, or -1 when cover is medium (`unfilled`). */
   underWeight: Float64Array;
   overWeight: Float64Array;
+  /**
+   * 1 for a constraint no resource or demand of this problem can trigger (e.g. no contract sets a
+   * minimum run): the search skips evaluating it, a full recount still scores it (always 0).
+   */
+  idle: Uint8Array;
 }
 
 function indexer(): { ids: string[]; of: (id: string) => number } {
@@ -368,7 +381,53 @@ export function compile(problem: Problem, { forSearch = false }: { forSearch?: b
     optional,
     underWeight,
     overWeight,
+    idle: new Uint8Array(CONSTRAINTS.length),
   };
   computeTargets(compiled);
+  markIdle(compiled);
   return compiled;
+}
+
+/** Marks the nurse-rostering rules that nothing in the problem sets, so moves do not pay for them. */
+function markIdle(c: Compiled): void {
+  const unused = (name: ConstraintName, used: boolean): void => {
+    if (!used) c.idle[CONSTRAINTS.findIndex((k) => k.name === name)] = 1;
+  };
+  const contracts = c.contract;
+  unused(
+    'shiftTypeCap',
+    c.typeCaps.some((t) => t !== null),
+  );
+  unused(
+    'totalMinutes',
+    contracts.some((k) => k.minTotalMinutes !== undefined || k.maxTotalMinutes !== undefined),
+  );
+  unused(
+    'minConsecutiveDays',
+    contracts.some((k) => (k.minConsecutiveDays ?? 1) > 1),
+  );
+  unused(
+    'minConsecutiveDaysOff',
+    contracts.some((k) => (k.minConsecutiveDaysOff ?? 1) > 1),
+  );
+  unused(
+    'maxWeekends',
+    contracts.some((k) => k.maxWeekends !== undefined),
+  );
+  unused(
+    'succession',
+    c.forbiddenNext.some((x) => x === 1),
+  );
+  unused(
+    'requests',
+    c.requests.some((q) => q.length > 0),
+  );
+  unused(
+    'underCover',
+    c.underWeight.some((w) => w > 0),
+  );
+  unused(
+    'overCover',
+    c.overWeight.some((w) => w > 0),
+  );
 }

@@ -12,7 +12,7 @@ export function scoreResource(c: Compiled, r: number, timeline: readonly number[
   out[2] = 0;
   for (const { rule, index, level } of RESOURCE_RULES) {
     const w = c.weights[index]!;
-    if (w === 0) continue;
+    if (w === 0 || c.idle[index]) continue;
     const p = rule.evaluate(c, r, timeline, undefined);
     if (p !== 0) out[level] = out[level]! + p * w;
   }
@@ -24,7 +24,7 @@ export function scoreDemand(c: Compiled, d: number, people: readonly number[], o
   out[2] = 0;
   for (const { rule, index, level } of DEMAND_RULES) {
     const w = c.weights[index]!;
-    if (w === 0) continue;
+    if (w === 0 || c.idle[index]) continue;
     const p = rule.evaluate(c, d, people, undefined);
     if (p !== 0) out[level] = out[level]! + p * w;
   }
@@ -41,7 +41,7 @@ export function scoreLocation(
   out[2] = 0;
   for (const { rule, index, level } of LOCATION_RULES) {
     const w = c.weights[index]!;
-    if (w === 0) continue;
+    if (w === 0 || c.idle[index]) continue;
     const p = rule.evaluate(c, lp, byResource, undefined);
     if (p !== 0) out[level] = out[level]! + p * w;
   }

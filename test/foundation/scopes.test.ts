@@ -235,7 +235,8 @@ describe.each(databaseTargets())('scopes on keys, on %s', (target) => {
       'GET /v1/absences/:id',
       'GET /v1/osr/rotas.html',
       'GET /v1/osr/rotas.csv',
-      'GET /v1/osr/alerts',
+      'GET /v1/osr/alerts', // test/osr/lead-absent.test.ts
+      'PUT /v1/practitioners/:id/preferences', // test/rules/rota-keeps-rules.test.ts
     ]);
     const scoped = Object.entries(PERMISSIONS)
       .filter(([, p]) => p.scope)

@@ -39,7 +39,7 @@ export async function hubWithLead(ctx: TestContext, hub: string, weeks: string[]
   ).json();
   for (const week of weeks) {
     await expectStatus(
-      ctx.call('hub_manager', 'PUT', `/v1/osr/lead-responders/${hub}/${week}`, {
+      ctx.call('admin', 'PUT', `/v1/osr/lead-responders/${hub}/${week}`, {
         practitionerId: lead.id,
         reason: 'Set up for the test',
       }),

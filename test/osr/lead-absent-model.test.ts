@@ -67,7 +67,7 @@ class AddAbsence extends Step {
     const open = this.hours === null && this.kind === 'sickness';
     const end = open ? Number.MAX_SAFE_INTEGER : start + (this.hours ?? 24) * HOUR;
     const res = await expectStatus(
-      r.ctx.call('hub_manager', 'POST', `/v1/practitioners/${m.ids[this.who]}/absences`, {
+      r.ctx.call('admin', 'POST', `/v1/practitioners/${m.ids[this.who]}/absences`, {
         kind: this.kind,
         start: new Date(start).toISOString(),
         ...(open ? {} : { end: new Date(end).toISOString() }),
@@ -87,7 +87,7 @@ class DeleteAbsence extends Step {
   check = (m: Readonly<Model>) => m.absences.length > 0;
   async act(m: Model, r: Real) {
     const [a] = m.absences.splice(this.index % m.absences.length, 1);
-    await expectStatus(r.ctx.call('hub_manager', 'DELETE', `/v1/absences/${a!.id}`), 204);
+    await expectStatus(r.ctx.call('admin', 'DELETE', `/v1/absences/${a!.id}`), 204);
   }
   toString = () => `deleteAbsence(${this.index})`;
 }
@@ -114,7 +114,7 @@ class Override extends Step {
   check = () => true;
   async act(m: Model, r: Real) {
     const other = WEEKS.find((w) => w !== this.week)!;
-    const res = await r.ctx.call('hub_manager', 'PUT', `/v1/osr/lead-responders/${m.hub}/${this.week}`, {
+    const res = await r.ctx.call('admin', 'PUT', `/v1/osr/lead-responders/${m.hub}/${this.week}`, {
       practitionerId: m.ids[this.who],
       reason: 'Property test',
     });
@@ -171,7 +171,7 @@ class Book extends Step {
 async function agree(m: Model, r: Real) {
   for (const week of WEEKS) {
     const w = (
-      await expectStatus(r.ctx.call('hub_manager', 'GET', `/v1/osr/hubs/${m.hub}/weeks/${week}`), 200)
+      await expectStatus(r.ctx.call('admin', 'GET', `/v1/osr/hubs/${m.hub}/weeks/${week}`), 200)
     ).json();
     const who = m.lead[week]!;
     expect(w.leadResponder.practitionerId).toBe(m.ids[who]);
@@ -266,7 +266,7 @@ describe.each(databaseTargets())(
             const model: Model = { hub, ids, lead: {}, absences: [], left: new Set(), bookings: [] };
             for (const [i, w] of WEEKS.entries()) {
               await expectStatus(
-                ctx.call('hub_manager', 'PUT', `/v1/osr/lead-responders/${hub}/${w}`, {
+                ctx.call('admin', 'PUT', `/v1/osr/lead-responders/${hub}/${w}`, {
                   practitionerId: ids[NAMES[i]!],
                   reason: 'Start',
                 }),

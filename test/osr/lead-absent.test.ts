@@ -295,4 +295,23 @@ describe.each(databaseTargets())('OSR lead responder absent or gone, on %s', (ta
     expect(west.items).toHaveLength(1);
     expect((await ctx.call('viewer', 'GET', '/v1/osr/alerts?hub=nowhere')).statusCode).toBe(404);
   });
+
+  it("refuses a hub manager another hub's alerts, and lists only the hubs its key names", async () => {
+    await expectStatus(ctx.call('admin', 'PUT', '/v1/hubs/far-hub', { name: 'Far Hub' }), 201);
+    const scoped = (
+      await expectStatus(
+        ctx.call('admin', 'POST', '/v1/api-keys', {
+          name: 'West only',
+          role: 'hub_manager',
+          hubs: ['west-hub'],
+        }),
+        201,
+      )
+    ).json();
+    const asWest = (url: string) =>
+      ctx.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${scoped.key}` } });
+    expect((await asWest('/v1/osr/alerts?hub=far-hub')).statusCode).toBe(403);
+    const mine = (await asWest('/v1/osr/alerts?fromWeek=2030-W10&toWeek=2030-W30')).json();
+    expect(new Set(mine.items.map((a: { hub: string }) => a.hub))).toEqual(new Set(['west-hub']));
+  });
 });

@@ -6,6 +6,8 @@
 export interface LiveShift {
   id: string;
   placementId: string;
+  localDate: string;
+  night: boolean;
   start: string;
   end: string;
   assignments: { practitionerId: string; start: string; end: string }[];
@@ -33,7 +35,15 @@ export interface LivePlacement {
   excludedPractitioners: string[];
 }
 
+export interface LivePreferences {
+  noNights: boolean;
+  unavailableWeekdays: string[];
+}
+
 const ms = (iso: string) => Date.parse(iso);
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+/** The weekday of a local date, by the calendar (no time zone is involved in a date). */
+const weekdayOf = (localDate: string) => WEEKDAYS[(new Date(`${localDate}T12:00:00Z`).getUTCDay() + 6) % 7]!;
 const HOUR = 3_600_000;
 
 export function liveViolations(
@@ -42,6 +52,7 @@ export function liveViolations(
   absences: LiveAbsence[],
   placements: LivePlacement[],
   now: number,
+  preferences: Map<string, LivePreferences> = new Map(),
 ): string[] {
   const out: string[] = [];
   const person = new Map(panel.map((p) => [p.id, p]));
@@ -63,6 +74,10 @@ export function liveViolations(
       if (pl.genderRequirement && p.gender !== pl.genderRequirement)
         out.push(`${p.name} wrong gender on ${s.id}`);
       if (pl.excludedPractitioners.includes(p.id)) out.push(`${p.name} is excluded but on ${s.id}`);
+      const pref = preferences.get(p.id);
+      if (pref?.noNights && s.night) out.push(`${p.name} works nights no more, but is on ${s.id}`);
+      if (pref?.unavailableWeekdays.includes(weekdayOf(s.localDate)))
+        out.push(`${p.name} does not work on ${weekdayOf(s.localDate)}, but is on ${s.id}`);
       for (const ab of absences.filter((x) => x.practitionerId === p.id)) {
         const abEnd = ab.end ? ms(ab.end) : Infinity;
         if (part.start < abEnd && ms(ab.start) < part.end) out.push(`${p.name} works ${s.id} while absent`);

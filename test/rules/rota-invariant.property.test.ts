@@ -6,6 +6,7 @@ import { createTestContext, expectStatus, type TestContext } from '../helpers/ap
 import {
   liveViolations,
   type LiveAbsence,
+  type LivePreferences,
   type LivePlacement,
   type LivePractitioner,
   type LiveShift,
@@ -36,6 +37,8 @@ interface World {
 type Cmd = fc.AsyncCommand<World, { ctx: TestContext; steps: number }>;
 
 let ctx: TestContext;
+/** People whose preferences a step has set: the checker reads theirs from the API. */
+const withPreferences = new Set<string>();
 const pick = <T>(list: T[], i: number): T | undefined => (list.length ? list[i % list.length] : undefined);
 
 /** Only these answers are allowed for any generated call: never a 5xx. */
@@ -77,7 +80,10 @@ async function checkInvariant(w: World, label: string) {
     all<LiveAbsence>('/v1/absences'),
     ctx.call('admin', 'GET', `/v1/rule-breaks?from=${date(-2)}&to=${date(8)}`),
   ]);
-  const found = liveViolations(shifts, panel, absences, placements, now);
+  const preferences = new Map<string, LivePreferences>();
+  for (const id of withPreferences)
+    preferences.set(id, (await ctx.call('admin', 'GET', `/v1/practitioners/${id}/preferences`)).json());
+  const found = liveViolations(shifts, panel, absences, placements, now, preferences);
   expect(found, `after ${label}`).toEqual([]);
   expect(
     (breaks.json().breaks as { message: string }[]).map((b) => b.message),
@@ -163,6 +169,21 @@ const patchPractitioner = (i: number, body: Record<string, unknown>) =>
     ok(res.statusCode, [200, 404], 'patch practitioner');
   });
 
+const setPreferences = (i: number, noNights: boolean, weekdays: string[]) =>
+  command(`preferences(${i},${noNights},${weekdays.join('+')})`, async (w) => {
+    const id = pick(w.people, i);
+    if (!id) return;
+    const res = await ctx.call('coordinator', 'PUT', `/v1/practitioners/${id}/preferences`, {
+      noNights,
+      unavailableWeekdays: weekdays,
+      wanted: [],
+      unwanted: [],
+      preferredPlacements: [],
+    });
+    ok(res.statusCode, [200, 404], 'preferences');
+    if (res.statusCode === 200) withPreferences.add(id);
+  });
+
 const archive = (i: number) =>
   command(`archive(${i})`, async (w) => {
     const id = pick(w.people, i);
@@ -235,6 +256,13 @@ const commands = [
   fc.tuple(fc.nat(), placementChange).map(([i, c]) => patchPlacement(i, c)),
   fc.tuple(fc.nat(), practitionerChange).map(([i, b]) => patchPractitioner(i, b)),
   fc.nat().map(archive),
+  fc
+    .tuple(
+      fc.nat(),
+      fc.boolean(),
+      fc.subarray(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], { maxLength: 2 }),
+    )
+    .map(([i, n, d]) => setPreferences(i, n, d)),
   fc
     .tuple(
       fc.nat(),

@@ -284,4 +284,52 @@ describe.each(databaseTargets())('the rota keeps its rules on %s', (target) => {
     const both = await ctx.call('cover', 'POST', '/v1/cover-plans', { shiftIds: [shift!.id], from: date(2) });
     expect(both.statusCode).toBe(400);
   });
+
+  it('takes a practitioner off nights and weekdays they can no longer work, and the rota and candidates respect it', async () => {
+    const pat = await person('Pat Preference');
+    const p = await placement();
+    const shifts = await shiftsOf(p.id);
+    const night = shifts.find((s) => s.night && s.localDate === date(2))!;
+    const day = shifts.find((s) => !s.night && s.localDate === date(4))!;
+    await assign(night.id, pat.id);
+    await assign(day.id, pat.id);
+    const weekday = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'][
+      DateTime.fromISO(day.localDate, { zone: TZ }).weekday - 1
+    ];
+    const res = await expectStatus(
+      ctx.call('coordinator', 'PUT', `/v1/practitioners/${pat.id}/preferences`, {
+        noNights: true,
+        unavailableWeekdays: [weekday],
+        wanted: [],
+        unwanted: [],
+        preferredPlacements: [p.id],
+      }),
+      200,
+    );
+    expect(
+      res
+        .json()
+        .uncoveredShifts.map((s: Shift) => s.id)
+        .sort(),
+    ).toEqual([night.id, day.id].sort());
+    expect(onShifts(await shiftsOf(p.id), pat.id)).toBe(0);
+    const stored = await expectStatus(
+      ctx.call('cover', 'GET', `/v1/practitioners/${pat.id}/preferences`),
+      200,
+    );
+    expect(stored.json()).toMatchObject({ noNights: true, unavailableWeekdays: [weekday] });
+    expect(stored.headers.etag).toBe('"1"');
+    const refused = await ctx.call('coordinator', 'POST', `/v1/shifts/${night.id}/assignments`, {
+      practitionerId: pat.id,
+    });
+    expect(refused.statusCode).toBe(409);
+    const candidates = (await ctx.call('coordinator', 'GET', `/v1/shifts/${day.id}/candidates`)).json().items;
+    const mine = candidates.find((c: { practitionerId: string }) => c.practitionerId === pat.id);
+    expect(mine.allowed).toBe(false);
+    expect(mine.breaks.join(' ')).toMatch(/unavailable/);
+    expect(
+      (await ctx.call('social_worker', 'GET', `/v1/practitioners/${pat.id}/preferences`)).statusCode,
+    ).toBe(403);
+    expect(await breaks()).toEqual([]);
+  });
 });

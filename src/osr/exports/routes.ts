@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { Type } from 'typebox';
-import type { App, Deps } from '../../app.js';
+import type { App, Deps } from '../../http/app-types.js';
 import { problems } from '../../http/problem.js';
 import { Code, errorResponses, IsoWeek } from '../../http/schemas.js';
 import { currentWeekMonday, mondayToIsoWeek } from '../../time/weeks.js';

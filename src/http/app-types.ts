@@ -1,0 +1,36 @@
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import type { RotaRunWorker } from '../rota/worker.js';
+import type { RouteRule } from './auth.js';
+
+/** The Fastify instance every route module registers on: handlers are typed from their TypeBox schemas. */
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+/** What every route module gets: plain values, not Fastify decorators. */
+export interface Deps {
+  config: Config;
+  database: Database;
+  /** The in-process solver of queued rota runs (unless SOLVE_IN_PROCESS=false). */
+  rotaWorker?: RotaRunWorker;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: Deps;
+    routeTable: RouteRule[];
+  }
+}
