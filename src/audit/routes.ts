@@ -57,7 +57,7 @@ export async function auditRoutes(app: App, { database, config }: Deps): Promise
       },
     },
     async (request) => {
-      const q = request.query as Record<string, string | number | undefined>;
+      const q = request.query;
       const limit = (q.limit as number | undefined) ?? 100;
       const offset = (q.offset as number | undefined) ?? 0;
       let query = db.selectFrom('audit_log');

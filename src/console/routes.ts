@@ -1,3 +1,4 @@
+import { Type } from 'typebox';
 import { readFileSync, readdirSync } from 'node:fs';
 import type { App } from '../http/app-types.js';
 
@@ -50,8 +51,12 @@ export async function consoleRoutes(app: App): Promise<void> {
       reply.headers(SECURITY_HEADERS).type(index.type).send(index.body),
     );
   }
-  app.get('/console/assets/:name', options, async (request, reply) => {
-    const { name } = request.params as { name: string };
+  const assetOptions = {
+    ...options,
+    schema: { hide: true, params: Type.Object({ name: Type.String({ maxLength: 100 }) }) },
+  };
+  app.get('/console/assets/:name', assetOptions, async (request, reply) => {
+    const { name } = request.params;
     const asset = name === 'index.html' ? undefined : assets.get(name);
     if (!asset) {
       return reply

@@ -104,7 +104,7 @@ export async function coverRoutes(app: App, deps: Deps): Promise<void> {
       },
     },
     async (request, reply) => {
-      const ask = request.body as CoverPlanRequestBody;
+      const ask = request.body;
       const now = new Date();
       const { spec, what } = await targetSpec(ask);
       const targets = await coverTargets(db, spec, now);
@@ -152,7 +152,7 @@ export async function coverRoutes(app: App, deps: Deps): Promise<void> {
       },
     },
     async (request) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const row = await db.selectFrom('cover_plans').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row) throw problems.notFound('cover plan', id);
       return toDto(row);
@@ -171,7 +171,7 @@ export async function coverRoutes(app: App, deps: Deps): Promise<void> {
       },
     },
     async (request) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       await applyChange(
         { db, timezone: tz, request },
         {

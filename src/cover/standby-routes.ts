@@ -33,7 +33,7 @@ export async function standbyAndResilienceRoutes(app: App, deps: Deps): Promise<
       },
     },
     async (request) => {
-      const { from, to, region } = request.query as { from: string; to: string; region?: string };
+      const { from, to, region } = request.query;
       localPeriod(from, to, tz, MAX_SPAN_DAYS.shifts);
       return { items: await listStandby(db, from, to, region) };
     },
@@ -54,8 +54,8 @@ export async function standbyAndResilienceRoutes(app: App, deps: Deps): Promise<
       },
     },
     async (request) => {
-      const { region, date } = request.params as { region: string; date: string };
-      const { practitionerId } = request.body as { practitionerId: string };
+      const { region, date } = request.params;
+      const { practitionerId } = request.body;
       return db.transaction().execute(async (trx) => {
         if ((await missingCodes(trx, 'regions', [region])).length)
           throw problems.unprocessable(`Unknown region code: ${region}.`);
@@ -109,7 +109,7 @@ export async function standbyAndResilienceRoutes(app: App, deps: Deps): Promise<
       },
     },
     async (request, reply) => {
-      const { from, to } = request.body as { from: string; to: string };
+      const { from, to } = request.body;
       localPeriod(from, to, tz, MAX_SPAN_DAYS.cover);
       const items = await db.transaction().execute(async (trx) => {
         const created = await suggestStandby(trx, from, to, tz);
@@ -183,7 +183,7 @@ export async function standbyAndResilienceRoutes(app: App, deps: Deps): Promise<
       },
     },
     async (request) => {
-      const { from, to } = request.query as { from: string; to: string };
+      const { from, to } = request.query;
       const { start, end } = localPeriod(from, to, tz, MAX_SPAN_DAYS.cover);
       if (end.getTime() - start.getTime() > (MAX_RESILIENCE_DAYS + 1) * 86_400_000) {
         throw problems.badRequest(`Ask for at most ${MAX_RESILIENCE_DAYS} days at a time.`);
@@ -240,7 +240,7 @@ export async function standbyAndResilienceRoutes(app: App, deps: Deps): Promise<
       },
     },
     async (request) => {
-      const { after = 0, limit = 100 } = request.query as { after?: number; limit?: number };
+      const { after = 0, limit = 100 } = request.query;
       const rows = await db
         .selectFrom('outbox_events')
         .selectAll()

@@ -89,7 +89,7 @@ export async function keyRoutes(app: App, { database }: Deps): Promise<void> {
       },
     },
     async (request, reply) => {
-      const body = request.body as { name: string; role: RoleName; hubs?: string[] };
+      const body = request.body;
       const hubs = await checkKeyHubs(db, body.role, body.hubs);
       const created = await db.transaction().execute(async (trx) => {
         const key = await createApiKey(trx, body.name, body.role, undefined, hubs);
@@ -166,7 +166,7 @@ export async function keyRoutes(app: App, { database }: Deps): Promise<void> {
       },
     },
     async (request) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       return db.transaction().execute(async (trx) => {
         const revoked = await revokeApiKey(trx, id);
         if (!revoked) throw problems.notFound('active API key', id);

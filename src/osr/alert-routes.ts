@@ -39,7 +39,7 @@ export async function alertRoutes(app: App, { database, config }: Deps): Promise
       },
     },
     async (request) => {
-      const q = request.query as { fromWeek?: string; toWeek?: string; hub?: string };
+      const q = request.query;
       const weeks = weekRange(q.fromWeek ?? mondayToIsoWeek(currentWeekMonday(tz)), q.toWeek);
       if (q.hub && !(await hubExists(db, q.hub))) throw problems.notFound('hub', q.hub);
       if (q.hub) assertHubScope(request, q.hub);

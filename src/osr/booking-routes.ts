@@ -8,7 +8,7 @@ import { problems } from '../http/problem.js';
 import { Code, errorResponses, IfMatchHeaders, IsoWeek, Page, PageQuery, Uuid } from '../http/schemas.js';
 import { findBooking, listBookings } from './booking-repository.js';
 import { Booking, bookingExample, Kind } from './booking-model.js';
-import { cancelBooking, createBooking, type NewBooking } from './booking-service.js';
+import { cancelBooking, createBooking } from './booking-service.js';
 import { CaseReference, emptyBodyAsObject, Reason } from './schemas.js';
 import { osrDb } from './tables.js';
 import { osrWeek, weekRange } from './weeks.js';
@@ -91,7 +91,7 @@ export async function bookingRoutes(app: App, { database, config }: Deps): Promi
       },
     },
     async (request, reply) => {
-      const result = await createBooking(db, request.body as NewBooking, tz, auditContextOf(request));
+      const result = await createBooking(db, request.body, tz, auditContextOf(request));
       setEtag(reply, result.booking.version);
       reply.status(201).header('location', `/v1/osr/bookings/${result.booking.id}`);
       return {
@@ -114,16 +114,7 @@ export async function bookingRoutes(app: App, { database, config }: Deps): Promi
       },
     },
     async (request) => {
-      const q = request.query as {
-        hub?: string;
-        fromWeek?: string;
-        toWeek?: string;
-        status?: 'active' | 'cancelled';
-        caseReference?: string;
-        practitionerId?: string;
-        limit?: number;
-        offset?: number;
-      };
+      const q = request.query;
       const { limit = 100, offset = 0 } = q;
       let range: string[] | undefined;
       if (q.fromWeek) range = weekRange(q.fromWeek, q.toWeek ?? q.fromWeek, 520);
@@ -161,7 +152,7 @@ export async function bookingRoutes(app: App, { database, config }: Deps): Promi
       },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const booking = await findBooking(db, id);
       if (!booking || !mayReachBooking(request, booking, 'read')) throw problems.notFound('booking', id);
       setEtag(reply, booking.version);
@@ -186,8 +177,8 @@ export async function bookingRoutes(app: App, { database, config }: Deps): Promi
       },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
-      const reason = (request.body as { reason?: string } | undefined)?.reason;
+      const { id } = request.params;
+      const reason = request.body?.reason;
       const found = await findBooking(db, id);
       if (!found || !mayReachBooking(request, found, 'read')) throw problems.notFound('booking', id);
       if (!mayReachBooking(request, found, 'cancel'))

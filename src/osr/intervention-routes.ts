@@ -57,7 +57,7 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
       },
     },
     async (request, reply) => {
-      const body = request.body as { bookingId: string; sessions?: number; startedOn?: string };
+      const body = request.body;
       const created = await db.transaction().execute(async (trx) => {
         const booking = await trx
           .selectFrom('osr_bookings')
@@ -144,15 +144,7 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
       },
     },
     async (request) => {
-      const q = request.query as {
-        hub?: string;
-        fromWeek?: string;
-        toWeek?: string;
-        practitionerId?: string;
-        caseReference?: string;
-        limit?: number;
-        offset?: number;
-      };
+      const q = request.query;
       const { limit = 100, offset = 0 } = q;
       let query = db.selectFrom('osr_interventions');
       if (q.hub) query = query.where('hub_code', '=', q.hub);
@@ -187,7 +179,7 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
       },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const found = await findIntervention(db, id);
       if (!found) throw problems.notFound('intervention', id);
       setEtag(reply, found.version);
@@ -244,12 +236,8 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
       },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
-      const body = request.body as {
-        practitionerId: string;
-        reason: 'gender' | 'specialism' | 'workload' | 'annual_leave';
-        note?: string;
-      };
+      const { id } = request.params;
+      const body = request.body;
       const after = await change(request, id, 'reassign', async (trx, before) => {
         const p = await findPractitionerBrief(trx, body.practitionerId);
         if (!p || p.kind !== 'zero_nineteen' || p.hub !== before.hub || p.archived_at) {
@@ -295,8 +283,8 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
       },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
-      const body = request.body as { sessions: number; reason: string };
+      const { id } = request.params;
+      const body = request.body;
       const after = await change(request, id, 'extend', async (trx, before) => {
         if (before.extendedAt)
           throw problems.conflict('The intervention was already extended once.', 'already-extended');

@@ -49,7 +49,7 @@ export async function rotaRoutes(app: App, { database, config }: Deps): Promise<
       },
     },
     async (request, reply) => {
-      const body = request.body as { fromWeek: string; weeks: number; hub?: string };
+      const body = request.body;
       assertHubScopeIfNarrowed(request, body.hub);
       parseWeek(body.fromWeek, '/body/fromWeek');
       const rota = await generateRota(
@@ -74,7 +74,7 @@ export async function rotaRoutes(app: App, { database, config }: Deps): Promise<
       },
     },
     async (request) => {
-      const q = request.query as { fromWeek: string; toWeek?: string; hub?: string };
+      const q = request.query;
       const weeks = weekRange(q.fromWeek, q.toWeek);
       await knownHub(q.hub);
       return readRota(
@@ -96,7 +96,7 @@ export async function rotaRoutes(app: App, { database, config }: Deps): Promise<
       },
     },
     async (request) => {
-      const body = request.body as { fromWeek: string; toWeek: string; hub?: string };
+      const body = request.body;
       assertHubScopeIfNarrowed(request, body.hub);
       const weeks = weekRange(body.fromWeek, body.toWeek);
       await knownHub(body.hub);
@@ -142,9 +142,9 @@ export async function rotaRoutes(app: App, { database, config }: Deps): Promise<
       },
     },
     async (request, reply) => {
-      const { hub, week } = request.params as { hub: string; week: string };
+      const { hub, week } = request.params;
       assertHubScope(request, hub);
-      const body = request.body as { practitionerId: string; reason: string };
+      const body = request.body;
       parseWeek(week, '/params/week');
       const { monday } = osrWeek(week, tz);
       const result = await db.transaction().execute(async (trx) => {
@@ -219,10 +219,10 @@ export async function rotaRoutes(app: App, { database, config }: Deps): Promise<
       },
     },
     async (request) => {
-      const { hub, week } = request.params as { hub: string; week: string };
+      const { hub, week } = request.params;
       assertHubScope(request, hub);
       parseWeek(week, '/params/week');
-      const from = (request.body as { from?: string } | undefined)?.from;
+      const from = request.body?.from;
       const ctx = await weekContext(db, hub, week, tz);
       return proposeReplacement(
         ctx,
@@ -244,7 +244,7 @@ export async function rotaRoutes(app: App, { database, config }: Deps): Promise<
       },
     },
     async (request) => {
-      const { hub, week } = request.params as { hub: string; week: string };
+      const { hub, week } = request.params;
       parseWeek(week, '/params/week');
       return hubWeekView(db, hub, week, tz);
     },

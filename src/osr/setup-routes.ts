@@ -80,8 +80,8 @@ export async function setupRoutes(app: App, { database, config }: Deps): Promise
       },
     },
     async (request, reply) => {
-      const { code } = request.params as { code: string };
-      const { name } = request.body as { name: string };
+      const { code } = request.params;
+      const { name } = request.body;
       const created = await db.transaction().execute(async (trx) => {
         const before = await trx
           .selectFrom('osr_dat_teams')
@@ -149,8 +149,8 @@ export async function setupRoutes(app: App, { database, config }: Deps): Promise
       },
     },
     async (request) => {
-      const { week } = request.params as { week: string };
-      const { datTeam } = request.body as { datTeam: string };
+      const { week } = request.params;
+      const { datTeam } = request.body;
       parseWeek(week, '/params/week');
       const team = await db
         .selectFrom('osr_dat_teams')
@@ -198,7 +198,7 @@ export async function setupRoutes(app: App, { database, config }: Deps): Promise
       },
     },
     async (request) => {
-      const q = request.query as { fromWeek: string; toWeek?: string };
+      const q = request.query;
       const weeks = weekRange(q.fromWeek, q.toWeek);
       const rows = await db
         .selectFrom('osr_dat_duty_weeks as d')
@@ -228,7 +228,7 @@ export async function setupRoutes(app: App, { database, config }: Deps): Promise
       },
     },
     async (request) => {
-      const { hub } = request.params as { hub: string };
+      const { hub } = request.params;
       if (!(await hubExists(db, hub))) throw problems.notFound('hub', hub);
       const mix = await gradeMixOf(db, hub);
       return { hub, gradeMix: mix.gradeMix, hShare: mix.hShare };
@@ -255,9 +255,9 @@ export async function setupRoutes(app: App, { database, config }: Deps): Promise
       },
     },
     async (request) => {
-      const { hub } = request.params as { hub: string };
+      const { hub } = request.params;
       assertHubScope(request, hub);
-      const body = request.body as { gradeMix: 'alternate' | 'share'; hShare?: number };
+      const body = request.body;
       if (!(await hubExists(db, hub))) throw problems.notFound('hub', hub);
       const hShare = body.gradeMix === 'alternate' ? null : (body.hShare ?? 0.5);
       await db.transaction().execute(async (trx) => {
@@ -298,7 +298,7 @@ export async function setupRoutes(app: App, { database, config }: Deps): Promise
       },
     },
     async (request) => {
-      const q = request.query as { fromWeek: string; toWeek?: string; hub?: string };
+      const q = request.query;
       const weeks = weekRange(q.fromWeek, q.toWeek);
       const hubs = [...(await hubNames(db, q.hub ? [q.hub] : undefined)).keys()];
       if (q.hub && hubs.length === 0) throw problems.notFound('hub', q.hub);

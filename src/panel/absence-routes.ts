@@ -8,15 +8,7 @@ import { applyChange } from '../changes/apply-change.js';
 import { problems } from '../http/problem.js';
 import { errorResponses, IfMatchHeaders, LocalDate, Page, PageQuery, Uuid } from '../http/schemas.js';
 import { localPeriod } from '../time/period.js';
-import {
-  Absence,
-  absenceExample,
-  AbsenceKind,
-  CreateAbsence,
-  PatchAbsence,
-  type CreateAbsenceBody,
-  type PatchAbsenceBody,
-} from './absence-model.js';
+import { Absence, absenceExample, AbsenceKind, CreateAbsence, PatchAbsence } from './absence-model.js';
 import {
   deleteAbsence,
   findAbsence,
@@ -69,8 +61,8 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
-      const body = request.body as CreateAbsenceBody;
+      const { id } = request.params;
+      const body = request.body;
       const start = new Date(body.start);
       const end = body.end ? new Date(body.end) : null;
       endAfterStart(start, end);
@@ -127,15 +119,7 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
       },
     },
     async (request) => {
-      const q = request.query as {
-        from?: string;
-        to?: string;
-        practitioner?: string;
-        kind?: CreateAbsenceBody['kind'];
-        open?: boolean;
-        limit?: number;
-        offset?: number;
-      };
+      const q = request.query;
       const { limit = 100, offset = 0 } = q;
       if (q.kind && !seesAbsenceDetail(request, null))
         throw problems.forbidden(
@@ -166,7 +150,7 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const absence = await findAbsence(db, id);
       if (!absence) throw problems.notFound('absence', id);
       setEtag(reply, absence.version);
@@ -187,8 +171,8 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
-      const body = request.body as PatchAbsenceBody;
+      const { id } = request.params;
+      const body = request.body;
       const { after, uncoveredShifts } = await applyChange(
         { db, timezone: deps.config.timezone, request },
         {
@@ -241,7 +225,7 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       await applyChange(
         { db, timezone: deps.config.timezone, request },
         {

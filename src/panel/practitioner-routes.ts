@@ -14,8 +14,6 @@ import {
   PatchPractitioner,
   Practitioner,
   practitionerExample,
-  type CreatePractitionerBody,
-  type PatchPractitionerBody,
 } from './practitioner-model.js';
 import {
   archivePractitioner,
@@ -23,7 +21,6 @@ import {
   insertPractitioner,
   listPractitioners,
   updatePractitioner,
-  type PractitionerFilter,
 } from './practitioner-repository.js';
 import { checkPractitioner, mergePractitioner } from './practitioner-rules.js';
 import { practitionerFor, PractitionerView } from './privacy.js';
@@ -57,7 +54,7 @@ export async function practitionerRoutes(app: App, { database, config }: Deps): 
       },
     },
     async (request, reply) => {
-      const values = mergePractitioner(undefined, request.body as CreatePractitionerBody);
+      const values = mergePractitioner(undefined, request.body);
       assertPanelScope(request, values);
       const { after: created } = await applyChange(
         { db, timezone: config.timezone, request },
@@ -107,14 +104,7 @@ export async function practitionerRoutes(app: App, { database, config }: Deps): 
       },
     },
     async (request) => {
-      const {
-        limit = 100,
-        offset = 0,
-        ...filter
-      } = request.query as PractitionerFilter & {
-        limit?: number;
-        offset?: number;
-      };
+      const { limit = 100, offset = 0, ...filter } = request.query;
       const page = await listPractitioners(db, filter, limit, offset);
       return { ...page, items: page.items.map((p) => practitionerFor(request, p)), limit, offset };
     },
@@ -131,7 +121,7 @@ export async function practitionerRoutes(app: App, { database, config }: Deps): 
       },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const found = await findPractitioner(db, id);
       if (!found) throw problems.notFound('practitioner', id);
       setEtag(reply, found.version);
@@ -152,7 +142,7 @@ export async function practitionerRoutes(app: App, { database, config }: Deps): 
       },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const { after, uncoveredShifts } = await applyChange(
         { db, timezone: config.timezone, request, reply },
         {
@@ -165,7 +155,7 @@ export async function practitionerRoutes(app: App, { database, config }: Deps): 
           },
           version: (before) => before.version,
           write: async (trx, before) => {
-            const values = mergePractitioner(before, request.body as PatchPractitionerBody);
+            const values = mergePractitioner(before, request.body);
             assertPanelScope(request, values);
             await checkPractitioner(trx, values, id);
             return updatePractitioner(trx, id, values);
@@ -196,7 +186,7 @@ export async function practitionerRoutes(app: App, { database, config }: Deps): 
       },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       await applyChange(
         { db, timezone: config.timezone, request },
         {

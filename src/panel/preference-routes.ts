@@ -13,7 +13,6 @@ import {
   PreferencesBody,
   preferencesExample,
   savePreferences,
-  type PreferencesDto,
 } from './preferences.js';
 
 const Params = Type.Object({ id: Uuid });
@@ -45,7 +44,7 @@ export async function preferenceRoutes(app: App, { database, config }: Deps): Pr
       },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const practitioner = await findPractitioner(db, id);
       if (!practitioner) throw problems.notFound('practitioner', id);
       const found = (await findPreferences(db, [id])).get(id);
@@ -69,8 +68,8 @@ export async function preferenceRoutes(app: App, { database, config }: Deps): Pr
       },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
-      const body = request.body as PreferencesDto;
+      const { id } = request.params;
+      const body = request.body;
       const { after, uncoveredShifts } = await applyChange(
         { db, timezone: config.timezone, request, reply },
         {

@@ -60,7 +60,7 @@ export async function exportRoutes(app: App, { database, config }: Deps): Promis
       },
     },
     async (request, reply) => {
-      const { from, to } = request.query as { from: string; to: string };
+      const { from, to } = request.query;
       const { start, end } = localPeriod(from, to, tz, MAX_SPAN_DAYS.shifts);
       const { items } = await listShifts(db, { from: start, to: end }, 100_000, 0);
       reply
@@ -92,8 +92,8 @@ export async function exportRoutes(app: App, { database, config }: Deps): Promis
       },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
-      const q = request.query as { from?: string; to?: string };
+      const { id } = request.params;
+      const q = request.query;
       const practitioner = await findPractitioner(db, id);
       if (!practitioner) throw problems.notFound('practitioner', id);
       const today = DateTime.now().setZone(tz);
@@ -123,7 +123,7 @@ export async function exportRoutes(app: App, { database, config }: Deps): Promis
       },
     },
     async (request) => {
-      const { from, to, practitioner } = request.query as { from: string; to: string; practitioner?: string };
+      const { from, to, practitioner } = request.query;
       localPeriod(from, to, tz, MAX_SPAN_DAYS.shifts);
       return { items: await hoursByWeek(db, from, to, practitioner) };
     },

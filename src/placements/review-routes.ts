@@ -5,15 +5,7 @@ import { errorResponses, Uuid } from '../http/schemas.js';
 import { applyChange } from '../changes/apply-change.js';
 import { Placement, placementExample } from './model.js';
 import { findPlacement, updatePlacement } from './repository.js';
-import {
-  CreateReview,
-  insertReview,
-  listReviews,
-  Review,
-  reviewExample,
-  reviewPatch,
-  type CreateReviewBody,
-} from './reviews.js';
+import { CreateReview, insertReview, listReviews, Review, reviewExample, reviewPatch } from './reviews.js';
 import { checkPlacement, mergePlacement } from './rules.js';
 import { syncShifts } from './shift-sync.js';
 import { Shift } from './shift-model.js';
@@ -60,8 +52,8 @@ export async function placementReviewRoutes(app: App, { database, config }: Deps
       },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
-      const body = request.body as CreateReviewBody;
+      const { id } = request.params;
+      const body = request.body;
       const { after, uncoveredShifts } = await applyChange(
         { db, timezone: config.timezone, request },
         {
@@ -108,7 +100,7 @@ export async function placementReviewRoutes(app: App, { database, config }: Deps
       },
     },
     async (request) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       if (!(await findPlacement(db, id))) throw problems.notFound('placement', id);
       return { items: await listReviews(db, id) };
     },

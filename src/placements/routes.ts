@@ -5,21 +5,8 @@ import { applyChange } from '../changes/apply-change.js';
 import { Shift } from './shift-model.js';
 import { problems } from '../http/problem.js';
 import { Code, errorResponses, IfMatchHeaders, LocalDate, Page, PageQuery, Uuid } from '../http/schemas.js';
-import {
-  CreatePlacement,
-  PatchPlacement,
-  Placement,
-  placementExample,
-  type CreatePlacementBody,
-  type PatchPlacementBody,
-} from './model.js';
-import {
-  findPlacement,
-  insertPlacement,
-  listPlacements,
-  updatePlacement,
-  type PlacementFilter,
-} from './repository.js';
+import { CreatePlacement, PatchPlacement, Placement, placementExample } from './model.js';
+import { findPlacement, insertPlacement, listPlacements, updatePlacement } from './repository.js';
 import { checkPlacement, mergePlacement } from './rules.js';
 import { syncShifts } from './shift-sync.js';
 
@@ -68,7 +55,7 @@ export async function placementRoutes(app: App, { database, config }: Deps): Pro
       },
     },
     async (request, reply) => {
-      const values = mergePlacement(undefined, request.body as CreatePlacementBody);
+      const values = mergePlacement(undefined, request.body);
       const { after: created } = await applyChange(
         { db, timezone: config.timezone, request },
         {
@@ -116,11 +103,7 @@ export async function placementRoutes(app: App, { database, config }: Deps): Pro
       },
     },
     async (request) => {
-      const {
-        limit = 100,
-        offset = 0,
-        ...filter
-      } = request.query as PlacementFilter & { limit?: number; offset?: number };
+      const { limit = 100, offset = 0, ...filter } = request.query;
       return { ...(await listPlacements(db, filter, limit, offset)), limit, offset };
     },
   );
@@ -136,7 +119,7 @@ export async function placementRoutes(app: App, { database, config }: Deps): Pro
       },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const placement = await findPlacement(db, id);
       if (!placement) throw problems.notFound('placement', id);
       setEtag(reply, placement.version);
@@ -158,7 +141,7 @@ export async function placementRoutes(app: App, { database, config }: Deps): Pro
       },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const { after, uncoveredShifts } = await applyChange(
         { db, timezone: config.timezone, request },
         {
@@ -171,7 +154,7 @@ export async function placementRoutes(app: App, { database, config }: Deps): Pro
           },
           version: (before) => before.version,
           write: async (trx, before) => {
-            const values = mergePlacement(before, request.body as PatchPlacementBody);
+            const values = mergePlacement(before, request.body);
             await checkPlacement(trx, values, id);
             const placement = await updatePlacement(trx, id, values);
             const shiftChanges = await syncShifts(trx, placement, config.timezone, new Date());

@@ -5,7 +5,7 @@ import { errorResponses, LocalDate, Page, PageQuery, Uuid } from '../http/schema
 import { addAssignment, removeAssignment, touchShift } from '../rota/assignments.js';
 import { localPeriod } from '../time/period.js';
 import { MAX_SPAN_DAYS, PeriodEnd } from '../http/spans.js';
-import { Shift, shiftExample, ShiftStatus, type ShiftStatusName } from './shift-model.js';
+import { Shift, shiftExample, ShiftStatus } from './shift-model.js';
 import { findShift, listShifts } from './shift-repository.js';
 import { applyChange, shiftSummary } from '../changes/apply-change.js';
 import { lockFactsForAssigning } from '../changes/locks.js';
@@ -59,15 +59,7 @@ export async function shiftRoutes(app: App, { database, config }: Deps): Promise
       },
     },
     async (request) => {
-      const q = request.query as {
-        from: string;
-        to: string;
-        placement?: string;
-        practitioner?: string;
-        status?: ShiftStatusName;
-        limit?: number;
-        offset?: number;
-      };
+      const q = request.query;
       const { start, end } = localPeriod(q.from, q.to, tz, MAX_SPAN_DAYS.shifts);
       const { limit = 1000, offset = 0 } = q;
       const page = await listShifts(
@@ -91,7 +83,7 @@ export async function shiftRoutes(app: App, { database, config }: Deps): Promise
       },
     },
     async (request) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const shift = await findShift(db, id);
       if (!shift) throw problems.notFound('shift', id);
       return shift;
@@ -146,7 +138,7 @@ export async function shiftRoutes(app: App, { database, config }: Deps): Promise
       },
     },
     async (request) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       return { items: await candidatesForShift(db, id, tz) };
     },
   );
@@ -170,8 +162,8 @@ export async function shiftRoutes(app: App, { database, config }: Deps): Promise
       },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
-      const { practitionerId } = request.body as { practitionerId: string };
+      const { id } = request.params;
+      const { practitionerId } = request.body;
       const { after } = await applyChange(
         { db, timezone: tz, request },
         {
@@ -245,7 +237,7 @@ export async function shiftRoutes(app: App, { database, config }: Deps): Promise
       },
     },
     async (request) => {
-      const { id, practitionerId } = request.params as { id: string; practitionerId: string };
+      const { id, practitionerId } = request.params;
       const { after } = await applyChange(
         { db, timezone: tz, request },
         {
@@ -292,7 +284,7 @@ export async function shiftRoutes(app: App, { database, config }: Deps): Promise
         },
       },
       async (request) => {
-        const { id } = request.params as { id: string };
+        const { id } = request.params;
         const { after } = await applyChange(
           { db, timezone: tz, request },
           {

@@ -66,7 +66,7 @@ export async function hubRoutes(app: App, { database, config }: Deps): Promise<v
       },
     },
     async (request) => {
-      const { limit = 100, offset = 0 } = request.query as { limit?: number; offset?: number };
+      const { limit = 100, offset = 0 } = request.query;
       return { ...(await listHubs(db, thisMonday(), limit, offset)), limit, offset };
     },
   );
@@ -82,7 +82,7 @@ export async function hubRoutes(app: App, { database, config }: Deps): Promise<v
       },
     },
     async (request, reply) => {
-      const { code } = request.params as { code: string };
+      const { code } = request.params;
       const hub = await findHub(db, code, thisMonday());
       if (!hub) throw problems.notFound('hub', code);
       setEtag(reply, hub.version);
@@ -116,8 +116,8 @@ export async function hubRoutes(app: App, { database, config }: Deps): Promise<v
       },
     },
     async (request, reply) => {
-      const { code } = request.params as { code: string };
-      const body = request.body as { name: string; weeklyCaseCap?: number };
+      const { code } = request.params;
+      const body = request.body;
       assertHubScope(request, code);
       const monday = thisMonday();
       const { hub, created } = await db.transaction().execute(async (trx) => {

@@ -55,7 +55,7 @@ export async function referenceRoutes(app: App, deps: Deps): Promise<void> {
         },
       },
       async (request) => {
-        const { limit = 100, offset = 0 } = request.query as { limit?: number; offset?: number };
+        const { limit = 100, offset = 0 } = request.query;
         return { ...(await listReference(db, table, limit, offset)), limit, offset };
       },
     );
@@ -71,7 +71,7 @@ export async function referenceRoutes(app: App, deps: Deps): Promise<void> {
         },
       },
       async (request, reply) => {
-        const { code } = request.params as { code: string };
+        const { code } = request.params;
         const item = await findReference(db, table, code);
         if (!item) throw problems.notFound(singular, code);
         setEtag(reply, item.version);
@@ -95,8 +95,8 @@ export async function referenceRoutes(app: App, deps: Deps): Promise<void> {
         },
       },
       async (request, reply) => {
-        const { code } = request.params as { code: string };
-        const { name } = request.body as { name: string };
+        const { code } = request.params;
+        const { name } = request.body;
         const { item, created } = await db.transaction().execute(async (trx) => {
           const before = await findReference(trx, table, code, true);
           if (before) checkIfMatch(request, before.version);

@@ -7,7 +7,7 @@ import { errorResponses, Page, PageQuery, Uuid } from '../http/schemas.js';
 import { localPeriod } from '../time/period.js';
 import { MAX_SPAN_DAYS } from '../http/spans.js';
 import { limitActiveRuns, listRunSummaries, RotaRunSummary, summaryOf } from './run-summary.js';
-import { CreateRun, RotaRun, runExample, type CreateRunBody } from './run-model.js';
+import { CreateRun, RotaRun, runExample } from './run-model.js';
 import { toRunDto } from './run-view.js';
 import { publishRun } from './publish.js';
 import { applyChange } from '../changes/apply-change.js';
@@ -43,7 +43,7 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
       },
     },
     async (request, reply) => {
-      const body = request.body as CreateRunBody;
+      const body = request.body;
       const period = localPeriod(body.from, body.to, deps.config.timezone, MAX_SPAN_DAYS.rotaRun);
       const days = Math.round((period.end.getTime() - period.start.getTime()) / 86_400_000);
       if (days > MAX_RUN_DAYS) {
@@ -86,7 +86,7 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
       },
     },
     async (request) => {
-      const { limit = 100, offset = 0 } = request.query as { limit?: number; offset?: number };
+      const { limit = 100, offset = 0 } = request.query;
       return { ...(await listRunSummaries(db, limit, offset)), limit, offset };
     },
   );
@@ -102,7 +102,7 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
       },
     },
     async (request) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const run = await findRun(db, id);
       if (!run) throw problems.notFound('rota run', id);
       return toRunDto(run);
@@ -129,7 +129,7 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       if (!(await findRun(db, id))) throw problems.notFound('rota run', id);
       reply.hijack();
       const raw = reply.raw;
@@ -179,7 +179,7 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
       },
     },
     async (request) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const run = await db.transaction().execute(async (trx) => {
         const found = await findRun(trx, id, true);
         if (!found) throw problems.notFound('rota run', id);
@@ -269,7 +269,7 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
       },
     },
     async (request) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const body = (request.body ?? {}) as { designateStandby?: boolean; leaveBrokenUncovered?: boolean };
       const { after, uncoveredShifts } = await applyChange(
         { db, timezone: deps.config.timezone, request },

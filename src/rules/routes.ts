@@ -53,7 +53,7 @@ export async function ruleBreakRoutes(app: App, { database, config }: Deps): Pro
       },
     },
     async (request) => {
-      const { from, to } = request.query as { from: string; to: string };
+      const { from, to } = request.query;
       const period = localPeriod(from, to, config.timezone);
       if ((period.end.getTime() - period.start.getTime()) / 86_400_000 > MAX_DAYS + 1) {
         throw problems.badRequest(`A period of at most ${MAX_DAYS} days, please.`, [
