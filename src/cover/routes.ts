@@ -1,5 +1,3 @@
-import type { DB } from '../db/schema.js';
-import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
 import type { App, Deps } from '../http/app-types.js';
 import { actorOf } from '../http/auth.js';
@@ -10,6 +8,7 @@ import { problems } from '../http/problem.js';
 import { errorResponses, LocalDate, Uuid } from '../http/schemas.js';
 import { findAbsence } from '../panel/absence-repository.js';
 import { acceptPlan } from './accept.js';
+import { findPlanRow, insertPlan, refuseIfAbsenceDeleted } from './plan-repository.js';
 import { CoverPlan, coverPlanExample } from './model.js';
 import {
   coverTargets,
@@ -40,8 +39,6 @@ const toDto = (row: PlanRow) => ({
   createdAt: row.created_at.toISOString(),
   acceptedAt: row.accepted_at?.toISOString() ?? null,
 });
-
-const NO_ID = '00000000-0000-0000-0000-000000000000';
 
 const CoverPlanRequest = Type.Object(
   {
@@ -111,23 +108,13 @@ export async function coverRoutes(app: App, deps: Deps): Promise<void> {
       ensureSomethingToCover(targets, what);
       const { body, revisions } = await makeCoverPlan(db, targets, tz, now);
       const row = await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('cover_plans')
-          .set({ status: 'superseded' })
-          .where('absence_id', '=', ask.absenceId ?? NO_ID)
-          .where('status', '=', 'proposed')
-          .execute();
-        const created = await trx
-          .insertInto('cover_plans')
-          .values({
-            absence_id: ask.absenceId ?? null,
-            target: JSON.stringify(ask),
-            plan: JSON.stringify(body),
-            shift_revisions: JSON.stringify(revisions),
-            created_by: actorOf(request).keyId,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const created = await insertPlan(trx, {
+          absenceId: ask.absenceId ?? null,
+          target: ask,
+          plan: body,
+          revisions,
+          createdBy: actorOf(request).keyId,
+        });
         await recordAudit(trx, auditContextOf(request), {
           entity: 'cover_plan',
           entityId: created.id,
@@ -153,7 +140,7 @@ export async function coverRoutes(app: App, deps: Deps): Promise<void> {
     },
     async (request) => {
       const { id } = request.params;
-      const row = await db.selectFrom('cover_plans').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await findPlanRow(db, id);
       if (!row) throw problems.notFound('cover plan', id);
       return toDto(row);
     },
@@ -178,11 +165,7 @@ export async function coverRoutes(app: App, deps: Deps): Promise<void> {
           entity: 'cover_plan',
           action: 'accept',
           lock: async (trx) => {
-            const row = await trx
-              .selectFrom('cover_plans')
-              .select(['plan'])
-              .where('id', '=', id)
-              .executeTakeFirst();
+            const row = await findPlanRow(trx, id);
             if (!row) throw problems.notFound('cover plan', id);
             await refuseIfAbsenceDeleted(trx, id);
             const plan = fromJson<CoverPlanBody>(row.plan);
@@ -202,27 +185,7 @@ export async function coverRoutes(app: App, deps: Deps): Promise<void> {
           ],
         },
       );
-      const row = await db
-        .selectFrom('cover_plans')
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow();
-      return toDto(row);
+      return toDto((await findPlanRow(db, id))!);
     },
   );
-}
-
-/** An absence deleted since its plan was made leaves nothing to cover: the plan stays readable, not acceptable. */
-async function refuseIfAbsenceDeleted(db: Kysely<DB>, planId: string): Promise<void> {
-  const row = await db
-    .selectFrom('cover_plans as c')
-    .innerJoin('absences as a', 'a.id', 'c.absence_id')
-    .select('a.deleted_at')
-    .where('c.id', '=', planId)
-    .executeTakeFirst();
-  if (row?.deleted_at)
-    throw problems.conflict(
-      'The absence this plan covers was deleted; nothing is left to cover.',
-      'absence-deleted',
-    );
 }

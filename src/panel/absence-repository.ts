@@ -86,3 +86,13 @@ export async function deleteAbsence(db: Kysely<DB>, id: string): Promise<void> {
     .where('id', '=', id)
     .execute();
 }
+
+/** Whose absence this is (deleted or not), to lock them before it. */
+export async function absenceOwner(db: Kysely<DB>, id: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('absences')
+    .select('practitioner_id')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.practitioner_id;
+}

@@ -10,6 +10,7 @@ import { errorResponses, IfMatchHeaders, LocalDate, Page, PageQuery, Uuid } from
 import { localPeriod } from '../time/period.js';
 import { Absence, absenceExample, AbsenceKind, CreateAbsence, PatchAbsence } from './absence-model.js';
 import {
+  absenceOwner,
   deleteAbsence,
   findAbsence,
   insertAbsence,
@@ -244,12 +245,8 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
 
 /** The practitioner first (as every write that judges their work does), then the absence. */
 async function lockAbsence(trx: Transaction<DB>, id: string, request: FastifyRequest) {
-  const owner = await trx
-    .selectFrom('absences')
-    .select('practitioner_id')
-    .where('id', '=', id)
-    .executeTakeFirst();
-  const practitioner = owner ? await findPractitioner(trx, owner.practitioner_id, true) : undefined;
+  const owner = await absenceOwner(trx, id);
+  const practitioner = owner ? await findPractitioner(trx, owner, true) : undefined;
   const before = await findAbsence(trx, id, true);
   if (!before) throw problems.notFound('absence', id);
   // Hub managers change only the absences of their hubs' 0-19 staff.

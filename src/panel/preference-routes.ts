@@ -7,6 +7,7 @@ import { problems } from '../http/problem.js';
 import { errorResponses, IfMatchHeaders, Uuid } from '../http/schemas.js';
 import { Shift } from '../placements/shift-model.js';
 import { findPractitioner } from './practitioner-repository.js';
+import { existingPlacements } from '../placements/repository.js';
 import {
   findPreferences,
   NO_PREFERENCES,
@@ -85,11 +86,7 @@ export async function preferenceRoutes(app: App, { database, config }: Deps): Pr
           version: (before) => before.version,
           write: async (trx) => {
             if (body.preferredPlacements.length) {
-              const found = await trx
-                .selectFrom('placements')
-                .select('id')
-                .where('id', 'in', body.preferredPlacements)
-                .execute();
+              const found = await existingPlacements(trx, body.preferredPlacements);
               if (found.length !== body.preferredPlacements.length)
                 throw problems.unprocessable('A preferred placement does not exist.', [
                   { field: '/body/preferredPlacements', message: 'unknown placement' },

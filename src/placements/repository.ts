@@ -145,3 +145,14 @@ export async function updatePlacement(db: Kysely<DB>, id: string, v: PlacementVa
   await writeLinks(db, id, v);
   return (await findPlacement(db, id))!;
 }
+
+/** The ids among these that are placements. */
+export async function existingPlacements(db: Kysely<DB>, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('placements')
+    .select('id')
+    .where('id', 'in', [...ids])
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { problems } from '../http/problem.js';
 import type { DB } from '../db/schema.js';
 import type { ShiftDto, ShiftStatusName } from './shift-model.js';
 import { fromJson } from '../db/json.js';
@@ -130,4 +131,16 @@ export async function listShifts(db: Kysely<DB>, filter: ShiftFilter, limit: num
   // Status is derived from assignments, so it is filtered after reading; rota periods are small.
   const all = rows.map(toShift).filter((s) => !filter.status || s.status === filter.status);
   return { items: all.slice(offset, offset + limit), total: all.length };
+}
+
+/** Locks a shift's row for a change of who works it, and reads it. */
+export async function lockShift(trx: Transaction<DB>, id: string): Promise<ShiftDto> {
+  await trx.selectFrom('shifts').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+  const before = await findShift(trx, id);
+  if (!before) throw problems.notFound('shift', id);
+  return before;
+}
+
+export async function setShiftLocked(trx: Transaction<DB>, id: string, locked: boolean): Promise<void> {
+  await trx.updateTable('shifts').set({ locked }).where('id', '=', id).execute();
 }

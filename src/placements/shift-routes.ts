@@ -6,11 +6,9 @@ import { addAssignment, removeAssignment, touchShift } from '../rota/assignments
 import { localPeriod } from '../time/period.js';
 import { MAX_SPAN_DAYS, PeriodEnd } from '../http/spans.js';
 import { Shift, shiftExample, ShiftStatus } from './shift-model.js';
-import { findShift, listShifts } from './shift-repository.js';
+import { findShift, listShifts, lockShift, setShiftLocked } from './shift-repository.js';
 import { applyChange, shiftSummary } from '../changes/apply-change.js';
 import { lockFactsForAssigning } from '../changes/locks.js';
-import type { Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
 import { shortFrom } from '../rules/coverage.js';
 import { candidatesForShift, checkManualAssignment } from './shift-edits.js';
 
@@ -171,10 +169,7 @@ export async function shiftRoutes(app: App, { database, config }: Deps): Promise
           action: 'assign',
           lock: async (trx) => {
             await lockFactsForAssigning(trx, [id], [practitionerId]);
-            await trx.selectFrom('shifts').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
-            const before = await findShift(trx, id);
-            if (!before) throw problems.notFound('shift', id);
-            return before;
+            return lockShift(trx, id);
           },
           write: async (trx, before) => {
             if (before.assignments.some((a) => a.practitionerId === practitionerId)) {
@@ -292,7 +287,7 @@ export async function shiftRoutes(app: App, { database, config }: Deps): Promise
             action: path,
             lock: (trx) => lockShift(trx, id),
             write: async (trx) => {
-              await trx.updateTable('shifts').set({ locked }).where('id', '=', id).execute();
+              await setShiftLocked(trx, id, locked);
               await touchShift(trx, id);
               return (await findShift(trx, id))!;
             },
@@ -303,11 +298,4 @@ export async function shiftRoutes(app: App, { database, config }: Deps): Promise
       },
     );
   }
-}
-
-async function lockShift(trx: Transaction<DB>, id: string) {
-  await trx.selectFrom('shifts').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
-  const before = await findShift(trx, id);
-  if (!before) throw problems.notFound('shift', id);
-  return before;
 }

@@ -107,3 +107,20 @@ export async function ruleBreaks(db: Kysely<DB>, scope: RuleScope, ctx: RuleCont
   const facts = await loadRuleFacts(db, people, ctx.now, ctx.timezone);
   return findBreaks(facts, ctx.now, ctx.timezone);
 }
+
+/** Which of these shifts overlap a period (a break is reported where its shift is). */
+export async function shiftsOverlapping(
+  db: Kysely<DB>,
+  shiftIds: string[],
+  period: { start: Date; end: Date },
+): Promise<Set<string>> {
+  if (shiftIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('shifts')
+    .select('id')
+    .where('starts_at', '<', period.end)
+    .where('ends_at', '>', period.start)
+    .where('id', 'in', shiftIds)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}

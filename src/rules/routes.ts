@@ -3,7 +3,7 @@ import type { App, Deps } from '../http/app-types.js';
 import { errorResponses, LocalDate, Uuid } from '../http/schemas.js';
 import { localPeriod } from '../time/period.js';
 import { problems } from '../http/problem.js';
-import { ruleBreaks } from './enforce.js';
+import { ruleBreaks, shiftsOverlapping } from './enforce.js';
 
 const RuleBreaks = Type.Object(
   {
@@ -65,18 +65,11 @@ export async function ruleBreakRoutes(app: App, { database, config }: Deps): Pro
         { period: { from: period.start, to: period.end } },
         { now: new Date(), timezone: config.timezone },
       );
-      const inPeriod = await database.db
-        .selectFrom('shifts')
-        .select('id')
-        .where('starts_at', '<', period.end)
-        .where('ends_at', '>', period.start)
-        .where(
-          'id',
-          'in',
-          breaks.length ? breaks.map((b) => b.shiftId) : ['00000000-0000-0000-0000-000000000000'],
-        )
-        .execute();
-      const keep = new Set(inPeriod.map((r) => r.id));
+      const keep = await shiftsOverlapping(
+        database.db,
+        breaks.map((b) => b.shiftId),
+        period,
+      );
       return {
         breaks: breaks
           .filter((b) => keep.has(b.shiftId))
