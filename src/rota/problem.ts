@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { DB } from '../db/schema.js';
 import type { Demand, Problem, Resource } from '../scheduler/index.js';
 import { findPreferences, preferenceFacts } from '../panel/preferences.js';
+import { hardContract, unavailableFrom } from './practitioner-facts.js';
 
 /** Minutes since the epoch: the scheduler's instants. */
 export const toMinutes = (d: Date): number => Math.round(d.getTime() / 60_000);
@@ -169,23 +170,12 @@ export async function loadRotaProblem(db: Kysely<DB>, options: RotaProblemOption
     homeRegion: p.home_region,
     ...(p.gender ? { gender: p.gender } : {}),
     contract: {
-      maxMinutesPer7Days: Math.round(Number(p.max_hours_per_7_days) * 60),
-      minRestMinutes: Math.round(Number(p.min_rest_hours) * 60),
-      maxConsecutiveDays: p.max_consecutive_days,
-      // "No nights" is a hard preference: no run of nights at all.
-      maxConsecutiveNights: prefs.get(p.id)?.noNights ? 0 : p.max_consecutive_nights,
+      ...hardContract(p, prefs.get(p.id)?.noNights ?? false),
       ...(p.contracted_hours_per_week !== null
         ? { targetMinutes: Math.round(Number(p.contracted_hours_per_week) * 60 * weeks) }
         : {}),
     },
-    unavailable: [
-      ...(absencesOf.get(p.id) ?? []).map((a) => ({
-        start: toMinutes(a.starts_at),
-        end: a.ends_at ? toMinutes(a.ends_at) : openEnd,
-        kind: a.kind,
-      })),
-      ...factsOf(p.id).unavailable,
-    ],
+    unavailable: [...unavailableFrom(absencesOf.get(p.id) ?? [], openEnd), ...factsOf(p.id).unavailable],
     preferences: factsOf(p.id).preferences,
     history: {
       // Families they worked with last week, and those they asked to keep: continuity prefers both.

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { DB } from '../db/schema.js';
 import type { Assignments, Demand, Problem, Resource } from '../scheduler/index.js';
 import { toMinutes } from '../rota/problem.js';
+import { hardContract, unavailableFrom } from '../rota/practitioner-facts.js';
 import { findPreferences, preferenceFacts } from '../panel/preferences.js';
 
 /** Whose work a re-check reads: the people a change touches, found from what changed. */
@@ -199,21 +200,12 @@ export async function loadRuleFacts(
     regions: regions.filter((s) => s.practitioner_id === p.id).map((s) => s.region_code),
     homeRegion: p.home_region,
     ...(p.gender ? { gender: p.gender } : {}),
-    contract: {
-      maxMinutesPer7Days: Math.round(Number(p.max_hours_per_7_days) * 60),
-      minRestMinutes: Math.round(Number(p.min_rest_hours) * 60),
-      maxConsecutiveDays: p.max_consecutive_days,
-      // "No nights" is a hard preference: no run of nights at all.
-      maxConsecutiveNights: prefs.get(p.id)?.noNights ? 0 : p.max_consecutive_nights,
-    },
+    contract: hardContract(p, prefs.get(p.id)?.noNights ?? false),
     unavailable: [
-      ...absences
-        .filter((a) => a.practitioner_id === p.id)
-        .map((a) => ({
-          start: toMinutes(a.starts_at),
-          end: a.ends_at ? toMinutes(a.ends_at) : openEnd,
-          kind: a.kind,
-        })),
+      ...unavailableFrom(
+        absences.filter((a) => a.practitioner_id === p.id),
+        openEnd,
+      ),
       ...(prefs.has(p.id) && rows.length
         ? preferenceFacts(prefs.get(p.id)!, firstDate, lastDate, timezone).unavailable
         : []),
