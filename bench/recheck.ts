@@ -5,8 +5,8 @@ import { keepRules } from '../src/rules/enforce.js';
 
 /**
  * The time to re-check a practitioner change on a published rota: for the busiest practitioners, a change
- * that keeps every rule (contract hours re-saved) and one that breaks some (all regions but the home
- * region taken away), each re-checked as the change pipeline does, in a transaction that is rolled back.
+ * that keeps every rule (the 7-day limit re-saved) and one that breaks some (the limit lowered to 12 hours,
+ * so shifts come off), each re-checked as the change pipeline does, in a transaction that is rolled back.
  */
 export async function measureRecheck(db: Kysely<DB>, timezone: string, now: Date, samples: number) {
   const busy = await sql<{ practitioner_id: string }>`
