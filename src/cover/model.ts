@@ -7,6 +7,9 @@ const Candidate = Type.Object({
   allowed: Type.Boolean(),
   breaks: Type.Array(Type.String()),
   warnings: Type.Array(Type.String()),
+  oneRuleAway: Type.Union([Type.String(), Type.Null()], {
+    description: 'The one hard rule between this person and the shift, when only one is',
+  }),
 });
 
 export const coverPlanExample = {
@@ -31,6 +34,7 @@ export const coverPlanExample = {
           allowed: true,
           breaks: [],
           warnings: ['Ben Iqbal would travel from midlands to north-west'],
+          oneRuleAway: null,
         },
       ],
     },

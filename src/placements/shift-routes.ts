@@ -93,7 +93,8 @@ export async function shiftRoutes(app: App, { database, config }: Deps): Promise
     {
       schema: {
         tags: ['shifts'],
-        summary: 'Who could work this shift, best first, and for everyone else the rule they would break',
+        summary:
+          'Who could work this shift, best first; then those one rule away (with that rule); then everyone else with the rules they would break',
         params: Type.Object({ id: Uuid }),
         response: {
           200: Type.Object(
@@ -105,6 +106,10 @@ export async function shiftRoutes(app: App, { database, config }: Deps): Promise
                   allowed: Type.Boolean(),
                   breaks: Type.Array(Type.String()),
                   warnings: Type.Array(Type.String()),
+                  oneRuleAway: Type.Union([Type.String(), Type.Null()], {
+                    description:
+                      'The one hard rule between this person and the shift (region, skill, absence, minimumRest, ...), when only one is: they come right after those who may work it',
+                  }),
                 }),
               ),
             },
@@ -118,6 +123,7 @@ export async function shiftRoutes(app: App, { database, config }: Deps): Promise
                       allowed: true,
                       breaks: [],
                       warnings: [],
+                      oneRuleAway: null,
                     },
                     {
                       practitionerId: '6d7d2f53-fc2e-45b0-bdbd-bf91af7589ed',
@@ -125,6 +131,7 @@ export async function shiftRoutes(app: App, { database, config }: Deps): Promise
                       allowed: false,
                       breaks: ['Ben Iqbal does not work in region north-west'],
                       warnings: [],
+                      oneRuleAway: 'region',
                     },
                   ],
                 },

@@ -1,4 +1,4 @@
-import type { CandidateReport, UnfilledExplanation } from '../scheduler/index.js';
+import { rulesBroken, type CandidateReport, type UnfilledExplanation } from '../scheduler/index.js';
 
 const DETAIL_LIMIT = 8;
 
@@ -37,6 +37,8 @@ export interface CandidateView {
   allowed: boolean;
   breaks: string[];
   warnings: string[];
+  /** The one hard rule that stands between this person and the shift, if only one does. */
+  oneRuleAway: string | null;
 }
 
 export const candidateView = (c: CandidateReport): CandidateView => ({
@@ -45,4 +47,5 @@ export const candidateView = (c: CandidateReport): CandidateView => ({
   allowed: c.allowed,
   breaks: c.hard.map((r) => r.message),
   warnings: c.soft.map((r) => r.message),
+  oneRuleAway: !c.allowed && rulesBroken(c) === 1 ? c.hard[0]!.constraint : null,
 });

@@ -181,10 +181,15 @@ export function tryAssignment(state: State, d: number, r: number, replacing = -1
   return report;
 }
 
+/** How many different hard rules a candidate would break: 1 is "one rule away" from working it. */
+export const rulesBroken = (r: CandidateReport): number => new Set(r.hard.map((h) => h.constraint)).size;
+
+/** Allowed first, then those fewest rules away (one fact to change), then by the least score added. */
 function rank(reports: CandidateReport[]): CandidateReport[] {
   return reports.sort(
     (a, b) =>
       Number(b.allowed) - Number(a.allowed) ||
+      (a.allowed ? 0 : rulesBroken(a) - rulesBroken(b)) ||
       compareScores(a.delta, b.delta) ||
       a.resourceId.localeCompare(b.resourceId),
   );

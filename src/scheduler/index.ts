@@ -28,7 +28,7 @@ export { solve } from './solve.js';
 export { compareScores, formatScore, isFeasible } from './score.js';
 export { explain } from './explain.js';
 export type { Explanation, UnfilledExplanation } from './explain.js';
-export { checkAssignment, rankCandidates } from './candidates.js';
+export { checkAssignment, rankCandidates, rulesBroken } from './candidates.js';
 export { rankCandidatesMany } from './alternatives.js';
 export type { AssignmentCheck, CandidateReport, ExplainOptions, Reason } from './candidates.js';
 export { scoreAssignments } from './score-assignments.js';
