@@ -2,6 +2,22 @@ import { rulesBroken, type CandidateReport, type UnfilledExplanation } from '../
 
 const DETAIL_LIMIT = 8;
 
+/** Why people were ruled out, by the rule that did it, as the end of "N of M considered ...". */
+const RULED_OUT: Partial<Record<string, string>> = {
+  region: 'do not work in its region',
+  skill: 'lack a specialism it needs',
+  gender: 'do not meet its gender requirement',
+  exclusion: 'are excluded from this family',
+  absence: 'are absent or unavailable then',
+  overlap: 'are on another shift then',
+  minimumRest: 'would not have enough rest',
+  maxMinutesPer7Days: 'would go over their hours in 7 days',
+  maxConsecutiveDays: 'would work too many days in a row',
+  maxConsecutiveNights: 'would work too many nights in a row',
+  daysOff: 'would not have their days off',
+  periodCap: 'are at their limit for the period',
+};
+
 /**
  * Plain words for why a shift is short: how many people each rule ruled out, then the nearest
  * candidates with every rule they would break, so a coordinator can act (ask, swap, or approve).
@@ -11,7 +27,8 @@ export function reasonsInWords(unfilled: UnfilledExplanation): string[] {
   const allowed = unfilled.candidates.filter((c) => c.allowed);
   const byRule = new Map<string, number>();
   for (const c of blocked)
-    for (const label of new Set(c.hard.map((r) => r.label))) byRule.set(label, (byRule.get(label) ?? 0) + 1);
+    for (const rule of new Set(c.hard.map((r) => RULED_OUT[r.constraint] ?? `would break "${r.label}"`)))
+      byRule.set(rule, (byRule.get(rule) ?? 0) + 1);
   const out: string[] = [];
   if (unfilled.candidates.length === 0) out.push('Nobody is on the panel to consider.');
   if (allowed.length > 0) {
@@ -22,8 +39,8 @@ export function reasonsInWords(unfilled: UnfilledExplanation): string[] {
         .join(', ')}.`,
     );
   }
-  for (const [label, count] of [...byRule.entries()].sort((a, b) => b[1] - a[1])) {
-    out.push(`${count} of ${unfilled.candidates.length} considered: ${label}.`);
+  for (const [why, count] of [...byRule.entries()].sort((a, b) => b[1] - a[1])) {
+    out.push(`${count} of ${unfilled.candidates.length} considered ${why}.`);
   }
   const nearest = [...blocked].sort((a, b) => a.hard.length - b.hard.length || a.name.localeCompare(b.name));
   for (const c of nearest.slice(0, DETAIL_LIMIT))

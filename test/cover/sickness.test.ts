@@ -197,6 +197,7 @@ describe.each(databaseTargets())('sickness and cover on %s', (target) => {
     expect(words).toContain('newborn-care');
     expect(words).toMatch(/Nia: .*(sick|absent|sickness)/i);
     expect(words).toMatch(/Oli: .*newborn-care/);
+    expect(words).toMatch(/\d+ of \d+ considered lack a specialism it needs/);
   });
 
   it('prefers the standby practitioner of the day over whoever it would pick otherwise', async () => {
