@@ -129,7 +129,7 @@ export async function shiftRoutes(app: App, { database, config }: Deps): Promise
                       practitionerId: '6d7d2f53-fc2e-45b0-bdbd-bf91af7589ed',
                       name: 'Ben Iqbal',
                       allowed: false,
-                      breaks: ['Ben Iqbal does not work in region north-west'],
+                      breaks: ['Ben Iqbal does not work in North West'],
                       warnings: [],
                       oneRuleAway: 'region',
                     },

@@ -230,7 +230,13 @@ export async function loadRotaProblem(db: Kysely<DB>, options: RotaProblemOption
   });
 
   return {
-    problem: { resources, demands, horizonDays, fixedBefore: toMinutes(options.now) },
+    problem: {
+      resources,
+      demands,
+      horizonDays,
+      fixedBefore: toMinutes(options.now),
+      names: await referenceNames(db),
+    },
     firstDate: options.from,
     shiftIds: demandShifts.map((s) => s.id),
     revision: shifts.reduce((m, s) => Math.max(m, Number(s.revision)), 0),
@@ -240,3 +246,15 @@ export async function loadRotaProblem(db: Kysely<DB>, options: RotaProblemOption
 /** Formats scheduler instants for people, in the organisation's zone. */
 export const formatLocal = (timezone: string) => (m: number) =>
   DateTime.fromMillis(m * 60_000, { zone: timezone }).toFormat('ccc d LLL yyyy HH:mm');
+
+/** Region and specialism names, so every sentence the scheduler writes says "North West", not a code. */
+export async function referenceNames(db: Kysely<DB>) {
+  const [regions, skills] = await Promise.all([
+    db.selectFrom('regions').select(['code', 'name']).execute(),
+    db.selectFrom('specialisms').select(['code', 'name']).execute(),
+  ]);
+  return {
+    regions: Object.fromEntries(regions.map((r) => [r.code, r.name])),
+    skills: Object.fromEntries(skills.map((r) => [r.code, r.name])),
+  };
+}

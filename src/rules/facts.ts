@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import type { DB } from '../db/schema.js';
 import type { Assignments, Demand, Problem, Resource } from '../scheduler/index.js';
-import { toMinutes } from '../rota/problem.js';
+import { referenceNames, toMinutes } from '../rota/problem.js';
 import { hardContract, unavailableFrom } from '../rota/practitioner-facts.js';
 import { findPreferences, preferenceFacts } from '../panel/preferences.js';
 
@@ -218,6 +218,7 @@ export async function loadRuleFacts(
       demands: demandList,
       horizonDays: demandList.reduce((m, d) => Math.max(m, d.day + 1), 1),
       assignments,
+      names: await referenceNames(db),
     },
     assignments,
     demandShift,

@@ -37,6 +37,9 @@ export interface Compiled {
   locationIds: string[];
   regionIds: string[];
   skillIds: string[];
+  /** Names for explanations (the ids where none is given). */
+  regionNames: string[];
+  skillNames: string[];
   start: Float64Array;
   end: Float64Array;
   day: Int32Array;
@@ -333,6 +336,8 @@ export function compile(problem: Problem, { forSearch = false }: { forSearch?: b
     locationIds: locations.ids,
     regionIds: regions.ids,
     skillIds: skills.ids,
+    regionNames: regions.ids.map((id) => problem.names?.regions?.[id] ?? id),
+    skillNames: skills.ids.map((id) => problem.names?.skills?.[id] ?? id),
     start,
     end,
     day,

@@ -231,6 +231,8 @@ export interface Problem {
   allowMovingOthers?: boolean;
   /** Demands starting before this instant are fixed as they are (already started). */
   fixedBefore?: Instant;
+  /** Names for explanations, by region and skill id (default: the ids). */
+  names?: { regions?: Readonly<Record<string, string>>; skills?: Readonly<Record<string, string>> };
   /** Shift-type pairs that may not be worked on consecutive days (constraint `succession`). */
   forbiddenSuccessions?: readonly Succession[];
 }

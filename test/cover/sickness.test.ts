@@ -194,9 +194,9 @@ describe.each(databaseTargets())('sickness and cover on %s', (target) => {
     expect(plan.assignments).toEqual([]);
     expect(plan.uncovered).toHaveLength(1);
     const words = plan.uncovered[0].reasons.join('\n');
-    expect(words).toContain('newborn-care');
+    expect(words).toContain('Newborn care');
     expect(words).toMatch(/Nia: .*(sick|absent|sickness)/i);
-    expect(words).toMatch(/Oli: .*newborn-care/);
+    expect(words).toMatch(/Oli: .*Newborn care/);
     expect(words).toMatch(/\d+ of \d+ considered lack a specialism it needs/);
   });
 

@@ -151,7 +151,7 @@ describe.each(databaseTargets())('placements, plans and shifts on %s', (target) 
       practitionerId: sam,
     });
     expect(noSkill.statusCode).toBe(409);
-    expect(noSkill.json().detail).toContain('newborn-care');
+    expect(noSkill.json().detail).toContain('lacks the specialism Newborn');
     const ok = await expectStatus(
       ctx.call('coordinator', 'POST', `/v1/shifts/${shifts[0].id}/assignments`, { practitionerId: alex }),
       201,
@@ -171,7 +171,7 @@ describe.each(databaseTargets())('placements, plans and shifts on %s', (target) 
     const candidates = (await ctx.call('cover', 'GET', `/v1/shifts/${shifts[1].id}/candidates`)).json().items;
     expect(
       candidates.find((c: { practitionerId: string }) => c.practitionerId === sam).breaks.join(' '),
-    ).toContain('newborn-care');
+    ).toContain('lacks the specialism Newborn');
     await expectStatus(
       ctx.call('coordinator', 'DELETE', `/v1/shifts/${shifts[0].id}/assignments/${alex}`),
       200,

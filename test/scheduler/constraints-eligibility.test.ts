@@ -18,7 +18,21 @@ describe('region', () => {
     const problem = { resources: [person('a', { regions: ['north-west'] })], demands: [shift('s1', 0)] };
     const b = breakdown(problem, working({ a: ['s1'] }), 'region');
     expect(b.penalty).toBe(1);
-    expect(b.messages[0]).toContain('does not work in region north-east');
+    expect(b.messages[0]).toContain('does not work in north-east');
+  });
+
+  it('names regions and specialisms by the names the caller gives', () => {
+    const problem = {
+      resources: [person('a', { regions: ['north-west'] })],
+      demands: [shift('s1', 0, 'day', { requiredSkills: ['newborn-care'] })],
+      names: { regions: { 'north-east': 'North East' }, skills: { 'newborn-care': 'Newborn care' } },
+    };
+    expect(breakdown(problem, working({ a: ['s1'] }), 'region').messages[0]).toContain(
+      'does not work in North East',
+    );
+    expect(breakdown(problem, working({ a: ['s1'] }), 'skill').messages[0]).toContain(
+      'lacks the specialism Newborn care',
+    );
   });
 });
 

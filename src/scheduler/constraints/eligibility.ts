@@ -82,13 +82,13 @@ export const region: ResourceConstraint = {
   scope: 'resource',
   evaluate: oneEach(
     INELIGIBLE.region,
-    (c, r, d) => `${c.resourceNames[r]} does not work in region ${c.regionIds[c.region[d]!]}`,
+    (c, r, d) => `${c.resourceNames[r]} does not work in ${c.regionNames[c.region[d]!]}`,
   ),
 };
 
 function missingSkills(c: Compiled, r: number, d: number): string[] {
   const K = c.skillIds.length;
-  return c.requiredSkills[d]!.filter((k) => !c.skillsOf[r * K + k]).map((k) => c.skillIds[k]!);
+  return c.requiredSkills[d]!.filter((k) => !c.skillsOf[r * K + k]).map((k) => c.skillNames[k]!);
 }
 
 export const skill: ResourceConstraint = {

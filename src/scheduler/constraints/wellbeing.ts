@@ -66,7 +66,7 @@ export const travel: ResourceConstraint = {
         penalty: 1,
         resource: r,
         demands: [d],
-        message: `${c.resourceNames[r]} would travel from ${c.regionIds[home]} to ${c.regionIds[c.region[d]!]} for ${shiftWords(c, d)}`,
+        message: `${c.resourceNames[r]} would travel from ${c.regionNames[home]} to ${c.regionNames[c.region[d]!]} for ${shiftWords(c, d)}`,
       });
     }
     return penalty;
