@@ -17,8 +17,8 @@ import {
   type CoverPlanBody,
   type CoverTargetSpec,
 } from './plan.js';
-import { DateTime } from 'luxon';
 import { localPeriod } from '../time/period.js';
+import { MAX_SPAN_DAYS } from '../http/spans.js';
 import { fromJson } from '../db/json.js';
 
 type PlanRow = {
@@ -59,7 +59,6 @@ const CoverPlanRequest = Type.Object(
   },
 );
 type CoverPlanRequestBody = { absenceId?: string; shiftIds?: string[]; from?: string; to?: string };
-const MAX_PERIOD_DAYS = 62;
 
 export async function coverRoutes(app: App, deps: Deps): Promise<void> {
   const { db } = deps.database;
@@ -78,14 +77,7 @@ export async function coverRoutes(app: App, deps: Deps): Promise<void> {
       return { spec: { absenceId: ask.absenceId }, what: 'this absence' };
     }
     if (ask.shiftIds) return { spec: { shiftIds: ask.shiftIds }, what: 'the shifts asked for' };
-    const period = localPeriod(ask.from!, ask.to!, tz);
-    if (
-      DateTime.fromJSDate(period.end).diff(DateTime.fromJSDate(period.start), 'days').days >
-      MAX_PERIOD_DAYS + 1
-    )
-      throw problems.badRequest(`A cover plan covers at most ${MAX_PERIOD_DAYS} days.`, [
-        { field: '/body/to', message: `at most ${MAX_PERIOD_DAYS} days after from` },
-      ]);
+    const period = localPeriod(ask.from!, ask.to!, tz, MAX_SPAN_DAYS.rotaRun, '/body/to');
     return { spec: { period }, what: `${ask.from} to ${ask.to}` };
   }
 

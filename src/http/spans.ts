@@ -6,13 +6,13 @@ import { LocalDate } from './schemas.js';
  * every request's work bounded; a client that needs more asks period by period.
  */
 export const MAX_SPAN_DAYS = {
-  /** GET /v1/shifts, /v1/shifts.csv, /v1/hours, /v1/standby */
+  /** GET /v1/shifts, /v1/shifts.csv, /v1/hours, /v1/standby, /v1/rule-breaks */
   shifts: 93,
   /** GET /v1/practitioners/{id}/rota.ics */
   calendar: 400,
   /** POST /v1/standby/suggestions, GET /v1/resilience */
   cover: 31,
-  /** POST /v1/rota-runs */
+  /** POST /v1/rota-runs, POST /v1/cover-plans {from, to} */
   rotaRun: 62,
   /** GET /v1/audit */
   audit: 400,

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { App, Deps } from '../http/app-types.js';
 import { errorResponses, LocalDate, Uuid } from '../http/schemas.js';
 import { localPeriod } from '../time/period.js';
-import { problems } from '../http/problem.js';
+import { MAX_SPAN_DAYS } from '../http/spans.js';
 import { ruleBreaks, shiftsOverlapping } from './enforce.js';
 
 const RuleBreaks = Type.Object(
@@ -38,8 +38,6 @@ const RuleBreaks = Type.Object(
   },
 );
 
-const MAX_DAYS = 93;
-
 export async function ruleBreakRoutes(app: App, { database, config }: Deps): Promise<void> {
   app.get(
     '/rule-breaks',
@@ -54,12 +52,7 @@ export async function ruleBreakRoutes(app: App, { database, config }: Deps): Pro
     },
     async (request) => {
       const { from, to } = request.query;
-      const period = localPeriod(from, to, config.timezone);
-      if ((period.end.getTime() - period.start.getTime()) / 86_400_000 > MAX_DAYS + 1) {
-        throw problems.badRequest(`A period of at most ${MAX_DAYS} days, please.`, [
-          { field: '/querystring/to', message: `at most ${MAX_DAYS} days after from` },
-        ]);
-      }
+      const period = localPeriod(from, to, config.timezone, MAX_SPAN_DAYS.shifts);
       const breaks = await ruleBreaks(
         database.db,
         { period: { from: period.start, to: period.end } },

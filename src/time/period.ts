@@ -10,6 +10,7 @@ export function localPeriod(
   to: string,
   timezone: string,
   maxDays?: number,
+  field = '/querystring/to',
 ): { start: Date; end: Date } {
   const start = DateTime.fromISO(from, { zone: timezone }).startOf('day');
   const end = DateTime.fromISO(to, { zone: timezone }).startOf('day').plus({ days: 1 });
@@ -23,7 +24,7 @@ export function localPeriod(
   // Every period parameter has a documented maximum span (src/http/spans.ts): no request loads years.
   if (maxDays !== undefined && Math.round(end.diff(start, 'days').days) > maxDays) {
     throw problems.badRequest(`A period here spans at most ${maxDays} days; ask for shorter periods.`, [
-      { field: '/querystring/to', message: `is more than ${maxDays} days after from` },
+      { field, message: `is more than ${maxDays} days after from` },
     ]);
   }
   return { start: start.toJSDate(), end: end.toJSDate() };
