@@ -6,7 +6,7 @@ import { sharedSolverThread } from '../solving/index.js';
 import { formatLocal } from '../rota/problem.js';
 import { candidateView, reasonsInWords, type CandidateView } from '../rota/reasons.js';
 import { loadCoverProblem, type CoverTarget } from './cover-problem.js';
-import { shiftParts } from '../rota/assignments.js';
+import { partsOfShifts } from '../rota/assignments.js';
 import { shortFrom } from '../rules/coverage.js';
 
 export interface CoverPlanBody {
@@ -60,10 +60,14 @@ export async function coverTargets(db: Kysely<DB>, spec: CoverTargetSpec, now: D
       );
   }
   const rows = await query.execute();
+  const parts = await partsOfShifts(
+    db,
+    rows.map((r) => r.id),
+  );
   const out: CoverTarget[] = [];
   for (const r of rows) {
     const gap = shortFrom(
-      await shiftParts(db, r.id),
+      parts.get(r.id) ?? [],
       r.starts_at.getTime(),
       r.ends_at.getTime(),
       r.required,

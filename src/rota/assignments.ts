@@ -37,12 +37,27 @@ export async function touchShift(db: Kysely<DB>, shiftId: string): Promise<void>
 
 /** The parts of a shift its people work. */
 export async function shiftParts(db: Kysely<DB>, shiftId: string): Promise<Part[]> {
+  return (await partsOfShifts(db, [shiftId])).get(shiftId) ?? [];
+}
+
+/** The parts people work of many shifts, in one query. */
+export async function partsOfShifts(
+  db: Kysely<DB>,
+  shiftIds: readonly string[],
+): Promise<Map<string, Part[]>> {
+  const out = new Map<string, Part[]>();
+  if (shiftIds.length === 0) return out;
   const rows = await db
     .selectFrom('shift_assignments')
-    .select([sql<Date>`lower(period)`.as('start'), sql<Date>`upper(period)`.as('end')])
-    .where('shift_id', '=', shiftId)
+    .select(['shift_id', sql<Date>`lower(period)`.as('start'), sql<Date>`upper(period)`.as('end')])
+    .where('shift_id', 'in', [...shiftIds])
     .execute();
-  return rows.map((r) => ({ start: new Date(r.start).getTime(), end: new Date(r.end).getTime() }));
+  for (const r of rows)
+    out.set(r.shift_id, [
+      ...(out.get(r.shift_id) ?? []),
+      { start: new Date(r.start).getTime(), end: new Date(r.end).getTime() },
+    ]);
+  return out;
 }
 
 /** Shortens an assignment to end at `at`, or removes it when it would not have started by then. */

@@ -3,6 +3,7 @@ import type { DB } from '../db/schema.js';
 import { cutAssignment, touchShift } from '../rota/assignments.js';
 import { findBreaks, type RuleBreak, type RuleName } from './check.js';
 import { loadRuleFacts, peopleInScope, type RuleFacts, type RuleScope } from './facts.js';
+import { referenceNames } from '../rota/problem.js';
 
 /** Someone a re-check took off (part of) a shift, and why. */
 export interface TakenOff {
@@ -67,8 +68,9 @@ export async function keepRules(db: Kysely<DB>, scope: RuleScope, ctx: RuleConte
   const people = await peopleInScope(db, scope, ctx.now);
   if (people.length === 0) return [];
   const takenOff: TakenOff[] = [];
+  const names = await referenceNames(db);
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const facts = await loadRuleFacts(db, people, ctx.now, ctx.timezone);
+    const facts = await loadRuleFacts(db, people, ctx.now, ctx.timezone, names);
     const breaks = findBreaks(facts, ctx.now, ctx.timezone);
     if (breaks.length === 0) break;
     const touched = new Set<string>();

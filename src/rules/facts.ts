@@ -85,6 +85,8 @@ export async function loadRuleFacts(
   practitionerIds: readonly string[],
   now: Date,
   timezone: string,
+  /** Region and specialism names for the sentences; read once by a caller that loads facts often. */
+  names?: Problem['names'],
 ): Promise<RuleFacts> {
   const contextFrom = DateTime.fromJSDate(now, { zone: timezone }).minus({ days: CONTEXT_DAYS }).toJSDate();
   const ids = practitionerIds.length ? [...practitionerIds] : ['00000000-0000-0000-0000-000000000000'];
@@ -218,7 +220,7 @@ export async function loadRuleFacts(
       demands: demandList,
       horizonDays: demandList.reduce((m, d) => Math.max(m, d.day + 1), 1),
       assignments,
-      names: await referenceNames(db),
+      names: names ?? (await referenceNames(db)),
     },
     assignments,
     demandShift,
