@@ -270,6 +270,13 @@ export interface SolveOptions {
   constructionCandidates?: number;
   /** Share of moves (0..0.4) that swap two people's work over a block of days; default 0. */
   blockMoves?: number;
+  /**
+   * Rows (for contracts with minimum totals, as in nurse rostering): build each idle person's row that
+   * keeps their contract before the slot-by-slot construction, repair rows that break a hard rule with
+   * this many row moves each (after construction, when the search is stuck infeasible, and at the end),
+   * and give `rowMoves` of the search's moves to moves on one person's row. Off by default.
+   */
+  rows?: { construct?: boolean; repairMoves?: number; moves?: number };
   /** Simulated annealing only: start and end temperatures in soft points (default 200 to 0.5). */
   annealing?: { startTemperature?: number; endTemperature?: number };
   /** Stop once the best reaches hard 0 and medium 0 (good enough for a quick repair). */

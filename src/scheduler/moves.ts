@@ -82,7 +82,8 @@ export class Moves {
     return this.slotIn(d, r);
   }
 
-  private slotIn(d: number, r: number): number {
+  /** The movable slot of d that r holds, or -1. */
+  slotIn(d: number, r: number): number {
     const c = this.state.c;
     for (let s = c.slotStart[d]!; s < c.slotStart[d + 1]!; s++)
       if (this.state.assign[s] === r) return this.movableSet[s] ? s : -1;

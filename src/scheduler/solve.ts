@@ -6,6 +6,7 @@ import { construct } from './construct.js';
 import type { Problem, Score, Solution, SolveOptions, SolveStats } from './model.js';
 import { Moves } from './moves.js';
 import { createRandom } from './random.js';
+import { RowMoves } from './row-moves.js';
 import { State } from './state.js';
 
 /** Without any limit a solve would never end; this budget keeps a bare `solve(problem)` short. */
@@ -86,11 +87,16 @@ export function solveCompiled(c: Compiled, options: SolveOptions = {}): Solution
     return cancelled || elapsed() >= timeLimit;
   };
 
+  const rowOptions = options.rows;
+  const rows = rowOptions ? new RowMoves(moves, rnd) : undefined;
+  if (rows && rowOptions?.construct) rows.construct(timeUp);
   construct(
     state,
     timeUp,
     options.constructionCandidates ? { size: options.constructionCandidates, rnd } : undefined,
   );
+  const repairMoves = rowOptions?.repairMoves ?? 0;
+  if (rows && repairMoves > 0) rows.repair(repairMoves, timeUp);
   const best = Float64Array.from(state.totals);
   const bestAssign = Int32Array.from(state.assign);
   const current = Float64Array.from(state.totals);
@@ -109,6 +115,8 @@ export function solveCompiled(c: Compiled, options: SolveOptions = {}): Solution
   acceptor.reset(current);
   const stuckLimit = Math.max(20_000, moves.movableCount * 20);
   const blockShare = options.blockMoves ?? 0;
+  const rowShare = blockShare + (rows ? (rowOptions?.moves ?? 0) : 0);
+  let sinceFeasible = 0;
   let sinceBest = 0;
   let sinceKick = 0;
   const feasibleEnough = (): boolean => options.stopWhenFeasible === true && best[0] === 0 && best[1] === 0;
@@ -136,6 +144,20 @@ export function solveCompiled(c: Compiled, options: SolveOptions = {}): Solution
       stats.moves++;
       sinceBest++;
       sinceKick++;
+      sinceFeasible = current[0] === 0 ? 0 : sinceFeasible + 1;
+      if (rows && repairMoves > 0 && sinceFeasible >= stuckLimit) {
+        // Stuck infeasible: repair the rows that break a rule one by one rather than wait.
+        moves.commit();
+        rows.repair(repairMoves, timeUp);
+        current.set(state.totals);
+        acceptor.reset(current);
+        sinceFeasible = 0;
+        if (lexLess(current, best)) {
+          best.set(current);
+          bestAssign.set(state.assign);
+        }
+        continue;
+      }
       if (sinceKick >= stuckLimit && sinceBest >= stuckLimit) {
         // Stuck: go back to the best and shake it, rather than wander further from it.
         restore(state, bestAssign);
@@ -150,13 +172,15 @@ export function solveCompiled(c: Compiled, options: SolveOptions = {}): Solution
       const applied =
         x < blockShare
           ? moves.swapBlock()
-          : x < 0.4
-            ? moves.change()
-            : x < 0.6
-              ? moves.swap()
-              : x < 0.8
-                ? moves.chain()
-                : moves.transfer();
+          : x < rowShare
+            ? rows!.random(rows!.pickResource())
+            : x < 0.4
+              ? moves.change()
+              : x < 0.6
+                ? moves.swap()
+                : x < 0.8
+                  ? moves.chain()
+                  : moves.transfer();
       if (!applied || moves.undo.length === 0) {
         moves.commit();
         continue;
@@ -186,6 +210,11 @@ export function solveCompiled(c: Compiled, options: SolveOptions = {}): Solution
       }
     }
   restore(state, bestAssign);
+  if (rows && repairMoves > 0 && state.totals[0]! > 0) {
+    // Last resort before giving up feasibility: a longer repair of the best rows found.
+    rows.repair(4 * repairMoves, () => false);
+    if (!lexLess(state.totals, best)) restore(state, bestAssign);
+  }
   stats.elapsedMs = elapsed();
   report(true);
   return toSolution(c, state.assign, toScore(state.totals), stats);

@@ -33,6 +33,7 @@ export function solveCurtoisWithCore(
     // Trying every employee for every slot does not finish on the big instances (Instance20 at 20 s:
     // 12 candidates per slot 28,042 against 34,541 trying all, both still infeasible).
     constructionCandidates: 12,
+    rows: { construct: true, repairMoves: 20_000, moves: 0.3 },
     ...options,
     progressEveryMs: options.progressEveryMs ?? 50,
     onProgress: (p) => {

@@ -1,0 +1,222 @@
+import type { Moves } from './moves.js';
+import type { Random } from './random.js';
+import { RowBuilder, rowView, type RowView } from './rows.js';
+import type { State } from './state.js';
+
+/** Longest stretch of days a row move touches (runs of work are at most about a week). */
+const MAX_BLOCK = 7;
+
+/**
+ * Moves on one person's row (from the Curtois engine): a day changes what it holds (off or another
+ * demand of that day), two stretches of the row exchange their work, a stretch becomes all off or all
+ * one shift type. A person's hours, runs and weekends move without the person being swapped with
+ * anyone, which single-slot moves cannot do where every step on the way breaks a contract rule.
+ * Each applies itself through `Moves.set`, so the search keeps or rolls it back like any other move.
+ */
+export class RowMoves {
+  readonly view: RowView;
+  private readonly plan: number[] = [];
+  private readonly pairs: number[] = [];
+
+  constructor(
+    private readonly moves: Moves,
+    private readonly rnd: Random,
+  ) {
+    this.view = rowView(moves.state.c);
+  }
+
+  private get state(): State {
+    return this.moves.state;
+  }
+
+  /** The demand r works on day x (-1: none); with two the first, which is already a hard break. */
+  demandOn(r: number, x: number): number {
+    const c = this.state.c;
+    const tl = this.state.timelines[r]!;
+    let lo = 0;
+    let hi = tl.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (c.day[tl[mid]!]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < tl.length && c.day[tl[i]!] === x; i++) if (tl[i]! < c.D) return tl[i]!;
+    return -1;
+  }
+
+  /** An empty movable slot of d, or -1. */
+  emptySlot(d: number): number {
+    const { c, assign } = this.state;
+    for (let s = c.slotStart[d]!; s < c.slotStart[d + 1]!; s++) if (assign[s]! < 0 && !c.fixed[s]) return s;
+    return -1;
+  }
+
+  /** The demand of day x that r may work with the shift type and location of `like`, or -1. */
+  private sameKind(r: number, x: number, like: number): number {
+    const { c } = this.state;
+    const v = this.view;
+    for (let i = v.dayStart[x]!; i < v.dayStart[x + 1]!; i++) {
+      const d = v.dayDemands[i]!;
+      if (c.shiftType[d] === c.shiftType[like] && c.loc[d] === c.loc[like] && !c.flags[r * c.D + d]) return d;
+    }
+    return -1;
+  }
+
+  /** A resource to work on: one breaking a hard rule a third of the time, else anyone. */
+  pickResource(): number {
+    const { conflicted, c } = this.state;
+    if (conflicted.size > 0 && this.rnd.next() < 0.35) return conflicted.at(this.rnd.int(conflicted.size));
+    return this.rnd.int(c.R);
+  }
+
+  /** One move of the mix on r; false when nothing changed. */
+  random(r: number): boolean {
+    const x = this.rnd.next();
+    return x < 0.4 ? this.change(r) : x < 0.75 ? this.exchange(r) : this.setBlock(r);
+  }
+
+  /** Day x of r's row takes another value: off or a demand of that day it may work. */
+  change(r: number): boolean {
+    const { c } = this.state;
+    const v = this.view;
+    const x = this.rnd.int(c.H);
+    const n = v.dayStart[x + 1]! - v.dayStart[x]!;
+    const k = this.rnd.int(n + 1);
+    const d = k === n ? -1 : v.dayDemands[v.dayStart[x]! + k]!;
+    if (d >= 0 && c.flags[r * c.D + d]) return false;
+    this.plan.length = 0;
+    this.plan.push(x, d);
+    return this.apply(r);
+  }
+
+  /** Two equal stretches of r's row (often a weekend and two other days) exchange their work. */
+  exchange(r: number): boolean {
+    const { c } = this.state;
+    const H = c.H;
+    let length: number;
+    let a: number;
+    if (this.rnd.next() < 0.5 && H >= 7) {
+      // A weekend against two other days: this is what moves work off (or onto) weekends.
+      length = 2;
+      a = 7 * this.rnd.int(Math.floor(H / 7)) + 5;
+    } else {
+      length = 1 + this.rnd.int(Math.min(MAX_BLOCK, H >> 1));
+      a = this.rnd.int(H - length + 1);
+    }
+    const b = this.rnd.int(H - length + 1);
+    if (a + length > H || Math.abs(a - b) < length) return false;
+    this.plan.length = 0;
+    for (let i = 0; i < length; i++) {
+      const da = this.demandOn(r, a + i);
+      const db = this.demandOn(r, b + i);
+      if (da === db) continue;
+      const toA = db < 0 ? -1 : this.sameKind(r, a + i, db);
+      const toB = da < 0 ? -1 : this.sameKind(r, b + i, da);
+      if ((db >= 0 && toA < 0) || (da >= 0 && toB < 0)) return false;
+      this.plan.push(a + i, toA, b + i, toB);
+    }
+    return this.apply(r);
+  }
+
+  /** A stretch of 2-7 days of r's row becomes all off, or all of one shift type where r may work it. */
+  setBlock(r: number): boolean {
+    const { c } = this.state;
+    const v = this.view;
+    const H = c.H;
+    if (H < 2) return false;
+    const length = 2 + this.rnd.int(Math.min(MAX_BLOCK, H) - 1);
+    const from = this.rnd.int(H - length + 1);
+    const n = v.dayStart[from + 1]! - v.dayStart[from]!;
+    const k = this.rnd.int(n + 1);
+    const like = k === n ? -1 : v.dayDemands[v.dayStart[from]! + k]!;
+    this.plan.length = 0;
+    for (let x = from; x < from + length; x++) this.plan.push(x, like < 0 ? -1 : this.sameKind(r, x, like));
+    return this.apply(r);
+  }
+
+  /** Carries out the plan (pairs of day, demand or -1): first every removal, then every placement. */
+  private apply(r: number): boolean {
+    const p = this.plan;
+    const from = this.pairs;
+    from.length = 0;
+    for (let i = 0; i < p.length; i += 2) {
+      const cur = this.demandOn(r, p[i]!);
+      const to = p[i + 1]!;
+      if (cur === to) continue;
+      if (cur >= 0 && this.moves.slotIn(cur, r) < 0) return false;
+      if (to >= 0 && this.emptySlot(to) < 0) return false;
+      from.push(cur, to);
+    }
+    for (let i = 0; i < from.length; i += 2)
+      if (from[i]! >= 0) this.moves.set(this.moves.slotIn(from[i]!, r), -1);
+    for (let i = 1; i < from.length; i += 2) if (from[i]! >= 0) this.moves.set(this.emptySlot(from[i]!), r);
+    return from.length > 0;
+  }
+
+  /**
+   * Builds rows for the people with no work yet, in random order, each leaning towards the cover the
+   * rows before it left unmet; a row not found within its budget stays empty for the slot-by-slot
+   * construction and the search. Several short randomised tries beat one long backtrack.
+   */
+  construct(shouldStop: () => boolean): void {
+    const { c, assign } = this.state;
+    const need = new Int32Array(c.D);
+    const free = new Int32Array(c.D);
+    for (let d = 0; d < c.D; d++) {
+      need[d] = c.required[d]!;
+      for (let s = c.slotStart[d]!; s < c.slotStart[d + 1]!; s++)
+        if (assign[s]! >= 0) need[d]!--;
+        else if (!c.fixed[s]) free[d]!++;
+    }
+    const builder = new RowBuilder(c, this.view, this.rnd);
+    const order: number[] = [];
+    for (let r = 0; r < c.R; r++) if (this.state.timelines[r]!.every((d) => d >= c.D)) order.push(r);
+    this.rnd.shuffle(order);
+    for (const r of order) {
+      if (shouldStop()) return;
+      let row: Int32Array | null = null;
+      for (let attempt = 0; attempt < 12 && !row; attempt++)
+        row = builder.build(r, need, free, 8 * c.H + 200, attempt >= 8);
+      if (!row) continue;
+      for (let x = 0; x < c.H; x++) {
+        const d = row[x]!;
+        if (d < 0) continue;
+        this.state.setSlot(this.emptySlot(d), r);
+        need[d]!--;
+        free[d]!--;
+      }
+    }
+  }
+
+  /**
+   * Repairs, one at a time, the people whose rows break a hard rule: a short annealing on that row
+   * alone, scored by its hard penalty (the soft total only breaks ties). In the main search such a row
+   * stalls where every step first breaks another rule. Returns how many rows still break one.
+   */
+  repair(movesPerRow: number, shouldStop: () => boolean): number {
+    const state = this.state;
+    const rows: number[] = [];
+    for (let i = 0; i < state.conflicted.size; i++) rows.push(state.conflicted.at(i));
+    let left = 0;
+    for (const r of rows) {
+      // Unfilled cover (medium) counts too, so a row is not repaired by leaving a family without anyone.
+      const rowScore = (): number => state.resourceHard(r) + state.totals[1]! + state.totals[2]! * 1e-4;
+      let current = rowScore();
+      for (let step = 0; step < movesPerRow && state.resourceHard(r) > 0; step++) {
+        if ((step & 255) === 0 && shouldStop()) break;
+        const temperature = 30 * (1 - step / movesPerRow) + 1;
+        if (!this.random(r)) {
+          this.moves.commit();
+          continue;
+        }
+        const candidate = rowScore();
+        if (candidate <= current || this.rnd.next() < Math.exp((current - candidate) / temperature)) {
+          this.moves.commit();
+          current = candidate;
+        } else this.moves.rollback();
+      }
+      if (state.resourceHard(r) > 0) left++;
+    }
+    return left;
+  }
+}

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compile } from '../../src/scheduler/compile.js';
+import { Moves } from '../../src/scheduler/moves.js';
+import { createRandom } from '../../src/scheduler/random.js';
+import { recount } from '../../src/scheduler/recount.js';
+import { RowMoves } from '../../src/scheduler/row-moves.js';
+import { State } from '../../src/scheduler/state.js';
+import { parseCurtois } from '../../src/scheduler/curtois/parse.js';
+import { curtoisToProblem } from '../../src/scheduler/curtois/to-problem.js';
+import { problemArb } from './arbitrary.js';
+
+const INSTANCE_DIR = resolve(import.meta.dirname, '..', '..', 'bench', 'data', 'curtois', 'instances');
+const load = (name: string) => parseCurtois(readFileSync(join(INSTANCE_DIR, `${name}.txt`), 'utf8'));
+
+describe('row moves', () => {
+  it('keep the incremental score equal to a full recount, kept or rolled back', () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(problemArb, fc.integer(), (problem, seed) => {
+        const c = compile(problem);
+        const state = new State(c);
+        const rnd = createRandom(seed);
+        const moves = new Moves(state, rnd);
+        const rows = new RowMoves(moves, rnd);
+        for (let k = 0; k < 200; k++) {
+          const r = rows.pickResource();
+          const x = rnd.next();
+          if (x < 0.4) rows.change(r);
+          else if (x < 0.75) rows.exchange(r);
+          else rows.setBlock(r);
+          if (rnd.next() < 0.4) moves.rollback();
+          else moves.commit();
+          expect(state.score()).toEqual(recount(c, state.assign).score);
+          checked++;
+        }
+      }),
+      { numRuns: 25, seed: 5 },
+    );
+    expect(checked).toBe(5000);
+  });
+
+  it('only move the chosen person, and only onto demands they may work', () => {
+    const c = compile(curtoisToProblem(load('Instance3')));
+    const state = new State(c);
+    const rnd = createRandom(2);
+    const moves = new Moves(state, rnd);
+    const rows = new RowMoves(moves, rnd);
+    rows.construct(() => false);
+    for (let k = 0; k < 2000; k++) {
+      const r = rnd.int(c.R);
+      const before = Int32Array.from(state.assign);
+      rows.random(r);
+      moves.commit();
+      for (let s = 0; s < c.S; s++) {
+        if (state.assign[s] === before[s]) continue;
+        expect([before[s], state.assign[s]]).toContain(r);
+        if (state.assign[s] === r) expect(c.flags[r * c.D + c.slotDemand[s]!]).toBe(0);
+      }
+    }
+  });
+});
+
+describe('row construction and repair', () => {
+  it.each(['Instance4', 'Instance7', 'Instance10'])(
+    '%s: rows built for every person keep every contract rule',
+    (name) => {
+      const c = compile(curtoisToProblem(load(name)));
+      const state = new State(c);
+      const rnd = createRandom(1);
+      const rows = new RowMoves(new Moves(state, rnd), rnd);
+      rows.construct(() => false);
+      expect(rows.repair(20_000, () => false)).toBe(0);
+      expect(state.score().hard).toBe(0);
+      expect(recount(c, state.assign).score).toEqual(state.score());
+    },
+  );
+});
