@@ -1,7 +1,8 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { problems } from '../http/problem.js';
-import { addAssignment, touchShift } from './assignments.js';
+import { partsOfShifts } from './assignments.js';
+import { shortFrom } from '../rules/coverage.js';
 import type { RunResult, RunRow } from './runs-repository.js';
 import { fromJson } from '../db/json.js';
 
@@ -54,7 +55,8 @@ export async function publishRun(db: Kysely<DB>, run: RunRow, now: Date): Promis
   for (const a of current) currentOf.set(a.shift_id, [...(currentOf.get(a.shift_id) ?? []), a]);
 
   // Removals first, so a practitioner moving between two shifts never overlaps themselves mid-way.
-  const plans: { shiftId: string; add: string[] }[] = [];
+  const removals: { shiftId: string; practitionerId: string }[] = [];
+  const changedIds: string[] = [];
   for (const shift of shifts) {
     if (shift.locked) {
       outcome.keptLocked++;
@@ -66,32 +68,80 @@ export async function publishRun(db: Kysely<DB>, run: RunRow, now: Date): Promis
     }
     const wanted = new Set(result.assignments[shift.id] ?? []);
     const have = currentOf.get(shift.id) ?? [];
-    const remove = have
-      .filter((a) => !a.pinned && !wanted.has(a.practitioner_id))
-      .map((a) => a.practitioner_id);
+    const remove = have.filter((a) => !a.pinned && !wanted.has(a.practitioner_id));
     const add = [...wanted].filter((p) => !have.some((a) => a.practitioner_id === p));
     if (remove.length === 0 && add.length === 0) continue;
-    if (remove.length) {
-      await db
-        .deleteFrom('shift_assignments')
-        .where('shift_id', '=', shift.id)
-        .where('practitioner_id', 'in', remove)
-        .execute();
-    }
-    plans.push({ shiftId: shift.id, add });
+    for (const a of remove) removals.push({ shiftId: shift.id, practitionerId: a.practitioner_id });
+    for (const practitionerId of add) outcome.added.push({ shiftId: shift.id, practitionerId });
+    changedIds.push(shift.id);
   }
-  for (const plan of plans) {
-    for (const practitionerId of plan.add) {
-      await addAssignment(db, plan.shiftId, practitionerId, 'run', false);
-      outcome.added.push({ shiftId: plan.shiftId, practitionerId });
-    }
-    await touchShift(db, plan.shiftId);
-    outcome.changedShifts++;
-  }
+  // One statement each for every removal, every addition and every touched shift: publishing a month
+  // was thousands of round trips (2,188 shifts: about 3.4 s), now a handful.
+  await removeAll(db, removals);
+  await addAll(db, outcome.added);
+  await touchAll(db, changedIds);
+  outcome.changedShifts = changedIds.length;
   await db
     .updateTable('rota_runs')
     .set({ status: 'published', published_at: now })
     .where('id', '=', run.id)
     .execute();
   return outcome;
+}
+
+type Pair = { shiftId: string; practitionerId: string };
+
+async function removeAll(db: Kysely<DB>, pairs: readonly Pair[]): Promise<void> {
+  if (pairs.length === 0) return;
+  await sql`
+    DELETE FROM shift_assignments a
+    USING unnest(${pairs.map((p) => p.shiftId)}::uuid[], ${pairs.map((p) => p.practitionerId)}::uuid[])
+      AS x(shift_id, practitioner_id)
+    WHERE a.shift_id = x.shift_id AND a.practitioner_id = x.practitioner_id`.execute(db);
+}
+
+/** As `addAssignment` with source 'run', not pinned, for many pairs: each works the whole shift. */
+async function addAll(db: Kysely<DB>, pairs: readonly Pair[]): Promise<void> {
+  if (pairs.length === 0) return;
+  await sql`
+    INSERT INTO shift_assignments (shift_id, practitioner_id, period, source, pinned)
+    SELECT s.id, x.practitioner_id, tstzrange(s.starts_at, s.ends_at), 'run', false
+    FROM unnest(${pairs.map((p) => p.shiftId)}::uuid[], ${pairs.map((p) => p.practitionerId)}::uuid[])
+      WITH ORDINALITY AS x(shift_id, practitioner_id, n)
+    JOIN shifts s ON s.id = x.shift_id
+    ORDER BY x.n`.execute(db);
+}
+
+/**
+ * As `touchShift` for many shifts: a new revision and version each, and an open uncovering resolved
+ * where the shift is now full at every moment.
+ */
+async function touchAll(db: Kysely<DB>, shiftIds: readonly string[]): Promise<void> {
+  if (shiftIds.length === 0) return;
+  const ids = [...shiftIds];
+  const updatedAt = new Date();
+  const touched = await sql<{ id: string; starts_at: Date; ends_at: Date; required: number }>`
+    UPDATE shifts SET revision = nextval('rota_revision_seq'), version = version + 1, updated_at = ${updatedAt}
+    WHERE id = ANY(${ids}::uuid[])
+    RETURNING id, starts_at, ends_at, required`.execute(db);
+  const parts = await partsOfShifts(db, ids);
+  const full = touched.rows
+    .filter(
+      (s) =>
+        shortFrom(
+          parts.get(s.id) ?? [],
+          new Date(s.starts_at).getTime(),
+          new Date(s.ends_at).getTime(),
+          Number(s.required),
+          Date.now(),
+        ) === null,
+    )
+    .map((s) => s.id);
+  if (full.length === 0) return;
+  await db
+    .updateTable('shift_uncoverings')
+    .set({ resolved_at: new Date() })
+    .where('shift_id', 'in', full)
+    .where('resolved_at', 'is', null)
+    .execute();
 }
