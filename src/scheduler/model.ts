@@ -274,9 +274,10 @@ export interface SolveOptions {
    * Rows (for contracts with minimum totals, as in nurse rostering): build each idle person's row that
    * keeps their contract before the slot-by-slot construction, repair rows that break a hard rule with
    * this many row moves each (after construction, when the search is stuck infeasible, and at the end),
-   * and give `rowMoves` of the search's moves to moves on one person's row. Off by default.
+   * give `moves` of the search's moves to moves on one person's row, of which `relocate` (default 0.3)
+   * move someone's work onto a demand short of people. Off by default.
    */
-  rows?: { construct?: boolean; repairMoves?: number; moves?: number };
+  rows?: { construct?: boolean; repairMoves?: number; moves?: number; relocate?: number };
   /** Simulated annealing only: start and end temperatures in soft points (default 200 to 0.5). */
   annealing?: { startTemperature?: number; endTemperature?: number };
   /** Stop once the best reaches hard 0 and medium 0 (good enough for a quick repair). */

@@ -17,6 +17,7 @@ export class RowMoves {
   readonly view: RowView;
   private readonly plan: number[] = [];
   private readonly pairs: number[] = [];
+  private readonly people: number[] = [];
 
   constructor(
     private readonly moves: Moves,
@@ -75,6 +76,12 @@ export class RowMoves {
     return x < 0.4 ? this.change(r) : x < 0.75 ? this.exchange(r) : this.setBlock(r);
   }
 
+  /** A move of the main search: a row move on someone, or (a share `relocateShare`) a relocation. */
+  any(relocateShare: number): boolean {
+    if (this.rnd.next() < relocateShare) return this.relocate();
+    return this.random(this.pickResource());
+  }
+
   /** Day x of r's row takes another value: off or a demand of that day it may work. */
   change(r: number): boolean {
     const { c } = this.state;
@@ -131,6 +138,44 @@ export class RowMoves {
     const like = k === n ? -1 : v.dayDemands[v.dayStart[from]! + k]!;
     this.plan.length = 0;
     for (let x = from; x < from + length; x++) this.plan.push(x, like < 0 ? -1 : this.sameKind(r, x, like));
+    return this.apply(r);
+  }
+
+  /**
+   * Aims at a demand short of people without changing anyone's workload: a person free that day takes
+   * it and gives up another day's work, preferably where that demand has more people than it needs.
+   * Single changes cannot do this where hours are at their contract limits.
+   */
+  relocate(): boolean {
+    const { c, emptySlots, assign } = this.state;
+    if (emptySlots.size === 0) return false;
+    let d = -1;
+    for (let tries = 0; tries < 4 && d < 0; tries++) {
+      const e = c.slotDemand[emptySlots.at(this.rnd.int(emptySlots.size))]!;
+      if (this.state.peopleOf(e, this.people).length < c.required[e]!) d = e;
+    }
+    if (d < 0) return false;
+    const list = c.eligible[d]!;
+    if (list.length === 0) return false;
+    let r = -1;
+    for (let tries = 0; tries < 8 && r < 0; tries++) {
+      const x = list[this.rnd.int(list.length)]!;
+      if (this.demandOn(x, c.day[d]!) < 0) r = x;
+    }
+    if (r < 0) return false;
+    const tl = this.state.timelines[r]!;
+    let drop = -1;
+    for (let tries = 0; tries < 6 && tl.length > 0; tries++) {
+      const e = tl[this.rnd.int(tl.length)]!;
+      if (e >= c.D || c.day[e] === c.day[d]) continue;
+      drop = e;
+      let n = 0;
+      for (let s = c.slotStart[e]!; s < c.slotStart[e + 1]!; s++) if (assign[s]! >= 0) n++;
+      if (n > c.required[e]!) break;
+    }
+    if (drop < 0) return false;
+    this.plan.length = 0;
+    this.plan.push(c.day[drop]!, -1, c.day[d]!, d);
     return this.apply(r);
   }
 

@@ -173,7 +173,7 @@ export function solveCompiled(c: Compiled, options: SolveOptions = {}): Solution
         x < blockShare
           ? moves.swapBlock()
           : x < rowShare
-            ? rows!.random(rows!.pickResource())
+            ? rows!.any(rowOptions?.relocate ?? 0.3)
             : x < 0.4
               ? moves.change()
               : x < 0.6
