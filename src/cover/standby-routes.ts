@@ -64,7 +64,10 @@ export async function standbyAndResilienceRoutes(app: App, deps: Deps): Promise<
           .where('id', '=', practitionerId)
           .where('archived_at', 'is', null)
           .executeTakeFirst();
-        if (!p) throw problems.unprocessable(`No active practitioner ${practitionerId}.`);
+        if (!p)
+          throw problems.unprocessable('There is no active practitioner with that id.', [
+            { field: '/practitionerId', message: 'not an active practitioner' },
+          ]);
         const works = await trx
           .selectFrom('practitioner_regions')
           .select('region_code')

@@ -76,6 +76,13 @@ describe('no id in words, anywhere', () => {
     for (const s of shifts.slice(0, 6))
       for (const p of people.slice(0, 8))
         await json('POST', `/v1/shifts/${s.id}/assignments`, { practitionerId: p.id });
+    const unknown = '0b7e5a44-9d1c-4c55-8e2a-6f0d3b1a2c9e';
+    expect((await json('GET', `/v1/practitioners/${unknown}`)).statusCode).toBe(404);
+    expect((await json('GET', `/v1/shifts/${unknown}/candidates`)).statusCode).toBe(404);
+    const assigned = await json('POST', `/v1/shifts/${shifts[0].id}/assignments`, {
+      practitionerId: unknown,
+    });
+    expect(assigned.statusCode).toBeGreaterThanOrEqual(400);
     expect(statuses.filter((s) => s === 409).length, 'refusals were read').toBeGreaterThan(5);
     expect(found).toEqual([]);
   });
