@@ -62,14 +62,17 @@ export function insertSorted(c: Compiled, timeline: number[], d: number): void {
   timeline.splice(lo, 0, d);
 }
 
-function record(j: number[], store: Float64Array, at: number): void {
-  if (at >= 0) j.push(store[at]!, store[at + 1]!, store[at + 2]!);
-  else j.push(0, 0, 0);
-}
+/** Kinds of scored part in the levels journal. */
+const RES = 0;
+const DEM = 1;
+const LOC = 2;
 
 /**
  * The solution being searched, with its score kept up to date move by move: a change to a slot
- * rescores only the two resources' timelines, the demand and its location-period.
+ * rescores only the two resources' timelines, the demand and its location-period. Inside a move
+ * (`begin` .. `commit` / `rollback`) the rescoring waits until the score is read, so a move that
+ * changes several slots of one person (a block swap, a row move, a transfer) rescores each part it
+ * touched once, not once per slot.
  */
 export class State {
   readonly assign: Int32Array;
@@ -78,19 +81,21 @@ export class State {
   private readonly demLevels: Float64Array;
   private readonly locLevels: Float64Array;
   readonly locCounts: Map<number, number>[];
-  readonly totals = new Float64Array(3);
+  private readonly sums = new Float64Array(3);
   /** Empty slots the search may fill. */
   readonly emptySlots: IndexedSet;
-  /** Resources whose timeline breaks a hard rule. */
-  readonly conflicted: IndexedSet;
+  private readonly conflictedSet: IndexedSet;
   private readonly people: number[] = [];
-  /**
-   * While a move is tried: each setSlot's slot, resources and the levels they replaced, so a rejected
-   * move is put back without rescoring anything (most moves are rejected, so this halves their cost).
-   */
-  private journal: number[] | undefined;
-  /** One array reused by every move's journal. */
-  private readonly journalBuffer: number[] = [];
+  /** While a move is tried: each setSlot's slot, previous and new resource (for `rollback`). */
+  private slotJournal: number[] | undefined;
+  private readonly slotBuffer: number[] = [];
+  /** Each part the move touched (kind, index) with the levels it had before, recorded once. */
+  private readonly levelJournal: number[] = [];
+  /** Parts touched by the move and not yet rescored; `mark` says which (one byte per kind x index). */
+  private readonly dirty: number[] = [];
+  private readonly resMark: Uint8Array;
+  private readonly demMark: Uint8Array;
+  private readonly locMark: Uint8Array;
 
   constructor(readonly c: Compiled) {
     this.assign = Int32Array.from(c.initial);
@@ -99,9 +104,12 @@ export class State {
     this.demLevels = new Float64Array(c.D * 3);
     const LP = c.locationIds.length * c.periodCount;
     this.locLevels = new Float64Array(LP * 3);
+    this.resMark = new Uint8Array(c.R);
+    this.demMark = new Uint8Array(c.D);
+    this.locMark = new Uint8Array(LP);
     this.locCounts = Array.from({ length: LP }, () => new Map<number, number>());
     this.emptySlots = new IndexedSet(c.S);
-    this.conflicted = new IndexedSet(c.R);
+    this.conflictedSet = new IndexedSet(c.R);
     for (let d = c.D; d < c.N; d++) this.timelines[c.priorOwner[d]!]!.push(d);
     for (let s = 0; s < c.S; s++) {
       const r = this.assign[s]!;
@@ -117,11 +125,25 @@ export class State {
     for (let lp = 0; lp < LP; lp++) this.rescoreLocation(lp);
   }
 
+  /** The weighted [hard, medium, soft] totals (rescoring what the current move touched first). */
+  get totals(): Float64Array {
+    if (this.dirty.length > 0) this.flush();
+    return this.sums;
+  }
+
+  /** Resources whose timeline breaks a hard rule. */
+  get conflicted(): IndexedSet {
+    if (this.dirty.length > 0) this.flush();
+    return this.conflictedSet;
+  }
+
   score(): Score {
-    return { hard: this.totals[0]!, medium: this.totals[1]!, soft: this.totals[2]! };
+    const t = this.totals;
+    return { hard: t[0]!, medium: t[1]!, soft: t[2]! };
   }
 
   resourceHard(r: number): number {
+    if (this.dirty.length > 0) this.flush();
     return this.resLevels[r * 3]!;
   }
 
@@ -132,52 +154,81 @@ export class State {
     if (old === r) return old;
     const d = c.slotDemand[s]!;
     const lp = c.locPeriod[d]!;
-    const j = this.journal;
-    if (j) {
-      // No array literals here: this runs on every slot change, and they were a tenth of the time in GC.
-      j.push(s, old, r);
-      record(j, this.resLevels, old * 3);
-      record(j, this.resLevels, r * 3);
-      record(j, this.demLevels, d * 3);
-      record(j, this.locLevels, lp * 3);
-    }
     this.assign[s] = r;
     if (old >= 0) {
       const tl = this.timelines[old]!;
       tl.splice(tl.indexOf(d), 1);
-      this.rescoreResource(old);
       this.count(lp, old, -1);
     }
     if (r >= 0) {
       insertSorted(c, this.timelines[r]!, d);
-      this.rescoreResource(r);
       this.count(lp, r, 1);
       this.emptySlots.delete(s);
     } else if (!c.fixed[s]) this.emptySlots.add(s);
-    this.rescoreDemand(d);
-    this.rescoreLocation(lp);
+    const j = this.slotJournal;
+    if (!j) {
+      if (old >= 0) this.rescoreResource(old);
+      if (r >= 0) this.rescoreResource(r);
+      this.rescoreDemand(d);
+      this.rescoreLocation(lp);
+      return old;
+    }
+    j.push(s, old, r);
+    if (old >= 0) this.touch(RES, old, this.resMark, this.resLevels);
+    if (r >= 0) this.touch(RES, r, this.resMark, this.resLevels);
+    this.touch(DEM, d, this.demMark, this.demLevels);
+    this.touch(LOC, lp, this.locMark, this.locLevels);
     return old;
+  }
+
+  /** Marks a part for rescoring, recording its levels the first time the move touches it. */
+  private touch(kind: number, i: number, mark: Uint8Array, store: Float64Array): void {
+    if (mark[i] === 1) return;
+    if (mark[i] === 0) this.levelJournal.push(kind, i, store[i * 3]!, store[i * 3 + 1]!, store[i * 3 + 2]!);
+    mark[i] = 1;
+    this.dirty.push(kind, i);
+  }
+
+  /** Rescores every part touched since the last flush. Marks stay at 2: "recorded, up to date". */
+  private flush(): void {
+    const dirty = this.dirty;
+    for (let k = 0; k < dirty.length; k += 2) {
+      const i = dirty[k + 1]!;
+      switch (dirty[k]) {
+        case RES:
+          this.resMark[i] = 2;
+          this.rescoreResource(i);
+          break;
+        case DEM:
+          this.demMark[i] = 2;
+          this.rescoreDemand(i);
+          break;
+        default:
+          this.locMark[i] = 2;
+          this.rescoreLocation(i);
+      }
+    }
+    dirty.length = 0;
   }
 
   /** Starts recording slot changes for `rollback`. */
   begin(): void {
-    this.journalBuffer.length = 0;
-    this.journal = this.journalBuffer;
+    this.slotBuffer.length = 0;
+    this.slotJournal = this.slotBuffer;
   }
 
   /** Keeps the changes since `begin` and stops recording. */
   commit(): void {
-    this.journal = undefined;
+    if (this.dirty.length > 0) this.flush();
+    this.endMove();
   }
 
   /** Puts back every change since `begin`, restoring the recorded levels, and stops recording. */
   rollback(): void {
-    const j = this.journal;
-    this.journal = undefined;
+    const j = this.slotJournal;
     if (!j) return;
     const c = this.c;
-    const RECORD = 15;
-    for (let k = j.length - RECORD; k >= 0; k -= RECORD) {
+    for (let k = j.length - 3; k >= 0; k -= 3) {
       const s = j[k]!;
       const old = j[k + 1]!;
       const r = j[k + 2]!;
@@ -188,28 +239,40 @@ export class State {
         const tl = this.timelines[r]!;
         tl.splice(tl.indexOf(d), 1);
         this.count(lp, r, -1);
-        this.restore(this.resLevels, r * 3, j, k + 6);
-        if (this.resLevels[r * 3]! > 0) this.conflicted.add(r);
-        else this.conflicted.delete(r);
       }
       if (old >= 0) {
         insertSorted(c, this.timelines[old]!, d);
         this.count(lp, old, 1);
-        this.restore(this.resLevels, old * 3, j, k + 3);
-        if (this.resLevels[old * 3]! > 0) this.conflicted.add(old);
-        else this.conflicted.delete(old);
         this.emptySlots.delete(s);
       } else if (!c.fixed[s]) this.emptySlots.add(s);
-      this.restore(this.demLevels, d * 3, j, k + 9);
-      this.restore(this.locLevels, lp * 3, j, k + 12);
     }
+    // Parts never rescored still hold their old levels; the others get them back.
+    const L = this.levelJournal;
+    for (let k = 0; k < L.length; k += 5) {
+      const i = L[k + 1]!;
+      const kind = L[k]!;
+      const store = kind === RES ? this.resLevels : kind === DEM ? this.demLevels : this.locLevels;
+      for (let q = 0; q < 3; q++) {
+        this.sums[q] = this.sums[q]! + L[k + 2 + q]! - store[i * 3 + q]!;
+        store[i * 3 + q] = L[k + 2 + q]!;
+      }
+      if (kind === RES) {
+        if (store[i * 3]! > 0) this.conflictedSet.add(i);
+        else this.conflictedSet.delete(i);
+      }
+    }
+    this.dirty.length = 0;
+    this.endMove();
   }
 
-  private restore(store: Float64Array, at: number, j: number[], from: number): void {
-    for (let q = 0; q < 3; q++) {
-      this.totals[q] = this.totals[q]! + j[from + q]! - store[at + q]!;
-      store[at + q] = j[from + q]!;
+  private endMove(): void {
+    const L = this.levelJournal;
+    for (let k = 0; k < L.length; k += 5) {
+      const kind = L[k]!;
+      (kind === RES ? this.resMark : kind === DEM ? this.demMark : this.locMark)[L[k + 1]!] = 0;
     }
+    L.length = 0;
+    this.slotJournal = undefined;
   }
 
   /** Resources in demand d's slots (no -1). */
@@ -232,7 +295,7 @@ export class State {
 
   private apply(store: Float64Array, at: number): void {
     for (let k = 0; k < 3; k++) {
-      this.totals[k] = this.totals[k]! + levels[k]! - store[at + k]!;
+      this.sums[k] = this.sums[k]! + levels[k]! - store[at + k]!;
       store[at + k] = levels[k]!;
     }
   }
@@ -240,8 +303,8 @@ export class State {
   private rescoreResource(r: number): void {
     scoreResource(this.c, r, this.timelines[r]!, levels);
     this.apply(this.resLevels, r * 3);
-    if (levels[0]! > 0) this.conflicted.add(r);
-    else this.conflicted.delete(r);
+    if (levels[0]! > 0) this.conflictedSet.add(r);
+    else this.conflictedSet.delete(r);
   }
 
   private rescoreDemand(d: number): void {
