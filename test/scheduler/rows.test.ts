@@ -10,7 +10,9 @@ import { RowMoves } from '../../src/scheduler/row-moves.js';
 import { State } from '../../src/scheduler/state.js';
 import { parseCurtois } from '../../src/scheduler/curtois/parse.js';
 import { curtoisToProblem } from '../../src/scheduler/curtois/to-problem.js';
+import { solve } from '../../src/scheduler/index.js';
 import { problemArb } from './arbitrary.js';
+import { hardViolations } from './checker.js';
 
 const INSTANCE_DIR = resolve(import.meta.dirname, '..', '..', 'bench', 'data', 'curtois', 'instances');
 const load = (name: string) => parseCurtois(readFileSync(join(INSTANCE_DIR, `${name}.txt`), 'utf8'));
@@ -89,4 +91,28 @@ describe('row construction and repair', () => {
       expect(recount(c, state.assign).score).toEqual(state.score());
     },
   );
+});
+
+describe('a solve with rows', () => {
+  it('reports hard 0 only for rosters an independent checker finds free of hard breaks', () => {
+    let feasible = 0;
+    fc.assert(
+      fc.property(
+        problemArb.map((p) => ({ ...p, demands: p.demands.map((d) => ({ ...d, pinned: [] })) })),
+        fc.integer(),
+        (problem, seed) => {
+          const solution = solve(problem, {
+            seed,
+            maxMoves: 1500,
+            rows: { construct: true, repairMoves: 300, moves: 0.5 },
+          });
+          if (solution.score.hard !== 0) return;
+          feasible++;
+          expect(hardViolations(problem, solution.assignments)).toEqual([]);
+        },
+      ),
+      { numRuns: 40, seed: 9 },
+    );
+    expect(feasible).toBeGreaterThan(10);
+  });
 });
