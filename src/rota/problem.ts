@@ -250,6 +250,15 @@ export async function loadRotaProblem(db: Kysely<DB>, options: RotaProblemOption
 export const formatLocal = (timezone: string) => (m: number) =>
   DateTime.fromMillis(m * 60_000, { zone: timezone }).toFormat('ccc d LLL yyyy HH:mm');
 
+/** How the scheduler's sentences name instants and days, in the organisation's zone ("Mon 7 Dec"). */
+export const wordsIn = (timezone: string, firstDate: string) => {
+  const first = DateTime.fromISO(firstDate, { zone: timezone });
+  return {
+    formatInstant: formatLocal(timezone),
+    formatDay: (day: number) => first.plus({ days: day }).toFormat('ccc d LLL yyyy'),
+  };
+};
+
 /** Region and specialism names, so every sentence the scheduler writes says "North West", not a code. */
 export async function referenceNames(db: Kysely<DB>) {
   const [regions, skills] = await Promise.all([

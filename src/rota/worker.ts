@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { explain, type Score } from '../scheduler/index.js';
 import { startSolve, type SolveJob } from '../solving/index.js';
-import { formatLocal, loadRotaProblem } from './problem.js';
+import { loadRotaProblem, wordsIn } from './problem.js';
 import { reasonsInWords } from './reasons.js';
 import { unfilledSummary } from './unfilled-summary.js';
 import {
@@ -126,9 +126,7 @@ export class RotaRunWorker {
         this.current = undefined;
       }
       if (this.stopped) return;
-      const explanation = explain(loaded.problem, solution.assignments, {
-        formatInstant: formatLocal(timezone),
-      });
+      const explanation = explain(loaded.problem, solution.assignments, wordsIn(timezone, loaded.firstDate));
       const cancelled = solution.stats.stoppedBy === 'cancelled';
       progress.push({ score: solution.score, elapsedMs: Math.round(solution.stats.elapsedMs) });
       await finishRun(this.db, run.id, this.id, {
@@ -143,6 +141,7 @@ export class RotaRunWorker {
               ? []
               : unfilledSummary(loaded.problem, solution.assignments, {
                   timezone,
+                  firstDate: loaded.firstDate,
                   placementOf: (id) => loaded.placementOf[id]!,
                 }),
           unassigned: explanation.unfilled.map((u) => ({

@@ -39,6 +39,8 @@ export interface RuleFacts {
   /** People no longer on the 24/7 panel (archived, or moved to 0-19 work), by id -> name. */
   offPanel: Map<string, string>;
   absences: { id: string; practitionerId: string; start: Date; end: Date | null }[];
+  /** The local date of day 0. */
+  firstDate: string;
 }
 
 // Rest, 7-day and consecutive-day rules look this far either side of the work being checked.
@@ -226,6 +228,7 @@ export async function loadRuleFacts(
     demandShift,
     demandEnd,
     parts,
+    firstDate: firstDate || '2000-01-01',
     offPanel: new Map(
       practitioners.filter((p) => p.archived_at || p.kind !== 'parenting').map((p) => [p.id, p.name]),
     ),
