@@ -9,14 +9,10 @@ import { MAX_SPAN_DAYS } from '../http/spans.js';
 import { limitActiveRuns, listRunSummaries, RotaRunSummary, summaryOf } from './run-summary.js';
 import { CreateRun, RotaRun, runExample } from './run-model.js';
 import { toRunDto } from './run-view.js';
-import { publishRun } from './publish.js';
-import { applyChange } from '../changes/apply-change.js';
-import { lockFactsForAssigning } from '../changes/locks.js';
-import { fromJson } from '../db/json.js';
+import { cancelRun, publish } from './run-service.js';
 import { Shift } from '../placements/shift-model.js';
 import { emptyBodyAsObject } from '../http/optional-body.js';
 import { StandbyEntry } from '../cover/model.js';
-import { suggestStandby } from '../cover/standby.js';
 import { findRun, insertRun, TERMINAL } from './runs-repository.js';
 
 const MAX_RUN_DAYS = 62;
@@ -178,32 +174,8 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
         response: { 200: RotaRun, ...errorResponses(404, 409) },
       },
     },
-    async (request) => {
-      const { id } = request.params;
-      const run = await db.transaction().execute(async (trx) => {
-        const found = await findRun(trx, id, true);
-        if (!found) throw problems.notFound('rota run', id);
-        if (TERMINAL.includes(found.status)) {
-          throw problems.conflict(`The run has already ended (${found.status}).`, 'run-ended');
-        }
-        await trx
-          .updateTable('rota_runs')
-          .set(
-            found.status === 'queued'
-              ? { status: 'cancelled', cancel_requested: true, finished_at: new Date() }
-              : { cancel_requested: true },
-          )
-          .where('id', '=', id)
-          .execute();
-        await recordAudit(trx, auditContextOf(request), {
-          entity: 'rota_run',
-          entityId: id,
-          action: 'cancel',
-        });
-        return (await findRun(trx, id))!;
-      });
-      return toRunDto(run);
-    },
+    async (request) =>
+      toRunDto(await cancelRun({ db, timezone: deps.config.timezone, request }, request.params.id)),
   );
 
   app.post(
@@ -268,66 +240,7 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
         },
       },
     },
-    async (request) => {
-      const { id } = request.params;
-      const body = (request.body ?? {}) as { designateStandby?: boolean; leaveBrokenUncovered?: boolean };
-      const { after, uncoveredShifts } = await applyChange(
-        { db, timezone: deps.config.timezone, request },
-        {
-          entity: 'rota_run',
-          action: 'publish',
-          lock: async (trx) => {
-            const run = await findRun(trx, id, true);
-            if (!run) throw problems.notFound('rota run', id);
-            const result = fromJson<{ assignments?: Record<string, string[]> } | null>(run.result);
-            const shiftIds = Object.keys(result?.assignments ?? {});
-            await lockFactsForAssigning(trx, shiftIds, Object.values(result?.assignments ?? {}).flat());
-            return run;
-          },
-          write: async (trx, run) => {
-            const outcome = await publishRun(trx, run, new Date());
-            const standby = body.designateStandby
-              ? await suggestStandby(trx, run.from_date, run.to_date, deps.config.timezone)
-              : [];
-            return { run, outcome, standby };
-          },
-          entityId: () => id,
-          // A run is made from the facts of its day; whoever it puts on a shift is judged again now.
-          assigns: ({ outcome }) => (body.leaveBrokenUncovered ? [] : outcome.added),
-          recheck: ({ outcome }) =>
-            body.leaveBrokenUncovered
-              ? { practitionerIds: [...new Set(outcome.added.map((a) => a.practitionerId))] }
-              : undefined,
-          audited: ({ run, outcome, standby }) => ({
-            from: run.from_date,
-            to: run.to_date,
-            changedShifts: outcome.changedShifts,
-            keptLocked: outcome.keptLocked,
-            keptStarted: outcome.keptStarted,
-            standby,
-          }),
-          event: ({ run, outcome }) => ({
-            type: 'rota.published',
-            subjectId: id,
-            payload: {
-              runId: id,
-              from: run.from_date,
-              to: run.to_date,
-              changedShifts: outcome.changedShifts,
-            },
-          }),
-        },
-      );
-      const { changedShifts, keptLocked, keptStarted } = after.outcome;
-      return {
-        id,
-        status: 'published',
-        changedShifts,
-        keptLocked,
-        keptStarted,
-        standby: after.standby,
-        uncoveredShifts,
-      };
-    },
+    async (request) =>
+      publish({ db, timezone: deps.config.timezone, request }, request.params.id, request.body ?? {}),
   );
 }
