@@ -1,26 +1,30 @@
 import { Type } from 'typebox';
 import type { App, Deps } from '../http/app-types.js';
-import { actorOf } from '../http/auth.js';
-import { auditContextOf, recordAudit } from '../audit/record.js';
 import { problems } from '../http/problem.js';
 import { errorResponses, Page, PageQuery, Uuid } from '../http/schemas.js';
-import { localPeriod } from '../time/period.js';
-import { MAX_SPAN_DAYS } from '../http/spans.js';
-import { limitActiveRuns, listRunSummaries, RotaRunSummary, summaryOf } from './run-summary.js';
+import { listRunSummaries, RotaRunSummary, summaryOf } from './run-summary.js';
 import { CreateRun, RotaRun, runExample } from './run-model.js';
 import { toRunDto } from './run-view.js';
-import { cancelRun, publish } from './run-service.js';
+import { cancelRun, publish, startRun } from './run-service.js';
 import { Shift } from '../placements/shift-model.js';
 import { emptyBodyAsObject } from '../http/optional-body.js';
 import { StandbyEntry } from '../cover/model.js';
-import { findRun, insertRun, TERMINAL } from './runs-repository.js';
+import { findRun, TERMINAL } from './runs-repository.js';
 
-const MAX_RUN_DAYS = 62;
+const IdParams = Type.Object({ id: Uuid });
 
+/** Rota runs: start, list, read, follow, cancel and publish; the rules and transactions are in run-service. */
 export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
-  const { db } = deps.database;
-  const IdParams = Type.Object({ id: Uuid });
+  startRunRoute(app, deps);
+  listRunsRoute(app, deps);
+  readRunRoute(app, deps);
+  runEventsRoute(app, deps);
+  cancelRunRoute(app, deps);
+  publishRunRoute(app, deps);
+}
 
+function startRunRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
   app.post(
     '/rota-runs',
     {
@@ -39,38 +43,16 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
       },
     },
     async (request, reply) => {
-      const body = request.body;
-      const period = localPeriod(body.from, body.to, deps.config.timezone, MAX_SPAN_DAYS.rotaRun);
-      const days = Math.round((period.end.getTime() - period.start.getTime()) / 86_400_000);
-      if (days > MAX_RUN_DAYS) {
-        throw problems.badRequest(
-          `A run covers at most ${MAX_RUN_DAYS} days; ${body.from} to ${body.to} is ${days}.`,
-          [{ field: '/body/to', message: `at most ${MAX_RUN_DAYS} days after from` }],
-        );
-      }
-      const run = await db.transaction().execute(async (trx) => {
-        await limitActiveRuns(trx, actorOf(request).keyId);
-        const created = await insertRun(trx, {
-          from: body.from,
-          to: body.to,
-          timeLimitSeconds: body.timeLimitSeconds ?? 30,
-          seed: body.seed ?? 1,
-          createdBy: actorOf(request).keyId,
-        });
-        await recordAudit(trx, auditContextOf(request), {
-          entity: 'rota_run',
-          entityId: created.id,
-          action: 'create',
-          after: { from: body.from, to: body.to, timeLimitSeconds: created.time_limit_seconds },
-        });
-        return created;
-      });
+      const run = await startRun({ db, timezone: deps.config.timezone, request }, request.body);
       deps.rotaWorker?.wake();
       reply.status(202).header('location', `/v1/rota-runs/${run.id}`);
       return { id: run.id, status: run.status };
     },
   );
+}
 
+function listRunsRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
   app.get(
     '/rota-runs',
     {
@@ -86,7 +68,10 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
       return { ...(await listRunSummaries(db, limit, offset)), limit, offset };
     },
   );
+}
 
+function readRunRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
   app.get(
     '/rota-runs/:id',
     {
@@ -104,7 +89,10 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
       return toRunDto(run);
     },
   );
+}
 
+function runEventsRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
   app.get(
     '/rota-runs/:id/events',
     {
@@ -162,7 +150,10 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
       raw.end();
     },
   );
+}
 
+function cancelRunRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
   app.post(
     '/rota-runs/:id/cancel',
     {
@@ -177,7 +168,10 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
     async (request) =>
       toRunDto(await cancelRun({ db, timezone: deps.config.timezone, request }, request.params.id)),
   );
+}
 
+function publishRunRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
   app.post(
     '/rota-runs/:id/publish',
     {

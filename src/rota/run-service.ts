@@ -7,12 +7,55 @@ import { suggestStandby } from '../cover/standby.js';
 import { fromJson } from '../db/json.js';
 import { problems } from '../http/problem.js';
 import { publishRun } from './publish.js';
-import { lockRun, requestCancel, TERMINAL, type RunRow } from './runs-repository.js';
+import { insertRun, lockRun, requestCancel, TERMINAL, type RunRow } from './runs-repository.js';
+import { limitActiveRuns } from './run-summary.js';
+import type { CreateRunBody } from './run-model.js';
+import { auditContextOf, recordAudit } from '../audit/record.js';
+import { actorOf } from '../http/auth.js';
+import { MAX_SPAN_DAYS } from '../http/spans.js';
+import { localPeriod } from '../time/period.js';
+import { DateTime } from 'luxon';
+
+const MAX_RUN_DAYS = 62;
 
 interface Context {
   db: Kysely<DB>;
   timezone: string;
   request: FastifyRequest;
+}
+
+/** Queues a run (at most a few per key at once), audited; the worker solves it in the background. */
+export async function startRun(ctx: Context, body: CreateRunBody): Promise<RunRow> {
+  localPeriod(body.from, body.to, ctx.timezone, MAX_SPAN_DAYS.rotaRun);
+  const days =
+    DateTime.fromISO(body.to, { zone: ctx.timezone }).diff(
+      DateTime.fromISO(body.from, { zone: ctx.timezone }),
+      'days',
+    ).days + 1;
+  if (days > MAX_RUN_DAYS) {
+    throw problems.badRequest(
+      `A run covers at most ${MAX_RUN_DAYS} days; ${body.from} to ${body.to} is ${Math.round(days)}.`,
+      [{ field: '/body/to', message: `at most ${MAX_RUN_DAYS} days after from` }],
+    );
+  }
+  const keyId = actorOf(ctx.request).keyId;
+  return ctx.db.transaction().execute(async (trx) => {
+    await limitActiveRuns(trx, keyId);
+    const created = await insertRun(trx, {
+      from: body.from,
+      to: body.to,
+      timeLimitSeconds: body.timeLimitSeconds ?? 30,
+      seed: body.seed ?? 1,
+      createdBy: keyId,
+    });
+    await recordAudit(trx, auditContextOf(ctx.request), {
+      entity: 'rota_run',
+      entityId: created.id,
+      action: 'create',
+      after: { from: body.from, to: body.to, timeLimitSeconds: created.time_limit_seconds },
+    });
+    return created;
+  });
 }
 
 /** Stops a run: queued ones at once, solving ones at their next heartbeat (keeping their best rota). */
