@@ -1,27 +1,52 @@
+// @ts-check
 import { api, getAll } from './api.js';
-import { can } from './roles.js';
-import { addDays, clear, field, fmtDateTime, h, problem, select, table, today, badge } from './ui.js';
+import { can, canOnPractitioner } from './access.js';
+import { answerRegion, attempt, confirmButton } from './form.js';
+import { practitionerForm } from './practitioner-form.js';
+import { addDays, badge, clear, field, fmtDateTime, h, Names, select, table, today } from './ui.js';
 
-/** The panel: practitioners with filters, hours per week against the contract, absences. */
-export async function panelView(main) {
-  const out = h('div', { class: 'answer-region' });
-  let regions = [];
-  let specialisms = [];
-  let hubs = [];
-  let everyone = [];
-  try {
-    [regions, specialisms, hubs, everyone] = await Promise.all([
-      getAll('/v1/regions'),
-      getAll('/v1/specialisms'),
-      getAll('/v1/hubs'),
-      getAll('/v1/practitioners'),
-    ]);
-  } catch (error) {
-    clear(main, h('h1', {}, 'Panel'), out);
-    return problem(out, error);
-  }
-  const names = new Map(everyone.map((p) => [p.id, p.name]));
-  const any = [['', 'Any']];
+/**
+ * @typedef {import('../api-types').Practitioner} Practitioner
+ * @typedef {import('../api-types').Absence} Absence
+ * @typedef {import('../api-types').HoursRow} HoursRow
+ * @typedef {import('./practitioner-form.js').Reference} Reference
+ */
+
+/** The panel: practitioners (add, change, archive), hours per week against the contract, absences. */
+export const panelScreen = {
+  path: 'panel',
+  title: 'Panel',
+  reads: 'GET /v1/practitioners',
+  actions: [
+    { op: 'POST /v1/practitioners', words: 'add practitioners to the panel' },
+    { op: 'PATCH /v1/practitioners/:id', words: 'change practitioners’ regions, specialisms and contracts' },
+    { op: 'DELETE /v1/practitioners/:id', words: 'archive practitioners who leave' },
+  ],
+  render,
+};
+
+/** @param {HTMLFormElement} form @param {(e: SubmitEvent) => void} run */
+const onSubmit = (form, run) => form.addEventListener('submit', (e) => (e.preventDefault(), run(e)));
+
+/** @param {HTMLElement} main */
+async function render(main) {
+  /** @type {Reference} */
+  const ref = {
+    regions: await getAll('/v1/regions'),
+    specialisms: await getAll('/v1/specialisms'),
+    hubs: await getAll('/v1/hubs'),
+  };
+  const regions = new Names(ref.regions);
+  const specialisms = new Names(ref.specialisms);
+  const hubs = new Names(ref.hubs);
+  const names = new Names();
+  const out = answerRegion('panel-answer');
+  const editor = h('section', {
+    id: 'practitioner-editor',
+    'aria-label': 'Change a practitioner',
+    hidden: true,
+  });
+  const any = /** @type {[string, string][]} */ ([['', 'Any']]);
   const f = {
     q: h('input', { type: 'search', name: 'q' }),
     kind: select(
@@ -29,54 +54,104 @@ export async function panelView(main) {
       [...any, ['parenting', 'Parenting practitioner'], ['zero_nineteen', '0-19 practitioner']],
       '',
     ),
-    region: select('region', [...any, ...regions.map((r) => [r.code, r.name])], ''),
-    specialism: select('specialism', [...any, ...specialisms.map((s) => [s.code, s.name])], ''),
-    hub: select('hub', [...any, ...hubs.map((x) => [x.code, x.name])], ''),
+    region: select(
+      'region',
+      [...any, ...ref.regions.map((r) => /** @type {[string, string]} */ ([r.code, r.name]))],
+      '',
+    ),
+    specialism: select(
+      'specialism',
+      [...any, ...ref.specialisms.map((s) => /** @type {[string, string]} */ ([s.code, s.name]))],
+      '',
+    ),
+    hub: select(
+      'hub',
+      [...any, ...ref.hubs.map((x) => /** @type {[string, string]} */ ([x.code, x.name]))],
+      '',
+    ),
     gender: select('gender', [...any, ['female', 'Female'], ['male', 'Male'], ['other', 'Other']], ''),
   };
   const list = h('div', { id: 'practitioners' });
-  async function loadPanel(event) {
-    if (event) event.preventDefault();
-    try {
+
+  const loadPanel = () =>
+    attempt(out, async () => {
+      /** @type {Record<string, string>} */
       const params = {};
       for (const [k, el] of Object.entries(f)) if (el.value.trim()) params[k] = el.value.trim();
+      /** @type {Practitioner[]} */
       const items = await getAll('/v1/practitioners', params);
-      clear(
-        list,
-        table(
-          `Practitioners (${items.length})`,
-          ['Name', 'Kind', 'Home region', 'Works in', 'Specialisms', 'Gender', 'Contract hours a week'],
-          items.map((p) =>
-            h(
-              'tr',
-              {},
-              h('th', { scope: 'row' }, p.name),
-              h(
-                'td',
-                {},
-                p.kind === 'parenting' ? 'Parenting' : `0-19, grade ${p.grade}${p.hub ? `, ${p.hub}` : ''}`,
-              ),
-              h('td', {}, p.homeRegion),
-              h('td', {}, p.regions.join(', ')),
-              h('td', {}, p.specialisms.join(', ') || '—'),
-              h('td', {}, p.gender || '—'),
-              h('td', {}, p.contract.hoursPerWeek == null ? '—' : String(p.contract.hoursPerWeek)),
-            ),
+      names.add(items);
+      clear(list, practitionerTable(items));
+    });
+
+  /** @param {Practitioner} p */
+  const kindText = (p) =>
+    p.kind === 'parenting'
+      ? 'Parenting'
+      : `0-19, grade ${p.grade}${p.hub ? `, ${hubs.of(p.hub, p.hub)}` : ''}`;
+
+  /** @param {Practitioner[]} items */
+  function practitionerTable(items) {
+    return table(
+      `Practitioners (${items.length})`,
+      ['Name', 'Kind', 'Home region', 'Works in', 'Specialisms', 'Gender', 'Contract hours a week', 'Action'],
+      items.map((p) =>
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, p.name),
+          h('td', {}, kindText(p)),
+          h('td', {}, regions.of(p.homeRegion, p.homeRegion)),
+          h('td', {}, p.regions.map((r) => regions.of(r, r)).join(', ')),
+          h('td', {}, p.specialisms.map((s) => specialisms.of(s, s)).join(', ') || '—'),
+          h('td', {}, p.gender || '—'),
+          h('td', {}, p.contract?.hoursPerWeek == null ? '—' : String(p.contract.hoursPerWeek)),
+          h(
+            'td',
+            { class: 'actions' },
+            canOnPractitioner('PATCH /v1/practitioners/:id', p)
+              ? h(
+                  'button',
+                  { type: 'button', class: 'secondary', onclick: () => void change(p.id) },
+                  `Change ${p.name}`,
+                )
+              : null,
+            can('DELETE /v1/practitioners/:id')
+              ? confirmButton(`Archive ${p.name}`, `Yes, archive ${p.name}`, out, async () => {
+                  await api.del(`/v1/practitioners/${p.id}`, { ifMatch: p.version });
+                  await loadPanel();
+                  return {
+                    title: `${p.name} is archived`,
+                    detail: 'Their history stays; their future shifts need cover.',
+                  };
+                })
+              : null,
           ),
         ),
-      );
-    } catch (error) {
-      problem(out, error);
-    }
+      ),
+    );
   }
+
+  /** @param {string} id */
+  const change = (id) =>
+    attempt(out, async () => {
+      /** @type {Practitioner} */
+      const p = await api.get(`/v1/practitioners/${id}`);
+      editor.hidden = false;
+      clear(
+        editor,
+        practitionerForm(ref, p, async () => void (await loadPanel())),
+      );
+      editor.querySelector('input')?.focus();
+    });
 
   const hFrom = h('input', { type: 'date', name: 'from', value: today(), required: true });
   const hTo = h('input', { type: 'date', name: 'to', value: addDays(today(), 13), required: true });
   const hours = h('div', { id: 'hours' });
-  async function loadHours(event) {
-    if (event) event.preventDefault();
-    try {
-      const { items } = await api.get(`/v1/hours?from=${hFrom.value}&to=${hTo.value}`);
+  const loadHours = () =>
+    attempt(out, async () => {
+      /** @type {HoursRow[]} */
+      const items = (await api.get(`/v1/hours?from=${hFrom.value}&to=${hTo.value}`)).items;
       clear(
         hours,
         table(
@@ -105,17 +180,14 @@ export async function panelView(main) {
           }),
         ),
       );
-    } catch (error) {
-      problem(out, error);
-    }
-  }
+    });
 
   const aFrom = h('input', { type: 'date', name: 'from', value: addDays(today(), -7), required: true });
   const aTo = h('input', { type: 'date', name: 'to', value: addDays(today(), 28), required: true });
   const absences = h('div', { id: 'absences' });
-  async function loadAbsences(event) {
-    if (event) event.preventDefault();
-    try {
+  const loadAbsences = () =>
+    attempt(out, async () => {
+      /** @type {Absence[]} */
       const items = await getAll('/v1/absences', { from: aFrom.value, to: aTo.value });
       clear(
         absences,
@@ -126,7 +198,7 @@ export async function panelView(main) {
             h(
               'tr',
               {},
-              h('th', { scope: 'row' }, names.get(a.practitionerId) || a.practitionerId),
+              h('th', { scope: 'row' }, names.of(a.practitionerId)),
               h('td', {}, a.kind.replace('_', ' ')),
               h('td', {}, fmtDateTime(a.start)),
               h('td', {}, a.end ? fmtDateTime(a.end) : 'Open-ended'),
@@ -135,10 +207,36 @@ export async function panelView(main) {
           ),
         ),
       );
-    } catch (error) {
-      problem(out, error);
-    }
-  }
+    });
+
+  const filterForm = h(
+    'form',
+    { class: 'inline card' },
+    field('Name contains', f.q),
+    field('Kind', f.kind),
+    field('Region', f.region),
+    field('Specialism', f.specialism),
+    field('Hub', f.hub),
+    field('Gender', f.gender),
+    h('button', { type: 'submit' }, 'Filter'),
+  );
+  onSubmit(filterForm, () => void loadPanel());
+  const hoursForm = h(
+    'form',
+    { class: 'inline card' },
+    field('From', hFrom),
+    field('To (included)', hTo),
+    h('button', { type: 'submit' }, 'Show hours'),
+  );
+  onSubmit(hoursForm, () => void loadHours());
+  const absencesForm = h(
+    'form',
+    { class: 'inline card' },
+    field('From', aFrom),
+    field('To (included)', aTo),
+    h('button', { type: 'submit' }, 'Show absences'),
+  );
+  onSubmit(absencesForm, () => void loadAbsences());
 
   clear(
     main,
@@ -148,53 +246,35 @@ export async function panelView(main) {
       'section',
       { 'aria-labelledby': 'panel-h' },
       h('h2', { id: 'panel-h' }, 'Practitioners'),
-      h(
-        'form',
-        { class: 'inline card', onsubmit: loadPanel },
-        field('Name contains', f.q),
-        field('Kind', f.kind),
-        field('Region', f.region),
-        field('Specialism', f.specialism),
-        field('Hub', f.hub),
-        field('Gender', f.gender),
-        h('button', { type: 'submit' }, 'Filter'),
-      ),
+      filterForm,
       list,
     ),
-    can('hours')
+    editor,
+    can('POST /v1/practitioners') ? practitionerForm(ref, null, async () => void (await loadPanel())) : null,
+    can('GET /v1/hours')
       ? h(
           'section',
           { 'aria-labelledby': 'hours-h' },
           h('h2', { id: 'hours-h' }, 'Hours per week'),
-          h(
-            'form',
-            { class: 'inline card', onsubmit: loadHours },
-            field('From', hFrom),
-            field('To (included)', hTo),
-            h('button', { type: 'submit' }, 'Show hours'),
-          ),
+          hoursForm,
           hours,
         )
       : null,
-    can('readAbsences')
+    can('GET /v1/absences')
       ? h(
           'section',
           { 'aria-labelledby': 'absences-h' },
           h('h2', { id: 'absences-h' }, 'Absences'),
-          h(
-            'form',
-            { class: 'inline card', onsubmit: loadAbsences },
-            field('From', aFrom),
-            field('To (included)', aTo),
-            h('button', { type: 'submit' }, 'Show absences'),
-          ),
+          absencesForm,
           absences,
         )
       : null,
   );
+  // Every name first (absences name people the filter may hide), then the lists.
+  names.add(await getAll('/v1/practitioners'));
   await Promise.all([
     loadPanel(),
-    can('hours') ? loadHours() : null,
-    can('readAbsences') ? loadAbsences() : null,
+    can('GET /v1/hours') ? loadHours() : null,
+    can('GET /v1/absences') ? loadAbsences() : null,
   ]);
 }
