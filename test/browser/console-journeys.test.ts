@@ -176,8 +176,40 @@ describe.skipIf(!hasChromium())('the coordinator console in headless chromium', 
     await page.locator('#uncovered-list li').first().waitFor();
     await shot('sickness-02-uncovered');
 
+    // Cover plans gain uncoveredSummary (the lead's change); until it lands the first plan is stubbed with a
+    // group whose fix the cover team may not make (lifting an exclusion is the coordinator's): a sentence, no button.
+    const placement = (await ctx.call('admin', 'GET', '/v1/placements?limit=1')).json().items[0];
+    const fix = `Lift the exclusion of ${who!.name} from ${placement.caseReference}`;
+    await page.route(/\/v1\/cover-plans$/, async (route) => {
+      const res = await route.fetch();
+      const plan = await res.json();
+      plan.uncoveredSummary = [
+        {
+          placementId: placement.id,
+          caseReference: placement.caseReference,
+          shifts: 2,
+          shiftIds: [],
+          because: 'Everyone who could cover is on another shift or short of rest',
+          fixes: [
+            {
+              practitionerId: practitionerId,
+              name: who!.name,
+              change: 'exclusion',
+              shifts: 2,
+              sentence: fix,
+            },
+          ],
+        },
+      ];
+      await route.fulfill({ response: res, json: plan });
+    });
     await page.getByRole('button', { name: 'Find cover' }).click();
     await page.getByRole('table', { name: /Proposed cover/ }).waitFor({ timeout: 20_000 });
+    const causes = page.getByRole('region', { name: /Why some shifts have no cover/ });
+    await causes.getByText('Everyone who could cover is on another shift or short of rest').waitFor();
+    await causes.getByText(fix).waitFor();
+    expect(await causes.getByRole('button', { name: fix }).count()).toBe(0);
+    await page.unroute(/\/v1\/cover-plans$/);
     await shot('sickness-03-plan');
     expect(await unlabelled(page)).toEqual([]);
 

@@ -282,4 +282,37 @@ describe.skipIf(!hasChromium())('the console screens in headless chromium (phone
     await check(c, 'dat-01');
     await finish(c);
   });
+
+  it('offers each role only what the permission table lets it do (viewer, social worker)', async () => {
+    const c = await openConsole(browser, base, ARTIFACTS, PHONE);
+    const { page } = c;
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await signIn(page, DEMO_KEYS.viewer);
+    await expect(
+      page.getByText('This key may read what the screens show, not change it.').isVisible(),
+    ).resolves.toBe(true);
+    await goTo(page, 'Placements');
+    await page.getByRole('table', { name: /^Placements/ }).waitFor();
+    expect(await page.getByRole('button', { name: /^(Change plan|Record review) of/ }).count()).toBe(0);
+    expect(await page.locator('#create-placement').count()).toBe(0);
+    await goTo(page, 'Panel');
+    await page.getByRole('table', { name: /^Practitioners/ }).waitFor();
+    expect(await page.getByRole('button', { name: /^(Change|Archive) / }).count()).toBe(0);
+    await check(c, 'roles-01-viewer-panel');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+
+    await signIn(page, DEMO_KEYS.social_worker);
+    await expect(page.locator('ul.may').innerText()).resolves.toContain(
+      'book OSR consultations and joint visits',
+    );
+    const links = await nav.getByRole('link').allInnerTexts();
+    expect(links).toEqual(expect.arrayContaining(['OSR week', 'OSR rota', 'Review figures']));
+    for (const hidden of ['Rota', 'Rota runs', 'Placements', 'Sickness', 'Standby'])
+      expect(links).not.toContain(hidden);
+    await goTo(page, 'OSR rota');
+    await page.getByRole('table', { name: /Lead responders/ }).waitFor();
+    expect(await page.getByRole('button', { name: /Generate|Issue/ }).count()).toBe(0);
+    await check(c, 'roles-02-social-worker-rota');
+    await finish(c);
+  });
 });

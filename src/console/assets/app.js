@@ -1,6 +1,6 @@
 // @ts-check
-/* global document, window */
-import { api, session } from './api.js';
+/* global console, document, window */
+import { api, ApiError, session } from './api.js';
 import { can, loadAccess, roleLabel } from './access.js';
 import { actionForm, answerRegion, value } from './form.js';
 import { answer, clear, field, h, problem } from './ui.js';
@@ -178,7 +178,8 @@ async function route() {
   try {
     leaveScreen = (await screen.render(main)) || null;
   } catch (error) {
-    // A screen that cannot load says why rather than leaving a blank page.
+    // A screen that cannot load says why rather than leaving a blank page (and logs its own faults).
+    if (!(error instanceof ApiError)) console.error(error);
     clear(main, h('h1', {}, screen.title), out);
     problem(out, error);
   }

@@ -1,4 +1,5 @@
 // @ts-check
+/* global console */
 import { ApiError } from './api.js';
 import { answer, clear, h, problem } from './ui.js';
 
@@ -13,6 +14,16 @@ import { answer, clear, h, problem } from './ui.js';
  * What a refusal means for the person, beyond the service's own words (e.g. "use the 0-19 Request Form").
  * @typedef {(error: ApiError) => Child} Hint
  */
+
+/** Input the person can fix before anything is sent (shown like the service's refusals, not logged). */
+export class InputError extends Error {
+  /** @param {string} title @param {string} detail */
+  constructor(title, detail) {
+    super(detail);
+    this.title = title;
+    this.detail = detail;
+  }
+}
 
 /** @type {Hint} */
 const staleHint = (error) =>
@@ -39,6 +50,8 @@ export async function attempt(out, run, options = {}) {
     return true;
   } catch (error) {
     if (error instanceof Error && error.name === 'AbortError') return false;
+    // A fault of the console itself is logged as well, so it never hides behind a polite message.
+    if (!(error instanceof ApiError || error instanceof InputError)) console.error(error);
     const more = error instanceof ApiError ? [staleHint(error), hint ? hint(error) : null] : null;
     problem(out, error, more);
     return false;

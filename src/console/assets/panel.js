@@ -86,7 +86,7 @@ async function render(main) {
 
   /** @param {Practitioner} p */
   const kindText = (p) =>
-    p.kind === 'parenting'
+    p.kind === 'parenting' || (!p.kind && !p.grade)
       ? 'Parenting'
       : `0-19, grade ${p.grade}${p.hub ? `, ${hubs.of(p.hub, p.hub)}` : ''}`;
 
@@ -101,9 +101,10 @@ async function render(main) {
           {},
           h('th', { scope: 'row' }, p.name),
           h('td', {}, kindText(p)),
-          h('td', {}, regions.of(p.homeRegion, p.homeRegion)),
-          h('td', {}, p.regions.map((r) => regions.of(r, r)).join(', ')),
-          h('td', {}, p.specialisms.map((s) => specialisms.of(s, s)).join(', ') || '—'),
+          // Roles that see only public fields get no regions or contract: a dash, not a guess.
+          h('td', {}, p.homeRegion ? regions.of(p.homeRegion, p.homeRegion) : '—'),
+          h('td', {}, (p.regions ?? []).map((r) => regions.of(r, r)).join(', ') || '—'),
+          h('td', {}, (p.specialisms ?? []).map((s) => specialisms.of(s, s)).join(', ') || '—'),
           h('td', {}, p.gender || '—'),
           h('td', {}, p.contract?.hoursPerWeek == null ? '—' : String(p.contract.hoursPerWeek)),
           h(

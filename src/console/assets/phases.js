@@ -1,4 +1,5 @@
 // @ts-check
+import { InputError } from './form.js';
 import { clear, field, h, uid } from './ui.js';
 
 /** @typedef {import('../api-types').Phase} Phase */
@@ -26,7 +27,8 @@ function parseShifts(text, n) {
     .map((part) => {
       const m = /^(\d{2}:\d{2})\s*[-–]\s*(\d{2}:\d{2})(?:\s*x\s*(\d))?$/.exec(part);
       if (!m)
-        throw new Error(
+        throw new InputError(
+          'Check the plan',
           `Phase ${n}: write each shift as "08:00-20:00", with " x2" for two practitioners (not "${part}").`,
         );
       return {

@@ -65,7 +65,9 @@ async function render(main) {
   const fillWho = () =>
     clear(
       who,
-      panel.filter((p) => p.regions.includes(region.value)).map((p) => h('option', { value: p.id }, p.name)),
+      panel
+        .filter((p) => (p.regions ?? []).includes(region.value))
+        .map((p) => h('option', { value: p.id }, p.name)),
     );
   region.addEventListener('change', fillWho);
   fillWho();
