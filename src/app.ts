@@ -7,6 +7,8 @@ import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.js';
 import type { App, Deps } from './http/app-types.js';
+import { DateTime } from 'luxon';
+import { ResilienceCache } from './cover/resilience-cache.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { registerAuth, type RouteRule } from './http/auth.js';
@@ -111,7 +113,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     throw error;
   }
 
-  const deps: Deps = { config, database };
+  const resilience = new ResilienceCache(database.db, config.timezone);
+  const deps: Deps = { config, database, resilience };
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) resilience.changed();
+  });
+  app.addHook('onClose', async () => resilience.stop());
+  if (config.demoData)
+    app.addHook('onReady', async () => {
+      // The console's board opens on today's week (or fortnight): have them ready for the first view.
+      const today = DateTime.now().setZone(config.timezone);
+      for (const days of [6, 13]) resilience.warm(today.toISODate()!, today.plus({ days }).toISODate()!);
+    });
   if (config.solveInProcess) {
     const worker = new RotaRunWorker(database.db, { timezone: config.timezone, log: app.log });
     deps.rotaWorker = worker;

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { Code, Instant, LocalDate, Uuid } from '../http/schemas.js';
+import { UnfilledGroupSchema } from '../rota/unfilled-summary.js';
 
 const Candidate = Type.Object({
   practitionerId: Uuid,
@@ -40,6 +41,7 @@ export const coverPlanExample = {
     },
   ],
   uncovered: [],
+  uncoveredSummary: [],
   changes: [],
   score: { hard: 0, medium: 0, soft: 120 },
   movedOthers: false,
@@ -64,6 +66,9 @@ export const CoverPlan = Type.Object(
     }),
     uncovered: Type.Array(Type.Object({ shiftId: Uuid, reasons: Type.Array(Type.String()) }), {
       description: 'Shifts no one can cover, with who was considered and which rule each would break',
+    }),
+    uncoveredSummary: Type.Array(UnfilledGroupSchema, {
+      description: 'Uncovered shifts grouped by family and cause, each with the smallest fixes found',
     }),
     changes: Type.Array(Type.Object({ shiftId: Uuid, removed: Type.Array(Uuid), added: Type.Array(Uuid) }), {
       description: 'Other shifts the plan changes to make cover possible (only when nothing else works)',

@@ -8,11 +8,13 @@ import { candidateView, reasonsInWords, type CandidateView } from '../rota/reaso
 import { loadCoverProblem, type CoverTarget } from './cover-problem.js';
 import { partsOfShifts } from '../rota/assignments.js';
 import { shortFrom } from '../rules/coverage.js';
+import { unfilledSummary, type UnfilledGroupDto } from '../rota/unfilled-summary.js';
 
 export interface CoverPlanBody {
   assignments: { shiftId: string; practitionerId: string; name: string }[];
   alternatives: { shiftId: string; candidates: CandidateView[] }[];
   uncovered: { shiftId: string; reasons: string[] }[];
+  uncoveredSummary: UnfilledGroupDto[];
   changes: { shiftId: string; removed: string[]; added: string[] }[];
   score: { hard: number; medium: number; soft: number };
   movedOthers: boolean;
@@ -127,6 +129,7 @@ export async function makeCoverPlan(
     assignments: [],
     alternatives: [],
     uncovered: [],
+    uncoveredSummary: [],
     changes: [],
     score: solution.score,
     movedOthers,
@@ -170,6 +173,12 @@ export async function makeCoverPlan(
         .map(candidateView),
     });
   }
+  if (body.uncovered.length > 0)
+    body.uncoveredSummary = unfilledSummary(problem, solution.assignments, {
+      timezone,
+      placementOf: (id) => loaded.placementOf[id]!,
+      only: body.uncovered.map((u) => u.shiftId),
+    });
   body.solveMs = Math.round(performance.now() - started);
   const touched = new Set([...targetIds, ...body.changes.map((c) => c.shiftId)]);
   const revisionRows = touched.size

@@ -29,16 +29,21 @@ type PlanRow = {
   created_at: Date;
   accepted_at: Date | null;
 };
-const toDto = (row: PlanRow) => ({
-  id: row.id,
-  absenceId: row.absence_id,
-  // Every target shift gets its alternatives, so they name the shifts the plan set out to cover.
-  shiftIds: fromJson<CoverPlanBody>(row.plan).alternatives.map((a) => a.shiftId),
-  status: row.status,
-  ...fromJson<CoverPlanBody>(row.plan),
-  createdAt: row.created_at.toISOString(),
-  acceptedAt: row.accepted_at?.toISOString() ?? null,
-});
+const toDto = (row: PlanRow) => {
+  // Plans made before grouped causes existed have none.
+  const stored = fromJson<CoverPlanBody>(row.plan);
+  const plan = { ...stored, uncoveredSummary: stored.uncoveredSummary ?? [] };
+  return {
+    id: row.id,
+    absenceId: row.absence_id,
+    // Every target shift gets its alternatives, so they name the shifts the plan set out to cover.
+    shiftIds: plan.alternatives.map((a) => a.shiftId),
+    status: row.status,
+    ...plan,
+    createdAt: row.created_at.toISOString(),
+    acceptedAt: row.accepted_at?.toISOString() ?? null,
+  };
+};
 
 const CoverPlanRequest = Type.Object(
   {

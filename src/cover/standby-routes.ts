@@ -7,7 +7,6 @@ import { missingCodes } from '../reference/repository.js';
 import { localPeriod } from '../time/period.js';
 import { MAX_SPAN_DAYS, PeriodEnd } from '../http/spans.js';
 import { StandbyEntry, standbyExample } from './model.js';
-import { resilience } from './resilience.js';
 import { listStandby, suggestStandby } from './standby.js';
 
 const MAX_RESILIENCE_DAYS = 31;
@@ -65,7 +64,10 @@ export async function standbyAndResilienceRoutes(app: App, deps: Deps): Promise<
           .where('id', '=', practitionerId)
           .where('archived_at', 'is', null)
           .executeTakeFirst();
-        if (!p) throw problems.unprocessable(`No active practitioner ${practitionerId}.`);
+        if (!p)
+          throw problems.unprocessable('There is no active practitioner with that id.', [
+            { field: '/practitionerId', message: 'not an active practitioner' },
+          ]);
         const works = await trx
           .selectFrom('practitioner_regions')
           .select('region_code')
@@ -170,7 +172,7 @@ export async function standbyAndResilienceRoutes(app: App, deps: Deps): Promise<
                       region: 'north-west',
                       start: '2026-11-30T20:00:00.000Z',
                       end: '2026-12-01T08:00:00.000Z',
-                      reasons: ['11 of 12: Required specialism'],
+                      reasons: ['11 of 12 considered lack a specialism it needs'],
                     },
                   ],
                   byRegion: [{ region: 'north-west', shifts: 28, atRisk: 1 }],
@@ -188,7 +190,7 @@ export async function standbyAndResilienceRoutes(app: App, deps: Deps): Promise<
       if (end.getTime() - start.getTime() > (MAX_RESILIENCE_DAYS + 1) * 86_400_000) {
         throw problems.badRequest(`Ask for at most ${MAX_RESILIENCE_DAYS} days at a time.`);
       }
-      return resilience(db, from, to, tz, new Date());
+      return deps.resilience.get(from, to, new Date());
     },
   );
 

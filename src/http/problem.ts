@@ -35,6 +35,8 @@ export class HttpProblem extends Error {
   }
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export const problems = {
   badRequest: (detail: string, errors?: { field: string; message: string }[]) =>
     new HttpProblem(400, 'validation', 'Your request is not valid', detail, errors ? { errors } : {}),
@@ -42,8 +44,15 @@ export const problems = {
     new HttpProblem(422, 'unprocessable', 'The request cannot be applied', detail, errors ? { errors } : {}),
   unauthorized: (detail: string) => new HttpProblem(401, 'unauthorized', 'Authentication required', detail),
   forbidden: (detail: string) => new HttpProblem(403, 'forbidden', 'Not allowed for your role', detail),
+  // Words never carry an id (people read them): the id asked for stays in its own member.
   notFound: (what: string, id: string) =>
-    new HttpProblem(404, 'not-found', 'Not found', `No ${what} with id or code "${id}" exists.`),
+    new HttpProblem(
+      404,
+      'not-found',
+      'Not found',
+      UUID.test(id) ? `No ${what} with that id exists.` : `No ${what} "${id}" exists.`,
+      { id },
+    ),
   conflict: (detail: string, slug = 'conflict', extensions: Record<string, unknown> = {}) =>
     new HttpProblem(409, slug, 'Conflict', detail, extensions),
   preconditionFailed: (detail: string) =>

@@ -43,7 +43,8 @@ export async function checkManualAssignment(
     throw problems.conflict('This shift is locked; unlock it to change who works it.', 'shift-locked');
   if (!loaded.problem.resources.some((r) => r.id === practitionerId)) {
     throw problems.unprocessable(
-      `Practitioner ${practitionerId} is not an active parenting practitioner on the panel.`,
+      'That practitioner is not an active parenting practitioner on the panel (archived, a 0-19 practitioner, or unknown).',
+      [{ field: '/practitionerId', message: 'not on the 24/7 panel' }],
     );
   }
   const check = checkAssignment(loaded.problem, assignments, shiftId, practitionerId, {

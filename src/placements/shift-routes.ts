@@ -253,7 +253,7 @@ export async function shiftRoutes(app: App, { database, config }: Deps): Promise
                 'shift-locked',
               );
             if (!(await removeAssignment(trx, id, practitionerId)))
-              throw problems.notFound(`assignment on shift ${id} of practitioner`, practitionerId);
+              throw problems.notFound('assignment of that practitioner on this shift', practitionerId);
             await touchShift(trx, id);
             return (await findShift(trx, id))!;
           },

@@ -14,6 +14,8 @@ export interface RotaProblem {
   /** Local date of day 0. */
   firstDate: string;
   shiftIds: string[];
+  /** The placement of each shift read, by shift id. */
+  placementOf: Record<string, string>;
   /** The highest shift revision in the period when the problem was read. */
   revision: number;
 }
@@ -239,6 +241,7 @@ export async function loadRotaProblem(db: Kysely<DB>, options: RotaProblemOption
     },
     firstDate: options.from,
     shiftIds: demandShifts.map((s) => s.id),
+    placementOf: Object.fromEntries(shifts.map((s) => [s.id, s.placement_id])),
     revision: shifts.reduce((m, s) => Math.max(m, Number(s.revision)), 0),
   };
 }

@@ -18,6 +18,18 @@ const RULED_OUT: Partial<Record<string, string>> = {
   periodCap: 'are at their limit for the period',
 };
 
+/** How many of those considered each rule ruled out, most first: "12 of 45 considered lack a specialism it needs". */
+export function ruledOut(candidates: readonly CandidateReport[]): string[] {
+  const byRule = new Map<string, number>();
+  for (const c of candidates)
+    if (!c.allowed)
+      for (const rule of new Set(c.hard.map((r) => RULED_OUT[r.constraint] ?? `would break "${r.label}"`)))
+        byRule.set(rule, (byRule.get(rule) ?? 0) + 1);
+  return [...byRule.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([why, count]) => `${count} of ${candidates.length} considered ${why}`);
+}
+
 /**
  * Plain words for why a shift is short: how many people each rule ruled out, then the nearest
  * candidates with every rule they would break, so a coordinator can act (ask, swap, or approve).
@@ -25,10 +37,6 @@ const RULED_OUT: Partial<Record<string, string>> = {
 export function reasonsInWords(unfilled: UnfilledExplanation): string[] {
   const blocked = unfilled.candidates.filter((c) => !c.allowed);
   const allowed = unfilled.candidates.filter((c) => c.allowed);
-  const byRule = new Map<string, number>();
-  for (const c of blocked)
-    for (const rule of new Set(c.hard.map((r) => RULED_OUT[r.constraint] ?? `would break "${r.label}"`)))
-      byRule.set(rule, (byRule.get(rule) ?? 0) + 1);
   const out: string[] = [];
   if (unfilled.candidates.length === 0) out.push('Nobody is on the panel to consider.');
   if (allowed.length > 0) {
@@ -39,9 +47,7 @@ export function reasonsInWords(unfilled: UnfilledExplanation): string[] {
         .join(', ')}.`,
     );
   }
-  for (const [why, count] of [...byRule.entries()].sort((a, b) => b[1] - a[1])) {
-    out.push(`${count} of ${unfilled.candidates.length} considered ${why}.`);
-  }
+  out.push(...ruledOut(unfilled.candidates).map((line) => `${line}.`));
   const nearest = [...blocked].sort((a, b) => a.hard.length - b.hard.length || a.name.localeCompare(b.name));
   for (const c of nearest.slice(0, DETAIL_LIMIT))
     out.push(`${c.name}: ${c.hard.map((r) => r.message).join('; ')}.`);

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Instant, LocalDate, Uuid } from '../http/schemas.js';
+import { UnfilledSummary } from './unfilled-summary.js';
 
 const ScoreSchema = Type.Object(
   { hard: Type.Number(), medium: Type.Number(), soft: Type.Number() },
@@ -14,6 +15,7 @@ export const runExample = {
   timeLimitSeconds: 30,
   score: { hard: 0, medium: 0, soft: 1840 },
   unassigned: [],
+  unfilledSummary: [],
   assignments: [
     {
       shiftId: '2b1e4c7a-3d5f-4e6a-8b9c-0d1e2f3a4b5c',
@@ -56,6 +58,7 @@ export const RotaRun = Type.Object(
         }),
       }),
     ),
+    unfilledSummary: UnfilledSummary,
     assignments: Type.Array(Type.Object({ shiftId: Uuid, practitionerIds: Type.Array(Uuid) }), {
       description: 'The proposed rota (written to the shifts on publish)',
     }),

@@ -15,6 +15,7 @@ export function toRunDto(row: RunRow): RotaRunDto {
         ? null
         : { hard: Number(row.score_hard), medium: Number(row.score_medium), soft: Number(row.score_soft) },
     unassigned: result?.unassigned ?? [],
+    unfilledSummary: result?.unfilledSummary ?? [],
     assignments: result
       ? Object.entries(result.assignments).map(([shiftId, practitionerIds]) => ({ shiftId, practitionerIds }))
       : [],

@@ -1,3 +1,4 @@
+import type { UnfilledGroupDto } from './unfilled-summary.js';
 import { sql, type Kysely } from 'kysely';
 import type { DB, RotaRunStatus } from '../db/schema.js';
 import type { Score } from '../scheduler/index.js';
@@ -5,6 +6,8 @@ import type { Score } from '../scheduler/index.js';
 export interface RunResult {
   assignments: Record<string, string[]>;
   unassigned: { shiftId: string; missing: number; reasons: string[] }[];
+  /** Missing from runs solved before it existed. */
+  unfilledSummary?: UnfilledGroupDto[];
   breakdown: { constraint: string; label: string; level: string; penalty: number; count: number }[];
   stats: Record<string, unknown>;
   summary: Record<string, unknown>;

@@ -7,6 +7,7 @@ import { explain, type Score } from '../scheduler/index.js';
 import { startSolve, type SolveJob } from '../solving/index.js';
 import { formatLocal, loadRotaProblem } from './problem.js';
 import { reasonsInWords } from './reasons.js';
+import { unfilledSummary } from './unfilled-summary.js';
 import {
   claimNextRun,
   failRun,
@@ -137,6 +138,13 @@ export class RotaRunWorker {
         progress,
         result: {
           assignments: solution.assignments,
+          unfilledSummary:
+            solution.unfilled.length === 0
+              ? []
+              : unfilledSummary(loaded.problem, solution.assignments, {
+                  timezone,
+                  placementOf: (id) => loaded.placementOf[id]!,
+                }),
           unassigned: explanation.unfilled.map((u) => ({
             shiftId: u.demandId,
             missing: u.missing,

@@ -1,6 +1,7 @@
 import { stateFor, tryAssignment, type CandidateReport, type ExplainOptions } from './candidates.js';
 import type { Assignments, Problem } from './model.js';
 import { compareScores } from './score.js';
+import type { State } from './state.js';
 
 /**
  * `rankCandidates` for many demands at once, over one compiled state: who else could take each demand
@@ -11,7 +12,15 @@ export function rankCandidatesMany(
   problem: Problem,
   assignments: Assignments,
   requests: readonly { demandId: string; replacing?: string }[],
-  options: ExplainOptions & { limit?: number; allowedOnly?: boolean } = {},
+  options: ExplainOptions & {
+    limit?: number;
+    allowedOnly?: boolean;
+    /**
+     * Answer "could anyone take it?" fast: try the resources no standing rule rules out first and, at
+     * the first one allowed, report only them; every resource is ranked only when nobody is allowed.
+     */
+    stopAtAllowed?: boolean;
+  } = {},
 ): Map<string, CandidateReport[]> {
   const state = stateFor(problem, assignments, options);
   const c = state.c;
@@ -23,6 +32,13 @@ export function rankCandidatesMany(
     const on = state.peopleOf(d);
     const full = on.length >= c.slotStart[d + 1]! - c.slotStart[d]!;
     const victim = replacing !== undefined ? c.resourceIds.indexOf(replacing) : full ? (on[0] ?? -1) : -1;
+    if (options.stopAtAllowed) {
+      const first = firstAllowed(state, d, on, victim);
+      if (first) {
+        out.set(demandId, [first]);
+        continue;
+      }
+    }
     const reports: CandidateReport[] = [];
     for (let r = 0; r < c.R; r++) {
       if (on.includes(r)) continue;
@@ -38,4 +54,13 @@ export function rankCandidatesMany(
     out.set(demandId, options.limit === undefined ? reports : reports.slice(0, options.limit));
   }
   return out;
+}
+
+function firstAllowed(state: State, d: number, on: number[], victim: number): CandidateReport | undefined {
+  for (const r of state.c.eligible[d]!) {
+    if (on.includes(r)) continue;
+    const report = tryAssignment(state, d, r, victim);
+    if (report.allowed) return report;
+  }
+  return undefined;
 }

@@ -35,3 +35,5 @@ export { scoreAssignments } from './score-assignments.js';
 export type { ConstraintBreakdown, MatchInWords } from './recount.js';
 export { createRandom } from './random.js';
 export { formatDuration, formatInstantUtc } from './words.js';
+export { groupUnfilled, relaxOne } from './unfilled-groups.js';
+export type { Fix, UnfilledCause, UnfilledGroup, GroupOptions } from './unfilled-groups.js';

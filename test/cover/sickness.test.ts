@@ -254,5 +254,28 @@ describe.each(databaseTargets())('sickness and cover on %s', (target) => {
     ).json();
     expect(res.atRisk.map((r: { shiftId: string }) => r.shiftId)).toContain(day.id);
     expect(res.byRegion.find((r: { region: string }) => r.region === 'east').atRisk).toBe(1);
+    expect(res.atRisk.find((r: { shiftId: string }) => r.shiftId === day.id).reasons).toContainEqual(
+      expect.stringMatching(/^\d+ of \d+ considered lack a specialism it needs$/),
+    );
+  });
+
+  it('keeps resilience up to date as the facts change, not only when first asked', async () => {
+    const day = (await shiftsOf(placementB, date(3), date(3))).find((s) => !s.night)!;
+    const atRisk = async () =>
+      (await expectStatus(ctx.call('cover', 'GET', `/v1/resilience?from=${date(3)}&to=${date(3)}`), 200))
+        .json()
+        .atRisk.map((r: { shiftId: string }) => r.shiftId);
+    expect(await atRisk()).toContain(day.id);
+    // Oli works in East: with the specialism, Oli could stand in for Nia.
+    await expectStatus(
+      ctx.call('coordinator', 'PATCH', `/v1/practitioners/${ids.Oli}`, { specialisms: ['newborn-care'] }),
+      200,
+    );
+    expect(await atRisk()).not.toContain(day.id);
+    await expectStatus(
+      ctx.call('coordinator', 'PATCH', `/v1/practitioners/${ids.Oli}`, { specialisms: [] }),
+      200,
+    );
+    expect(await atRisk()).toContain(day.id);
   });
 });
