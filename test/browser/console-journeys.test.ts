@@ -121,6 +121,8 @@ describe.skipIf(!hasChromium())('the coordinator console in headless chromium', 
     await shot('rota-05-run-progress');
     await page.locator('#run-final-status', { hasText: 'completed' }).waitFor({ timeout: 30_000 });
     await expect(page.locator('#run-score').innerText()).resolves.toMatch(/hard \d+, medium \d+, soft \d+/);
+    // Grouped causes first (a line per family and cause, or "None"), the per-shift details folded away.
+    await page.getByRole('region', { name: /Why shifts are unfilled/ }).waitFor();
     await shot('rota-06-run-result');
     await page.getByRole('button', { name: 'Publish this rota' }).click();
     await page.getByText('Rota published').waitFor();

@@ -2,8 +2,9 @@
 import { api, getAll } from './api.js';
 import { can, canOnPractitioner } from './access.js';
 import { answerRegion, attempt, confirmButton } from './form.js';
+import { absencesSection, hoursSection } from './panel-reports.js';
 import { practitionerForm } from './practitioner-form.js';
-import { addDays, badge, clear, field, fmtDateTime, h, Names, select, table, today } from './ui.js';
+import { clear, field, h, Names, select, table } from './ui.js';
 
 /**
  * @typedef {import('../api-types').Practitioner} Practitioner
@@ -146,70 +147,8 @@ async function render(main) {
       editor.querySelector('input')?.focus();
     });
 
-  const hFrom = h('input', { type: 'date', name: 'from', value: today(), required: true });
-  const hTo = h('input', { type: 'date', name: 'to', value: addDays(today(), 13), required: true });
-  const hours = h('div', { id: 'hours' });
-  const loadHours = () =>
-    attempt(out, async () => {
-      /** @type {HoursRow[]} */
-      const items = (await api.get(`/v1/hours?from=${hFrom.value}&to=${hTo.value}`)).items;
-      clear(
-        hours,
-        table(
-          'Hours per practitioner per week against their contract',
-          ['Practitioner', 'Week', 'Hours', 'Contract', 'Most in 7 days', 'Shifts', 'Nights'],
-          items.map((r) => {
-            const over = r.contractedHoursPerWeek != null && r.hours > r.contractedHoursPerWeek;
-            return h(
-              'tr',
-              {},
-              h('th', { scope: 'row' }, r.name),
-              h('td', {}, r.week),
-              h(
-                'td',
-                {},
-                String(r.hours),
-                ' ',
-                over ? badge('Over contract', 'warn') : null,
-                r.hours > r.maxHoursPer7Days ? badge('Over the limit', 'bad') : null,
-              ),
-              h('td', {}, r.contractedHoursPerWeek == null ? '—' : String(r.contractedHoursPerWeek)),
-              h('td', {}, String(r.maxHoursPer7Days)),
-              h('td', {}, String(r.shifts)),
-              h('td', {}, String(r.nights)),
-            );
-          }),
-        ),
-      );
-    });
-
-  const aFrom = h('input', { type: 'date', name: 'from', value: addDays(today(), -7), required: true });
-  const aTo = h('input', { type: 'date', name: 'to', value: addDays(today(), 28), required: true });
-  const absences = h('div', { id: 'absences' });
-  const loadAbsences = () =>
-    attempt(out, async () => {
-      /** @type {Absence[]} */
-      const items = await getAll('/v1/absences', { from: aFrom.value, to: aTo.value });
-      clear(
-        absences,
-        table(
-          'Absences in the period',
-          ['Practitioner', 'Kind', 'From', 'Until', 'Note'],
-          items.map((a) =>
-            h(
-              'tr',
-              {},
-              h('th', { scope: 'row' }, names.of(a.practitionerId)),
-              h('td', {}, a.kind.replace('_', ' ')),
-              h('td', {}, fmtDateTime(a.start)),
-              h('td', {}, a.end ? fmtDateTime(a.end) : 'Open-ended'),
-              h('td', {}, a.note || ''),
-            ),
-          ),
-        ),
-      );
-    });
-
+  const hours = can('GET /v1/hours') ? hoursSection(out) : null;
+  const absences = can('GET /v1/absences') ? absencesSection(out, names) : null;
   const filterForm = h(
     'form',
     { class: 'inline card' },
@@ -222,23 +161,6 @@ async function render(main) {
     h('button', { type: 'submit' }, 'Filter'),
   );
   onSubmit(filterForm, () => void loadPanel());
-  const hoursForm = h(
-    'form',
-    { class: 'inline card' },
-    field('From', hFrom),
-    field('To (included)', hTo),
-    h('button', { type: 'submit' }, 'Show hours'),
-  );
-  onSubmit(hoursForm, () => void loadHours());
-  const absencesForm = h(
-    'form',
-    { class: 'inline card' },
-    field('From', aFrom),
-    field('To (included)', aTo),
-    h('button', { type: 'submit' }, 'Show absences'),
-  );
-  onSubmit(absencesForm, () => void loadAbsences());
-
   clear(
     main,
     h('h1', {}, 'Panel'),
@@ -252,30 +174,10 @@ async function render(main) {
     ),
     editor,
     can('POST /v1/practitioners') ? practitionerForm(ref, null, async () => void (await loadPanel())) : null,
-    can('GET /v1/hours')
-      ? h(
-          'section',
-          { 'aria-labelledby': 'hours-h' },
-          h('h2', { id: 'hours-h' }, 'Hours per week'),
-          hoursForm,
-          hours,
-        )
-      : null,
-    can('GET /v1/absences')
-      ? h(
-          'section',
-          { 'aria-labelledby': 'absences-h' },
-          h('h2', { id: 'absences-h' }, 'Absences'),
-          absencesForm,
-          absences,
-        )
-      : null,
+    hours?.element,
+    absences?.element,
   );
   // Every name first (absences name people the filter may hide), then the lists.
   names.add(await getAll('/v1/practitioners'));
-  await Promise.all([
-    loadPanel(),
-    can('GET /v1/hours') ? loadHours() : null,
-    can('GET /v1/absences') ? loadAbsences() : null,
-  ]);
+  await Promise.all([loadPanel(), hours?.load(), absences?.load()]);
 }
