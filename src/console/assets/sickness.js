@@ -21,6 +21,14 @@ import {
  * @typedef {import('../api-types').Practitioner} Practitioner
  * @typedef {import('../api-types').Absence} Absence
  * @typedef {import('../api-types').Shift} Shift
+ * @typedef {{
+ *   state: { practitioner: Practitioner | null, shifts: Map<string, Shift> },
+ *   selectedOut: HTMLElement,
+ *   uncovered: HTMLElement,
+ *   plan: HTMLElement,
+ *   label: (shiftId: string) => Promise<string>,
+ *   renderSelected: () => Promise<void>,
+ * }} Ctx
  */
 
 /** Sickness: find a practitioner, report sickness, see what it uncovered, get and accept cover, return to work. */
@@ -42,6 +50,144 @@ function fromWhen(s) {
   return from && from > s.start ? ` (uncovered from ${fmtTime(from)}; the part before stays worked)` : null;
 }
 
+/** @param {Ctx} ctx @param {Practitioner} p @param {Absence} a @param {boolean} mayRecord */
+function returnToWork(ctx, p, a, mayRecord) {
+  return h(
+    'li',
+    {},
+    `Sick since ${fmtDateTime(a.start)}${a.note ? ` (${a.note})` : ''}`,
+    mayRecord
+      ? actionForm({
+          className: 'inline',
+          controls: field(
+            'Back at work from',
+            h('input', { type: 'datetime-local', name: 'end', value: nowLocalInput(true), required: true }),
+          ),
+          submit: 'Record return to work',
+          out: ctx.selectedOut,
+          run: async (form) => {
+            const end = localToInstant(value(form, 'end'));
+            await api.patch(`/v1/absences/${a.id}`, { end });
+            await ctx.renderSelected();
+            return {
+              title: 'Return to work recorded',
+              detail: `${p.name} is back from ${fmtDateTime(end)}.`,
+            };
+          },
+        })
+      : null,
+  );
+}
+
+/**
+ * @param {string} name
+ * @param {string} legend
+ * @param {[string, string][]} options value and text; the first is checked
+ * @param {import('./ui.js').Child} extra
+ */
+function radios(name, legend, options, extra) {
+  return h(
+    'fieldset',
+    {},
+    h('legend', {}, legend),
+    options.map(([v, text], i) => {
+      const r = h('input', { type: 'radio', name, value: v, checked: i === 0, id: `${name}-${v}` });
+      return h('div', { class: 'choice' }, r, h('label', { for: r.id }, text));
+    }),
+    extra,
+  );
+}
+
+/** @param {Ctx} ctx @param {Practitioner} p */
+function reportForm(ctx, p) {
+  const start = uid('start');
+  const end = uid('end');
+  return actionForm({
+    heading: `Report ${p.name} sick`,
+    controls: [
+      radios(
+        start,
+        'Sickness starts',
+        [
+          ['now', 'Now'],
+          ['at', 'At a time'],
+        ],
+        field('Start time', h('input', { type: 'datetime-local', name: 'start', value: nowLocalInput() })),
+      ),
+      radios(
+        end,
+        'Sickness ends',
+        [
+          ['open', 'Open-ended'],
+          ['until', 'On a date and time'],
+        ],
+        field('End time', h('input', { type: 'datetime-local', name: 'end' })),
+      ),
+      field(
+        'Note (optional)',
+        h('input', { type: 'text', name: 'note', maxlength: '500' }),
+        'No details of health: e.g. “phoned in at 06:40”.',
+      ),
+    ],
+    submit: 'Report sickness',
+    out: ctx.selectedOut,
+    run: async (form) => {
+      const at = value(form, start) === 'at' && value(form, 'start');
+      /** @type {{ kind: string, start: string, end?: string, note?: string }} */
+      const body = { kind: 'sickness', start: at ? localToInstant(at) : new Date().toISOString() };
+      if (value(form, end) === 'until') {
+        if (!value(form, 'end'))
+          return void answer(
+            ctx.selectedOut,
+            'error',
+            'Choose when the sickness ends',
+            'Or choose open-ended.',
+          );
+        body.end = localToInstant(value(form, 'end'));
+      }
+      if (value(form, 'note')) body.note = value(form, 'note');
+      /** @type {Absence} */
+      const absence = await api.post(`/v1/practitioners/${p.id}/absences`, body);
+      await ctx.renderSelected();
+      renderUncovered(ctx, absence);
+      return {
+        title: 'Sickness recorded',
+        detail: `${p.name} is off sick from ${fmtDateTime(absence.start)}${absence.end ? ` to ${fmtDateTime(absence.end)}` : ', open-ended'}.`,
+      };
+    },
+  });
+}
+
+/** @param {Ctx} ctx @param {Absence} absence */
+function renderUncovered(ctx, absence) {
+  const shifts = absence.uncoveredShifts ?? [];
+  for (const s of shifts) ctx.state.shifts.set(s.id, s);
+  ctx.uncovered.hidden = false;
+  ctx.plan.hidden = true;
+  clear(
+    ctx.uncovered,
+    h('h2', { id: 'uncovered-h' }, `Shifts uncovered (${shifts.length})`),
+    shifts.length
+      ? h(
+          'ul',
+          { class: 'result-list', id: 'uncovered-list' },
+          shifts.map((s) => h('li', {}, badge('⚠ Uncovered', 'bad'), shiftLabel(s), fromWhen(s))),
+        )
+      : h('p', {}, 'The sickness took nobody off a shift.'),
+    can('POST /v1/cover-plans') && shifts.length
+      ? h(
+          'button',
+          {
+            type: 'button',
+            id: 'find-cover',
+            onclick: () => void showCoverPlan(ctx.plan, { absenceId: absence.id }, ctx.label),
+          },
+          'Find cover',
+        )
+      : null,
+  );
+}
+
 /** @param {HTMLElement} main */
 async function render(main) {
   /** @type {{ practitioner: Practitioner | null, shifts: Map<string, Shift> }} */
@@ -53,6 +199,8 @@ async function render(main) {
   const selectedOut = answerRegion();
   const uncovered = h('section', { id: 'uncovered', 'aria-labelledby': 'uncovered-h', hidden: true });
   const plan = h('section', { id: 'plan', 'aria-labelledby': 'plan-h', hidden: true });
+  /** @type {Ctx} */
+  const ctx = { state, selectedOut, uncovered, plan, label, renderSelected: () => renderSelected() };
 
   const findForm = actionForm({
     className: 'inline card',
@@ -126,148 +274,10 @@ async function render(main) {
         ? h(
             'ul',
             { class: 'result-list', id: 'open-absences' },
-            open.map((a) => returnToWork(p, a, mayRecord)),
+            open.map((a) => returnToWork(ctx, p, a, mayRecord)),
           )
         : h('p', {}, `${p.name} has no open-ended sickness.`),
-      mayRecord ? reportForm(p) : h('p', {}, 'Your role may not record this person’s absences.'),
-    );
-  }
-
-  /** @param {Practitioner} p @param {Absence} a @param {boolean} mayRecord */
-  function returnToWork(p, a, mayRecord) {
-    return h(
-      'li',
-      {},
-      `Sick since ${fmtDateTime(a.start)}${a.note ? ` (${a.note})` : ''}`,
-      mayRecord
-        ? actionForm({
-            className: 'inline',
-            controls: field(
-              'Back at work from',
-              h('input', { type: 'datetime-local', name: 'end', value: nowLocalInput(true), required: true }),
-            ),
-            submit: 'Record return to work',
-            out: selectedOut,
-            run: async (form) => {
-              const end = localToInstant(value(form, 'end'));
-              await api.patch(`/v1/absences/${a.id}`, { end });
-              await renderSelected();
-              return {
-                title: 'Return to work recorded',
-                detail: `${p.name} is back from ${fmtDateTime(end)}.`,
-              };
-            },
-          })
-        : null,
-    );
-  }
-
-  /**
-   * @param {string} name
-   * @param {string} legend
-   * @param {[string, string][]} options value and text; the first is checked
-   * @param {import('./ui.js').Child} extra
-   */
-  function radios(name, legend, options, extra) {
-    return h(
-      'fieldset',
-      {},
-      h('legend', {}, legend),
-      options.map(([v, text], i) => {
-        const r = h('input', { type: 'radio', name, value: v, checked: i === 0, id: `${name}-${v}` });
-        return h('div', { class: 'choice' }, r, h('label', { for: r.id }, text));
-      }),
-      extra,
-    );
-  }
-
-  /** @param {Practitioner} p */
-  function reportForm(p) {
-    const start = uid('start');
-    const end = uid('end');
-    return actionForm({
-      heading: `Report ${p.name} sick`,
-      controls: [
-        radios(
-          start,
-          'Sickness starts',
-          [
-            ['now', 'Now'],
-            ['at', 'At a time'],
-          ],
-          field('Start time', h('input', { type: 'datetime-local', name: 'start', value: nowLocalInput() })),
-        ),
-        radios(
-          end,
-          'Sickness ends',
-          [
-            ['open', 'Open-ended'],
-            ['until', 'On a date and time'],
-          ],
-          field('End time', h('input', { type: 'datetime-local', name: 'end' })),
-        ),
-        field(
-          'Note (optional)',
-          h('input', { type: 'text', name: 'note', maxlength: '500' }),
-          'No details of health: e.g. “phoned in at 06:40”.',
-        ),
-      ],
-      submit: 'Report sickness',
-      out: selectedOut,
-      run: async (form) => {
-        const at = value(form, start) === 'at' && value(form, 'start');
-        /** @type {{ kind: string, start: string, end?: string, note?: string }} */
-        const body = { kind: 'sickness', start: at ? localToInstant(at) : new Date().toISOString() };
-        if (value(form, end) === 'until') {
-          if (!value(form, 'end'))
-            return void answer(
-              selectedOut,
-              'error',
-              'Choose when the sickness ends',
-              'Or choose open-ended.',
-            );
-          body.end = localToInstant(value(form, 'end'));
-        }
-        if (value(form, 'note')) body.note = value(form, 'note');
-        /** @type {Absence} */
-        const absence = await api.post(`/v1/practitioners/${p.id}/absences`, body);
-        await renderSelected();
-        renderUncovered(absence);
-        return {
-          title: 'Sickness recorded',
-          detail: `${p.name} is off sick from ${fmtDateTime(absence.start)}${absence.end ? ` to ${fmtDateTime(absence.end)}` : ', open-ended'}.`,
-        };
-      },
-    });
-  }
-
-  /** @param {Absence} absence */
-  function renderUncovered(absence) {
-    const shifts = absence.uncoveredShifts ?? [];
-    for (const s of shifts) state.shifts.set(s.id, s);
-    uncovered.hidden = false;
-    plan.hidden = true;
-    clear(
-      uncovered,
-      h('h2', { id: 'uncovered-h' }, `Shifts uncovered (${shifts.length})`),
-      shifts.length
-        ? h(
-            'ul',
-            { class: 'result-list', id: 'uncovered-list' },
-            shifts.map((s) => h('li', {}, badge('⚠ Uncovered', 'bad'), shiftLabel(s), fromWhen(s))),
-          )
-        : h('p', {}, 'The sickness took nobody off a shift.'),
-      can('POST /v1/cover-plans') && shifts.length
-        ? h(
-            'button',
-            {
-              type: 'button',
-              id: 'find-cover',
-              onclick: () => void showCoverPlan(plan, { absenceId: absence.id }, label),
-            },
-            'Find cover',
-          )
-        : null,
+      mayRecord ? reportForm(ctx, p) : h('p', {}, 'Your role may not record this person’s absences.'),
     );
   }
 
