@@ -22,6 +22,13 @@ import {
  * @typedef {import('../api-types').Shift} Shift
  * @typedef {import('../api-types').Placement} Placement
  * @typedef {import('./shift-dialog.js').AtRisk} AtRisk
+ * @typedef {{
+ *   state: { from: string, to: string, atRisk: Map<string, AtRisk>, breaks: { message: string }[] },
+ *   regions: Names,
+ *   board: HTMLElement,
+ *   summary: HTMLElement,
+ *   details: { open: (id: string) => Promise<void> },
+ * }} Ctx
  */
 
 /** The 24/7 rota: a board of placements by day; a shift's details open in a dialog. */
@@ -35,6 +42,110 @@ export const boardScreen = {
   ],
   render,
 };
+
+/** @param {Ctx} ctx @param {Shift} s */
+function shiftButton(ctx, s) {
+  const short = s.status !== 'covered';
+  const risk = ctx.state.atRisk.get(s.id);
+  const names = s.assignments.map((a) => withPart(a, s)).join(', ');
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: `shift${short ? ' uncovered' : ''}${risk ? ' at-risk' : ''}`,
+      dataset: { shiftId: s.id, status: s.status },
+      onclick: () => ctx.details.open(s.id),
+    },
+    h('span', { class: 'time' }, `${fmtTime(s.start)}–${fmtTime(s.end)}`),
+    ' ',
+    short ? badge(s.status === 'uncovered' ? '⚠ Uncovered' : '⚠ Unfilled', 'bad') : null,
+    risk ? badge('▲ At risk', 'warn') : null,
+    s.locked ? badge('Locked', 'info') : null,
+    h('br'),
+    names || h('span', { class: 'muted' }, 'Nobody yet'),
+    s.required > 1 ? ` (${s.assignments.length} of ${s.required})` : null,
+  );
+}
+
+/** @param {Ctx} ctx */
+function breaksNotice(ctx) {
+  if (!ctx.state.breaks.length) return null;
+  return h(
+    'div',
+    { class: 'problem', role: 'alert', id: 'rule-breaks' },
+    h('h2', {}, `${ctx.state.breaks.length} assignment(s) break a hard rule`),
+    h(
+      'ul',
+      {},
+      ctx.state.breaks.map((b) => h('li', {}, b.message)),
+    ),
+  );
+}
+
+/** @param {Ctx} ctx @param {Placement[]} placements @param {Shift[]} shifts */
+function renderBoard(ctx, placements, shifts) {
+  const days = daysBetween(ctx.state.from, ctx.state.to);
+  /** @type {Map<string, Shift[]>} */
+  const byCell = new Map();
+  for (const s of shifts) {
+    const k = `${s.placementId}|${s.localDate}`;
+    byCell.set(k, [...(byCell.get(k) ?? []), s]);
+  }
+  const short = shifts.filter((s) => s.status !== 'covered').length;
+  ctx.summary.textContent =
+    `${placements.length} placement(s), ${shifts.length} shift(s): ${short} uncovered or unfilled` +
+    (can('GET /v1/resilience')
+      ? `, ${ctx.state.atRisk.size} at risk (no possible cover if their practitioner fell sick).`
+      : '.');
+  if (placements.length === 0) {
+    clear(ctx.board, h('p', {}, 'No placements are active in this period.'));
+    return;
+  }
+  const rows = placements.map((p) =>
+    h(
+      'tr',
+      {},
+      h(
+        'th',
+        { scope: 'row' },
+        p.caseReference,
+        h('br'),
+        h('span', { class: 'muted' }, ctx.regions.of(p.region, p.region)),
+      ),
+      days.map((d) =>
+        h(
+          'td',
+          {},
+          (byCell.get(`${p.id}|${d}`) ?? []).map((s) => shiftButton(ctx, s)),
+        ),
+      ),
+    ),
+  );
+  clear(
+    ctx.board,
+    breaksNotice(ctx),
+    h(
+      'ul',
+      { class: 'legend', 'aria-label': 'Legend' },
+      h('li', {}, badge('⚠ Uncovered', 'bad'), 'short of practitioners (dashed border)'),
+      h(
+        'li',
+        {},
+        badge('▲ At risk', 'warn'),
+        'no possible cover if the practitioner fell sick (dotted border)',
+      ),
+      h('li', {}, badge('Locked', 'info'), 'rota runs keep it as it is'),
+    ),
+    table(
+      `Placements by day, ${fmtDay(ctx.state.from)} to ${fmtDay(ctx.state.to)}`,
+      ['Placement', ...days.map(fmtDay)],
+      rows,
+      {
+        class: 'board',
+      },
+    ),
+  );
+}
 
 /** @param {HTMLElement} main */
 async function render(main) {
@@ -58,6 +169,8 @@ async function render(main) {
     changed: () => void loadBoard(),
   });
 
+  /** @type {Ctx} */
+  const ctx = { state, regions, board, summary, details };
   const loadBoard = () =>
     attempt(boardAnswer, async () => {
       summary.textContent = 'Loading the rota…';
@@ -70,105 +183,8 @@ async function render(main) {
       ]);
       state.breaks = ruleBreaks.breaks;
       state.atRisk = new Map(resilience.atRisk.map((/** @type {AtRisk} */ r) => [r.shiftId, r]));
-      renderBoard(placements, shifts);
+      renderBoard(ctx, placements, shifts);
     });
-
-  /** @param {Shift} s */
-  function shiftButton(s) {
-    const short = s.status !== 'covered';
-    const risk = state.atRisk.get(s.id);
-    const names = s.assignments.map((a) => withPart(a, s)).join(', ');
-    return h(
-      'button',
-      {
-        type: 'button',
-        class: `shift${short ? ' uncovered' : ''}${risk ? ' at-risk' : ''}`,
-        dataset: { shiftId: s.id, status: s.status },
-        onclick: () => details.open(s.id),
-      },
-      h('span', { class: 'time' }, `${fmtTime(s.start)}–${fmtTime(s.end)}`),
-      ' ',
-      short ? badge(s.status === 'uncovered' ? '⚠ Uncovered' : '⚠ Unfilled', 'bad') : null,
-      risk ? badge('▲ At risk', 'warn') : null,
-      s.locked ? badge('Locked', 'info') : null,
-      h('br'),
-      names || h('span', { class: 'muted' }, 'Nobody yet'),
-      s.required > 1 ? ` (${s.assignments.length} of ${s.required})` : null,
-    );
-  }
-
-  function breaksNotice() {
-    if (!state.breaks.length) return null;
-    return h(
-      'div',
-      { class: 'problem', role: 'alert', id: 'rule-breaks' },
-      h('h2', {}, `${state.breaks.length} assignment(s) break a hard rule`),
-      h(
-        'ul',
-        {},
-        state.breaks.map((b) => h('li', {}, b.message)),
-      ),
-    );
-  }
-
-  /** @param {Placement[]} placements @param {Shift[]} shifts */
-  function renderBoard(placements, shifts) {
-    const days = daysBetween(state.from, state.to);
-    /** @type {Map<string, Shift[]>} */
-    const byCell = new Map();
-    for (const s of shifts) {
-      const k = `${s.placementId}|${s.localDate}`;
-      byCell.set(k, [...(byCell.get(k) ?? []), s]);
-    }
-    const short = shifts.filter((s) => s.status !== 'covered').length;
-    summary.textContent =
-      `${placements.length} placement(s), ${shifts.length} shift(s): ${short} uncovered or unfilled` +
-      (can('GET /v1/resilience')
-        ? `, ${state.atRisk.size} at risk (no possible cover if their practitioner fell sick).`
-        : '.');
-    if (placements.length === 0) {
-      clear(board, h('p', {}, 'No placements are active in this period.'));
-      return;
-    }
-    const rows = placements.map((p) =>
-      h(
-        'tr',
-        {},
-        h(
-          'th',
-          { scope: 'row' },
-          p.caseReference,
-          h('br'),
-          h('span', { class: 'muted' }, regions.of(p.region, p.region)),
-        ),
-        days.map((d) => h('td', {}, (byCell.get(`${p.id}|${d}`) ?? []).map(shiftButton))),
-      ),
-    );
-    clear(
-      board,
-      breaksNotice(),
-      h(
-        'ul',
-        { class: 'legend', 'aria-label': 'Legend' },
-        h('li', {}, badge('⚠ Uncovered', 'bad'), 'short of practitioners (dashed border)'),
-        h(
-          'li',
-          {},
-          badge('▲ At risk', 'warn'),
-          'no possible cover if the practitioner fell sick (dotted border)',
-        ),
-        h('li', {}, badge('Locked', 'info'), 'rota runs keep it as it is'),
-      ),
-      table(
-        `Placements by day, ${fmtDay(state.from)} to ${fmtDay(state.to)}`,
-        ['Placement', ...days.map(fmtDay)],
-        rows,
-        {
-          class: 'board',
-        },
-      ),
-    );
-  }
 
   const periodForm = h(
     'form',

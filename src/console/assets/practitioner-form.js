@@ -12,13 +12,11 @@ import { checkboxes, field, h, select } from './ui.js';
 const num = (/** @type {string} */ s) => (s === '' ? undefined : Number(s));
 
 /**
- * A practitioner's fields, for adding one or changing one (`before`): only what changed is sent on a
- * change, with the version read, so two people editing at once do not overwrite each other.
+ * The controls of a practitioner, filled from `before` when changing one.
  * @param {Reference} ref
  * @param {Practitioner | null} before
- * @param {(p: Practitioner) => Promise<void>} done
  */
-export function practitionerForm(ref, before, done) {
+function practitionerControls(ref, before) {
   // A key narrowed to hubs adds and changes only the 0-19 staff of its hubs.
   const hubs = session.hubs ? ref.hubs.filter((x) => session.hubs?.includes(x.code)) : ref.hubs;
   const kinds = /** @type {[string, string][]} */ (
@@ -123,31 +121,42 @@ export function practitionerForm(ref, before, done) {
       ),
     ),
   ];
+  return controls;
+}
 
-  /** @param {HTMLFormElement} form */
-  function read(form) {
-    const homeRegion = value(form, 'homeRegion');
-    const regions = checked(form, 'regions');
-    const kind = value(form, 'kind');
-    return {
-      name: value(form, 'name'),
-      kind,
-      grade: value(form, 'grade') || null,
-      homeRegion,
-      regions: regions.includes(homeRegion) ? regions : [homeRegion, ...regions],
-      hub: kind === 'zero_nineteen' ? value(form, 'hub') || null : null,
-      specialisms: checked(form, 'specialisms'),
-      gender: value(form, 'gender') || null,
-      contract: {
-        hoursPerWeek: num(value(form, 'hoursPerWeek')) ?? null,
-        maxHoursPer7Days: num(value(form, 'maxHoursPer7Days')),
-        minRestHours: num(value(form, 'minRestHours')),
-        maxConsecutiveNights: num(value(form, 'maxConsecutiveNights')),
-        maxConsecutiveDays: num(value(form, 'maxConsecutiveDays')),
-      },
-    };
-  }
+/** The practitioner as the API takes it, from the form. @param {HTMLFormElement} form */
+function read(form) {
+  const homeRegion = value(form, 'homeRegion');
+  const regions = checked(form, 'regions');
+  const kind = value(form, 'kind');
+  return {
+    name: value(form, 'name'),
+    kind,
+    grade: value(form, 'grade') || null,
+    homeRegion,
+    regions: regions.includes(homeRegion) ? regions : [homeRegion, ...regions],
+    hub: kind === 'zero_nineteen' ? value(form, 'hub') || null : null,
+    specialisms: checked(form, 'specialisms'),
+    gender: value(form, 'gender') || null,
+    contract: {
+      hoursPerWeek: num(value(form, 'hoursPerWeek')) ?? null,
+      maxHoursPer7Days: num(value(form, 'maxHoursPer7Days')),
+      minRestHours: num(value(form, 'minRestHours')),
+      maxConsecutiveNights: num(value(form, 'maxConsecutiveNights')),
+      maxConsecutiveDays: num(value(form, 'maxConsecutiveDays')),
+    },
+  };
+}
 
+/**
+ * A practitioner's fields, for adding one or changing one (`before`): only what changed is sent on a
+ * change, with the version read, so two people editing at once do not overwrite each other.
+ * @param {Reference} ref
+ * @param {Practitioner | null} before
+ * @param {(p: Practitioner) => Promise<void>} done
+ */
+export function practitionerForm(ref, before, done) {
+  const controls = practitionerControls(ref, before);
   return actionForm({
     heading: before ? `Change ${before.name}` : 'Add a practitioner',
     headingLevel: before ? 'h3' : 'h2',

@@ -10,6 +10,7 @@ import { badge, clear, fmtTime, h, shiftLabel, stats, table } from './ui.js';
  * @typedef {import('../api-types').ShiftAssignment} ShiftAssignment
  * @typedef {import('./form.js').Outcome} Outcome
  * @typedef {{ shiftId: string, reasons: string[] }} AtRisk
+ * @typedef {(id: string, label: string, saying: string, write: () => Promise<any>) => HTMLButtonElement} Act
  */
 
 /**
@@ -19,6 +20,81 @@ import { badge, clear, fmtTime, h, shiftLabel, stats, table } from './ui.js';
  */
 export function withPart(a, s) {
   return a.start === s.start && a.end === s.end ? a.name : `${a.name} ${fmtTime(a.start)}–${fmtTime(a.end)}`;
+}
+
+/** Who was taken off the shift, from when and why. @param {Shift} s */
+function takenOff(s) {
+  if (!s.uncoveredBy.length) return null;
+  return h(
+    'ul',
+    { class: 'result-list', 'aria-label': 'Taken off this shift' },
+    s.uncoveredBy.map((u) =>
+      h(
+        'li',
+        {},
+        badge('⚠ Taken off', 'bad'),
+        `${u.name} from ${fmtTime(u.from)}`,
+        u.reason ? h('span', { class: 'muted' }, ` (${u.reason})`) : null,
+      ),
+    ),
+  );
+}
+
+/**
+ * Who is on the shift, each with their part and, where allowed, a way off it.
+ * @param {Shift} s
+ * @param {(a: ShiftAssignment) => HTMLElement | null} unassign
+ */
+function onShift(s, unassign) {
+  if (!s.assignments.length) return h('p', {}, 'Nobody is on this shift.');
+  return h(
+    'ul',
+    { class: 'result-list' },
+    s.assignments.map((a) =>
+      h(
+        'li',
+        {},
+        `${withPart(a, s)} `,
+        h('span', { class: 'muted' }, `(${a.source}${a.pinned ? ', pinned' : ''})`),
+        ' ',
+        unassign(a),
+      ),
+    ),
+  );
+}
+
+/**
+ * @param {Shift} s
+ * @param {Candidate[]} candidates
+ * @param {boolean} edit
+ * @param {Act} act
+ */
+function candidateTable(s, candidates, edit, act) {
+  const rows = candidates
+    .slice(0, 40)
+    .map((c) =>
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'row' }, c.name),
+        h('td', {}, c.allowed ? badge('✔ Can work it', 'good') : badge('✖ Would break a rule', 'bad')),
+        h('td', {}, [...c.breaks, ...c.warnings].join('; ') || '—'),
+        h(
+          'td',
+          {},
+          edit && !s.assignments.some((a) => a.practitionerId === c.practitionerId)
+            ? act(s.id, `Assign ${c.name}`, `${c.name} is on the shift`, () =>
+                api.post(`/v1/shifts/${s.id}/assignments`, { practitionerId: c.practitionerId }),
+              )
+            : '',
+        ),
+      ),
+    );
+  return table(
+    'Who could work this shift, best first, and the rule each other would break',
+    ['Practitioner', 'Allowed', 'Rule it would break, or warnings', 'Action'],
+    rows,
+  );
 }
 
 /**
@@ -82,35 +158,6 @@ export function shiftDialog(ctx) {
       { secondary: label.startsWith('Unassign') || label.endsWith('shift') },
     );
 
-  /** @param {Shift} s @param {Candidate[]} candidates @param {boolean} edit */
-  function candidateTable(s, candidates, edit) {
-    const rows = candidates
-      .slice(0, 40)
-      .map((c) =>
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'row' }, c.name),
-          h('td', {}, c.allowed ? badge('✔ Can work it', 'good') : badge('✖ Would break a rule', 'bad')),
-          h('td', {}, [...c.breaks, ...c.warnings].join('; ') || '—'),
-          h(
-            'td',
-            {},
-            edit && !s.assignments.some((a) => a.practitionerId === c.practitionerId)
-              ? act(s.id, `Assign ${c.name}`, `${c.name} is on the shift`, () =>
-                  api.post(`/v1/shifts/${s.id}/assignments`, { practitionerId: c.practitionerId }),
-                )
-              : '',
-          ),
-        ),
-      );
-    return table(
-      'Who could work this shift, best first, and the rule each other would break',
-      ['Practitioner', 'Allowed', 'Rule it would break, or warnings', 'Action'],
-      rows,
-    );
-  }
-
   /** @param {string} id */
   async function render(id) {
     /** @type {Shift} */
@@ -132,42 +179,15 @@ export function shiftDialog(ctx) {
         ['Locked', s.locked ? 'Yes' : 'No'],
       ]),
       risk ? h('p', {}, badge('▲ At risk', 'warn'), risk.reasons.join('; ')) : null,
-      s.uncoveredBy.length
-        ? h(
-            'ul',
-            { class: 'result-list', 'aria-label': 'Taken off this shift' },
-            s.uncoveredBy.map((u) =>
-              h(
-                'li',
-                {},
-                badge('⚠ Taken off', 'bad'),
-                `${u.name} from ${fmtTime(u.from)}`,
-                u.reason ? h('span', { class: 'muted' }, ` (${u.reason})`) : null,
-              ),
-            ),
-          )
-        : null,
+      takenOff(s),
       h('h3', {}, 'On this shift'),
-      s.assignments.length
-        ? h(
-            'ul',
-            { class: 'result-list' },
-            s.assignments.map((a) =>
-              h(
-                'li',
-                {},
-                `${withPart(a, s)} `,
-                h('span', { class: 'muted' }, `(${a.source}${a.pinned ? ', pinned' : ''})`),
-                ' ',
-                unassign
-                  ? act(id, `Unassign ${a.name}`, `${a.name} is off the shift`, () =>
-                      api.del(`/v1/shifts/${id}/assignments/${a.practitionerId}`),
-                    )
-                  : null,
-              ),
-            ),
-          )
-        : h('p', {}, 'Nobody is on this shift.'),
+      onShift(s, (a) =>
+        unassign
+          ? act(id, `Unassign ${a.name}`, `${a.name} is off the shift`, () =>
+              api.del(`/v1/shifts/${id}/assignments/${a.practitionerId}`),
+            )
+          : null,
+      ),
       lock
         ? act(
             id,
@@ -176,7 +196,7 @@ export function shiftDialog(ctx) {
             () => api.post(`/v1/shifts/${id}/${s.locked ? 'unlock' : 'lock'}`),
           )
         : null,
-      candidates ? [h('h3', {}, 'Candidates'), candidateTable(s, candidates, assign)] : null,
+      candidates ? [h('h3', {}, 'Candidates'), candidateTable(s, candidates, assign, act)] : null,
     );
   }
 
