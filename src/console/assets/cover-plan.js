@@ -12,26 +12,12 @@ import { badge, clear, h, problem, shiftLabel, table } from './ui.js';
  */
 
 /**
- * A cover plan, made and shown: what is short and why (grouped causes first, with fixes), who the plan
- * puts on each shift and the alternatives (folded away), and Accept, or a fresh plan when the rota moved.
- * @param {HTMLElement} section where the plan is drawn
- * @param {{ absenceId?: string, shiftIds?: string[], from?: string, to?: string }} request
- * @param {(id: string) => Promise<string>} label a shift's words
+ * The plan as rows a person reads: each covered shift with the alternatives, each shift without cover with
+ * who was considered, and other shifts it changes.
+ * @param {CoverPlan} p
+ * @param {(id: string) => Promise<string>} label
  */
-export async function showCoverPlan(section, request, label) {
-  const out = answerRegion();
-  const heading = h('h2', { id: 'plan-h', tabindex: '-1' }, 'Cover plan');
-  section.hidden = false;
-  clear(section, heading, h('p', { role: 'status' }, 'Finding cover…'));
-  /** @type {CoverPlan} */
-  let p;
-  try {
-    p = await api.post('/v1/cover-plans', request);
-  } catch (error) {
-    clear(section, heading, out);
-    problem(out, error);
-    return;
-  }
+async function planRows(p, label) {
   const alternatives = new Map(p.alternatives.map((a) => [a.shiftId, a.candidates]));
   /** @param {Candidate[]} alts */
   const altList = (alts) =>
@@ -87,6 +73,31 @@ export async function showCoverPlan(section, request, label) {
       h('li', {}, `${await label(c.shiftId)}: ${c.removed.length} taken off, ${c.added.length} put on`),
     );
 
+  return { rows, noCover, changes };
+}
+
+/**
+ * A cover plan, made and shown: what is short and why (grouped causes first, with fixes), who the plan
+ * puts on each shift and the alternatives (folded away), and Accept, or a fresh plan when the rota moved.
+ * @param {HTMLElement} section where the plan is drawn
+ * @param {{ absenceId?: string, shiftIds?: string[], from?: string, to?: string }} request
+ * @param {(id: string) => Promise<string>} label a shift's words
+ */
+export async function showCoverPlan(section, request, label) {
+  const out = answerRegion();
+  const heading = h('h2', { id: 'plan-h', tabindex: '-1' }, 'Cover plan');
+  section.hidden = false;
+  clear(section, heading, h('p', { role: 'status' }, 'Finding cover…'));
+  /** @type {CoverPlan} */
+  let p;
+  try {
+    p = await api.post('/v1/cover-plans', request);
+  } catch (error) {
+    clear(section, heading, out);
+    problem(out, error);
+    return;
+  }
+  const { rows, noCover, changes } = await planRows(p, label);
   const accept = actionButton(
     'Accept this plan',
     out,

@@ -11,6 +11,15 @@ import { clear, field, h, Names, select, table } from './ui.js';
  * @typedef {import('../api-types').Absence} Absence
  * @typedef {import('../api-types').HoursRow} HoursRow
  * @typedef {import('./practitioner-form.js').Reference} Reference
+ * @typedef {{
+ *   out: HTMLElement,
+ *   editor: HTMLElement,
+ *   ref: Reference,
+ *   regions: Names,
+ *   specialisms: Names,
+ *   hubs: Names,
+ *   loadPanel: () => Promise<void>,
+ * }} Ctx
  */
 
 /** The panel: practitioners (add, change, archive), hours per week against the contract, absences. */
@@ -28,6 +37,68 @@ export const panelScreen = {
 
 /** @param {HTMLFormElement} form @param {(e: SubmitEvent) => void} run */
 const onSubmit = (form, run) => form.addEventListener('submit', (e) => (e.preventDefault(), run(e)));
+
+/** @param {Ctx} ctx @param {Practitioner} p */
+const kindText = (ctx, p) =>
+  p.kind === 'parenting' || (!p.kind && !p.grade)
+    ? 'Parenting'
+    : `0-19, grade ${p.grade}${p.hub ? `, ${ctx.hubs.of(p.hub, p.hub)}` : ''}`;
+
+/** @param {Ctx} ctx @param {Practitioner[]} items */
+function practitionerTable(ctx, items) {
+  return table(
+    `Practitioners (${items.length})`,
+    ['Name', 'Kind', 'Home region', 'Works in', 'Specialisms', 'Gender', 'Contract hours a week', 'Action'],
+    items.map((p) =>
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'row' }, p.name),
+        h('td', {}, kindText(ctx, p)),
+        // Roles that see only public fields get no regions or contract: a dash, not a guess.
+        h('td', {}, p.homeRegion ? ctx.regions.of(p.homeRegion, p.homeRegion) : '—'),
+        h('td', {}, (p.regions ?? []).map((r) => ctx.regions.of(r, r)).join(', ') || '—'),
+        h('td', {}, (p.specialisms ?? []).map((s) => ctx.specialisms.of(s, s)).join(', ') || '—'),
+        h('td', {}, p.gender || '—'),
+        h('td', {}, p.contract?.hoursPerWeek == null ? '—' : String(p.contract.hoursPerWeek)),
+        h(
+          'td',
+          { class: 'actions' },
+          canOnPractitioner('PATCH /v1/practitioners/:id', p)
+            ? h(
+                'button',
+                { type: 'button', class: 'secondary', onclick: () => void change(ctx, p.id) },
+                `Change ${p.name}`,
+              )
+            : null,
+          can('DELETE /v1/practitioners/:id')
+            ? confirmButton(`Archive ${p.name}`, `Yes, archive ${p.name}`, ctx.out, async () => {
+                await api.del(`/v1/practitioners/${p.id}`, { ifMatch: p.version });
+                await ctx.loadPanel();
+                return {
+                  title: `${p.name} is archived`,
+                  detail: 'Their history stays; their future shifts need cover.',
+                };
+              })
+            : null,
+        ),
+      ),
+    ),
+  );
+}
+
+/** @param {Ctx} ctx @param {string} id */
+const change = (ctx, id) =>
+  attempt(ctx.out, async () => {
+    /** @type {Practitioner} */
+    const p = await api.get(`/v1/practitioners/${id}`);
+    ctx.editor.hidden = false;
+    clear(
+      ctx.editor,
+      practitionerForm(ctx.ref, p, async () => void (await ctx.loadPanel())),
+    );
+    ctx.editor.querySelector('input')?.focus();
+  });
 
 /** @param {HTMLElement} main */
 async function render(main) {
@@ -74,6 +145,16 @@ async function render(main) {
   };
   const list = h('div', { id: 'practitioners' });
 
+  /** @type {Ctx} */
+  const ctx = {
+    out,
+    editor,
+    ref,
+    regions,
+    specialisms,
+    hubs,
+    loadPanel: async () => void (await loadPanel()),
+  };
   const loadPanel = () =>
     attempt(out, async () => {
       /** @type {Record<string, string>} */
@@ -82,69 +163,7 @@ async function render(main) {
       /** @type {Practitioner[]} */
       const items = await getAll('/v1/practitioners', params);
       names.add(items);
-      clear(list, practitionerTable(items));
-    });
-
-  /** @param {Practitioner} p */
-  const kindText = (p) =>
-    p.kind === 'parenting' || (!p.kind && !p.grade)
-      ? 'Parenting'
-      : `0-19, grade ${p.grade}${p.hub ? `, ${hubs.of(p.hub, p.hub)}` : ''}`;
-
-  /** @param {Practitioner[]} items */
-  function practitionerTable(items) {
-    return table(
-      `Practitioners (${items.length})`,
-      ['Name', 'Kind', 'Home region', 'Works in', 'Specialisms', 'Gender', 'Contract hours a week', 'Action'],
-      items.map((p) =>
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'row' }, p.name),
-          h('td', {}, kindText(p)),
-          // Roles that see only public fields get no regions or contract: a dash, not a guess.
-          h('td', {}, p.homeRegion ? regions.of(p.homeRegion, p.homeRegion) : '—'),
-          h('td', {}, (p.regions ?? []).map((r) => regions.of(r, r)).join(', ') || '—'),
-          h('td', {}, (p.specialisms ?? []).map((s) => specialisms.of(s, s)).join(', ') || '—'),
-          h('td', {}, p.gender || '—'),
-          h('td', {}, p.contract?.hoursPerWeek == null ? '—' : String(p.contract.hoursPerWeek)),
-          h(
-            'td',
-            { class: 'actions' },
-            canOnPractitioner('PATCH /v1/practitioners/:id', p)
-              ? h(
-                  'button',
-                  { type: 'button', class: 'secondary', onclick: () => void change(p.id) },
-                  `Change ${p.name}`,
-                )
-              : null,
-            can('DELETE /v1/practitioners/:id')
-              ? confirmButton(`Archive ${p.name}`, `Yes, archive ${p.name}`, out, async () => {
-                  await api.del(`/v1/practitioners/${p.id}`, { ifMatch: p.version });
-                  await loadPanel();
-                  return {
-                    title: `${p.name} is archived`,
-                    detail: 'Their history stays; their future shifts need cover.',
-                  };
-                })
-              : null,
-          ),
-        ),
-      ),
-    );
-  }
-
-  /** @param {string} id */
-  const change = (id) =>
-    attempt(out, async () => {
-      /** @type {Practitioner} */
-      const p = await api.get(`/v1/practitioners/${id}`);
-      editor.hidden = false;
-      clear(
-        editor,
-        practitionerForm(ref, p, async () => void (await loadPanel())),
-      );
-      editor.querySelector('input')?.focus();
+      clear(list, practitionerTable(ctx, items));
     });
 
   const hours = can('GET /v1/hours') ? hoursSection(out) : null;
