@@ -7,6 +7,7 @@ import { addWeeks, clear, field, h, isoWeek, select, table, today } from './ui.j
 /**
  * @typedef {import('../api-types').DatDutyWeek} DatDutyWeek
  * @typedef {import('../api-types').Coded} Coded
+ * @typedef {{ out: HTMLElement, fromWeek: HTMLInputElement, teams: () => Coded[], load: () => Promise<void> }} Ctx
  */
 
 /** Duty and Assessment Teams: the teams, and which is on duty each week (it works with the hubs the week after). */
@@ -29,6 +30,64 @@ const slug = (name) =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 64);
 
+/** @param {Ctx} ctx */
+const dutyForm = (ctx) =>
+  actionForm({
+    heading: 'Set the team on duty',
+    headingLevel: 'h2',
+    id: 'set-dat-week',
+    out: ctx.out,
+    controls: h(
+      'div',
+      { class: 'controls' },
+      field(
+        'Duty week',
+        h('input', { type: 'week', name: 'week', value: ctx.fromWeek.value, required: true }),
+      ),
+      field(
+        'DAT team',
+        select(
+          'datTeam',
+          ctx.teams().map((t) => [t.code, t.name]),
+        ),
+      ),
+    ),
+    submit: 'Set duty week',
+    run: async (form) => {
+      /** @type {DatDutyWeek} */
+      const w = await api.put(`/v1/osr/dat-duty-weeks/${value(form, 'week')}`, {
+        datTeam: value(form, 'datTeam'),
+      });
+      await ctx.load();
+      return {
+        title: `${w.datTeamName} is on duty in ${w.dutyWeek}`,
+        detail: `It works with the hubs in ${w.osrWeek}.`,
+      };
+    },
+  });
+
+/** @param {Ctx} ctx */
+const teamForm = (ctx) =>
+  actionForm({
+    heading: 'Add or rename a DAT team',
+    headingLevel: 'h2',
+    id: 'dat-team',
+    out: ctx.out,
+    controls: field(
+      'Team name',
+      h('input', { type: 'text', name: 'name', required: true, maxlength: '200' }),
+      'A team with the same name is renamed in place.',
+    ),
+    submit: 'Save team',
+    run: async (form) => {
+      const name = value(form, 'name');
+      const existing = ctx.teams().find((t) => t.name.toLowerCase() === name.toLowerCase());
+      const t = await api.put(`/v1/osr/dat-teams/${existing?.code ?? slug(name)}`, { name });
+      await ctx.load();
+      return { title: `${t.name} saved` };
+    },
+  });
+
 /** @param {HTMLElement} main */
 async function render(main) {
   const out = answerRegion('dat-answer');
@@ -41,6 +100,8 @@ async function render(main) {
   /** @type {Coded[]} */
   let teamList = [];
 
+  /** @type {Ctx} */
+  const ctx = { out, fromWeek, teams: () => teamList, load: async () => void (await load()) };
   const load = () =>
     attempt(out, async () => {
       teamList = (await api.get('/v1/osr/dat-teams')).items;
@@ -74,60 +135,8 @@ async function render(main) {
           ),
         ),
       );
-      clear(setForm, can('PUT /v1/osr/dat-duty-weeks/:week') && teamList.length ? dutyForm() : null);
+      clear(setForm, can('PUT /v1/osr/dat-duty-weeks/:week') && teamList.length ? dutyForm(ctx) : null);
     });
-
-  const dutyForm = () =>
-    actionForm({
-      heading: 'Set the team on duty',
-      headingLevel: 'h2',
-      id: 'set-dat-week',
-      out,
-      controls: h(
-        'div',
-        { class: 'controls' },
-        field('Duty week', h('input', { type: 'week', name: 'week', value: fromWeek.value, required: true })),
-        field(
-          'DAT team',
-          select(
-            'datTeam',
-            teamList.map((t) => [t.code, t.name]),
-          ),
-        ),
-      ),
-      submit: 'Set duty week',
-      run: async (form) => {
-        /** @type {DatDutyWeek} */
-        const w = await api.put(`/v1/osr/dat-duty-weeks/${value(form, 'week')}`, {
-          datTeam: value(form, 'datTeam'),
-        });
-        await load();
-        return {
-          title: `${w.datTeamName} is on duty in ${w.dutyWeek}`,
-          detail: `It works with the hubs in ${w.osrWeek}.`,
-        };
-      },
-    });
-
-  const teamForm = actionForm({
-    heading: 'Add or rename a DAT team',
-    headingLevel: 'h2',
-    id: 'dat-team',
-    out,
-    controls: field(
-      'Team name',
-      h('input', { type: 'text', name: 'name', required: true, maxlength: '200' }),
-      'A team with the same name is renamed in place.',
-    ),
-    submit: 'Save team',
-    run: async (form) => {
-      const name = value(form, 'name');
-      const existing = teamList.find((t) => t.name.toLowerCase() === name.toLowerCase());
-      const t = await api.put(`/v1/osr/dat-teams/${existing?.code ?? slug(name)}`, { name });
-      await load();
-      return { title: `${t.name} saved` };
-    },
-  });
 
   const chooser = h(
     'form',
@@ -148,7 +157,7 @@ async function render(main) {
     weeks,
     setForm,
     h('section', { 'aria-labelledby': 'teams-h' }, h('h2', { id: 'teams-h' }, 'Teams'), teams),
-    can('PUT /v1/osr/dat-teams/:code') ? teamForm : null,
+    can('PUT /v1/osr/dat-teams/:code') ? teamForm(ctx) : null,
   );
   await load();
 }

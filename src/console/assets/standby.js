@@ -8,6 +8,15 @@ import { addDays, clear, daysBetween, field, fmtDay, h, Names, select, table, to
  * @typedef {import('../api-types').Standby} Standby
  * @typedef {import('../api-types').Practitioner} Practitioner
  * @typedef {import('../api-types').Coded} Coded
+ * @typedef {{
+ *   out: HTMLElement,
+ *   regionList: Coded[],
+ *   regions: Names,
+ *   panel: Practitioner[],
+ *   from: HTMLInputElement,
+ *   to: HTMLInputElement,
+ *   load: () => Promise<void>,
+ * }} Ctx
  */
 
 /** Standby: who is on call per region and day; name one, or let the service share the duty for a period. */
@@ -22,6 +31,76 @@ export const standbyScreen = {
   render,
 };
 
+/** @param {Ctx} ctx */
+function nameStandbyForm(ctx) {
+  const region = select(
+    'region',
+    ctx.regionList.map((r) => [r.code, r.name]),
+  );
+  const who = h('select', { name: 'practitionerId' });
+  const fillWho = () =>
+    clear(
+      who,
+      ctx.panel
+        .filter((p) => (p.regions ?? []).includes(region.value))
+        .map((p) => h('option', { value: p.id }, p.name)),
+    );
+  region.addEventListener('change', fillWho);
+  fillWho();
+
+  const nameForm = actionForm({
+    heading: 'Name a standby practitioner',
+    headingLevel: 'h2',
+    id: 'name-standby',
+    out: ctx.out,
+    controls: h(
+      'div',
+      { class: 'controls' },
+      field('Standby region', region),
+      field('Day', h('input', { type: 'date', name: 'date', value: today(), required: true })),
+      field('Practitioner', who, 'Those who work in the region'),
+    ),
+    submit: 'Name standby',
+    run: async (form) => {
+      /** @type {Standby} */
+      const s = await api.put(`/v1/standby/${value(form, 'region')}/${value(form, 'date')}`, {
+        practitionerId: who.value,
+      });
+      await ctx.load();
+      return {
+        title: `${s.name} is on standby`,
+        detail: `${ctx.regions.of(s.region, s.region)}, ${fmtDay(s.date)}.`,
+      };
+    },
+  });
+  return nameForm;
+}
+
+/** @param {Ctx} ctx */
+const suggestStandbyForm = (ctx) =>
+  actionForm({
+    heading: 'Share standby duty over the period shown',
+    headingLevel: 'h2',
+    id: 'suggest-standby',
+    out: ctx.out,
+    controls: h(
+      'p',
+      {},
+      'Every region and day of the period that has nobody on standby gets someone, sharing the duty.',
+    ),
+    submit: 'Fill the gaps',
+    run: async () => {
+      /** @type {Standby[]} */
+      const items = (await api.post('/v1/standby/suggestions', { from: ctx.from.value, to: ctx.to.value }))
+        .items;
+      await ctx.load();
+      return {
+        title: `${items.length} standby day(s) named`,
+        detail: items.length ? null : 'Every region and day already had someone.',
+      };
+    },
+  });
+
 /** @param {HTMLElement} main */
 async function render(main) {
   /** @type {Coded[]} */
@@ -34,6 +113,8 @@ async function render(main) {
   const from = h('input', { type: 'date', name: 'from', value: today(), required: true });
   const to = h('input', { type: 'date', name: 'to', value: addDays(today(), 6), required: true });
 
+  /** @type {Ctx} */
+  const ctx = { out, regionList, regions, panel, from, to, load: async () => void (await load()) };
   const load = () =>
     attempt(out, async () => {
       /** @type {Standby[]} */
@@ -57,69 +138,6 @@ async function render(main) {
       );
     });
 
-  const region = select(
-    'region',
-    regionList.map((r) => [r.code, r.name]),
-  );
-  const who = h('select', { name: 'practitionerId' });
-  const fillWho = () =>
-    clear(
-      who,
-      panel
-        .filter((p) => (p.regions ?? []).includes(region.value))
-        .map((p) => h('option', { value: p.id }, p.name)),
-    );
-  region.addEventListener('change', fillWho);
-  fillWho();
-
-  const nameForm = actionForm({
-    heading: 'Name a standby practitioner',
-    headingLevel: 'h2',
-    id: 'name-standby',
-    out,
-    controls: h(
-      'div',
-      { class: 'controls' },
-      field('Standby region', region),
-      field('Day', h('input', { type: 'date', name: 'date', value: today(), required: true })),
-      field('Practitioner', who, 'Those who work in the region'),
-    ),
-    submit: 'Name standby',
-    run: async (form) => {
-      /** @type {Standby} */
-      const s = await api.put(`/v1/standby/${value(form, 'region')}/${value(form, 'date')}`, {
-        practitionerId: who.value,
-      });
-      await load();
-      return {
-        title: `${s.name} is on standby`,
-        detail: `${regions.of(s.region, s.region)}, ${fmtDay(s.date)}.`,
-      };
-    },
-  });
-
-  const suggestForm = actionForm({
-    heading: 'Share standby duty over the period shown',
-    headingLevel: 'h2',
-    id: 'suggest-standby',
-    out,
-    controls: h(
-      'p',
-      {},
-      'Every region and day of the period that has nobody on standby gets someone, sharing the duty.',
-    ),
-    submit: 'Fill the gaps',
-    run: async () => {
-      /** @type {Standby[]} */
-      const items = (await api.post('/v1/standby/suggestions', { from: from.value, to: to.value })).items;
-      await load();
-      return {
-        title: `${items.length} standby day(s) named`,
-        detail: items.length ? null : 'Every region and day already had someone.',
-      };
-    },
-  });
-
   clear(
     main,
     h('h1', {}, 'Standby'),
@@ -138,8 +156,8 @@ async function render(main) {
     ),
     out,
     grid,
-    can('PUT /v1/standby/:region/:date') ? nameForm : null,
-    can('POST /v1/standby/suggestions') ? suggestForm : null,
+    can('PUT /v1/standby/:region/:date') ? nameStandbyForm(ctx) : null,
+    can('POST /v1/standby/suggestions') ? suggestStandbyForm(ctx) : null,
   );
   await load();
 }
