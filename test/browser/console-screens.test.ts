@@ -250,6 +250,10 @@ describe.skipIf(!hasChromium())('the console screens in headless chromium (phone
     await page.getByLabel('Why').selectOption('workload');
     await page.getByRole('button', { name: 'Reassign', exact: true }).click();
     await answer(page, /now delivers the intervention for LCS-700001/);
+    // Closing is offered only when the service has the operation (another change adds it).
+    const ops = (await ctx.call(null, 'GET', '/console/access.json')).json().operations;
+    const closes = await page.getByRole('button', { name: 'Close LCS-700001' }).count();
+    expect(closes).toBe('POST /v1/osr/interventions/:id/close' in ops ? 1 : 0);
     await check(c, 'osr-02-interventions');
 
     await goTo(page, 'OSR week');
@@ -313,6 +317,40 @@ describe.skipIf(!hasChromium())('the console screens in headless chromium (phone
     await page.getByRole('table', { name: /Lead responders/ }).waitFor();
     expect(await page.getByRole('button', { name: /Generate|Issue/ }).count()).toBe(0);
     await check(c, 'roles-02-social-worker-rota');
+    await finish(c);
+  });
+
+  it('offers closing an intervention once the service has it (stubbed until it lands)', async () => {
+    const c = await openConsole(browser, base, ARTIFACTS, PHONE);
+    const { page } = c;
+    const CLOSE = 'POST /v1/osr/interventions/:id/close';
+    let sent: unknown = null;
+    await page.route(/\/console\/access\.json$/, async (route) => {
+      const res = await route.fetch();
+      const doc = await res.json();
+      doc.operations[CLOSE] ??= { roles: ['admin', 'hub_manager'] };
+      await route.fulfill({ response: res, json: doc });
+    });
+    await page.route(/\/v1\/osr\/interventions\/[0-9a-f-]{36}\/close$/, async (route) => {
+      sent = route.request().postDataJSON();
+      await route.fulfill({ status: 200, json: {} });
+    });
+    await page.reload();
+    await signIn(page, DEMO_KEYS.hub_manager);
+    await goTo(page, 'Interventions');
+    await page.getByRole('button', { name: 'Close LCS-700001' }).click();
+    await page.getByLabel('Outcome').selectOption('stepped_down');
+    await page.getByLabel('Sessions delivered').fill('7');
+    await page.getByLabel('Family’s feedback score (optional)').selectOption('4');
+    await page.getByLabel('Feedback comment (optional)').fill('Bedtimes are calmer.');
+    await page.getByRole('button', { name: 'Close intervention' }).click();
+    await answer(page, 'Intervention for LCS-700001 closed');
+    expect(sent).toMatchObject({
+      outcome: 'stepped_down',
+      sessionsDelivered: 7,
+      feedback: { score: 4, comment: 'Bedtimes are calmer.' },
+    });
+    await check(c, 'osr-05-close-stubbed');
     await finish(c);
   });
 });
