@@ -147,6 +147,34 @@ function renderBoard(ctx, placements, shifts) {
   );
 }
 
+/**
+ * The period the board shows, checked before it loads.
+ * @param {Ctx['state']} state
+ * @param {HTMLElement} out
+ * @param {() => void} load
+ */
+function periodChooser(state, out, load) {
+  const from = h('input', { type: 'date', name: 'from', value: state.from, required: true });
+  const to = h('input', { type: 'date', name: 'to', value: state.to, required: true });
+  return h(
+    'form',
+    {
+      class: 'inline card',
+      onsubmit: (/** @type {SubmitEvent} */ event) => {
+        event.preventDefault();
+        if (to.value < from.value)
+          return answer(out, 'error', 'Check the period', 'The last day is before the first.');
+        state.from = from.value;
+        state.to = to.value;
+        load();
+      },
+    },
+    field('From', from),
+    field('To (included)', to),
+    h('button', { type: 'submit' }, 'Show rota'),
+  );
+}
+
 /** @param {HTMLElement} main */
 async function render(main) {
   const state = {
@@ -158,8 +186,6 @@ async function render(main) {
     breaks: [],
   };
   const regions = new Names(await getAll('/v1/regions'));
-  const from = h('input', { type: 'date', name: 'from', value: state.from, required: true });
-  const to = h('input', { type: 'date', name: 'to', value: state.to, required: true });
   const boardAnswer = answerRegion();
   const board = h('div', { id: 'board' });
   const summary = h('p', { id: 'board-summary', role: 'status' });
@@ -186,23 +212,7 @@ async function render(main) {
       renderBoard(ctx, placements, shifts);
     });
 
-  const periodForm = h(
-    'form',
-    {
-      class: 'inline card',
-      onsubmit: (/** @type {SubmitEvent} */ event) => {
-        event.preventDefault();
-        if (to.value < from.value)
-          return answer(boardAnswer, 'error', 'Check the period', 'The last day is before the first.');
-        state.from = from.value;
-        state.to = to.value;
-        void loadBoard();
-      },
-    },
-    field('From', from),
-    field('To (included)', to),
-    h('button', { type: 'submit' }, 'Show rota'),
-  );
+  const periodForm = periodChooser(state, boardAnswer, () => void loadBoard());
 
   clear(
     main,

@@ -5,11 +5,46 @@ import { checkboxes, field, h, select } from './ui.js';
 
 /**
  * @typedef {import('../api-types').Practitioner} Practitioner
+ * @typedef {import('../api-types').Contract} Contract
  * @typedef {import('../api-types').Coded} Coded
  * @typedef {{ regions: Coded[], specialisms: Coded[], hubs: Coded[] }} Reference
  */
 
 const num = (/** @type {string} */ s) => (s === '' ? undefined : Number(s));
+
+/** The contract's limits, filled from the practitioner's (or the defaults). @param {Contract | undefined} c */
+function contractControls(c) {
+  const contractField = (
+    /** @type {string} */ label,
+    /** @type {string} */ name,
+    /** @type {number | null | undefined} */ v,
+  ) =>
+    field(
+      label,
+      h('input', {
+        type: 'number',
+        name,
+        min: '0',
+        max: '168',
+        step: 'any',
+        value: v == null ? '' : String(v),
+      }),
+    );
+  return h(
+    'fieldset',
+    {},
+    h('legend', {}, 'Contract'),
+    h(
+      'div',
+      { class: 'controls' },
+      contractField('Contracted hours a week', 'hoursPerWeek', c?.hoursPerWeek),
+      contractField('Most hours in 7 days', 'maxHoursPer7Days', c?.maxHoursPer7Days ?? 48),
+      contractField('Least rest between shifts (hours)', 'minRestHours', c?.minRestHours ?? 11),
+      contractField('Most nights in a row', 'maxConsecutiveNights', c?.maxConsecutiveNights ?? 4),
+      contractField('Most days in a row', 'maxConsecutiveDays', c?.maxConsecutiveDays ?? 6),
+    ),
+  );
+}
 
 /**
  * The controls of a practitioner, filled from `before` when changing one.
@@ -27,23 +62,6 @@ function practitionerControls(ref, before) {
           ['zero_nineteen', '0-19 practitioner'],
         ]
   );
-  const c = before?.contract;
-  const contractField = (
-    /** @type {string} */ label,
-    /** @type {string} */ name,
-    /** @type {number | null | undefined} */ v,
-  ) =>
-    field(
-      label,
-      h('input', {
-        type: 'number',
-        name,
-        min: '0',
-        max: '168',
-        step: 'any',
-        value: v == null ? '' : String(v),
-      }),
-    );
   const controls = [
     h(
       'div',
@@ -106,20 +124,7 @@ function practitionerControls(ref, before) {
       ref.specialisms.map((s) => [s.code, s.name]),
       before?.specialisms ?? [],
     ),
-    h(
-      'fieldset',
-      {},
-      h('legend', {}, 'Contract'),
-      h(
-        'div',
-        { class: 'controls' },
-        contractField('Contracted hours a week', 'hoursPerWeek', c?.hoursPerWeek),
-        contractField('Most hours in 7 days', 'maxHoursPer7Days', c?.maxHoursPer7Days ?? 48),
-        contractField('Least rest between shifts (hours)', 'minRestHours', c?.minRestHours ?? 11),
-        contractField('Most nights in a row', 'maxConsecutiveNights', c?.maxConsecutiveNights ?? 4),
-        contractField('Most days in a row', 'maxConsecutiveDays', c?.maxConsecutiveDays ?? 6),
-      ),
-    ),
+    contractControls(before?.contract),
   ];
   return controls;
 }

@@ -24,6 +24,53 @@ function outcomeRows(o) {
   return Object.entries(o);
 }
 
+/**
+ * The figures: totals first, then outcomes (once interventions close with one), then each hub and week.
+ * @param {Names} hubs
+ * @param {ReviewFigures} r
+ */
+function reviewFigures(hubs, r) {
+  const sum = (/** @type {(x: ReviewFigures['items'][number]) => number} */ f) =>
+    r.items.reduce((n, x) => n + f(x), 0);
+  const full = r.items.filter((x) => x.casesBooked >= x.weeklyCaseCap).length;
+  const outcomes = outcomeRows(r.outcomes);
+  return [
+    stats([
+      ['Cases booked', String(sum((x) => x.casesBooked)), 'review-booked'],
+      ['Hub-weeks at the limit', `${full} of ${r.items.length}`],
+      ['Requests refused', String(sum((x) => x.refusedRequests))],
+      ['Interventions started', String(sum((x) => x.interventionsStarted))],
+      ...(r.meanFeedback != null
+        ? [/** @type {[string, string]} */ (['Mean feedback (1 to 5)', r.meanFeedback.toFixed(1)])]
+        : []),
+    ]),
+    outcomes.length
+      ? table(
+          'Outcomes of closed interventions',
+          ['Outcome', 'Interventions'],
+          outcomes.map(([name, n]) =>
+            h('tr', {}, h('th', { scope: 'row' }, name.replace(/_/g, ' ')), h('td', {}, String(n))),
+          ),
+        )
+      : null,
+    table(
+      `Per hub and week, ${r.fromWeek} to ${r.toWeek}`,
+      ['Week', 'Hub', 'Cases booked', 'Refused', 'Interventions started'],
+      r.items.map((x) =>
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, x.week),
+          h('td', {}, hubs.of(x.hub, x.hub)),
+          h('td', {}, `${x.casesBooked} of ${x.weeklyCaseCap}`),
+          h('td', {}, String(x.refusedRequests)),
+          h('td', {}, String(x.interventionsStarted)),
+        ),
+      ),
+    ),
+  ];
+}
+
 /** @param {HTMLElement} main */
 async function render(main) {
   /** @type {Hub[]} */
@@ -51,46 +98,7 @@ async function render(main) {
       const r = await api.get(
         `/v1/osr/review${query({ fromWeek: fromWeek.value, toWeek: toWeek.value, hub: hub.value })}`,
       );
-      const sum = (/** @type {(x: ReviewFigures['items'][number]) => number} */ f) =>
-        r.items.reduce((n, x) => n + f(x), 0);
-      const full = r.items.filter((x) => x.casesBooked >= x.weeklyCaseCap).length;
-      const outcomes = outcomeRows(r.outcomes);
-      clear(
-        figures,
-        stats([
-          ['Cases booked', String(sum((x) => x.casesBooked)), 'review-booked'],
-          ['Hub-weeks at the limit', `${full} of ${r.items.length}`],
-          ['Requests refused', String(sum((x) => x.refusedRequests))],
-          ['Interventions started', String(sum((x) => x.interventionsStarted))],
-          ...(r.meanFeedback != null
-            ? [/** @type {[string, string]} */ (['Mean feedback (1 to 5)', r.meanFeedback.toFixed(1)])]
-            : []),
-        ]),
-        outcomes.length
-          ? table(
-              'Outcomes of closed interventions',
-              ['Outcome', 'Interventions'],
-              outcomes.map(([name, n]) =>
-                h('tr', {}, h('th', { scope: 'row' }, name.replace(/_/g, ' ')), h('td', {}, String(n))),
-              ),
-            )
-          : null,
-        table(
-          `Per hub and week, ${r.fromWeek} to ${r.toWeek}`,
-          ['Week', 'Hub', 'Cases booked', 'Refused', 'Interventions started'],
-          r.items.map((x) =>
-            h(
-              'tr',
-              {},
-              h('th', { scope: 'row' }, x.week),
-              h('td', {}, hubs.of(x.hub, x.hub)),
-              h('td', {}, `${x.casesBooked} of ${x.weeklyCaseCap}`),
-              h('td', {}, String(x.refusedRequests)),
-              h('td', {}, String(x.interventionsStarted)),
-            ),
-          ),
-        ),
-      );
+      clear(figures, reviewFigures(hubs, r));
     });
 
   const chooser = h(

@@ -98,6 +98,46 @@ function candidateTable(s, candidates, edit, act) {
 }
 
 /**
+ * Actions on a shift: each says its answer and the soft goals to note, then the shift and the board are
+ * drawn again.
+ * @param {HTMLElement} out
+ * @param {(id: string) => Promise<void>} render
+ * @param {() => void} changed
+ * @returns {Act}
+ */
+function makeAct(out, render, changed) {
+  /**
+   * @param {string} id
+   * @param {string} label
+   * @param {string} saying
+   * @param {() => Promise<{ warnings?: { rule: string, message: string }[] } | null>} write
+   */
+  return (id, label, saying, write) =>
+    actionButton(
+      label,
+      out,
+      async () => {
+        const result = await write();
+        const warnings = result?.warnings ?? [];
+        await render(id);
+        changed();
+        return {
+          title: saying,
+          detail: warnings.length ? 'Soft goals to note:' : null,
+          extra: warnings.length
+            ? h(
+                'ul',
+                {},
+                warnings.map((w) => h('li', {}, w.message)),
+              )
+            : null,
+        };
+      },
+      { secondary: label.startsWith('Unassign') || label.endsWith('shift') },
+    );
+}
+
+/**
  * A shift's details in a dialog: who is on it, who was taken off and why, and the candidates with the rule
  * each would break; with the actions this key may take (assign, unassign, lock).
  * @param {{ regionName: (code: string) => string, atRisk: (id: string) => AtRisk | undefined, changed: () => void }} ctx
@@ -127,36 +167,7 @@ export function shiftDialog(ctx) {
     await attempt(out, () => render(id));
   }
 
-  /**
-   * An action on the shift: its answer, soft goals to note, then the shift and the board drawn again.
-   * @param {string} id
-   * @param {string} label
-   * @param {string} saying
-   * @param {() => Promise<{ warnings?: { rule: string, message: string }[] } | null>} write
-   */
-  const act = (id, label, saying, write) =>
-    actionButton(
-      label,
-      out,
-      async () => {
-        const result = await write();
-        const warnings = result?.warnings ?? [];
-        await render(id);
-        ctx.changed();
-        return {
-          title: saying,
-          detail: warnings.length ? 'Soft goals to note:' : null,
-          extra: warnings.length
-            ? h(
-                'ul',
-                {},
-                warnings.map((w) => h('li', {}, w.message)),
-              )
-            : null,
-        };
-      },
-      { secondary: label.startsWith('Unassign') || label.endsWith('shift') },
-    );
+  const act = makeAct(out, (id) => render(id), ctx.changed);
 
   /** @param {string} id */
   async function render(id) {
