@@ -77,27 +77,12 @@ async function planRows(p, label) {
 }
 
 /**
- * A cover plan, made and shown: what is short and why (grouped causes first, with fixes), who the plan
- * puts on each shift and the alternatives (folded away), and Accept, or a fresh plan when the rota moved.
- * @param {HTMLElement} section where the plan is drawn
- * @param {{ absenceId?: string, shiftIds?: string[], from?: string, to?: string }} request
- * @param {(id: string) => Promise<string>} label a shift's words
+ * Accept: all of the plan or nothing; when the rota moved under it (409), say so and offer a fresh plan.
+ * @param {CoverPlan} p
+ * @param {HTMLElement} out
+ * @param {() => void} fresh
  */
-export async function showCoverPlan(section, request, label) {
-  const out = answerRegion();
-  const heading = h('h2', { id: 'plan-h', tabindex: '-1' }, 'Cover plan');
-  section.hidden = false;
-  clear(section, heading, h('p', { role: 'status' }, 'Finding cover…'));
-  /** @type {CoverPlan} */
-  let p;
-  try {
-    p = await api.post('/v1/cover-plans', request);
-  } catch (error) {
-    clear(section, heading, out);
-    problem(out, error);
-    return;
-  }
-  const { rows, noCover, changes } = await planRows(p, label);
+function acceptButton(p, out, fresh) {
   const accept = actionButton(
     'Accept this plan',
     out,
@@ -124,7 +109,7 @@ export async function showCoverPlan(section, request, label) {
                 {
                   type: 'button',
                   id: 'fresh-plan',
-                  onclick: () => void showCoverPlan(section, request, label),
+                  onclick: fresh,
                 },
                 'Get a fresh plan',
               ),
@@ -132,6 +117,32 @@ export async function showCoverPlan(section, request, label) {
           : null,
     },
   );
+  return accept;
+}
+
+/**
+ * A cover plan, made and shown: what is short and why (grouped causes first, with fixes), who the plan
+ * puts on each shift and the alternatives (folded away), and Accept, or a fresh plan when the rota moved.
+ * @param {HTMLElement} section where the plan is drawn
+ * @param {{ absenceId?: string, shiftIds?: string[], from?: string, to?: string }} request
+ * @param {(id: string) => Promise<string>} label a shift's words
+ */
+export async function showCoverPlan(section, request, label) {
+  const out = answerRegion();
+  const heading = h('h2', { id: 'plan-h', tabindex: '-1' }, 'Cover plan');
+  section.hidden = false;
+  clear(section, heading, h('p', { role: 'status' }, 'Finding cover…'));
+  /** @type {CoverPlan} */
+  let p;
+  try {
+    p = await api.post('/v1/cover-plans', request);
+  } catch (error) {
+    clear(section, heading, out);
+    problem(out, error);
+    return;
+  }
+  const { rows, noCover, changes } = await planRows(p, label);
+  const accept = acceptButton(p, out, () => void showCoverPlan(section, request, label));
   const groups = p.uncoveredSummary;
   clear(
     section,

@@ -214,6 +214,37 @@ async function overrideForm(ctx, w) {
   });
 }
 
+/** The week in figures: who leads it and how, cases against the limit, refusals, the DAT team. @param {HubWeek} w */
+function weekFigures(w) {
+  const lead = w.leadResponder;
+  return [
+    stats([
+      ['Lead responder', lead ? `${lead.name} (grade ${lead.grade})` : 'Nobody yet', 'lead-responder'],
+      [
+        'How chosen',
+        lead
+          ? lead.source +
+            (lead.reason ? `: ${lead.reason}` : '') +
+            (lead.issued ? ', issued' : ', not issued yet')
+          : '—',
+      ],
+      [
+        'Cases booked',
+        `${w.casesBooked} of ${w.weeklyCaseCap}${w.casesBooked >= w.weeklyCaseCap ? ' — full' : ` — ${w.casesRemaining} left`}`,
+        'cases-booked',
+      ],
+      ['Refused requests', String(w.refusedRequests)],
+      ['DAT team', w.datTeam ? `${w.datTeam.name} (on duty ${w.datTeam.dutyWeek})` : 'Not set'],
+    ]),
+    h('meter', {
+      min: '0',
+      max: String(w.weeklyCaseCap),
+      value: String(w.casesBooked),
+      'aria-label': 'Cases booked against the limit',
+    }),
+  ];
+}
+
 /** @param {HTMLElement} main */
 async function render(main) {
   /** @type {Hub[]} */
@@ -244,34 +275,10 @@ async function render(main) {
         api.get(`/v1/osr/hubs/${state.hub}/weeks/${state.week}`),
         getAll('/v1/osr/bookings', { hub: state.hub, fromWeek: state.week, toWeek: state.week }),
       ]);
-      const lead = w.leadResponder;
       clear(
         weekView,
         h('h2', { id: 'hub-week-h' }, `${w.hubName}, ${w.week} (from ${w.monday})`),
-        stats([
-          ['Lead responder', lead ? `${lead.name} (grade ${lead.grade})` : 'Nobody yet', 'lead-responder'],
-          [
-            'How chosen',
-            lead
-              ? lead.source +
-                (lead.reason ? `: ${lead.reason}` : '') +
-                (lead.issued ? ', issued' : ', not issued yet')
-              : '—',
-          ],
-          [
-            'Cases booked',
-            `${w.casesBooked} of ${w.weeklyCaseCap}${w.casesBooked >= w.weeklyCaseCap ? ' — full' : ` — ${w.casesRemaining} left`}`,
-            'cases-booked',
-          ],
-          ['Refused requests', String(w.refusedRequests)],
-          ['DAT team', w.datTeam ? `${w.datTeam.name} (on duty ${w.datTeam.dutyWeek})` : 'Not set'],
-        ]),
-        h('meter', {
-          min: '0',
-          max: String(w.weeklyCaseCap),
-          value: String(w.casesBooked),
-          'aria-label': 'Cases booked against the limit',
-        }),
+        weekFigures(w),
         alertsSection(w),
         w.unfilledReasons.length
           ? [

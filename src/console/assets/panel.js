@@ -100,26 +100,10 @@ const change = (ctx, id) =>
     ctx.editor.querySelector('input')?.focus();
   });
 
-/** @param {HTMLElement} main */
-async function render(main) {
-  /** @type {Reference} */
-  const ref = {
-    regions: await getAll('/v1/regions'),
-    specialisms: await getAll('/v1/specialisms'),
-    hubs: await getAll('/v1/hubs'),
-  };
-  const regions = new Names(ref.regions);
-  const specialisms = new Names(ref.specialisms);
-  const hubs = new Names(ref.hubs);
-  const names = new Names();
-  const out = answerRegion('panel-answer');
-  const editor = h('section', {
-    id: 'practitioner-editor',
-    'aria-label': 'Change a practitioner',
-    hidden: true,
-  });
+/** The panel's filters, one control per query parameter. @param {Reference} ref */
+function filters(ref) {
   const any = /** @type {[string, string][]} */ ([['', 'Any']]);
-  const f = {
+  return {
     q: h('input', { type: 'search', name: 'q' }),
     kind: select(
       'kind',
@@ -143,6 +127,27 @@ async function render(main) {
     ),
     gender: select('gender', [...any, ['female', 'Female'], ['male', 'Male'], ['other', 'Other']], ''),
   };
+}
+
+/** @param {HTMLElement} main */
+async function render(main) {
+  /** @type {Reference} */
+  const ref = {
+    regions: await getAll('/v1/regions'),
+    specialisms: await getAll('/v1/specialisms'),
+    hubs: await getAll('/v1/hubs'),
+  };
+  const regions = new Names(ref.regions);
+  const specialisms = new Names(ref.specialisms);
+  const hubs = new Names(ref.hubs);
+  const names = new Names();
+  const out = answerRegion('panel-answer');
+  const editor = h('section', {
+    id: 'practitioner-editor',
+    'aria-label': 'Change a practitioner',
+    hidden: true,
+  });
+  const f = filters(ref);
   const list = h('div', { id: 'practitioners' });
 
   /** @type {Ctx} */
@@ -172,11 +177,13 @@ async function render(main) {
     'form',
     { class: 'inline card' },
     field('Name contains', f.q),
-    field('Kind', f.kind),
-    field('Region', f.region),
-    field('Specialism', f.specialism),
-    field('Hub', f.hub),
-    field('Gender', f.gender),
+    [
+      ['Kind', f.kind],
+      ['Region', f.region],
+      ['Specialism', f.specialism],
+      ['Hub', f.hub],
+      ['Gender', f.gender],
+    ].map(([label, el]) => field(/** @type {string} */ (label), /** @type {HTMLSelectElement} */ (el))),
     h('button', { type: 'submit' }, 'Filter'),
   );
   onSubmit(filterForm, () => void loadPanel());

@@ -35,6 +35,60 @@ const uncoveredNote = (shifts) =>
     : null;
 
 /**
+ * A placement's dates, place and needs.
+ * @param {Facts} facts
+ * @param {Placement | null} before
+ */
+function placementFields(facts, before) {
+  return h(
+    'div',
+    { class: 'controls' },
+    field(
+      'Case reference',
+      h('input', {
+        type: 'text',
+        name: 'caseReference',
+        required: true,
+        maxlength: '64',
+        value: before?.caseReference ?? '',
+      }),
+    ),
+    field(
+      'Region',
+      select(
+        'region',
+        facts.regions.map((r) => [r.code, r.name]),
+        before?.region,
+      ),
+    ),
+    field(
+      'First day',
+      h('input', { type: 'date', name: 'startDate', required: true, value: before?.startDate ?? today() }),
+    ),
+    field(
+      'Last day (included)',
+      h('input', { type: 'date', name: 'endDate', required: true, value: before?.endDate ?? '' }),
+    ),
+    field(
+      'Review date',
+      h('input', { type: 'date', name: 'reviewDate', value: before?.reviewDate ?? '' }),
+      'Default: 3 weeks after the start',
+    ),
+    field('Gender requirement', select('genderRequirement', GENDERS, before?.genderRequirement ?? '')),
+    field(
+      'Practitioners per shift',
+      h('input', {
+        type: 'number',
+        name: 'practitionersPerShift',
+        min: '1',
+        max: '4',
+        value: String(before?.practitionersPerShift ?? 1),
+      }),
+    ),
+  );
+}
+
+/**
  * The fields of a placement (for starting one, or changing its plan); `before` fills them in.
  * @param {Facts} facts
  * @param {Placement | null} before
@@ -51,52 +105,7 @@ function placementControls(facts, before) {
   );
   const phases = phaseEditor('Plan: phases (leave empty for 24/7 in two shifts)', before?.phases ?? []);
   const controls = [
-    h(
-      'div',
-      { class: 'controls' },
-      field(
-        'Case reference',
-        h('input', {
-          type: 'text',
-          name: 'caseReference',
-          required: true,
-          maxlength: '64',
-          value: before?.caseReference ?? '',
-        }),
-      ),
-      field(
-        'Region',
-        select(
-          'region',
-          facts.regions.map((r) => [r.code, r.name]),
-          before?.region,
-        ),
-      ),
-      field(
-        'First day',
-        h('input', { type: 'date', name: 'startDate', required: true, value: before?.startDate ?? today() }),
-      ),
-      field(
-        'Last day (included)',
-        h('input', { type: 'date', name: 'endDate', required: true, value: before?.endDate ?? '' }),
-      ),
-      field(
-        'Review date',
-        h('input', { type: 'date', name: 'reviewDate', value: before?.reviewDate ?? '' }),
-        'Default: 3 weeks after the start',
-      ),
-      field('Gender requirement', select('genderRequirement', GENDERS, before?.genderRequirement ?? '')),
-      field(
-        'Practitioners per shift',
-        h('input', {
-          type: 'number',
-          name: 'practitionersPerShift',
-          min: '1',
-          max: '4',
-          value: String(before?.practitionersPerShift ?? 1),
-        }),
-      ),
-    ),
+    placementFields(facts, before),
     checkboxes(
       'Required specialisms',
       'requiredSpecialisms',

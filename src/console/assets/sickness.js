@@ -188,28 +188,21 @@ function renderUncovered(ctx, absence) {
   );
 }
 
-/** @param {HTMLElement} main */
-async function render(main) {
-  /** @type {{ practitioner: Practitioner | null, shifts: Map<string, Shift> }} */
-  const state = { practitioner: null, shifts: new Map() };
-  const label = shiftLabeller(state.shifts);
-  const findOut = answerRegion();
-  const results = h('div', { id: 'practitioner-results' });
-  const selected = h('section', { id: 'selected', 'aria-labelledby': 'selected-h', hidden: true });
-  const selectedOut = answerRegion();
-  const uncovered = h('section', { id: 'uncovered', 'aria-labelledby': 'uncovered-h', hidden: true });
-  const plan = h('section', { id: 'plan', 'aria-labelledby': 'plan-h', hidden: true });
-  /** @type {Ctx} */
-  const ctx = { state, selectedOut, uncovered, plan, label, renderSelected: () => renderSelected() };
-
-  const findForm = actionForm({
+/**
+ * Find a practitioner by name; each one found can be chosen.
+ * @param {HTMLElement} out
+ * @param {HTMLElement} results
+ * @param {(p: Practitioner) => void} choose
+ */
+function practitionerFinder(out, results, choose) {
+  return actionForm({
     className: 'inline card',
     controls: field(
       'Practitioner name',
       h('input', { type: 'search', name: 'q', autocomplete: 'off', required: true }),
     ),
     submit: 'Find',
-    out: findOut,
+    out,
     run: async (form) => {
       /** @type {Practitioner[]} */
       const items = (await api.get(`/v1/practitioners${query({ q: value(form, 'q'), limit: 20 })}`)).items;
@@ -225,7 +218,7 @@ async function render(main) {
                   {},
                   h(
                     'button',
-                    { type: 'button', class: 'secondary', onclick: () => void choose(p) },
+                    { type: 'button', class: 'secondary', onclick: () => choose(p) },
                     `Choose ${p.name}`,
                   ),
                   ' ',
@@ -241,6 +234,23 @@ async function render(main) {
       );
     },
   });
+}
+
+/** @param {HTMLElement} main */
+async function render(main) {
+  /** @type {{ practitioner: Practitioner | null, shifts: Map<string, Shift> }} */
+  const state = { practitioner: null, shifts: new Map() };
+  const label = shiftLabeller(state.shifts);
+  const findOut = answerRegion();
+  const results = h('div', { id: 'practitioner-results' });
+  const selected = h('section', { id: 'selected', 'aria-labelledby': 'selected-h', hidden: true });
+  const selectedOut = answerRegion();
+  const uncovered = h('section', { id: 'uncovered', 'aria-labelledby': 'uncovered-h', hidden: true });
+  const plan = h('section', { id: 'plan', 'aria-labelledby': 'plan-h', hidden: true });
+  /** @type {Ctx} */
+  const ctx = { state, selectedOut, uncovered, plan, label, renderSelected: () => renderSelected() };
+
+  const findForm = practitionerFinder(findOut, results, (p) => void choose(p));
   findForm.setAttribute('role', 'search');
 
   /** @param {Practitioner} p */
