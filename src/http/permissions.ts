@@ -23,6 +23,16 @@ export const Role = Type.Union([
 export type RoleName = Static<typeof Role>;
 export const ROLES = Role.anyOf.map((literal) => literal.const) as RoleName[];
 
+/** Each role in words, for people reading what a key is for (the console shows them; README's table agrees). */
+export const ROLE_WORDS: Record<RoleName, { label: string; for: string }> = {
+  admin: { label: 'Admin', for: 'system owners' },
+  coordinator: { label: 'Sessional coordinator', for: 'the sessional coordinator of the 24/7 rota' },
+  cover: { label: 'Admin team (sickness cover)', for: 'the admin team handling sickness and cover' },
+  hub_manager: { label: '0-19 hub team manager', for: 'managers of 0-19 hubs (their hubs only)' },
+  social_worker: { label: 'Duty social worker', for: 'duty social workers booking OSR cases (their own)' },
+  viewer: { label: 'Read-only viewer', for: 'read-only integrations (HR, payroll, reporting)' },
+};
+
 export interface Permission {
   roles: readonly RoleName[];
   /** What narrows the roles, in a sentence (shown in the OpenAPI document). */
