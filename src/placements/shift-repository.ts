@@ -3,7 +3,7 @@ import { problems } from '../http/problem.js';
 import type { DB } from '../db/schema.js';
 import type { ShiftDto, ShiftStatusName } from './shift-model.js';
 import { fromJson } from '../db/json.js';
-import { shortFrom } from '../rules/coverage.js';
+import { badCursor, decodeCursor, encodeCursor } from '../http/cursor.js';
 
 export interface ShiftFilter {
   /** Instants: shifts starting in [from, to). */
@@ -30,6 +30,7 @@ interface ShiftRow {
   version: number;
   assignments: unknown;
   uncovered_by: unknown;
+  status: ShiftStatusName;
 }
 
 const iso = (t: string | Date) => new Date(t).toISOString();
@@ -40,11 +41,8 @@ function toShift(row: ShiftRow): ShiftDto {
     start: iso(a.start),
     end: iso(a.end),
   }));
-  const parts = assignments.map((a) => ({ start: Date.parse(a.start), end: Date.parse(a.end) }));
-  const short = shortFrom(parts, row.starts_at.getTime(), row.ends_at.getTime(), row.required, Date.now());
-  const uncoveredBy = short !== null ? fromJson<ShiftDto['uncoveredBy']>(row.uncovered_by) : [];
-  const status: ShiftStatusName =
-    short === null ? 'covered' : uncoveredBy.length > 0 ? 'uncovered' : 'unfilled';
+  const status = row.status;
+  const uncoveredBy = status !== 'covered' ? fromJson<ShiftDto['uncoveredBy']>(row.uncovered_by) : [];
   return {
     id: row.id,
     placementId: row.placement_id,
@@ -65,7 +63,32 @@ function toShift(row: ShiftRow): ShiftDto {
   };
 }
 
-function baseQuery(db: Kysely<DB>) {
+/**
+ * The shift's status in SQL, so lists filter on it before they page. The same sweep as `shortFrom`:
+ * the shift is short when, at its start (or now, for a running shift) or at any edge of a part worked,
+ * fewer than `required` parts cover that moment (ranges are [start, end)). Short with someone taken off
+ * by an absence and not yet covered is uncovered; short otherwise is unfilled.
+ */
+function statusSql(now: Date) {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  return sql<ShiftStatusName>`case
+    when not exists (
+      select 1
+      from (select case when ${at} < s.ends_at then greatest(s.starts_at, ${at}) else s.starts_at end as t) f
+      cross join lateral (
+        select f.t as t
+        union select lower(a.period) from shift_assignments a where a.shift_id = s.id
+        union select upper(a.period) from shift_assignments a where a.shift_id = s.id
+      ) e
+      where e.t >= f.t and e.t < s.ends_at
+        and (select count(*) from shift_assignments c where c.shift_id = s.id and c.period @> e.t) < s.required
+    ) then 'covered'
+    when exists (select 1 from shift_uncoverings u where u.shift_id = s.id and u.resolved_at is null) then 'uncovered'
+    else 'unfilled'
+  end`;
+}
+
+function baseQuery(db: Kysely<DB>, now = new Date()) {
   return db
     .selectFrom('shifts as s')
     .innerJoin('placements as p', 'p.id', 's.placement_id')
@@ -93,6 +116,7 @@ function baseQuery(db: Kysely<DB>) {
           'at', u.uncovered_at, 'rule', u.rule, 'reason', u.reason, 'from', coalesce(u.from_at, s.starts_at)) order by u.uncovered_at)
         from shift_uncoverings u join practitioners pr on pr.id = u.practitioner_id
         where u.shift_id = s.id and u.resolved_at is null), '[]'::json)`.as('uncovered_by'),
+      statusSql(now).as('status'),
     ]);
 }
 
@@ -101,8 +125,8 @@ export async function findShift(db: Kysely<DB>, id: string): Promise<ShiftDto | 
   return row ? toShift(row as ShiftRow) : undefined;
 }
 
-export async function listShifts(db: Kysely<DB>, filter: ShiftFilter, limit: number, offset: number) {
-  let query = baseQuery(db);
+function filtered(db: Kysely<DB>, filter: ShiftFilter, now: Date) {
+  let query = baseQuery(db, now);
   if (filter.from) query = query.where('s.starts_at', '>=', filter.from);
   if (filter.to) query = query.where('s.starts_at', '<', filter.to);
   if (filter.placementId) query = query.where('s.placement_id', '=', filter.placementId);
@@ -123,14 +147,81 @@ export async function listShifts(db: Kysely<DB>, filter: ShiftFilter, limit: num
       ),
     );
   }
+  if (filter.status) query = query.where(statusSql(now), '=', filter.status);
+  return query;
+}
+
+export interface ShiftPage {
+  items: ShiftDto[];
+  total: number;
+  /** Cursor of the page after this one, or null when this is the last. */
+  next: string | null;
+}
+
+/** Shifts after a cursor, in order of start then id: keyset, so a page costs the same wherever it is. */
+async function pageAfter(
+  db: Kysely<DB>,
+  filter: ShiftFilter,
+  now: Date,
+  page: { limit: number; offset?: number; cursor?: string },
+) {
+  let query = filtered(db, filter, now);
+  if (page.cursor) {
+    const [start, id] = decodeCursor(page.cursor, ['string', 'string']) as [string, string];
+    const at = new Date(start);
+    if (Number.isNaN(at.getTime()) || !UUID.test(id)) throw badCursor();
+    query = query.where(({ eb, refTuple, tuple }) => eb(refTuple('s.starts_at', 's.id'), '>', tuple(at, id)));
+  }
   const rows = (await query
     .orderBy('s.starts_at')
-    .orderBy('p.case_reference')
     .orderBy('s.id')
+    .limit(page.limit + 1)
+    .offset(page.offset ?? 0)
     .execute()) as ShiftRow[];
-  // Status is derived from assignments, so it is filtered after reading; rota periods are small.
-  const all = rows.map(toShift).filter((s) => !filter.status || s.status === filter.status);
-  return { items: all.slice(offset, offset + limit), total: all.length };
+  const items = rows.slice(0, page.limit).map(toShift);
+  const last = items[items.length - 1];
+  return { items, next: rows.length > page.limit && last ? encodeCursor([last.start, last.id]) : null };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * One page of shifts, paged in SQL. Status is derived in SQL, so a status filter holds across pages;
+ * `next` tells a client that more exist.
+ */
+export async function listShifts(
+  db: Kysely<DB>,
+  filter: ShiftFilter,
+  limit: number,
+  offset: number,
+  cursor?: string,
+): Promise<ShiftPage> {
+  const now = new Date();
+  const { items, next } = await pageAfter(db, filter, now, { limit, offset, cursor });
+  const counted = await filtered(db, filter, now)
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return { items, total: Number(counted.n), next };
+}
+
+/**
+ * Every shift matching a filter, in batches read one after another by keyset, for exports: memory holds
+ * one batch, and other requests run between batches.
+ */
+export async function* shiftBatches(
+  db: Kysely<DB>,
+  filter: ShiftFilter,
+  limit = 500,
+): AsyncGenerator<ShiftDto[]> {
+  const now = new Date();
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await pageAfter(db, filter, now, { limit, cursor });
+    if (page.items.length) yield page.items;
+    if (page.next === null) return;
+    cursor = page.next;
+  }
 }
 
 /** Locks a shift's row for a change of who works it, and reads it. */
