@@ -212,7 +212,7 @@ export async function listShifts(
 export async function* shiftBatches(
   db: Kysely<DB>,
   filter: ShiftFilter,
-  limit = 500,
+  limit = 200,
 ): AsyncGenerator<ShiftDto[]> {
   const now = new Date();
   let cursor: string | undefined;

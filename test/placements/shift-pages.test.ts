@@ -132,6 +132,39 @@ describe.each(databaseTargets())('GET /v1/shifts pages by cursor, on %s', (targe
     );
   });
 
+  it('streams four weeks of shifts.csv in batches, and /health/ready answers during the export', async () => {
+    await ctx.app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = ctx.app.server.address() as { port: number };
+    const base = `http://127.0.0.1:${port}`;
+    const started = Date.now();
+    const res = await fetch(`${base}/v1/shifts.csv?from=${date(10)}&to=${date(37)}`, {
+      headers: { authorization: `Bearer ${ctx.keys.viewer}` },
+    });
+    expect(res.status).toBe(200);
+    // Streamed: no length known up front, the rows come in chunks.
+    expect(res.headers.get('content-length')).toBeNull();
+    const reader = res.body!.getReader();
+    const first = await reader.read();
+    const health = (async () => {
+      const t = Date.now();
+      const ready = await fetch(`${base}/health/ready`);
+      return { status: ready.status, ms: Date.now() - t, at: Date.now() };
+    })();
+    const chunks = [Buffer.from(first.value!)];
+    for (let next = await reader.read(); !next.done; next = await reader.read())
+      chunks.push(Buffer.from(next.value));
+    const exportDone = Date.now();
+    const ready = await health;
+    expect(ready.status).toBe(200);
+    console.log(
+      `[export] ${target}: shifts.csv of 1,120 shifts in ${exportDone - started} ms, ${chunks.length} chunks; /health/ready answered in ${ready.ms} ms during it`,
+    );
+    const lines = Buffer.concat(chunks).toString('utf8').trim().split('\r\n');
+    expect(lines[0]).toMatch(/^date,start,end,/);
+    expect(lines).toHaveLength(1121);
+    expect(new Set(lines.slice(1).map((l) => l.split(',').at(-1))).size).toBe(1120);
+  });
+
   it('refuses a cursor it did not give with 400 problem+json', async () => {
     for (const cursor of ['nonsense', Buffer.from('["x","y"]').toString('base64url')]) {
       const res = await ctx.call(
