@@ -10,6 +10,7 @@ import { findAbsence } from '../panel/absence-repository.js';
 import { acceptPlan } from './accept.js';
 import { findPlanRow, insertPlan, refuseIfAbsenceDeleted } from './plan-repository.js';
 import { CoverPlan, coverPlanExample } from './model.js';
+import { withinHorizon } from './horizon.js';
 import {
   coverTargets,
   ensureSomethingToCover,
@@ -35,6 +36,7 @@ const toDto = (row: PlanRow) => ({
   // Every target shift gets its alternatives, so they name the shifts the plan set out to cover.
   shiftIds: fromJson<CoverPlanBody>(row.plan).alternatives.map((a) => a.shiftId),
   status: row.status,
+  horizon: null,
   ...fromJson<CoverPlanBody>(row.plan),
   createdAt: row.created_at.toISOString(),
   acceptedAt: row.accepted_at?.toISOString() ?? null,
@@ -96,9 +98,12 @@ export async function coverRoutes(app: App, deps: Deps): Promise<void> {
       const ask = request.body;
       const now = new Date();
       const { spec, what } = await targetSpec(ask);
-      const targets = await coverTargets(db, spec, now);
-      ensureSomethingToCover(targets, what);
-      const { body, revisions } = await makeCoverPlan(db, targets, tz, now);
+      const all = await coverTargets(db, spec, now);
+      ensureSomethingToCover(all, what);
+      const { targets, horizon } = withinHorizon(all, deps.config.coverHorizonDays);
+      const made = await makeCoverPlan(db, targets, tz, now);
+      const { revisions } = made;
+      const body = { ...made.body, horizon };
       const row = await db.transaction().execute(async (trx) => {
         const created = await insertPlan(trx, {
           absenceId: ask.absenceId ?? null,
