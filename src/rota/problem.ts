@@ -36,8 +36,14 @@ export async function loadRotaProblem(db: Kysely<DB>, options: RotaProblemOption
   const first = DateTime.fromISO(options.from, { zone: timezone }).startOf('day');
   const last = DateTime.fromISO(options.to, { zone: timezone }).startOf('day');
   const horizonDays = Math.round(last.diff(first, 'days').days) + 1;
-  const dayOf = (localDate: string) =>
-    Math.round(DateTime.fromISO(localDate, { zone: timezone }).diff(first, 'days').days);
+  // Memoised: a large problem asks for the same few dates and instants thousands of times.
+  const dayOf = memo((localDate: string) =>
+    Math.round(DateTime.fromISO(localDate, { zone: timezone }).diff(first, 'days').days),
+  );
+  const localTime = memo((at: number) => {
+    const t = DateTime.fromMillis(at, { zone: timezone });
+    return { day: t.toFormat('ccc d LLL HH:mm'), time: t.toFormat('HH:mm'), weekday: t.weekday };
+  });
   const lookback = first.minus({ days: LOOKBACK_DAYS });
   const horizonEnd = last.plus({ days: 2 });
 
@@ -119,7 +125,11 @@ export async function loadRotaProblem(db: Kysely<DB>, options: RotaProblemOption
 
   const group = <T, K extends keyof T>(rows: T[], key: K) => {
     const map = new Map<T[K], T[]>();
-    for (const row of rows) map.set(row[key], [...(map.get(row[key]) ?? []), row]);
+    for (const row of rows) {
+      const list = map.get(row[key]);
+      if (list) list.push(row);
+      else map.set(row[key], [row]);
+    }
     return map;
   };
   const specialismsOf = group(specialisms, 'placement_id');
@@ -204,14 +214,17 @@ export async function loadRotaProblem(db: Kysely<DB>, options: RotaProblemOption
 
   // A locked shift stays exactly as it is: its people are pinned, and a locked empty shift is left out.
   const demandShifts = shifts.filter((s) => !s.locked || (assignmentsOf.get(s.id) ?? []).length > 0);
-  const demands: Demand[] = demandShifts.map((s) => {
-    const local = DateTime.fromJSDate(s.starts_at, { zone: timezone });
-    const end = DateTime.fromJSDate(s.ends_at, { zone: timezone });
+  const demands: Demand[] = [];
+  for (const [i, s] of demandShifts.entries()) {
+    // Let other requests in between chunks: a 62-day national run has thousands of shifts.
+    if (i % 500 === 499) await new Promise((resolve) => setImmediate(resolve));
+    const local = localTime(s.starts_at.getTime());
+    const end = localTime(s.ends_at.getTime());
     const current = assignmentsOf.get(s.id) ?? [];
     const pinned = current.filter((a) => a.pinned || s.locked).map((a) => a.practitioner_id);
-    return {
+    demands.push({
       id: s.id,
-      label: `${s.case_reference} ${local.toFormat('ccc d LLL HH:mm')}-${end.toFormat('HH:mm')}`,
+      label: `${s.case_reference} ${local.day}-${end.time}`,
       start: toMinutes(s.starts_at),
       end: toMinutes(s.ends_at),
       day: dayOf(s.local_date),
@@ -226,8 +239,8 @@ export async function loadRotaProblem(db: Kysely<DB>, options: RotaProblemOption
       excluded: (exclusionsOf.get(s.placement_id) ?? []).map((x) => x.practitioner_id),
       pinned,
       published: current.map((a) => a.practitioner_id),
-    };
-  });
+    });
+  }
 
   return {
     problem: {
@@ -243,9 +256,16 @@ export async function loadRotaProblem(db: Kysely<DB>, options: RotaProblemOption
   };
 }
 
-/** Formats scheduler instants for people, in the organisation's zone. */
-export const formatLocal = (timezone: string) => (m: number) =>
-  DateTime.fromMillis(m * 60_000, { zone: timezone }).toFormat('ccc d LLL yyyy HH:mm');
+export { formatLocal } from '../time/format.js';
+
+/** A one-argument function that computes each answer once. */
+function memo<K, V>(fn: (key: K) => V): (key: K) => V {
+  const cache = new Map<K, V>();
+  return (key) => {
+    if (!cache.has(key)) cache.set(key, fn(key));
+    return cache.get(key)!;
+  };
+}
 
 /** Region and specialism names, so every sentence the scheduler writes says "North West", not a code. */
 export async function referenceNames(db: Kysely<DB>) {
