@@ -4,6 +4,7 @@ import type { DB } from '../db/schema.js';
 import type { ShiftDto, ShiftStatusName } from './shift-model.js';
 import { fromJson } from '../db/json.js';
 import { badCursor, decodeCursor, encodeCursor } from '../http/cursor.js';
+import { shortFrom } from '../rules/coverage.js';
 
 export interface ShiftFilter {
   /** Instants: shifts starting in [from, to). */
@@ -30,19 +31,22 @@ interface ShiftRow {
   version: number;
   assignments: unknown;
   uncovered_by: unknown;
-  status: ShiftStatusName;
 }
 
 const iso = (t: string | Date) => new Date(t).toISOString();
 
-function toShift(row: ShiftRow): ShiftDto {
+/** A shift as the API shows it; its status by `shortFrom` at `now`, the same rule as `statusSql`. */
+function toShift(row: ShiftRow, now = Date.now()): ShiftDto {
   const assignments = fromJson<ShiftDto['assignments']>(row.assignments).map((a) => ({
     ...a,
     start: iso(a.start),
     end: iso(a.end),
   }));
-  const status = row.status;
-  const uncoveredBy = status !== 'covered' ? fromJson<ShiftDto['uncoveredBy']>(row.uncovered_by) : [];
+  const parts = assignments.map((a) => ({ start: Date.parse(a.start), end: Date.parse(a.end) }));
+  const short = shortFrom(parts, row.starts_at.getTime(), row.ends_at.getTime(), row.required, now);
+  const uncoveredBy = short !== null ? fromJson<ShiftDto['uncoveredBy']>(row.uncovered_by) : [];
+  const status: ShiftStatusName =
+    short === null ? 'covered' : uncoveredBy.length > 0 ? 'uncovered' : 'unfilled';
   return {
     id: row.id,
     placementId: row.placement_id,
@@ -64,7 +68,8 @@ function toShift(row: ShiftRow): ShiftDto {
 }
 
 /**
- * The shift's status in SQL, so lists filter on it before they page. The same sweep as `shortFrom`:
+ * The shift's status in SQL, so lists filter on it before they page (shown, it is derived in `toShift`
+ * at the same instant; the filter test checks they agree). The same sweep as `shortFrom`:
  * the shift is short when, at its start (or now, for a running shift) or at any edge of a part worked,
  * fewer than `required` parts cover that moment (ranges are [start, end)). Short with someone taken off
  * by an absence and not yet covered is uncovered; short otherwise is unfilled.
@@ -88,7 +93,7 @@ function statusSql(now: Date) {
   end`;
 }
 
-function baseQuery(db: Kysely<DB>, now = new Date()) {
+function baseQuery(db: Kysely<DB>) {
   return db
     .selectFrom('shifts as s')
     .innerJoin('placements as p', 'p.id', 's.placement_id')
@@ -116,7 +121,6 @@ function baseQuery(db: Kysely<DB>, now = new Date()) {
           'at', u.uncovered_at, 'rule', u.rule, 'reason', u.reason, 'from', coalesce(u.from_at, s.starts_at)) order by u.uncovered_at)
         from shift_uncoverings u join practitioners pr on pr.id = u.practitioner_id
         where u.shift_id = s.id and u.resolved_at is null), '[]'::json)`.as('uncovered_by'),
-      statusSql(now).as('status'),
     ]);
 }
 
@@ -126,7 +130,7 @@ export async function findShift(db: Kysely<DB>, id: string): Promise<ShiftDto | 
 }
 
 function filtered(db: Kysely<DB>, filter: ShiftFilter, now: Date) {
-  let query = baseQuery(db, now);
+  let query = baseQuery(db);
   if (filter.from) query = query.where('s.starts_at', '>=', filter.from);
   if (filter.to) query = query.where('s.starts_at', '<', filter.to);
   if (filter.placementId) query = query.where('s.placement_id', '=', filter.placementId);
@@ -178,7 +182,7 @@ async function pageAfter(
     .limit(page.limit + 1)
     .offset(page.offset ?? 0)
     .execute()) as ShiftRow[];
-  const items = rows.slice(0, page.limit).map(toShift);
+  const items = rows.slice(0, page.limit).map((row) => toShift(row, now.getTime()));
   const last = items[items.length - 1];
   return { items, next: rows.length > page.limit && last ? encodeCursor([last.start, last.id]) : null };
 }
