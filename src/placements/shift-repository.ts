@@ -201,11 +201,13 @@ export async function listShifts(
   cursor?: string,
 ): Promise<ShiftPage> {
   const now = new Date();
-  const { items, next } = await pageAfter(db, filter, now, { limit, offset, cursor });
-  const counted = await filtered(db, filter, now)
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .executeTakeFirstOrThrow();
+  const [{ items, next }, counted] = await Promise.all([
+    pageAfter(db, filter, now, { limit, offset, cursor }),
+    filtered(db, filter, now)
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
   return { items, total: Number(counted.n), next };
 }
 
