@@ -10,6 +10,7 @@ import { findAbsence } from '../panel/absence-repository.js';
 import { acceptPlan } from './accept.js';
 import { findPlanRow, insertPlan, refuseIfAbsenceDeleted } from './plan-repository.js';
 import { CoverPlan, coverPlanExample } from './model.js';
+import { withinHorizon } from './horizon.js';
 import {
   coverTargets,
   ensureSomethingToCover,
@@ -30,9 +31,9 @@ type PlanRow = {
   accepted_at: Date | null;
 };
 const toDto = (row: PlanRow) => {
-  // Plans made before grouped causes existed have none.
+  // Plans made before grouped causes and horizons existed have neither.
   const stored = fromJson<CoverPlanBody>(row.plan);
-  const plan = { ...stored, uncoveredSummary: stored.uncoveredSummary ?? [] };
+  const plan = { horizon: null, ...stored, uncoveredSummary: stored.uncoveredSummary ?? [] };
   return {
     id: row.id,
     absenceId: row.absence_id,
@@ -112,9 +113,12 @@ function postCoverPlansRoute(app: App, deps: Deps): void {
       const ask = request.body;
       const now = new Date();
       const { spec, what } = await targetSpec(db, tz, ask);
-      const targets = await coverTargets(db, spec, now);
-      ensureSomethingToCover(targets, what);
-      const { body, revisions } = await makeCoverPlan(db, targets, tz, now);
+      const all = await coverTargets(db, spec, now);
+      ensureSomethingToCover(all, what);
+      const { targets, horizon } = withinHorizon(all, deps.config.coverHorizonDays);
+      const made = await makeCoverPlan(db, targets, tz, now);
+      const { revisions } = made;
+      const body = { ...made.body, horizon };
       const row = await db.transaction().execute(async (trx) => {
         const created = await insertPlan(trx, {
           absenceId: ask.absenceId ?? null,

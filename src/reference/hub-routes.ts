@@ -15,7 +15,7 @@ import {
   PageQuery,
 } from '../http/schemas.js';
 import { currentWeekMonday } from '../time/weeks.js';
-import { DEFAULT_WEEKLY_CASE_CAP, findHub, listHubs, setCapFrom } from './hubs-repository.js';
+import { DEFAULT_WEEKLY_CASE_CAP, findHub, listHubs, lockHub, setCapFrom } from './hubs-repository.js';
 import { insertReference, updateReference } from './repository.js';
 
 const hubExample = {
@@ -121,13 +121,7 @@ export async function hubRoutes(app: App, { database, config }: Deps): Promise<v
       assertHubScope(request, code);
       const monday = thisMonday();
       const { hub, created } = await db.transaction().execute(async (trx) => {
-        const lock = await trx
-          .selectFrom('hubs')
-          .select('code')
-          .where('code', '=', code)
-          .forUpdate()
-          .executeTakeFirst();
-        const before = lock ? await findHub(trx, code, monday) : undefined;
+        const before = (await lockHub(trx, code)) ? await findHub(trx, code, monday) : undefined;
         if (before) checkIfMatch(request, before.version);
         if (!before && hubScopeOf(request) !== null) throw problems.forbidden('Only an admin creates a hub.');
         if (!before) {

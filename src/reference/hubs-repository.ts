@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { mondayToIsoWeek } from '../time/weeks.js';
 import { findReference, toReferenceItem, type ReferenceItem } from './repository.js';
@@ -38,6 +38,17 @@ async function capHistory(db: Kysely<DB>, code: string) {
     weeklyCaseCap: r.weekly_case_cap,
     setAt: r.set_at.toISOString(),
   }));
+}
+
+/** Locks a hub's row for a change; false when there is no such hub. */
+export async function lockHub(trx: Transaction<DB>, code: string): Promise<boolean> {
+  const row = await trx
+    .selectFrom('hubs')
+    .select('code')
+    .where('code', '=', code)
+    .forUpdate()
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function findHub(db: Kysely<DB>, code: string, currentMonday: string): Promise<Hub | undefined> {

@@ -43,8 +43,14 @@ export async function loadRotaProblem(db: Kysely<DB>, options: RotaProblemOption
   const horizonEnd = last.plus({ days: 2 });
   const facts = await readRotaFacts(db, { ...options, lookback, horizonEnd });
   const grouped = groupFacts(facts);
-  const dayOf = (localDate: string) =>
-    Math.round(DateTime.fromISO(localDate, { zone: timezone }).diff(first, 'days').days);
+  // Memoised: a large problem asks for the same few dates and instants thousands of times.
+  const dayOf = memo((localDate: string) =>
+    Math.round(DateTime.fromISO(localDate, { zone: timezone }).diff(first, 'days').days),
+  );
+  const localTime = memo((at: number) => {
+    const t = DateTime.fromMillis(at, { zone: timezone });
+    return { day: t.toFormat('ccc d LLL HH:mm'), time: t.toFormat('HH:mm'), weekday: t.weekday };
+  });
   const openEnd = toMinutes(horizonEnd.plus({ days: 7 }).toJSDate());
   const resources = facts.practitioners.map((p) =>
     toResource(p, facts, grouped, { ...options, dayOf, weeks: horizonDays / 7, openEnd }),
@@ -53,7 +59,12 @@ export async function loadRotaProblem(db: Kysely<DB>, options: RotaProblemOption
   const demandShifts = facts.shifts.filter(
     (s) => !s.locked || (grouped.assignmentsOf.get(s.id) ?? []).length > 0,
   );
-  const demands = demandShifts.map((s) => toDemand(s, grouped, timezone, dayOf));
+  const demands: Demand[] = [];
+  for (const [i, s] of demandShifts.entries()) {
+    // Let other requests in between chunks: a 62-day national run has thousands of shifts.
+    if (i % 500 === 499) await new Promise((resolve) => setImmediate(resolve));
+    demands.push(toDemand(s, grouped, localTime, dayOf));
+  }
   return {
     problem: {
       resources,
@@ -146,19 +157,21 @@ function toResource(
   };
 }
 
+type LocalTime = (at: number) => { day: string; time: string; weekday: number };
+
 function toDemand(
   s: RotaFacts['shifts'][number],
   g: Grouped,
-  timezone: string,
+  localTime: LocalTime,
   dayOf: (localDate: string) => number,
 ): Demand {
-  const local = DateTime.fromJSDate(s.starts_at, { zone: timezone });
-  const end = DateTime.fromJSDate(s.ends_at, { zone: timezone });
+  const local = localTime(s.starts_at.getTime());
+  const end = localTime(s.ends_at.getTime());
   const current = g.assignmentsOf.get(s.id) ?? [];
   const pinned = current.filter((a) => a.pinned || s.locked).map((a) => a.practitioner_id);
   return {
     id: s.id,
-    label: `${s.case_reference} ${local.toFormat('ccc d LLL HH:mm')}-${end.toFormat('HH:mm')}`,
+    label: `${s.case_reference} ${local.day}-${end.time}`,
     start: toMinutes(s.starts_at),
     end: toMinutes(s.ends_at),
     day: dayOf(s.local_date),
@@ -176,18 +189,18 @@ function toDemand(
   };
 }
 
-/** Formats scheduler instants for people, in the organisation's zone. */
-export const formatLocal = (timezone: string) => (m: number) =>
-  DateTime.fromMillis(m * 60_000, { zone: timezone }).toFormat('ccc d LLL yyyy HH:mm');
+export { formatLocal } from '../time/format.js';
 
-/** How the scheduler's sentences name instants and days, in the organisation's zone ("Mon 7 Dec"). */
-export const wordsIn = (timezone: string, firstDate: string) => {
-  const first = DateTime.fromISO(firstDate, { zone: timezone });
-  return {
-    formatInstant: formatLocal(timezone),
-    formatDay: (day: number) => first.plus({ days: day }).toFormat('ccc d LLL yyyy'),
+/** A one-argument function that computes each answer once. */
+function memo<K, V>(fn: (key: K) => V): (key: K) => V {
+  const cache = new Map<K, V>();
+  return (key) => {
+    if (!cache.has(key)) cache.set(key, fn(key));
+    return cache.get(key)!;
   };
-};
+}
+
+export { wordsIn } from '../time/format.js';
 
 /** Region and specialism names, so every sentence the scheduler writes says "North West", not a code. */
 export async function referenceNames(db: Kysely<DB>) {
