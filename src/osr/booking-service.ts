@@ -6,7 +6,8 @@ import { capForWeek } from '../reference/hubs-repository.js';
 import { casesBooked, findBooking, type BookingDto } from './booking-repository.js';
 import { leadAbsentDetail } from './lead-alerts.js';
 import { hubNames, leadRows } from './rota-repository.js';
-import { asDb, type BookingKind, type OsrDb } from './tables.js';
+import type { Kysely } from 'kysely';
+import type { BookingKind, DB } from '../db/schema.js';
 import { osrWeek, parseWeek } from './weeks.js';
 
 /** A visit without a given length is assumed to take this long (for the lead responder's clash rule). */
@@ -61,7 +62,7 @@ function visitOf(b: NewBooking, timezone: string): { start: Date; end: Date } | 
  * the rollback.
  */
 export async function createBooking(
-  db: OsrDb,
+  db: Kysely<DB>,
   b: NewBooking,
   timezone: string,
   audit: AuditContext,
@@ -79,7 +80,7 @@ export async function createBooking(
     ]);
   const visit = visitOf(b, timezone);
   const { monday } = osrWeek(b.week, timezone);
-  const cap = await capForWeek(asDb(db), b.hub, monday);
+  const cap = await capForWeek(db, b.hub, monday);
   try {
     return await db.transaction().execute(async (trx) => {
       // The working days of a booking without a time are local days: the trigger needs the zone.
@@ -114,7 +115,7 @@ export async function createBooking(
         .where('case_reference', '=', b.caseReference)
         .executeTakeFirstOrThrow();
       const booking = (await findBooking(trx, row.id))!;
-      await recordAudit(asDb(trx), audit, {
+      await recordAudit(trx, audit, {
         entity: 'osr_booking',
         entityId: row.id,
         action: 'create',
@@ -163,7 +164,7 @@ export async function createBooking(
 
 /** Cancels a booking; the database gives its case's slot back when it was the case's last booking. */
 export async function cancelBooking(
-  db: OsrDb,
+  db: Kysely<DB>,
   id: string,
   reason: string | undefined,
   audit: AuditContext,
@@ -193,7 +194,7 @@ export async function cancelBooking(
       .where('id', '=', id)
       .execute();
     const after = (await findBooking(trx, id))!;
-    await recordAudit(asDb(trx), audit, {
+    await recordAudit(trx, audit, {
       entity: 'osr_booking',
       entityId: id,
       action: 'cancel',

@@ -1,7 +1,8 @@
 import type { Selectable } from 'kysely';
 import { Type } from 'typebox';
 import { Code, Instant, IsoWeek, LocalDate, Uuid } from '../http/schemas.js';
-import type { OsrDb, OsrTables } from './tables.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
 import { weekOfMonday } from './weeks.js';
 
 /** Interventions after a visit: the schema, its example and the row-to-DTO mapping. */
@@ -56,7 +57,7 @@ export const Intervention = Type.Object(
   { examples: [interventionExample] },
 );
 
-type Row = Selectable<OsrTables['osr_interventions']>;
+type Row = Selectable<DB['osr_interventions']>;
 
 export const toDto = (r: Row) => ({
   id: r.id,
@@ -77,7 +78,7 @@ export const toDto = (r: Row) => ({
   version: r.version,
 });
 
-export async function findIntervention(db: OsrDb, id: string, forUpdate = false) {
+export async function findIntervention(db: Kysely<DB>, id: string, forUpdate = false) {
   let q = db.selectFrom('osr_interventions').selectAll().where('id', '=', id);
   if (forUpdate) q = q.forUpdate();
   const r = await q.executeTakeFirst();

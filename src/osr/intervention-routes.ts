@@ -26,11 +26,12 @@ import {
   ReassignmentReason,
   toDto,
 } from './intervention-model.js';
-import { asDb, osrDb, type OsrDb } from './tables.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
 import { osrWeek, weekRange } from './weeks.js';
 
 export async function interventionRoutes(app: App, { database, config }: Deps): Promise<void> {
-  const db = osrDb(database.db);
+  const db = database.db;
   const tz = config.timezone;
 
   app.post(
@@ -109,7 +110,7 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
           .returningAll()
           .executeTakeFirstOrThrow();
         const dto = toDto(row);
-        await recordAudit(asDb(trx), auditContextOf(request), {
+        await recordAudit(trx, auditContextOf(request), {
           entity: 'osr_intervention',
           entityId: dto.id,
           action: 'create',
@@ -192,7 +193,7 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
     request: FastifyRequest,
     id: string,
     action: string,
-    apply: (trx: OsrDb, before: ReturnType<typeof toDto>) => Promise<void>,
+    apply: (trx: Kysely<DB>, before: ReturnType<typeof toDto>) => Promise<void>,
   ) =>
     db.transaction().execute(async (trx) => {
       const before = await findIntervention(trx, id, true);
@@ -201,7 +202,7 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
       checkIfMatch(request, before.version);
       await apply(trx, before);
       const after = (await findIntervention(trx, id))!;
-      await recordAudit(asDb(trx), auditContextOf(request), {
+      await recordAudit(trx, auditContextOf(request), {
         entity: 'osr_intervention',
         entityId: id,
         action,

@@ -4,7 +4,8 @@ import { findBookingsOfLead, type BookingDto } from './booking-repository.js';
 import { toDto as toIntervention } from './intervention-model.js';
 import { proposeReplacement, weekContext } from './lead-service.js';
 import { hubNames, type LeadRow } from './rota-repository.js';
-import type { OsrDb } from './tables.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
 import { addWeeks, osrWeek, weekOfMonday, type OsrWeek } from './weeks.js';
 
 /**
@@ -59,7 +60,7 @@ const key = (hub: string, monday: string) => `${hub}/${monday}`;
  * read with the database's own rule. Hub-weeks whose lead responder is there all week are absent.
  */
 export async function unavailableLeads(
-  db: OsrDb,
+  db: Kysely<DB>,
   filter: { hubs?: string[]; fromMonday: string; toMonday: string },
   timezone: string,
 ): Promise<Map<string, { practitionerId: string; parts: UnavailablePart[] }>> {
@@ -155,7 +156,7 @@ export function alertMessage(
 
 /** The core's proposal for the week, in words a social worker may read; null once its working days are over. */
 async function alertProposal(
-  db: OsrDb,
+  db: Kysely<DB>,
   hub: string,
   w: OsrWeek,
   timezone: string,
@@ -194,7 +195,7 @@ async function alertProposal(
 }
 
 async function affectedOf(
-  db: OsrDb,
+  db: Kysely<DB>,
   hub: string,
   w: OsrWeek,
   practitionerId: string,
@@ -225,7 +226,7 @@ async function affectedOf(
  * it touches. Weeks without an alert are not in the map.
  */
 export async function leadAlerts(
-  db: OsrDb,
+  db: Kysely<DB>,
   rows: LeadRow[],
   timezone: string,
   now: DateTime = DateTime.now().setZone(timezone),
@@ -270,7 +271,7 @@ export async function leadAlerts(
 
 /** The words of a refused booking (409 lead-responder-absent), from the same rule as the alert. */
 export async function leadAbsentDetail(
-  db: OsrDb,
+  db: Kysely<DB>,
   hub: string,
   week: string,
   timezone: string,

@@ -1,4 +1,5 @@
-import type { GradeMix, OsrDb } from './tables.js';
+import type { Kysely } from 'kysely';
+import type { DB, GradeMix } from '../db/schema.js';
 import { weekOfMonday } from './weeks.js';
 
 /** A hub's 0-19 practitioner as the rota sees them. */
@@ -42,18 +43,18 @@ export interface LeadRow {
   version: number;
 }
 
-export async function hubExists(db: OsrDb, hub: string): Promise<boolean> {
+export async function hubExists(db: Kysely<DB>, hub: string): Promise<boolean> {
   return Boolean(await db.selectFrom('hubs').select('code').where('code', '=', hub).executeTakeFirst());
 }
 
-export async function hubNames(db: OsrDb, hubs?: string[]): Promise<Map<string, string>> {
+export async function hubNames(db: Kysely<DB>, hubs?: string[]): Promise<Map<string, string>> {
   let query = db.selectFrom('hubs').select(['code', 'name']).orderBy('code');
   if (hubs) query = query.where('code', 'in', hubs.length ? hubs : ['']);
   return new Map((await query.execute()).map((r) => [r.code, r.name]));
 }
 
 /** Every current (not archived) 0-19 practitioner of the hub, of any grade. */
-export async function hubPractitioners(db: OsrDb, hub: string): Promise<HubPractitioner[]> {
+export async function hubPractitioners(db: Kysely<DB>, hub: string): Promise<HubPractitioner[]> {
   const rows = await db
     .selectFrom('practitioners')
     .select(['id', 'name', 'grade', 'hub'])
@@ -66,7 +67,7 @@ export async function hubPractitioners(db: OsrDb, hub: string): Promise<HubPract
   return rows.map((r) => ({ id: r.id, name: r.name, grade: (r.grade ?? '').toUpperCase(), hub }));
 }
 
-export async function findPractitionerBrief(db: OsrDb, id: string) {
+export async function findPractitionerBrief(db: Kysely<DB>, id: string) {
   return db
     .selectFrom('practitioners')
     .select(['id', 'name', 'grade', 'hub', 'kind', 'archived_at'])
@@ -75,7 +76,12 @@ export async function findPractitionerBrief(db: OsrDb, id: string) {
 }
 
 /** Absences of these people overlapping [from, to). */
-export async function absencesOf(db: OsrDb, ids: string[], from: Date, to: Date): Promise<AbsenceFact[]> {
+export async function absencesOf(
+  db: Kysely<DB>,
+  ids: string[],
+  from: Date,
+  to: Date,
+): Promise<AbsenceFact[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('absences')
@@ -94,7 +100,7 @@ export async function absencesOf(db: OsrDb, ids: string[], from: Date, to: Date)
   }));
 }
 
-export async function gradeMixOf(db: OsrDb, hub: string): Promise<GradeMixSetting> {
+export async function gradeMixOf(db: Kysely<DB>, hub: string): Promise<GradeMixSetting> {
   const row = await db
     .selectFrom('osr_hub_settings')
     .selectAll()
@@ -106,7 +112,7 @@ export async function gradeMixOf(db: OsrDb, hub: string): Promise<GradeMixSettin
 
 /** The stored rota rows of these hubs between two Mondays, both included, by hub then week. */
 export async function leadRows(
-  db: OsrDb,
+  db: Kysely<DB>,
   filter: { hubs?: string[]; fromMonday: string; toMonday: string },
   forUpdate = false,
 ): Promise<LeadRow[]> {
@@ -149,7 +155,7 @@ export async function leadRows(
 
 /** Writes a generated hub-week (replacing an earlier generated, unissued one). */
 export async function saveGenerated(
-  db: OsrDb,
+  db: Kysely<DB>,
   row: {
     hub: string;
     monday: string;

@@ -22,7 +22,6 @@ import {
   Rota,
   RotaQuery,
 } from './schemas.js';
-import { asDb, osrDb } from './tables.js';
 import { osrWeek, parseWeek, weekRange } from './weeks.js';
 import { assertHubScope, hubScopeOf } from '../http/permissions.js';
 import { problems } from '../http/problem.js';
@@ -30,7 +29,7 @@ import { problems } from '../http/problem.js';
 const TAGS = ['osr'];
 
 export async function rotaRoutes(app: App, { database, config }: Deps): Promise<void> {
-  const db = osrDb(database.db);
+  const db = database.db;
   const tz = config.timezone;
   const knownHub = async (hub: string | undefined) => {
     if (hub && !(await hubExists(db, hub))) throw problems.notFound('hub', hub);
@@ -116,7 +115,7 @@ export async function rotaRoutes(app: App, { database, config }: Deps): Promise<
           { fromWeek: weeks[0]!, toWeek: weeks.at(-1)!, ...(body.hub ? { hubs: [body.hub] } : {}) },
           tz,
         );
-        await recordAudit(asDb(trx), auditContextOf(request), {
+        await recordAudit(trx, auditContextOf(request), {
           entity: 'osr_rota',
           entityId: `${weeks[0]}..${weeks.at(-1)}`,
           action: 'issue',
@@ -184,7 +183,7 @@ export async function rotaRoutes(app: App, { database, config }: Deps): Promise<
           .where('practitioner_id', '<>', person.id)
           .executeTakeFirst();
         const [after] = await leadRows(trx, { hubs: [hub], fromMonday: monday, toMonday: monday });
-        await recordAudit(asDb(trx), auditContextOf(request), {
+        await recordAudit(trx, auditContextOf(request), {
           entity: 'osr_lead_responder',
           entityId: `${hub}/${week}`,
           action: 'override',

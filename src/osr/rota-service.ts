@@ -15,7 +15,8 @@ import {
   saveGenerated,
   type LeadRow,
 } from './rota-repository.js';
-import { asDb, type OsrDb } from './tables.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
 import { addWeeks, osrWeek, weekOfMonday, weeksBetween } from './weeks.js';
 
 /** Weeks before a run that fairness and the consecutive rule look back on. */
@@ -50,7 +51,7 @@ export interface Rota {
 
 /** Facts of one hub over [first week's Monday, last week's end). */
 export async function hubFacts(
-  db: OsrDb,
+  db: Kysely<DB>,
   hub: string,
   hubName: string,
   weeks: string[],
@@ -96,7 +97,7 @@ export function toAssignment(row: LeadRow, notes: string[] = [], alerts: LeadAle
 
 /** Generates (or regenerates) the rota of every hub for `weeks` weeks from `fromWeek`, keeping kept weeks. */
 export async function generateRota(
-  db: OsrDb,
+  db: Kysely<DB>,
   input: { fromWeek: string; weeks: number; hub?: string },
   timezone: string,
   audit: AuditContext,
@@ -149,7 +150,7 @@ export async function generateRota(
       timezone,
       notesOf,
     );
-    await recordAudit(asDb(trx), audit, {
+    await recordAudit(trx, audit, {
       entity: 'osr_rota',
       entityId: `${rota.fromWeek}..${rota.toWeek}`,
       action: 'generate',
@@ -161,7 +162,7 @@ export async function generateRota(
 
 /** The stored rota: filled weeks as assignments, weeks without anyone as unfilled with their reasons. */
 export async function readRota(
-  db: OsrDb,
+  db: Kysely<DB>,
   filter: { fromWeek: string; toWeek: string; hubs?: string[] },
   timezone: string,
   notesOf: Map<string, string[]> = new Map(),

@@ -7,7 +7,6 @@ import { Code, errorResponses, IsoWeek, Name } from '../http/schemas.js';
 import { weekFigures } from './figures.js';
 import { gradeMixOf, hubExists, hubNames } from './rota-repository.js';
 import { RotaQuery } from './schemas.js';
-import { asDb, osrDb } from './tables.js';
 import { addWeeks, osrWeek, parseWeek, weekOfMonday, weekRange } from './weeks.js';
 
 const DatTeam = Type.Object(
@@ -65,7 +64,7 @@ const Review = Type.Object(
 );
 
 export async function setupRoutes(app: App, { database, config }: Deps): Promise<void> {
-  const db = osrDb(database.db);
+  const db = database.db;
   const tz = config.timezone;
 
   app.put(
@@ -100,7 +99,7 @@ export async function setupRoutes(app: App, { database, config }: Deps): Promise
             })),
           )
           .execute();
-        await recordAudit(asDb(trx), auditContextOf(request), {
+        await recordAudit(trx, auditContextOf(request), {
           entity: 'osr_dat_team',
           entityId: code,
           action: before ? 'update' : 'create',
@@ -170,7 +169,7 @@ export async function setupRoutes(app: App, { database, config }: Deps): Promise
             oc.column('duty_week_start').doUpdateSet({ dat_team: datTeam, set_at: new Date() }),
           )
           .execute();
-        await recordAudit(asDb(trx), auditContextOf(request), {
+        await recordAudit(trx, auditContextOf(request), {
           entity: 'osr_dat_duty_week',
           entityId: week,
           action: 'set',
@@ -274,7 +273,7 @@ export async function setupRoutes(app: App, { database, config }: Deps): Promise
             })),
           )
           .execute();
-        await recordAudit(asDb(trx), auditContextOf(request), {
+        await recordAudit(trx, auditContextOf(request), {
           entity: 'osr_hub_settings',
           entityId: hub,
           action: 'set',

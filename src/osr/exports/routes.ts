@@ -5,7 +5,6 @@ import { problems } from '../../http/problem.js';
 import { Code, errorResponses, IsoWeek } from '../../http/schemas.js';
 import { currentWeekMonday, mondayToIsoWeek } from '../../time/weeks.js';
 import { hubExists } from '../rota-repository.js';
-import { osrDb } from '../tables.js';
 import { weekRange } from '../weeks.js';
 import { rotaCsv } from './csv.js';
 import { rotaHtml, STYLE_HASH } from './html.js';
@@ -24,7 +23,7 @@ const ExportQuery = Type.Object(
 const text = (example: string, description: string) => Type.String({ examples: [example], description });
 
 export async function exportRoutes(app: App, { database, config }: Deps): Promise<void> {
-  const db = osrDb(database.db);
+  const db = database.db;
   const tz = config.timezone;
 
   const tableFor = async (query: unknown) => {
