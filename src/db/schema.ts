@@ -123,6 +123,7 @@ export interface DB {
   osr_bookings: OsrBookingsTable;
   osr_refusals: OsrRefusalsTable;
   osr_interventions: OsrInterventionsTable;
+  osr_intervention_extensions: OsrInterventionExtensionsTable;
 }
 
 export type PractitionerRow = Selectable<PractitionersTable>;
@@ -281,6 +282,8 @@ export interface RotaRunsTable {
 /** The OSR lead-responder rota (migration 20261123_003_osr and later). */
 export type GradeMix = 'alternate' | 'share';
 export type BookingKind = 'joint_visit' | 'virtual_visit' | 'consultation';
+export type InterventionOutcome =
+  'completed' | 'stepped_down' | 'transferred_to_statutory' | 'disengaged' | 'other';
 export type ReassignmentReason = 'gender' | 'specialism' | 'workload' | 'annual_leave';
 export interface OsrDatTeamsTable {
   code: string;
@@ -376,7 +379,21 @@ export interface OsrInterventionsTable {
   extension_reason: string | null;
   extended_at: Timestamp | null;
   started_on: string;
+  closed_on: string | null;
+  outcome: InterventionOutcome | null;
+  sessions_delivered: number | null;
+  feedback_score: number | null;
+  feedback_comment: string | null;
+  closed_at: Timestamp | null;
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+}
+
+export interface OsrInterventionExtensionsTable {
+  id: Generated<string>;
+  intervention_id: string;
+  sessions: number;
+  reason: string;
+  extended_at: CreatedAt;
 }

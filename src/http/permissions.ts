@@ -150,6 +150,7 @@ export const PERMISSIONS: Record<string, Permission> = {
   'GET /v1/osr/interventions/:id': { roles: EVERYONE },
   'POST /v1/osr/interventions/:id/reassign': { roles: ['admin', 'hub_manager'], scope: HUB },
   'POST /v1/osr/interventions/:id/extend': { roles: ['admin', 'hub_manager'], scope: HUB },
+  'POST /v1/osr/interventions/:id/close': { roles: ['admin', 'hub_manager'], scope: HUB },
   'PUT /v1/osr/dat-teams/:code': { roles: PLANNERS },
   'GET /v1/osr/dat-teams': { roles: EVERYONE },
   'PUT /v1/osr/dat-duty-weeks/:week': { roles: PLANNERS },

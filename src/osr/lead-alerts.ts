@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { DateTime } from 'luxon';
 import { findBookingsOfLead, type BookingDto } from './booking-repository.js';
-import { toDto as toIntervention } from './intervention-model.js';
+import type { InterventionDto } from './intervention-model.js';
+import { listInterventions } from './intervention-repository.js';
 import { proposeReplacement, weekContext } from './lead-service.js';
 import { hubNames, type LeadRow } from './rota-repository.js';
 import type { Kysely } from 'kysely';
@@ -40,7 +41,7 @@ export interface LeadAlert {
   unavailable: { start: string; end: string }[];
   message: string;
   proposal: AlertProposal | null;
-  affected: { bookings: BookingDto[]; interventions: ReturnType<typeof toIntervention>[] };
+  affected: { bookings: BookingDto[]; interventions: InterventionDto[] };
 }
 
 export interface AlertProposal {
@@ -207,17 +208,20 @@ async function affectedOf(
       b.scheduledAt === null ||
       parts.some((p) => new Date(b.scheduledAt!) < p.end && new Date(b.visitEndsAt!) > p.start),
   );
-  const rows = await db
-    .selectFrom('osr_interventions')
-    .selectAll()
-    .where('hub_code', '=', hub)
-    .where('practitioner_id', '=', practitionerId)
-    .where('week_start', '<=', w.monday)
-    .where('week_start', '>=', osrWeek(addWeeks(w.week, -INTERVENTION_WEEKS), timezone).monday)
-    .orderBy('week_start')
-    .orderBy('id')
-    .execute();
-  return { bookings, interventions: rows.map(toIntervention) };
+  // Closed interventions are over: only open ones need someone else.
+  const { items } = await listInterventions(
+    db,
+    {
+      hub,
+      practitionerId,
+      fromMonday: osrWeek(addWeeks(w.week, -INTERVENTION_WEEKS), timezone).monday,
+      toMonday: w.monday,
+      status: 'open',
+    },
+    1000,
+    0,
+  );
+  return { bookings, interventions: items };
 }
 
 /**
