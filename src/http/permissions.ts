@@ -158,6 +158,8 @@ export const PERMISSIONS: Record<string, Permission> = {
   'GET /v1/osr/hubs/:hub/settings': { roles: EVERYONE },
   'PUT /v1/osr/hubs/:hub/settings': { roles: ['admin', 'coordinator', 'hub_manager'], scope: HUB },
   'GET /v1/osr/review': { roles: EVERYONE },
+  'GET /v1/osr/review.csv': { roles: EVERYONE },
+  'GET /v1/osr/review.html': { roles: EVERYONE },
   'GET /v1/osr/rotas.html': { roles: EVERYONE, scope: 'Social workers see no reason that names health.' },
   'GET /v1/osr/rotas.csv': { roles: EVERYONE, scope: 'Social workers see no reason that names health.' },
   'GET /v1/osr/rotas.ics': { roles: EVERYONE },

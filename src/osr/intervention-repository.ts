@@ -242,3 +242,29 @@ export async function closeIntervention(
     .where('id', '=', id)
     .execute();
 }
+
+/** Interventions of these hubs closed on a local date in [fromDate, toDate], for the review. */
+export async function closedBetween(db: Kysely<DB>, hubs: string[], fromDate: string, toDate: string) {
+  if (hubs.length === 0) return [];
+  const rows = await db
+    .selectFrom('osr_interventions')
+    .select(['hub_code', 'started_on', 'closed_on', 'outcome', 'feedback_score'])
+    .where('hub_code', 'in', hubs)
+    .where('closed_on', '>=', fromDate)
+    .where('closed_on', '<=', toDate)
+    .orderBy('closed_on')
+    .execute();
+  return rows.flatMap((r) =>
+    r.closed_on && r.outcome
+      ? [
+          {
+            hub: r.hub_code,
+            startedOn: r.started_on,
+            closedOn: r.closed_on,
+            outcome: r.outcome,
+            feedbackScore: r.feedback_score,
+          },
+        ]
+      : [],
+  );
+}

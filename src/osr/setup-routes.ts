@@ -4,9 +4,7 @@ import { auditContextOf, recordAudit } from '../audit/record.js';
 import { assertHubScope } from '../http/permissions.js';
 import { problems } from '../http/problem.js';
 import { Code, errorResponses, IsoWeek, Name } from '../http/schemas.js';
-import { weekFigures } from './figures.js';
-import { gradeMixOf, hubExists, hubNames } from './rota-repository.js';
-import { RotaQuery } from './schemas.js';
+import { gradeMixOf, hubExists } from './rota-repository.js';
 import { addWeeks, osrWeek, parseWeek, weekOfMonday, weekRange } from './weeks.js';
 
 const DatTeam = Type.Object(
@@ -37,32 +35,6 @@ const HubSettings = Type.Object(
   },
   { examples: [settingsExample] },
 );
-const reviewExample = {
-  hub: 'east-hub',
-  week: '2026-W48',
-  weeklyCaseCap: 3,
-  casesBooked: 3,
-  refusedRequests: 2,
-  interventionsStarted: 2,
-};
-const Review = Type.Object(
-  {
-    fromWeek: IsoWeek,
-    toWeek: IsoWeek,
-    items: Type.Array(
-      Type.Object({
-        hub: Code,
-        week: IsoWeek,
-        weeklyCaseCap: Type.Integer(),
-        casesBooked: Type.Integer(),
-        refusedRequests: Type.Integer(),
-        interventionsStarted: Type.Integer(),
-      }),
-    ),
-  },
-  { examples: [{ fromWeek: '2026-W48', toWeek: '2026-W48', items: [reviewExample] }] },
-);
-
 export async function setupRoutes(app: App, { database, config }: Deps): Promise<void> {
   const db = database.db;
   const tz = config.timezone;
@@ -282,31 +254,6 @@ export async function setupRoutes(app: App, { database, config }: Deps): Promise
         });
       });
       return { hub, gradeMix: body.gradeMix, hShare: hShare ?? 0.5 };
-    },
-  );
-
-  app.get(
-    '/osr/review',
-    {
-      schema: {
-        tags: ['osr'],
-        summary:
-          'Pilot review figures per hub per week: cases booked against the cap, refusals, interventions started',
-        querystring: RotaQuery,
-        response: { 200: Review, ...errorResponses(404) },
-      },
-    },
-    async (request) => {
-      const q = request.query;
-      const weeks = weekRange(q.fromWeek, q.toWeek);
-      const hubs = [...(await hubNames(db, q.hub ? [q.hub] : undefined)).keys()];
-      if (q.hub && hubs.length === 0) throw problems.notFound('hub', q.hub);
-      const figures = await weekFigures(
-        db,
-        hubs,
-        weeks.map((w) => osrWeek(w, tz).monday),
-      );
-      return { fromWeek: weeks[0]!, toWeek: weeks.at(-1)!, items: [...figures.values()] };
     },
   );
 }
