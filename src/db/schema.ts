@@ -26,6 +26,7 @@ export interface ReferenceTable {
 }
 
 export interface HubCaseCapsTable {
+  id: Generated<number>;
   hub_code: string;
   /** 'YYYY-MM-DD', the Monday the cap starts applying. */
   from_week_start: string;
