@@ -8,7 +8,7 @@ import { leadAbsentDetail } from './lead-alerts.js';
 import { hubNames, leadRows } from './rota-repository.js';
 import type { Kysely } from 'kysely';
 import type { BookingKind, DB } from '../db/schema.js';
-import { osrWeek, parseWeek } from './weeks.js';
+import { onWorkingDays, osrWeek, parseWeek, refusePastWeek } from './weeks.js';
 
 /** A visit without a given length is assumed to take this long (for the lead responder's clash rule). */
 export const DEFAULT_VISIT_MINUTES = 90;
@@ -43,10 +43,10 @@ function visitOf(b: NewBooking, timezone: string): { start: Date; end: Date } | 
   if (b.scheduledAt === undefined) return null;
   const start = DateTime.fromISO(b.scheduledAt, { zone: timezone });
   const w = osrWeek(b.week, timezone);
-  if (!start.isValid || start < w.start || start >= w.end) {
+  if (!start.isValid || !onWorkingDays(start, w)) {
     throw problems.unprocessable(
-      `scheduledAt ${b.scheduledAt} is not in the week ${b.week} (${w.start.toISODate()} to ${w.end.minus({ days: 1 }).toISODate()}, ${timezone}).`,
-      [{ field: '/body/scheduledAt', message: `is outside ${b.week}` }],
+      `scheduledAt ${b.scheduledAt} is not on the working days of the OSR week ${b.week}: Monday ${w.monday} to Friday ${w.friday} (${timezone}); the lead responder is not on duty at weekends.`,
+      [{ field: '/body/scheduledAt', message: `is outside Monday to Friday of ${b.week}` }],
     );
   }
   const end = start.plus({ minutes: b.durationMinutes ?? DEFAULT_VISIT_MINUTES });
@@ -68,6 +68,7 @@ export async function createBooking(
   audit: AuditContext,
 ): Promise<{ booking: BookingDto; newCase: boolean; casesBooked: number; weeklyCaseCap: number }> {
   parseWeek(b.week, '/body/week');
+  refusePastWeek(b.week, timezone, DateTime.now(), '/body/week');
   if (b.durationMinutes !== undefined && b.scheduledAt === undefined) {
     throw problems.unprocessable('durationMinutes needs scheduledAt.', [
       { field: '/body/durationMinutes', message: 'needs scheduledAt' },

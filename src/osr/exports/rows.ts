@@ -62,7 +62,7 @@ export async function exportTable(
         hubName: h.name,
         week,
         monday: w.monday,
-        friday: w.start.plus({ days: 4 }).toISODate()!,
+        friday: w.friday,
         lead: r?.practitionerId
           ? { name: r.name ?? '', grade: r.grade ?? '', source: r.source, version: r.version }
           : null,
