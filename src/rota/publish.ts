@@ -19,13 +19,18 @@ export interface PublishOutcome {
  * refused: publishing it would silently undo someone's edit.
  */
 export async function publishRun(db: Kysely<DB>, run: RunRow, now: Date): Promise<PublishOutcome> {
-  if (run.status !== 'completed') {
+  const result = fromJson<RunResult | null>(run.result);
+  // A run stopped while solving keeps its best rota so far: that rota may be published like any other.
+  const keptBest = run.status === 'cancelled' && result !== null && result.assignments !== undefined;
+  if (run.status !== 'completed' && !keptBest) {
     throw problems.conflict(
-      `Only a completed run can be published; this one is ${run.status}.`,
+      run.status === 'cancelled'
+        ? 'This run was cancelled before it found a rota, so there is nothing to publish; start a new run.'
+        : `Only a completed run, or a cancelled one that kept its best rota, can be published; this one is ${run.status}.`,
       'run-not-publishable',
     );
   }
-  const result = fromJson<RunResult>(run.result);
+  if (result === null) throw problems.conflict('The run holds no rota to publish.', 'run-not-publishable');
   // Lock the period's shifts so two publishes (or a publish and a manual edit) cannot interleave.
   const shifts = await db
     .selectFrom('shifts')
