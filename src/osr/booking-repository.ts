@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { BookingKind, DB } from '../db/schema.js';
 import { weekOfMonday } from './weeks.js';
 
@@ -125,4 +125,26 @@ export async function findBookingsOfLead(
     .orderBy('b.id')
     .execute();
   return rows.map(toBooking);
+}
+
+/** Gives the active bookings of a hub-week to its new lead responder; returns how many moved. */
+export async function moveActiveBookings(
+  trx: Transaction<DB>,
+  hub: string,
+  monday: string,
+  practitionerId: string,
+): Promise<number> {
+  const moved = await trx
+    .updateTable('osr_bookings')
+    .set((eb) => ({
+      practitioner_id: practitionerId,
+      version: eb('version', '+', 1),
+      updated_at: new Date(),
+    }))
+    .where('hub_code', '=', hub)
+    .where('week_start', '=', monday)
+    .where('status', '=', 'active')
+    .where('practitioner_id', '<>', practitionerId)
+    .executeTakeFirst();
+  return Number(moved.numUpdatedRows);
 }

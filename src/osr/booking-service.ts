@@ -26,8 +26,13 @@ export interface NewBooking {
   socialWorker: string;
 }
 
-const dbCode = (e: unknown): string | undefined =>
-  typeof e === 'object' && e !== null ? (e as { code?: string }).code : undefined;
+/** A field of a database error (pg and PGlite both set `code` and `hint`), read without a cast. */
+const errorField = (e: unknown, field: 'code' | 'hint'): string | undefined => {
+  if (typeof e !== 'object' || e === null || !(field in e)) return undefined;
+  const value: unknown = Reflect.get(e, field);
+  return typeof value === 'string' ? value : undefined;
+};
+const dbCode = (e: unknown): string | undefined => errorField(e, 'code');
 
 export function caseLimitReached(hubName: string, week: string, cap: number, booked: number): HttpProblem {
   return problems.conflict(
@@ -131,7 +136,7 @@ export async function createBooking(
     });
   } catch (error) {
     if (dbCode(error) === 'OSR01') {
-      const hint = Number((error as { hint?: string }).hint);
+      const hint = Number(errorField(error, 'hint'));
       const limit = Number.isFinite(hint) ? hint : cap;
       await db
         .insertInto('osr_refusals')

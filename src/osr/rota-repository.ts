@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB, GradeMix } from '../db/schema.js';
 import { weekOfMonday } from './weeks.js';
 
@@ -110,12 +110,23 @@ export async function gradeMixOf(db: Kysely<DB>, hub: string): Promise<GradeMixS
   return { gradeMix: row.grade_mix, hShare: row.grade_mix === 'alternate' ? 0.5 : Number(row.h_share) };
 }
 
+interface LeadFilter {
+  hubs?: string[];
+  fromMonday: string;
+  toMonday: string;
+}
+
 /** The stored rota rows of these hubs between two Mondays, both included, by hub then week. */
-export async function leadRows(
-  db: Kysely<DB>,
-  filter: { hubs?: string[]; fromMonday: string; toMonday: string },
-  forUpdate = false,
-): Promise<LeadRow[]> {
+export async function leadRows(db: Kysely<DB>, filter: LeadFilter): Promise<LeadRow[]> {
+  return (await leadQuery(db, filter).execute()).map(toLeadRow);
+}
+
+/** Stored hub-weeks under row locks, for a change in the same transaction. */
+export async function lockLeadRows(trx: Transaction<DB>, filter: LeadFilter): Promise<LeadRow[]> {
+  return (await leadQuery(trx, filter).forUpdate('l').execute()).map(toLeadRow);
+}
+
+function leadQuery(db: Kysely<DB>, filter: LeadFilter) {
   let query = db
     .selectFrom('osr_lead_responders as l')
     .leftJoin('practitioners as p', 'p.id', 'l.practitioner_id')
@@ -136,9 +147,16 @@ export async function leadRows(
     .orderBy('l.hub_code')
     .orderBy('l.week_start');
   if (filter.hubs) query = query.where('l.hub_code', 'in', filter.hubs.length ? filter.hubs : ['']);
-  if (forUpdate) query = query.forUpdate('l');
-  const rows = await query.execute();
-  return rows.map((r) => ({
+  return query;
+}
+
+type LeadQueryRow = Awaited<ReturnType<ReturnType<typeof leadQuery>['executeTakeFirstOrThrow']>>;
+
+const reasonsOf = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+
+function toLeadRow(r: LeadQueryRow): LeadRow {
+  return {
     hub: r.hub_code,
     week: weekOfMonday(r.week_start),
     monday: r.week_start,
@@ -147,10 +165,52 @@ export async function leadRows(
     grade: r.grade,
     source: r.source,
     reason: r.reason,
-    unfilledReasons: Array.isArray(r.unfilled_reasons) ? (r.unfilled_reasons as string[]) : [],
+    unfilledReasons: reasonsOf(r.unfilled_reasons),
     issuedAt: r.issued_at,
     version: r.version,
-  }));
+  };
+}
+
+/** Marks the filled, not yet issued hub-weeks between two Mondays as issued; returns how many. */
+export async function issueWeeks(
+  trx: Transaction<DB>,
+  f: { hub?: string; fromMonday: string; toMonday: string },
+  at: Date,
+): Promise<number> {
+  let q = trx
+    .updateTable('osr_lead_responders')
+    .set((eb) => ({ issued_at: at, version: eb('version', '+', 1), updated_at: at }))
+    .where('issued_at', 'is', null)
+    .where('practitioner_id', 'is not', null)
+    .where('week_start', '>=', f.fromMonday)
+    .where('week_start', '<=', f.toMonday);
+  if (f.hub) q = q.where('hub_code', '=', f.hub);
+  return Number((await q.executeTakeFirst()).numUpdatedRows);
+}
+
+/** Writes a hub manager's override; an override of an issued week stays issued. */
+export async function saveOverride(
+  trx: Transaction<DB>,
+  o: { hub: string; monday: string; practitionerId: string; grade: string | null; reason: string },
+): Promise<void> {
+  const values = {
+    practitioner_id: o.practitionerId,
+    grade: o.grade,
+    source: 'override' as const,
+    reason: o.reason,
+    unfilled_reasons: null,
+  };
+  await trx
+    .insertInto('osr_lead_responders')
+    .values({ hub_code: o.hub, week_start: o.monday, ...values })
+    .onConflict((oc) =>
+      oc.columns(['hub_code', 'week_start']).doUpdateSet((eb) => ({
+        ...values,
+        version: eb('osr_lead_responders.version', '+', 1),
+        updated_at: new Date(),
+      })),
+    )
+    .execute();
 }
 
 /** Writes a generated hub-week (replacing an earlier generated, unissued one). */

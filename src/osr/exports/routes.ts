@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import type { App, Deps } from '../../http/app-types.js';
 import { problems } from '../../http/problem.js';
 import { Code, errorResponses, IsoWeek } from '../../http/schemas.js';
@@ -26,8 +26,7 @@ export async function exportRoutes(app: App, { database, config }: Deps): Promis
   const db = database.db;
   const tz = config.timezone;
 
-  const tableFor = async (query: unknown) => {
-    const q = query as { fromWeek?: string; toWeek?: string; hub?: string };
+  const tableFor = async (q: Static<typeof ExportQuery>) => {
     const from = q.fromWeek ?? mondayToIsoWeek(currentWeekMonday(tz));
     const weeks = weekRange(from, q.toWeek, 104);
     if (q.hub && !(await hubExists(db, q.hub))) throw problems.notFound('hub', q.hub);
