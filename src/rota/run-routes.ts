@@ -179,7 +179,7 @@ function publishRunRoute(app: App, deps: Deps): void {
       schema: {
         tags: ['rota'],
         summary:
-          'Write the run into the shifts (locked, hand-made and started shifts are kept); 409 if the rota changed since. Optionally designate standby practitioners for the period too',
+          'Write the run into the shifts (a completed run, or one cancelled while solving: its best rota; locked, hand-made and started shifts are kept); 409 if the rota changed since. Optionally designate standby practitioners for the period too',
         params: IdParams,
         body: Type.Object(
           {
