@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { DateTime } from 'luxon';
 import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
@@ -12,6 +13,8 @@ import { seedNationalScenario } from './national-scenario.js';
  * PostgreSQL database when DATABASE_URL is set (created and dropped here), else embedded PGlite in memory.
  * Reports requests/s, p50 and p99 for: a week of shifts, the panel, bookings under contention (one hub-week,
  * a cap of 3, many cases), and reads while a 60-placement rota run solves in the background.
+ * Then one shifts.csv of every seeded week (`--weeks`, default 2) while /health/ready is polled: its time,
+ * the process's peak memory growth, and the slowest health answer during it.
  * Targets (2 cores): >= 2,000 req/s and p99 <= 50 ms for a week of shifts; p99 <= 200 ms for reads while solving.
  */
 const args = new Map(
@@ -19,6 +22,7 @@ const args = new Map(
 );
 const seconds = Number(args.get('seconds') ?? 10);
 const connections = Number(args.get('connections') ?? 10);
+const weeks = Number(args.get('weeks') ?? 2);
 const TZ = 'Europe/London';
 const FROM = '2027-01-04'; // a Monday
 const WEEK = '2027-W01';
@@ -47,7 +51,7 @@ await migrateToLatest(database.db);
 const scenario = await seedNationalScenario(database.db, {
   seed: 1,
   from: FROM,
-  weeks: 2,
+  weeks,
   people: 360,
   placements: 60,
   timezone: TZ,
@@ -161,6 +165,39 @@ const during = await load('GET a week of shifts while a run solves', weekOfShift
 const status = await call(keys.coordinator, 'GET', `/v1/rota-runs/${String(run.id)}`);
 console.log(`(the run was ${String(status.status)} during that load)`);
 await call(keys.coordinator, 'POST', `/v1/rota-runs/${String(run.id)}/cancel`, {}).catch(() => undefined);
+
+await exportWhileHealthPolled();
+
+/** One shifts.csv of every seeded week, with /health/ready polled every 20 ms meanwhile. */
+async function exportWhileHealthPolled(): Promise<void> {
+  const to = DateTime.fromISO(FROM).plus({ weeks, days: -1 }).toISODate()!;
+  // Server and client share this process: the heap's growth over the export is the server's buffering.
+  global.gc?.();
+  const heap0 = process.memoryUsage().heapUsed;
+  let peak = heap0;
+  const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5);
+  const health: number[] = [];
+  let done = false;
+  const poll = (async () => {
+    while (!done) {
+      const t = performance.now();
+      await fetch(`${base}/health/ready`);
+      health.push(performance.now() - t);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  const t = performance.now();
+  const res = await fetch(`${base}/v1/shifts.csv?from=${FROM}&to=${to}`, { headers: auth(keys.coordinator) });
+  const body = await res.text();
+  const ms = Math.round(performance.now() - t);
+  done = true;
+  await poll;
+  clearInterval(sample);
+  const rows = body.trim().split('\r\n').length - 1;
+  console.log(
+    `GET shifts.csv of ${weeks} weeks (${rows} shifts)           ${ms} ms  heap +${Math.round((peak - heap0) / 1e6)} MB  /health/ready max ${Math.round(Math.max(0, ...health))} ms over ${health.length} polls`,
+  );
+}
 
 const week = lines[0]!;
 console.log(

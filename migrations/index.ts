@@ -9,6 +9,9 @@ import * as osrAlerts from './20261129_010_osr_alerts.js';
 import * as access from './20261129_011_access.js';
 import * as osrSoftDelete from './20261129_012_osr_unavailable_soft_delete.js';
 import * as preferences from './20261129_013_preferences.js';
+import * as interventionOutcomes from './20261129_030_intervention_outcomes.js';
+import * as capHistory from './20261129_031_cap_history.js';
+import * as shiftStartIndex from './20261129_040_shift_start_index.js';
 
 // A static list rather than a folder scan: it works the same under tsx, vitest and compiled JS.
 export const migrations: Record<string, Migration> = {
@@ -22,4 +25,7 @@ export const migrations: Record<string, Migration> = {
   '20261129_011_access': access,
   '20261129_012_osr_unavailable_soft_delete': osrSoftDelete,
   '20261129_013_preferences': preferences,
+  '20261129_030_intervention_outcomes': interventionOutcomes,
+  '20261129_031_cap_history': capHistory,
+  '20261129_040_shift_start_index': shiftStartIndex,
 };

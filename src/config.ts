@@ -26,6 +26,8 @@ export const ConfigSchema = Type.Object({
   solveInProcess: Type.Boolean(),
   /** Requests per minute per API key (or per address without a key); 0 turns the limit off. */
   rateLimitPerMinute: Type.Integer({ minimum: 0 }),
+  /** Local days a cover plan looks ahead from its first uncovered shift; later shifts wait for a later plan. */
+  coverHorizonDays: Type.Integer({ minimum: 1, maximum: 93 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -49,6 +51,7 @@ const ENV_NAMES: Record<keyof Config, string> = {
   logLevel: 'LOG_LEVEL',
   solveInProcess: 'SOLVE_IN_PROCESS',
   rateLimitPerMinute: 'RATE_LIMIT_PER_MINUTE',
+  coverHorizonDays: 'COVER_HORIZON_DAYS',
 };
 
 function parseBoolean(name: string, raw: string | undefined, fallback: boolean, problems: string[]): boolean {
@@ -84,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: (env.LOG_LEVEL || 'info') as Config['logLevel'],
     solveInProcess: parseBoolean('SOLVE_IN_PROCESS', env.SOLVE_IN_PROCESS, true, problems),
     rateLimitPerMinute: parseInteger('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 6000, problems),
+    coverHorizonDays: parseInteger('COVER_HORIZON_DAYS', env.COVER_HORIZON_DAYS, 28, problems),
     ...overrides,
   };
   if (candidate.databaseUrl === undefined) delete candidate.databaseUrl;

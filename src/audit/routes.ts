@@ -3,6 +3,7 @@ import type { App, Deps } from '../http/app-types.js';
 import { errorResponses, Instant, LocalDate, Page, PageQuery } from '../http/schemas.js';
 import { localPeriod } from '../time/period.js';
 import { MAX_SPAN_DAYS } from '../http/spans.js';
+import { listAudit } from './repository.js';
 
 const auditExample = {
   id: 42,
@@ -58,38 +59,24 @@ export async function auditRoutes(app: App, { database, config }: Deps): Promise
     },
     async (request) => {
       const q = request.query;
-      const limit = (q.limit as number | undefined) ?? 100;
-      const offset = (q.offset as number | undefined) ?? 0;
-      let query = db.selectFrom('audit_log');
-      if (q.entity) query = query.where('entity', '=', String(q.entity));
-      if (q.entityId) query = query.where('entity_id', '=', String(q.entityId));
-      if (q.action) query = query.where('action', '=', String(q.action));
-      if (q.actorKeyId) query = query.where('actor_key_id', '=', String(q.actorKeyId));
-      if (q.from || q.to) {
-        const period = localPeriod(
-          String(q.from ?? '1900-01-01'),
-          String(q.to ?? '9999-12-30'),
-          config.timezone,
-          q.from && q.to ? MAX_SPAN_DAYS.audit : undefined,
-        );
-        query = query.where('at', '>=', period.start).where('at', '<', period.end);
-      }
-      const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      const rows = await query.selectAll().orderBy('id', 'desc').limit(limit).offset(offset).execute();
+      const { limit = 100, offset = 0 } = q;
+      const period =
+        q.from || q.to
+          ? localPeriod(
+              q.from ?? '1900-01-01',
+              q.to ?? '9999-12-30',
+              config.timezone,
+              q.from && q.to ? MAX_SPAN_DAYS.audit : undefined,
+            )
+          : undefined;
+      const page = await listAudit(
+        db,
+        { entity: q.entity, entityId: q.entityId, action: q.action, actorKeyId: q.actorKeyId, period },
+        limit,
+        offset,
+      );
       return {
-        items: rows.map((r) => ({
-          id: Number(r.id),
-          at: r.at.toISOString(),
-          actorKeyId: r.actor_key_id,
-          actorRole: r.actor_role,
-          entity: r.entity,
-          entityId: r.entity_id,
-          action: r.action,
-          before: r.before,
-          after: r.after,
-          requestId: r.request_id,
-        })),
-        total: Number(total.n),
+        ...page,
         limit,
         offset,
       };

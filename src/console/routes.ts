@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { readFileSync, readdirSync } from 'node:fs';
 import type { App } from '../http/app-types.js';
+import { PERMISSIONS, ROLES, ROLE_WORDS } from '../http/permissions.js';
 
 /**
  * The coordinator console: static pages served by the service itself, outside /v1 and public (they hold
@@ -23,6 +24,26 @@ const SECURITY_HEADERS = {
   'referrer-policy': 'no-referrer',
   'cache-control': 'no-cache',
 };
+
+/**
+ * What the console knows of roles, made from the one permission table (never a copy): each role in words,
+ * and for each operation ('METHOD /v1/path') the roles that may call it. Public, like the OpenAPI
+ * document's `x-roles`: it says who may do what, not what anyone holds.
+ */
+export function accessDocument(): {
+  roles: { role: string; label: string; for: string }[];
+  operations: Record<string, { roles: string[]; scope?: string }>;
+} {
+  return {
+    roles: ROLES.map((role) => ({ role, ...ROLE_WORDS[role] })),
+    operations: Object.fromEntries(
+      Object.entries(PERMISSIONS).map(([op, p]) => [
+        op,
+        { roles: [...p.roles], ...(p.scope ? { scope: p.scope } : {}) },
+      ]),
+    ),
+  };
+}
 
 interface Asset {
   body: Buffer;
@@ -51,6 +72,10 @@ export async function consoleRoutes(app: App): Promise<void> {
       reply.headers(SECURITY_HEADERS).type(index.type).send(index.body),
     );
   }
+  const access = JSON.stringify(accessDocument());
+  app.get('/console/access.json', options, async (_request, reply) =>
+    reply.headers(SECURITY_HEADERS).type('application/json; charset=utf-8').send(access),
+  );
   const assetOptions = {
     ...options,
     schema: { hide: true, params: Type.Object({ name: Type.String({ maxLength: 100 }) }) },

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { Code, Instant, LocalDate, Uuid } from '../http/schemas.js';
 import { UnfilledGroupSchema } from '../rota/unfilled-summary.js';
+import { Horizon } from './horizon.js';
 
 const Candidate = Type.Object({
   practitionerId: Uuid,
@@ -46,6 +47,14 @@ export const coverPlanExample = {
   score: { hard: 0, medium: 0, soft: 120 },
   movedOthers: false,
   solveMs: 640,
+  horizon: {
+    from: '2026-11-30',
+    to: '2026-12-27',
+    days: 28,
+    laterShifts: 0,
+    laterUntil: null,
+    note: 'This plan covers shifts from Mon 30 Nov 2026 to Sun 27 Dec 2026: every uncovered shift is in it.',
+  },
   createdAt: '2026-11-23T07:01:00.000Z',
   acceptedAt: null,
 };
@@ -76,6 +85,9 @@ export const CoverPlan = Type.Object(
     score: Type.Object({ hard: Type.Number(), medium: Type.Number(), soft: Type.Number() }),
     movedOthers: Type.Boolean(),
     solveMs: Type.Integer({ description: 'Time the plan took to make' }),
+    horizon: Type.Union([Horizon, Type.Null()], {
+      description: 'The local dates the plan covers; null on plans made before plans had a horizon',
+    }),
     createdAt: Instant,
     acceptedAt: Type.Union([Instant, Type.Null()]),
   },

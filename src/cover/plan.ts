@@ -3,7 +3,7 @@ import type { DB } from '../db/schema.js';
 import { problems } from '../http/problem.js';
 import { rankCandidatesMany, type Assignments, type Problem, type Solution } from '../scheduler/index.js';
 import { sharedSolverThread } from '../solving/index.js';
-import { formatLocal } from '../rota/problem.js';
+import { wordsIn } from '../rota/problem.js';
 import { candidateView, reasonsInWords, type CandidateView } from '../rota/reasons.js';
 import { loadCoverProblem, type CoverTarget } from './cover-problem.js';
 import { partsOfShifts } from '../rota/assignments.js';
@@ -124,7 +124,6 @@ export async function makeCoverPlan(
     problem.demands.map((d) => [d.id, [...(d.published ?? [])]]),
   );
   const names = new Map(problem.resources.map((r) => [r.id, r.name ?? r.id]));
-  const fmt = formatLocal(timezone);
   const body: CoverPlanBody = {
     assignments: [],
     alternatives: [],
@@ -153,7 +152,7 @@ export async function makeCoverPlan(
     problem,
     solution.assignments,
     [...targetIds].map((demandId) => ({ demandId })),
-    { formatInstant: fmt },
+    wordsIn(timezone, loaded.firstDate),
   );
   const short = new Map(solution.unfilled.map((u) => [u.demandId, u.missing]));
   const labels = new Map(problem.demands.map((d) => [d.id, d.label ?? d.id]));
@@ -176,6 +175,7 @@ export async function makeCoverPlan(
   if (body.uncovered.length > 0)
     body.uncoveredSummary = unfilledSummary(problem, solution.assignments, {
       timezone,
+      firstDate: loaded.firstDate,
       placementOf: (id) => loaded.placementOf[id]!,
       only: body.uncovered.map((u) => u.shiftId),
     });

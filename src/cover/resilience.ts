@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import type { DB } from '../db/schema.js';
 import { rankCandidatesMany, type Assignments, type CandidateReport } from '../scheduler/index.js';
-import { formatLocal, loadRotaProblem, toMinutes } from '../rota/problem.js';
+import { loadRotaProblem, toMinutes, wordsIn } from '../rota/problem.js';
 import { ruledOut } from '../rota/reasons.js';
 
 export interface AtRisk {
@@ -60,7 +60,6 @@ export async function resilienceByShift(
   const names = new Map(problem.resources.map((r) => [r.id, r.name ?? r.id]));
   const startMin = toMinutes(first.toJSDate());
   const endMin = toMinutes(last.plus({ days: 1 }).toJSDate());
-  const fmt = formatLocal(timezone);
   const inPeriod = problem.demands.filter((d) => d.start >= startMin && d.start < endMin);
   // One compiled state per round; a round asks each shift once, so a shift of two people takes two.
   const results = new Map<string, Map<string, CandidateReport[]>>();
@@ -70,7 +69,7 @@ export async function resilienceByShift(
       .filter((d) => (assignments[d.id] ?? []).length > k)
       .map((d) => ({ demandId: d.id, replacing: assignments[d.id]![k]! }));
     const ranked = rankCandidatesMany(problem, assignments, round, {
-      formatInstant: fmt,
+      ...wordsIn(timezone, loaded.firstDate),
       stopAtAllowed: true,
     });
     for (const r of round)

@@ -10,6 +10,7 @@ import { findAbsence } from '../panel/absence-repository.js';
 import { acceptPlan } from './accept.js';
 import { findPlanRow, insertPlan, refuseIfAbsenceDeleted } from './plan-repository.js';
 import { CoverPlan, coverPlanExample } from './model.js';
+import { withinHorizon } from './horizon.js';
 import {
   coverTargets,
   ensureSomethingToCover,
@@ -30,9 +31,9 @@ type PlanRow = {
   accepted_at: Date | null;
 };
 const toDto = (row: PlanRow) => {
-  // Plans made before grouped causes existed have none.
+  // Plans made before grouped causes and horizons existed have neither.
   const stored = fromJson<CoverPlanBody>(row.plan);
-  const plan = { ...stored, uncoveredSummary: stored.uncoveredSummary ?? [] };
+  const plan = { horizon: null, ...stored, uncoveredSummary: stored.uncoveredSummary ?? [] };
   return {
     id: row.id,
     absenceId: row.absence_id,
@@ -65,26 +66,37 @@ const CoverPlanRequest = Type.Object(
 );
 type CoverPlanRequestBody = { absenceId?: string; shiftIds?: string[]; from?: string; to?: string };
 
+/** What a request for a cover plan asks to cover, checked: exactly one of an absence, shifts or a period. */
+async function targetSpec(
+  db: Deps['database']['db'],
+  tz: string,
+  ask: CoverPlanRequestBody,
+): Promise<{ spec: CoverTargetSpec; what: string }> {
+  const modes = [ask.absenceId, ask.shiftIds, ask.from ?? ask.to].filter((x) => x !== undefined).length;
+  if (modes !== 1 || (ask.from === undefined) !== (ask.to === undefined)) {
+    throw problems.badRequest('Give exactly one of: absenceId, shiftIds, or from and to together.', [
+      { field: '/body', message: 'needs absenceId, shiftIds, or from and to' },
+    ]);
+  }
+  if (ask.absenceId) {
+    const absence = await findAbsence(db, ask.absenceId);
+    if (!absence) throw problems.notFound('absence', ask.absenceId);
+    return { spec: { absenceId: ask.absenceId }, what: 'this absence' };
+  }
+  if (ask.shiftIds) return { spec: { shiftIds: ask.shiftIds }, what: 'the shifts asked for' };
+  const period = localPeriod(ask.from!, ask.to!, tz, MAX_SPAN_DAYS.rotaRun, '/body/to');
+  return { spec: { period }, what: `${ask.from} to ${ask.to}` };
+}
+
 export async function coverRoutes(app: App, deps: Deps): Promise<void> {
+  postCoverPlansRoute(app, deps);
+  getCoverPlansByIdRoute(app, deps);
+  postCoverPlansByIdAcceptRoute(app, deps);
+}
+
+function postCoverPlansRoute(app: App, deps: Deps): void {
   const { db } = deps.database;
   const tz = deps.config.timezone;
-
-  async function targetSpec(ask: CoverPlanRequestBody): Promise<{ spec: CoverTargetSpec; what: string }> {
-    const modes = [ask.absenceId, ask.shiftIds, ask.from ?? ask.to].filter((x) => x !== undefined).length;
-    if (modes !== 1 || (ask.from === undefined) !== (ask.to === undefined)) {
-      throw problems.badRequest('Give exactly one of: absenceId, shiftIds, or from and to together.', [
-        { field: '/body', message: 'needs absenceId, shiftIds, or from and to' },
-      ]);
-    }
-    if (ask.absenceId) {
-      const absence = await findAbsence(db, ask.absenceId);
-      if (!absence) throw problems.notFound('absence', ask.absenceId);
-      return { spec: { absenceId: ask.absenceId }, what: 'this absence' };
-    }
-    if (ask.shiftIds) return { spec: { shiftIds: ask.shiftIds }, what: 'the shifts asked for' };
-    const period = localPeriod(ask.from!, ask.to!, tz, MAX_SPAN_DAYS.rotaRun, '/body/to');
-    return { spec: { period }, what: `${ask.from} to ${ask.to}` };
-  }
 
   app.post(
     '/cover-plans',
@@ -100,10 +112,13 @@ export async function coverRoutes(app: App, deps: Deps): Promise<void> {
     async (request, reply) => {
       const ask = request.body;
       const now = new Date();
-      const { spec, what } = await targetSpec(ask);
-      const targets = await coverTargets(db, spec, now);
-      ensureSomethingToCover(targets, what);
-      const { body, revisions } = await makeCoverPlan(db, targets, tz, now);
+      const { spec, what } = await targetSpec(db, tz, ask);
+      const all = await coverTargets(db, spec, now);
+      ensureSomethingToCover(all, what);
+      const { targets, horizon } = withinHorizon(all, deps.config.coverHorizonDays);
+      const made = await makeCoverPlan(db, targets, tz, now);
+      const { revisions } = made;
+      const body = { ...made.body, horizon };
       const row = await db.transaction().execute(async (trx) => {
         const created = await insertPlan(trx, {
           absenceId: ask.absenceId ?? null,
@@ -124,6 +139,10 @@ export async function coverRoutes(app: App, deps: Deps): Promise<void> {
       return toDto(row);
     },
   );
+}
+
+function getCoverPlansByIdRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
 
   app.get(
     '/cover-plans/:id',
@@ -142,6 +161,11 @@ export async function coverRoutes(app: App, deps: Deps): Promise<void> {
       return toDto(row);
     },
   );
+}
+
+function postCoverPlansByIdAcceptRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
+  const tz = deps.config.timezone;
 
   app.post(
     '/cover-plans/:id/accept',

@@ -3,11 +3,11 @@ import type { App, Deps } from '../http/app-types.js';
 import { auditContextOf, recordAudit } from '../audit/record.js';
 import { problems } from '../http/problem.js';
 import { Code, errorResponses, Instant, LocalDate, Uuid } from '../http/schemas.js';
-import { missingCodes } from '../reference/repository.js';
 import { localPeriod } from '../time/period.js';
 import { MAX_SPAN_DAYS, PeriodEnd } from '../http/spans.js';
 import { StandbyEntry, standbyExample } from './model.js';
-import { listStandby, suggestStandby } from './standby.js';
+import { listStandby, setStandby, suggestStandby } from './standby.js';
+import { listEvents } from '../changes/events.js';
 
 const MAX_RESILIENCE_DAYS = 31;
 
@@ -56,39 +56,14 @@ export async function standbyAndResilienceRoutes(app: App, deps: Deps): Promise<
       const { region, date } = request.params;
       const { practitionerId } = request.body;
       return db.transaction().execute(async (trx) => {
-        if ((await missingCodes(trx, 'regions', [region])).length)
-          throw problems.unprocessable(`Unknown region code: ${region}.`);
-        const p = await trx
-          .selectFrom('practitioners')
-          .select(['id', 'name'])
-          .where('id', '=', practitionerId)
-          .where('archived_at', 'is', null)
-          .executeTakeFirst();
-        if (!p)
-          throw problems.unprocessable('There is no active practitioner with that id.', [
-            { field: '/practitionerId', message: 'not an active practitioner' },
-          ]);
-        const works = await trx
-          .selectFrom('practitioner_regions')
-          .select('region_code')
-          .where('practitioner_id', '=', practitionerId)
-          .where('region_code', '=', region)
-          .executeTakeFirst();
-        if (!works) throw problems.unprocessable(`${p.name} does not work in region ${region}.`);
-        await trx
-          .insertInto('standby')
-          .values({ region, local_date: date, practitioner_id: practitionerId })
-          .onConflict((oc) =>
-            oc.columns(['region', 'local_date']).doUpdateSet({ practitioner_id: practitionerId }),
-          )
-          .execute();
+        const entry = await setStandby(trx, region, date, practitionerId);
         await recordAudit(trx, auditContextOf(request), {
           entity: 'standby',
           entityId: `${region}/${date}`,
           action: 'set',
           after: { practitionerId },
         });
-        return { region, date, practitionerId, name: p.name };
+        return entry;
       });
     },
   );
@@ -243,22 +218,7 @@ export async function standbyAndResilienceRoutes(app: App, deps: Deps): Promise<
     },
     async (request) => {
       const { after = 0, limit = 100 } = request.query;
-      const rows = await db
-        .selectFrom('outbox_events')
-        .selectAll()
-        .where('id', '>', after)
-        .orderBy('id')
-        .limit(limit)
-        .execute();
-      return {
-        items: rows.map((r) => ({
-          id: Number(r.id),
-          type: r.type,
-          subjectId: r.subject_id,
-          payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
-          createdAt: r.created_at.toISOString(),
-        })),
-      };
+      return { items: await listEvents(db, after, limit) };
     },
   );
 }

@@ -1,4 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { problems } from '../http/problem.js';
+import { missingCodes } from '../reference/repository.js';
+import { activePractitionerName, upsertStandby, worksInRegion } from './standby-repository.js';
 import { DateTime } from 'luxon';
 import type { DB } from '../db/schema.js';
 
@@ -7,6 +10,29 @@ export interface StandbyEntry {
   date: string;
   practitionerId: string;
   name: string;
+}
+
+/**
+ * Names a region's standby practitioner for a day: the region must exist, and the practitioner be
+ * active and work in it (422 in words otherwise).
+ */
+export async function setStandby(
+  trx: Transaction<DB>,
+  region: string,
+  date: string,
+  practitionerId: string,
+): Promise<StandbyEntry> {
+  if ((await missingCodes(trx, 'regions', [region])).length)
+    throw problems.unprocessable(`Unknown region code: ${region}.`);
+  const name = await activePractitionerName(trx, practitionerId);
+  if (name === undefined)
+    throw problems.unprocessable('There is no active practitioner with that id.', [
+      { field: '/practitionerId', message: 'not an active practitioner' },
+    ]);
+  if (!(await worksInRegion(trx, practitionerId, region)))
+    throw problems.unprocessable(`${name} does not work in region ${region}.`);
+  await upsertStandby(trx, region, date, practitionerId);
+  return { region, date, practitionerId, name };
 }
 
 export async function listStandby(

@@ -26,6 +26,7 @@ export interface ReferenceTable {
 }
 
 export interface HubCaseCapsTable {
+  id: Generated<number>;
   hub_code: string;
   /** 'YYYY-MM-DD', the Monday the cap starts applying. */
   from_week_start: string;
@@ -114,6 +115,16 @@ export interface DB {
   standby: StandbyTable;
   cover_plans: CoverPlansTable;
   outbox_events: OutboxEventsTable;
+  osr_dat_teams: OsrDatTeamsTable;
+  osr_dat_duty_weeks: OsrDatDutyWeeksTable;
+  osr_hub_settings: OsrHubSettingsTable;
+  osr_lead_responders: OsrLeadRespondersTable;
+  osr_hub_weeks: OsrHubWeeksTable;
+  osr_case_slots: OsrCaseSlotsTable;
+  osr_bookings: OsrBookingsTable;
+  osr_refusals: OsrRefusalsTable;
+  osr_interventions: OsrInterventionsTable;
+  osr_intervention_extensions: OsrInterventionExtensionsTable;
 }
 
 export type PractitionerRow = Selectable<PractitionersTable>;
@@ -267,4 +278,123 @@ export interface RotaRunsTable {
   started_at: Timestamp | null;
   finished_at: Timestamp | null;
   published_at: Timestamp | null;
+}
+
+/** The OSR lead-responder rota (migration 20261123_003_osr and later). */
+export type GradeMix = 'alternate' | 'share';
+export type BookingKind = 'joint_visit' | 'virtual_visit' | 'consultation';
+export type InterventionOutcome =
+  'completed' | 'stepped_down' | 'transferred_to_statutory' | 'disengaged' | 'other';
+export type ReassignmentReason = 'gender' | 'specialism' | 'workload' | 'annual_leave';
+export interface OsrDatTeamsTable {
+  code: string;
+  name: string;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface OsrDatDutyWeeksTable {
+  duty_week_start: string;
+  dat_team: string;
+  set_at: UpdatedAt;
+}
+
+export interface OsrHubSettingsTable {
+  hub_code: string;
+  grade_mix: GradeMix;
+  h_share: number | null;
+  version: Generated<number>;
+  updated_at: UpdatedAt;
+}
+
+export interface OsrLeadRespondersTable {
+  hub_code: string;
+  week_start: string;
+  practitioner_id: string | null;
+  grade: string | null;
+  source: 'generated' | 'override';
+  reason: string | null;
+  unfilled_reasons: ColumnType<unknown, string | null, string | null>;
+  issued_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface OsrHubWeeksTable {
+  hub_code: string;
+  week_start: string;
+  cases_booked: Generated<number>;
+}
+
+export interface OsrCaseSlotsTable {
+  hub_code: string;
+  week_start: string;
+  case_reference: string;
+  active_bookings: number;
+}
+
+export interface OsrBookingsTable {
+  id: Generated<string>;
+  hub_code: string;
+  week_start: string;
+  case_reference: string;
+  kind: BookingKind;
+  practitioner_id: string;
+  social_worker: string;
+  created_by_key: string | null;
+  scheduled_at: Timestamp | null;
+  visit_ends_at: Timestamp | null;
+  status: Generated<'active' | 'cancelled'>;
+  cancelled_at: Timestamp | null;
+  cancel_reason: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface OsrRefusalsTable {
+  id: Generated<string>;
+  hub_code: string;
+  week_start: string;
+  case_reference: string;
+  kind: string;
+  social_worker: string;
+  weekly_case_cap: number;
+  refused_at: CreatedAt;
+}
+
+export interface OsrInterventionsTable {
+  id: Generated<string>;
+  booking_id: string;
+  hub_code: string;
+  week_start: string;
+  case_reference: string;
+  visit_practitioner_id: string;
+  practitioner_id: string;
+  reassignment_reason: ReassignmentReason | null;
+  reassignment_note: string | null;
+  sessions: number;
+  extra_sessions: Generated<number>;
+  extension_reason: string | null;
+  extended_at: Timestamp | null;
+  started_on: string;
+  closed_on: string | null;
+  outcome: InterventionOutcome | null;
+  sessions_delivered: number | null;
+  feedback_score: number | null;
+  feedback_comment: string | null;
+  closed_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface OsrInterventionExtensionsTable {
+  id: Generated<string>;
+  intervention_id: string;
+  sessions: number;
+  reason: string;
+  extended_at: CreatedAt;
 }

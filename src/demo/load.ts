@@ -12,6 +12,7 @@ import { setCapFrom } from '../reference/hubs-repository.js';
 import { currentWeekMonday } from '../time/weeks.js';
 import { DEMO_HUBS, DEMO_REGIONS, DEMO_SPECIALISMS, generateDemoPanel } from './generate.js';
 import { loadDemoPlacements } from './placements.js';
+import { loadDemoOutcomes } from './osr-outcomes.js';
 import { publishDemoRota } from './rota.js';
 import type { RoleName } from '../http/schemas.js';
 
@@ -66,6 +67,14 @@ export async function loadDemoData(
       });
     }
     const assigned = await publishDemoRota(trx, now.startOf('week'), options.timezone, options.seed);
+    // One H or I practitioner per hub carries the hub's past OSR work, for the pilot review's figures.
+    const leads = DEMO_HUBS.flatMap((h) => {
+      const i = panel.practitioners.findIndex(
+        (p) => p.hub === h.code && (p.grade === 'H' || p.grade === 'I'),
+      );
+      return i >= 0 ? [{ hub: h.code, practitionerId: ids[i]! }] : [];
+    });
+    const closedInterventions = await loadDemoOutcomes(trx, now.startOf('week'), leads);
     for (const [role, secret] of Object.entries(DEMO_KEYS) as [RoleName, string][]) {
       const taken = await trx
         .selectFrom('api_keys')
@@ -80,7 +89,13 @@ export async function loadDemoData(
       entity: 'demo',
       entityId: String(options.seed),
       action: 'load',
-      after: { practitioners: ids.length, placements, absences: absences.length, assigned },
+      after: {
+        practitioners: ids.length,
+        placements,
+        absences: absences.length,
+        assigned,
+        closedInterventions,
+      },
     });
   });
   options.log?.info('Demo data loaded; the demo API keys (one per role) are listed in the README');

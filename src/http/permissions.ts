@@ -23,6 +23,16 @@ export const Role = Type.Union([
 export type RoleName = Static<typeof Role>;
 export const ROLES = Role.anyOf.map((literal) => literal.const) as RoleName[];
 
+/** Each role in words, for people reading what a key is for (the console shows them; README's table agrees). */
+export const ROLE_WORDS: Record<RoleName, { label: string; for: string }> = {
+  admin: { label: 'Admin', for: 'system owners' },
+  coordinator: { label: 'Sessional coordinator', for: 'the sessional coordinator of the 24/7 rota' },
+  cover: { label: 'Admin team (sickness cover)', for: 'the admin team handling sickness and cover' },
+  hub_manager: { label: '0-19 hub team manager', for: 'managers of 0-19 hubs (their hubs only)' },
+  social_worker: { label: 'Duty social worker', for: 'duty social workers booking OSR cases (their own)' },
+  viewer: { label: 'Read-only viewer', for: 'read-only integrations (HR, payroll, reporting)' },
+};
+
 export interface Permission {
   roles: readonly RoleName[];
   /** What narrows the roles, in a sentence (shown in the OpenAPI document). */
@@ -150,6 +160,7 @@ export const PERMISSIONS: Record<string, Permission> = {
   'GET /v1/osr/interventions/:id': { roles: EVERYONE },
   'POST /v1/osr/interventions/:id/reassign': { roles: ['admin', 'hub_manager'], scope: HUB },
   'POST /v1/osr/interventions/:id/extend': { roles: ['admin', 'hub_manager'], scope: HUB },
+  'POST /v1/osr/interventions/:id/close': { roles: ['admin', 'hub_manager'], scope: HUB },
   'PUT /v1/osr/dat-teams/:code': { roles: PLANNERS },
   'GET /v1/osr/dat-teams': { roles: EVERYONE },
   'PUT /v1/osr/dat-duty-weeks/:week': { roles: PLANNERS },
@@ -157,6 +168,8 @@ export const PERMISSIONS: Record<string, Permission> = {
   'GET /v1/osr/hubs/:hub/settings': { roles: EVERYONE },
   'PUT /v1/osr/hubs/:hub/settings': { roles: ['admin', 'coordinator', 'hub_manager'], scope: HUB },
   'GET /v1/osr/review': { roles: EVERYONE },
+  'GET /v1/osr/review.csv': { roles: EVERYONE },
+  'GET /v1/osr/review.html': { roles: EVERYONE },
   'GET /v1/osr/rotas.html': { roles: EVERYONE, scope: 'Social workers see no reason that names health.' },
   'GET /v1/osr/rotas.csv': { roles: EVERYONE, scope: 'Social workers see no reason that names health.' },
   'GET /v1/osr/rotas.ics': { roles: EVERYONE },

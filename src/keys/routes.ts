@@ -3,10 +3,9 @@ import type { App, Deps } from '../http/app-types.js';
 import { auditContextOf, recordAudit } from '../audit/record.js';
 import { actorOf } from '../http/auth.js';
 import { problems } from '../http/problem.js';
-import { Code, errorResponses, Instant, Name, Role, Uuid, type RoleName } from '../http/schemas.js';
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
+import { Code, errorResponses, Instant, Name, Role, Uuid } from '../http/schemas.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './repository.js';
+import { checkKeyHubs } from './service.js';
 
 const HubScope = Type.Union([Type.Array(Code, { maxItems: 50 }), Type.Null()], {
   description: 'hub_manager keys: the hubs (codes) the key may act on; null for every other role',
@@ -180,30 +179,4 @@ export async function keyRoutes(app: App, { database }: Deps): Promise<void> {
       });
     },
   );
-}
-
-/** A hub_manager key must name known hubs; no other role takes any. */
-async function checkKeyHubs(
-  db: Kysely<DB>,
-  role: RoleName,
-  hubs: string[] | undefined,
-): Promise<string[] | null> {
-  if (role !== 'hub_manager') {
-    if (hubs !== undefined)
-      throw problems.unprocessable('Only a hub_manager key names hubs.', [
-        { field: '/body/hubs', message: `is not taken for the ${role} role` },
-      ]);
-    return null;
-  }
-  if (!hubs?.length)
-    throw problems.unprocessable('A hub_manager key must name its hubs.', [
-      { field: '/body/hubs', message: 'is required for the hub_manager role' },
-    ]);
-  const known = await db.selectFrom('hubs').select('code').where('code', 'in', hubs).execute();
-  const missing = hubs.filter((h) => !known.some((k) => k.code === h));
-  if (missing.length)
-    throw problems.unprocessable(`No hub with code ${missing.map((m) => `"${m}"`).join(', ')} exists.`, [
-      { field: '/body/hubs', message: 'names an unknown hub' },
-    ]);
-  return [...hubs].sort();
 }

@@ -7,12 +7,11 @@ import { currentWeekMonday, mondayToIsoWeek } from '../time/weeks.js';
 import { alertExample, LeadAlert } from './alert-schemas.js';
 import { leadAlerts } from './lead-alerts.js';
 import { hubExists, leadRows } from './rota-repository.js';
-import { osrDb } from './tables.js';
 import { osrWeek, weekRange } from './weeks.js';
 
 /** The hub manager's list: every hub-week whose lead responder is absent or has left, with what it touches. */
 export async function alertRoutes(app: App, { database, config }: Deps): Promise<void> {
-  const db = osrDb(database.db);
+  const db = database.db;
   const tz = config.timezone;
 
   app.get(

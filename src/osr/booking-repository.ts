@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { BookingKind, OsrDb } from './tables.js';
+import type { Kysely, Transaction } from 'kysely';
+import type { BookingKind, DB } from '../db/schema.js';
 import { weekOfMonday } from './weeks.js';
 
 export interface BookingDto {
@@ -22,7 +23,7 @@ export interface BookingDto {
   createdByKey: string | null;
 }
 
-function bookingQuery(db: OsrDb) {
+function bookingQuery(db: Kysely<DB>) {
   return db
     .selectFrom('osr_bookings as b')
     .innerJoin('practitioners as p', 'p.id', 'b.practitioner_id')
@@ -53,7 +54,7 @@ export const toBooking = (r: Row): BookingDto => ({
   createdByKey: r.created_by_key,
 });
 
-export async function findBooking(db: OsrDb, id: string): Promise<BookingDto | undefined> {
+export async function findBooking(db: Kysely<DB>, id: string): Promise<BookingDto | undefined> {
   const row = await bookingQuery(db).where('b.id', '=', id).executeTakeFirst();
   return row ? toBooking(row) : undefined;
 }
@@ -71,7 +72,7 @@ export interface BookingFilter {
   hubs?: string[];
 }
 
-export async function listBookings(db: OsrDb, f: BookingFilter, limit: number, offset: number) {
+export async function listBookings(db: Kysely<DB>, f: BookingFilter, limit: number, offset: number) {
   let q = bookingQuery(db);
   if (f.hub) q = q.where('b.hub_code', '=', f.hub);
   if (f.fromMonday) q = q.where('b.week_start', '>=', f.fromMonday);
@@ -97,7 +98,7 @@ export async function listBookings(db: OsrDb, f: BookingFilter, limit: number, o
 }
 
 /** Distinct cases holding a slot in a hub-week (the counter row the database keeps). */
-export async function casesBooked(db: OsrDb, hub: string, monday: string): Promise<number> {
+export async function casesBooked(db: Kysely<DB>, hub: string, monday: string): Promise<number> {
   const row = await db
     .selectFrom('osr_hub_weeks')
     .select('cases_booked')
@@ -109,7 +110,7 @@ export async function casesBooked(db: OsrDb, hub: string, monday: string): Promi
 
 /** The active bookings of a hub-week held by one lead responder, in time order (untimed last). */
 export async function findBookingsOfLead(
-  db: OsrDb,
+  db: Kysely<DB>,
   hub: string,
   monday: string,
   practitionerId: string,
@@ -124,4 +125,26 @@ export async function findBookingsOfLead(
     .orderBy('b.id')
     .execute();
   return rows.map(toBooking);
+}
+
+/** Gives the active bookings of a hub-week to its new lead responder; returns how many moved. */
+export async function moveActiveBookings(
+  trx: Transaction<DB>,
+  hub: string,
+  monday: string,
+  practitionerId: string,
+): Promise<number> {
+  const moved = await trx
+    .updateTable('osr_bookings')
+    .set((eb) => ({
+      practitioner_id: practitionerId,
+      version: eb('version', '+', 1),
+      updated_at: new Date(),
+    }))
+    .where('hub_code', '=', hub)
+    .where('week_start', '=', monday)
+    .where('status', '=', 'active')
+    .where('practitioner_id', '<>', practitionerId)
+    .executeTakeFirst();
+  return Number(moved.numUpdatedRows);
 }

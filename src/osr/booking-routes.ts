@@ -10,7 +10,6 @@ import { findBooking, listBookings } from './booking-repository.js';
 import { Booking, bookingExample, Kind } from './booking-model.js';
 import { cancelBooking, createBooking } from './booking-service.js';
 import { CaseReference, emptyBodyAsObject, Reason } from './schemas.js';
-import { osrDb } from './tables.js';
 import { osrWeek, weekRange } from './weeks.js';
 
 const CreatedBooking = Type.Object(
@@ -74,7 +73,7 @@ const BookingQuery = Type.Object(
 );
 
 export async function bookingRoutes(app: App, { database, config }: Deps): Promise<void> {
-  const db = osrDb(database.db);
+  const db = database.db;
   const tz = config.timezone;
 
   app.post(

@@ -6,8 +6,9 @@ import { capForWeek } from '../reference/hubs-repository.js';
 import { casesBooked, findBooking, type BookingDto } from './booking-repository.js';
 import { leadAbsentDetail } from './lead-alerts.js';
 import { hubNames, leadRows } from './rota-repository.js';
-import { asDb, type BookingKind, type OsrDb } from './tables.js';
-import { osrWeek, parseWeek } from './weeks.js';
+import type { Kysely } from 'kysely';
+import type { BookingKind, DB } from '../db/schema.js';
+import { onWorkingDays, osrWeek, parseWeek, refusePastWeek } from './weeks.js';
 
 /** A visit without a given length is assumed to take this long (for the lead responder's clash rule). */
 export const DEFAULT_VISIT_MINUTES = 90;
@@ -25,8 +26,13 @@ export interface NewBooking {
   socialWorker: string;
 }
 
-const dbCode = (e: unknown): string | undefined =>
-  typeof e === 'object' && e !== null ? (e as { code?: string }).code : undefined;
+/** A field of a database error (pg and PGlite both set `code` and `hint`), read without a cast. */
+const errorField = (e: unknown, field: 'code' | 'hint'): string | undefined => {
+  if (typeof e !== 'object' || e === null || !(field in e)) return undefined;
+  const value: unknown = Reflect.get(e, field);
+  return typeof value === 'string' ? value : undefined;
+};
+const dbCode = (e: unknown): string | undefined => errorField(e, 'code');
 
 export function caseLimitReached(hubName: string, week: string, cap: number, booked: number): HttpProblem {
   return problems.conflict(
@@ -42,10 +48,10 @@ function visitOf(b: NewBooking, timezone: string): { start: Date; end: Date } | 
   if (b.scheduledAt === undefined) return null;
   const start = DateTime.fromISO(b.scheduledAt, { zone: timezone });
   const w = osrWeek(b.week, timezone);
-  if (!start.isValid || start < w.start || start >= w.end) {
+  if (!start.isValid || !onWorkingDays(start, w)) {
     throw problems.unprocessable(
-      `scheduledAt ${b.scheduledAt} is not in the week ${b.week} (${w.start.toISODate()} to ${w.end.minus({ days: 1 }).toISODate()}, ${timezone}).`,
-      [{ field: '/body/scheduledAt', message: `is outside ${b.week}` }],
+      `scheduledAt ${b.scheduledAt} is not on the working days of the OSR week ${b.week}: Monday ${w.monday} to Friday ${w.friday} (${timezone}); the lead responder is not on duty at weekends.`,
+      [{ field: '/body/scheduledAt', message: `is outside Monday to Friday of ${b.week}` }],
     );
   }
   const end = start.plus({ minutes: b.durationMinutes ?? DEFAULT_VISIT_MINUTES });
@@ -61,12 +67,13 @@ function visitOf(b: NewBooking, timezone: string): { start: Date; end: Date } | 
  * the rollback.
  */
 export async function createBooking(
-  db: OsrDb,
+  db: Kysely<DB>,
   b: NewBooking,
   timezone: string,
   audit: AuditContext,
 ): Promise<{ booking: BookingDto; newCase: boolean; casesBooked: number; weeklyCaseCap: number }> {
   parseWeek(b.week, '/body/week');
+  refusePastWeek(b.week, timezone, DateTime.now(), '/body/week');
   if (b.durationMinutes !== undefined && b.scheduledAt === undefined) {
     throw problems.unprocessable('durationMinutes needs scheduledAt.', [
       { field: '/body/durationMinutes', message: 'needs scheduledAt' },
@@ -79,7 +86,7 @@ export async function createBooking(
     ]);
   const visit = visitOf(b, timezone);
   const { monday } = osrWeek(b.week, timezone);
-  const cap = await capForWeek(asDb(db), b.hub, monday);
+  const cap = await capForWeek(db, b.hub, monday);
   try {
     return await db.transaction().execute(async (trx) => {
       // The working days of a booking without a time are local days: the trigger needs the zone.
@@ -114,7 +121,7 @@ export async function createBooking(
         .where('case_reference', '=', b.caseReference)
         .executeTakeFirstOrThrow();
       const booking = (await findBooking(trx, row.id))!;
-      await recordAudit(asDb(trx), audit, {
+      await recordAudit(trx, audit, {
         entity: 'osr_booking',
         entityId: row.id,
         action: 'create',
@@ -129,7 +136,7 @@ export async function createBooking(
     });
   } catch (error) {
     if (dbCode(error) === 'OSR01') {
-      const hint = Number((error as { hint?: string }).hint);
+      const hint = Number(errorField(error, 'hint'));
       const limit = Number.isFinite(hint) ? hint : cap;
       await db
         .insertInto('osr_refusals')
@@ -163,7 +170,7 @@ export async function createBooking(
 
 /** Cancels a booking; the database gives its case's slot back when it was the case's last booking. */
 export async function cancelBooking(
-  db: OsrDb,
+  db: Kysely<DB>,
   id: string,
   reason: string | undefined,
   audit: AuditContext,
@@ -193,7 +200,7 @@ export async function cancelBooking(
       .where('id', '=', id)
       .execute();
     const after = (await findBooking(trx, id))!;
-    await recordAudit(asDb(trx), audit, {
+    await recordAudit(trx, audit, {
       entity: 'osr_booking',
       entityId: id,
       action: 'cancel',

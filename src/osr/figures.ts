@@ -2,7 +2,8 @@ import { capForWeek } from '../reference/hubs-repository.js';
 import { problems } from '../http/problem.js';
 import { leadAlerts } from './lead-alerts.js';
 import { hubNames, leadRows, type LeadRow } from './rota-repository.js';
-import { asDb, type OsrDb } from './tables.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
 import { addWeeks, osrWeek, weekOfMonday } from './weeks.js';
 
 /** Per hub-week figures: the cap that week had, cases booked, refusals and interventions started. */
@@ -18,7 +19,7 @@ export interface WeekFigures {
 const key = (hub: string, monday: string) => `${hub}/${monday}`;
 
 export async function weekFigures(
-  db: OsrDb,
+  db: Kysely<DB>,
   hubs: string[],
   mondays: string[],
 ): Promise<Map<string, WeekFigures>> {
@@ -59,7 +60,7 @@ export async function weekFigures(
       out.set(k, {
         hub,
         week: weekOfMonday(monday),
-        weeklyCaseCap: await capForWeek(asDb(db), hub, monday),
+        weeklyCaseCap: await capForWeek(db, hub, monday),
         casesBooked: bookedBy.get(k) ?? 0,
         refusedRequests: refusedBy.get(k) ?? 0,
         interventionsStarted: startedBy.get(k) ?? 0,
@@ -82,7 +83,7 @@ export const leadOf = (row: LeadRow | undefined) =>
     : null;
 
 /** The DAT team working with the hubs in a week: the one on duty the week before. */
-export async function datTeamFor(db: OsrDb, week: string, timezone: string) {
+export async function datTeamFor(db: Kysely<DB>, week: string, timezone: string) {
   const dutyWeek = addWeeks(week, -1);
   const row = await db
     .selectFrom('osr_dat_duty_weeks as d')
@@ -93,7 +94,7 @@ export async function datTeamFor(db: OsrDb, week: string, timezone: string) {
   return row ? { code: row.code, name: row.name, dutyWeek } : null;
 }
 
-export async function hubWeekView(db: OsrDb, hub: string, week: string, timezone: string) {
+export async function hubWeekView(db: Kysely<DB>, hub: string, week: string, timezone: string) {
   const hubName = (await hubNames(db, [hub])).get(hub);
   if (!hubName) throw problems.notFound('hub', hub);
   const { monday } = osrWeek(week, timezone);

@@ -1,10 +1,7 @@
-import type { FastifyRequest } from 'fastify';
-import { DateTime } from 'luxon';
 import { Type } from 'typebox';
+import type { ChangeContext } from '../changes/apply-change.js';
 import type { App, Deps } from '../http/app-types.js';
-import { auditContextOf, recordAudit } from '../audit/record.js';
-import { checkIfMatch, setEtag } from '../http/etag.js';
-import { assertHubScope } from '../http/permissions.js';
+import { setEtag } from '../http/etag.js';
 import { problems } from '../http/problem.js';
 import {
   Code,
@@ -16,22 +13,29 @@ import {
   PageQuery,
   Uuid,
 } from '../http/schemas.js';
-import { findPractitionerBrief } from './rota-repository.js';
 import { CaseReference, Reason } from './schemas.js';
 import {
-  findIntervention,
+  Feedback,
   Intervention,
   interventionExample,
   MAX_SESSIONS,
+  MAX_TOTAL_SESSIONS,
+  Outcome,
   ReassignmentReason,
-  toDto,
 } from './intervention-model.js';
-import { asDb, osrDb, type OsrDb } from './tables.js';
+import { findIntervention, listInterventions } from './intervention-repository.js';
+import { close, extend, reassign, startIntervention } from './intervention-service.js';
 import { osrWeek, weekRange } from './weeks.js';
 
 export async function interventionRoutes(app: App, { database, config }: Deps): Promise<void> {
-  const db = osrDb(database.db);
+  const { db } = database;
   const tz = config.timezone;
+  const context = (request: ChangeContext['request'], reply: ChangeContext['reply']): ChangeContext => ({
+    db,
+    timezone: tz,
+    request,
+    reply,
+  });
 
   app.post(
     '/osr/interventions',
@@ -46,7 +50,11 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
             sessions: Type.Optional(
               Type.Integer({ minimum: 1, maximum: MAX_SESSIONS, description: 'Up to 6; default 6' }),
             ),
-            startedOn: Type.Optional(LocalDate),
+            startedOn: Type.Optional({
+              ...LocalDate,
+              description:
+                "On or after the visit's date (a booking without a time: its week's Monday); default: the visit's date, or today when that is later",
+            }),
           },
           {
             additionalProperties: false,
@@ -57,67 +65,7 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
       },
     },
     async (request, reply) => {
-      const body = request.body;
-      const created = await db.transaction().execute(async (trx) => {
-        const booking = await trx
-          .selectFrom('osr_bookings')
-          .selectAll()
-          .where('id', '=', body.bookingId)
-          .executeTakeFirst();
-        if (!booking)
-          throw problems.unprocessable(`No booking with id "${body.bookingId}" exists.`, [
-            { field: '/body/bookingId', message: 'is not a known booking' },
-          ]);
-        assertHubScope(request, booking.hub_code);
-        if (request.actor?.role === 'social_worker' && booking.created_by_key !== request.actor.keyId)
-          throw problems.forbidden(
-            'A social_worker key starts interventions only from the bookings it made.',
-          );
-        if (booking.status !== 'active')
-          throw problems.conflict(
-            'The booking was cancelled; no intervention follows it.',
-            'booking-cancelled',
-          );
-        const existing = await trx
-          .selectFrom('osr_interventions')
-          .select('id')
-          .where('hub_code', '=', booking.hub_code)
-          .where('week_start', '=', booking.week_start)
-          .where('case_reference', '=', booking.case_reference)
-          .executeTakeFirst();
-        if (existing)
-          throw problems.conflict(
-            `The case already has an intervention from this OSR week (${existing.id}).`,
-            'intervention-exists',
-          );
-        const row = await trx
-          .insertInto('osr_interventions')
-          .values({
-            booking_id: booking.id,
-            hub_code: booking.hub_code,
-            week_start: booking.week_start,
-            case_reference: booking.case_reference,
-            visit_practitioner_id: booking.practitioner_id,
-            practitioner_id: booking.practitioner_id,
-            reassignment_reason: null,
-            reassignment_note: null,
-            sessions: body.sessions ?? MAX_SESSIONS,
-            extension_reason: null,
-            extended_at: null,
-            started_on: body.startedOn ?? DateTime.now().setZone(tz).toISODate()!,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        const dto = toDto(row);
-        await recordAudit(asDb(trx), auditContextOf(request), {
-          entity: 'osr_intervention',
-          entityId: dto.id,
-          action: 'create',
-          after: dto,
-        });
-        return dto;
-      });
-      setEtag(reply, created.version);
+      const created = await startIntervention(context(request, reply), request.body);
       reply.status(201);
       return created;
     },
@@ -128,7 +76,7 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
     {
       schema: {
         tags: ['osr'],
-        summary: 'List interventions by hub, OSR weeks or practitioner',
+        summary: 'List interventions by hub, OSR weeks, practitioner, case or status',
         querystring: Type.Object(
           {
             hub: Type.Optional(Code),
@@ -136,6 +84,7 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
             toWeek: Type.Optional(IsoWeek),
             practitionerId: Type.Optional(Uuid),
             caseReference: Type.Optional(CaseReference),
+            status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed')])),
             ...PageQuery,
           },
           { additionalProperties: false },
@@ -146,25 +95,19 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
     async (request) => {
       const q = request.query;
       const { limit = 100, offset = 0 } = q;
-      let query = db.selectFrom('osr_interventions');
-      if (q.hub) query = query.where('hub_code', '=', q.hub);
-      if (q.fromWeek) {
-        const range = weekRange(q.fromWeek, q.toWeek ?? q.fromWeek, 520);
-        query = query
-          .where('week_start', '>=', osrWeek(range[0]!, tz).monday)
-          .where('week_start', '<=', osrWeek(range.at(-1)!, tz).monday);
-      }
-      if (q.practitionerId) query = query.where('practitioner_id', '=', q.practitionerId);
-      if (q.caseReference) query = query.where('case_reference', '=', q.caseReference);
-      const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      const rows = await query
-        .selectAll()
-        .orderBy('week_start')
-        .orderBy('id')
-        .limit(limit)
-        .offset(offset)
-        .execute();
-      return { items: rows.map(toDto), total: Number(total.n), limit, offset };
+      const range = q.fromWeek ? weekRange(q.fromWeek, q.toWeek ?? q.fromWeek, 520) : undefined;
+      const found = await listInterventions(
+        db,
+        {
+          ...q,
+          ...(range
+            ? { fromMonday: osrWeek(range[0]!, tz).monday, toMonday: osrWeek(range.at(-1)!, tz).monday }
+            : {}),
+        },
+        limit,
+        offset,
+      );
+      return { ...found, limit, offset };
     },
   );
 
@@ -187,36 +130,13 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
     },
   );
 
-  /** Both changes below lock the row, check If-Match, write, and audit in one transaction. */
-  const change = async (
-    request: FastifyRequest,
-    id: string,
-    action: string,
-    apply: (trx: OsrDb, before: ReturnType<typeof toDto>) => Promise<void>,
-  ) =>
-    db.transaction().execute(async (trx) => {
-      const before = await findIntervention(trx, id, true);
-      if (!before) throw problems.notFound('intervention', id);
-      assertHubScope(request, before.hub);
-      checkIfMatch(request, before.version);
-      await apply(trx, before);
-      const after = (await findIntervention(trx, id))!;
-      await recordAudit(asDb(trx), auditContextOf(request), {
-        entity: 'osr_intervention',
-        entityId: id,
-        action,
-        before,
-        after,
-      });
-      return after;
-    });
-
   app.post(
     '/osr/interventions/:id/reassign',
     {
       schema: {
         tags: ['osr'],
-        summary: 'The hub manager gives the intervention to another practitioner of the hub, with a reason',
+        summary:
+          'The hub manager gives an open intervention to another practitioner of the hub, with a reason',
         params: Type.Object({ id: Uuid }),
         headers: IfMatchHeaders,
         body: Type.Object(
@@ -232,36 +152,10 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
             ],
           },
         ),
-        response: { 200: Intervention, ...errorResponses(404, 412, 422) },
+        response: { 200: Intervention, ...errorResponses(404, 409, 412, 422) },
       },
     },
-    async (request, reply) => {
-      const { id } = request.params;
-      const body = request.body;
-      const after = await change(request, id, 'reassign', async (trx, before) => {
-        const p = await findPractitionerBrief(trx, body.practitionerId);
-        if (!p || p.kind !== 'zero_nineteen' || p.hub !== before.hub || p.archived_at) {
-          throw problems.unprocessable(
-            `The intervention stays in ${before.hub}: give it to a current 0-19 practitioner of that hub.`,
-            [{ field: '/body/practitionerId', message: 'is not a current 0-19 practitioner of the hub' }],
-          );
-        }
-        const back = p.id === before.visitPractitionerId;
-        await trx
-          .updateTable('osr_interventions')
-          .set((eb) => ({
-            practitioner_id: p.id,
-            reassignment_reason: back ? null : body.reason,
-            reassignment_note: back ? null : (body.note ?? null),
-            version: eb('version', '+', 1),
-            updated_at: new Date(),
-          }))
-          .where('id', '=', id)
-          .execute();
-      });
-      setEtag(reply, after.version);
-      return after;
-    },
+    async (request, reply) => reassign(context(request, reply), request.params.id, request.body),
   );
 
   app.post(
@@ -269,7 +163,7 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
     {
       schema: {
         tags: ['osr'],
-        summary: 'Extend an intervention once, by up to 6 more sessions, with a recorded reason',
+        summary: `Extend an open intervention, with a recorded reason; any number of times while it stays within ${MAX_TOTAL_SESSIONS} sessions`,
         params: Type.Object({ id: Uuid }),
         headers: IfMatchHeaders,
         body: Type.Object(
@@ -282,27 +176,40 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
         response: { 200: Intervention, ...errorResponses(404, 409, 412) },
       },
     },
-    async (request, reply) => {
-      const { id } = request.params;
-      const body = request.body;
-      const after = await change(request, id, 'extend', async (trx, before) => {
-        if (before.extendedAt)
-          throw problems.conflict('The intervention was already extended once.', 'already-extended');
-        await trx
-          .updateTable('osr_interventions')
-          .set((eb) => ({
-            extra_sessions: body.sessions,
-            extension_reason: body.reason,
-            extended_at: new Date(),
-            version: eb('version', '+', 1),
-            updated_at: new Date(),
-          }))
-          .where('id', '=', id)
-          .where('extended_at', 'is', null)
-          .execute();
-      });
-      setEtag(reply, after.version);
-      return after;
+    async (request, reply) => extend(context(request, reply), request.params.id, request.body),
+  );
+
+  app.post(
+    '/osr/interventions/:id/close',
+    {
+      schema: {
+        tags: ['osr'],
+        summary:
+          'Close an intervention with its outcome, the sessions delivered and the family’s feedback; closing is final',
+        params: Type.Object({ id: Uuid }),
+        headers: IfMatchHeaders,
+        body: Type.Object(
+          {
+            closedOn: { ...LocalDate, description: 'On or after startedOn, not after today' },
+            outcome: Outcome,
+            sessionsDelivered: Type.Integer({ minimum: 0, maximum: MAX_TOTAL_SESSIONS }),
+            feedback: Type.Optional(Feedback),
+          },
+          {
+            additionalProperties: false,
+            examples: [
+              {
+                closedOn: '2027-01-28',
+                outcome: 'completed',
+                sessionsDelivered: 10,
+                feedback: { score: 5, comment: 'The sessions helped with bedtime routines.' },
+              },
+            ],
+          },
+        ),
+        response: { 200: Intervention, ...errorResponses(404, 409, 412, 422) },
+      },
     },
+    async (request, reply) => close(context(request, reply), request.params.id, request.body),
   );
 }

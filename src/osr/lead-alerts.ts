@@ -1,10 +1,12 @@
 import { sql } from 'kysely';
 import { DateTime } from 'luxon';
 import { findBookingsOfLead, type BookingDto } from './booking-repository.js';
-import { toDto as toIntervention } from './intervention-model.js';
+import type { InterventionDto } from './intervention-model.js';
+import { listInterventions } from './intervention-repository.js';
 import { proposeReplacement, weekContext } from './lead-service.js';
 import { hubNames, type LeadRow } from './rota-repository.js';
-import type { OsrDb } from './tables.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
 import { addWeeks, osrWeek, weekOfMonday, type OsrWeek } from './weeks.js';
 
 /**
@@ -39,7 +41,7 @@ export interface LeadAlert {
   unavailable: { start: string; end: string }[];
   message: string;
   proposal: AlertProposal | null;
-  affected: { bookings: BookingDto[]; interventions: ReturnType<typeof toIntervention>[] };
+  affected: { bookings: BookingDto[]; interventions: InterventionDto[] };
 }
 
 export interface AlertProposal {
@@ -59,7 +61,7 @@ const key = (hub: string, monday: string) => `${hub}/${monday}`;
  * read with the database's own rule. Hub-weeks whose lead responder is there all week are absent.
  */
 export async function unavailableLeads(
-  db: OsrDb,
+  db: Kysely<DB>,
   filter: { hubs?: string[]; fromMonday: string; toMonday: string },
   timezone: string,
 ): Promise<Map<string, { practitionerId: string; parts: UnavailablePart[] }>> {
@@ -155,7 +157,7 @@ export function alertMessage(
 
 /** The core's proposal for the week, in words a social worker may read; null once its working days are over. */
 async function alertProposal(
-  db: OsrDb,
+  db: Kysely<DB>,
   hub: string,
   w: OsrWeek,
   timezone: string,
@@ -194,7 +196,7 @@ async function alertProposal(
 }
 
 async function affectedOf(
-  db: OsrDb,
+  db: Kysely<DB>,
   hub: string,
   w: OsrWeek,
   practitionerId: string,
@@ -206,17 +208,20 @@ async function affectedOf(
       b.scheduledAt === null ||
       parts.some((p) => new Date(b.scheduledAt!) < p.end && new Date(b.visitEndsAt!) > p.start),
   );
-  const rows = await db
-    .selectFrom('osr_interventions')
-    .selectAll()
-    .where('hub_code', '=', hub)
-    .where('practitioner_id', '=', practitionerId)
-    .where('week_start', '<=', w.monday)
-    .where('week_start', '>=', osrWeek(addWeeks(w.week, -INTERVENTION_WEEKS), timezone).monday)
-    .orderBy('week_start')
-    .orderBy('id')
-    .execute();
-  return { bookings, interventions: rows.map(toIntervention) };
+  // Closed interventions are over: only open ones need someone else.
+  const { items } = await listInterventions(
+    db,
+    {
+      hub,
+      practitionerId,
+      fromMonday: osrWeek(addWeeks(w.week, -INTERVENTION_WEEKS), timezone).monday,
+      toMonday: w.monday,
+      status: 'open',
+    },
+    1000,
+    0,
+  );
+  return { bookings, interventions: items };
 }
 
 /**
@@ -225,7 +230,7 @@ async function affectedOf(
  * it touches. Weeks without an alert are not in the map.
  */
 export async function leadAlerts(
-  db: OsrDb,
+  db: Kysely<DB>,
   rows: LeadRow[],
   timezone: string,
   now: DateTime = DateTime.now().setZone(timezone),
@@ -270,7 +275,7 @@ export async function leadAlerts(
 
 /** The words of a refused booking (409 lead-responder-absent), from the same rule as the alert. */
 export async function leadAbsentDetail(
-  db: OsrDb,
+  db: Kysely<DB>,
   hub: string,
   week: string,
   timezone: string,

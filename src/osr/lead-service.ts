@@ -4,7 +4,8 @@ import { problems } from '../http/problem.js';
 import { buildHubProblem, demandId, type HubFacts, type PlanWeek } from './rota-problem.js';
 import { findPractitionerBrief, hubNames, leadRows, type LeadRow } from './rota-repository.js';
 import { hubFacts, LOOKBACK_WEEKS } from './rota-service.js';
-import type { OsrDb } from './tables.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
 import { addWeeks, formatLocal, osrWeek, toMinutes, weeksBetween } from './weeks.js';
 
 /** A hub-week with the weeks around it, ready to ask the scheduler core about one change. */
@@ -16,7 +17,7 @@ export interface WeekContext {
 }
 
 export async function weekContext(
-  db: OsrDb,
+  db: Kysely<DB>,
   hub: string,
   week: string,
   timezone: string,
@@ -62,7 +63,7 @@ const words = (reasons: Reason[]) => reasons.map((r) => r.message);
  * not absent in the week's working days. Returns warnings (e.g. consecutive weeks) or throws 422.
  */
 export async function checkOverride(
-  db: OsrDb,
+  db: Kysely<DB>,
   ctx: WeekContext,
   week: string,
   practitionerId: string,

@@ -25,21 +25,32 @@ const SOLVE = {
 const other = (g: 'H' | 'I'): 'H' | 'I' => (g === 'H' ? 'I' : 'H');
 
 /**
- * Alternate mode: the grade each planned week should have, continuing from the last known week.
- * The core cannot say "unlike the previous week", so the pattern is fixed before solving.
+ * The grade each planned week should have, fixed before solving (the core cannot say "unlike the
+ * previous week"). Alternate: H and I week by week, continuing from the last known week. Share: the
+ * week goes to the grade whose share of the hub's weeks so far (history and fixed weeks included) is
+ * furthest below its target, so 0.5 gives H, I, H, I and 0.6 gives H, I, H, H, I: never runs of one
+ * grade longer than the share asks for. A hub without both grades gets no pattern.
  */
-export function alternatingGrades(facts: HubFacts, weeks: PlanWeek[]): Map<string, 'H' | 'I'> {
+export function plannedGrades(facts: HubFacts, weeks: PlanWeek[]): Map<string, 'H' | 'I'> {
   const gradeOf = new Map(facts.practitioners.map((p) => [p.id, p.grade]));
-  const has = (g: 'H' | 'I') => facts.practitioners.some((p) => p.grade === g);
+  const has = (g: 'H' | 'I') => facts.practitioners.some((p) => p.grade === g && !p.left);
   const out = new Map<string, 'H' | 'I'>();
   if (!has('H') || !has('I')) return out;
+  const share = facts.mix.gradeMix === 'alternate' ? undefined : facts.mix.hShare;
   let previous: 'H' | 'I' | undefined;
+  const count = { H: 0, I: 0 };
   for (const w of weeks) {
-    const pinnedGrade = w.pinned ? gradeOf.get(w.pinned) : undefined;
-    if (isLeadGrade(pinnedGrade)) previous = pinnedGrade;
+    const fixedGrade = w.pinned ? gradeOf.get(w.pinned) : undefined;
+    let g: 'H' | 'I' | undefined;
+    if (isLeadGrade(fixedGrade)) g = fixedGrade;
     else if (!w.history && !w.pinned) {
-      const g = previous ? other(previous) : 'H';
+      if (share === undefined) g = previous ? other(previous) : 'H';
+      // Error diffusion: H when the H weeks so far fall at least half a week short of the target.
+      else g = share * (count.H + count.I + 1) - count.H >= 0.5 ? 'H' : 'I';
       out.set(w.week, g);
+    }
+    if (g) {
+      count[g] += 1;
       previous = g;
     }
   }
@@ -93,7 +104,7 @@ function unfilledReasons(
 
 /**
  * Fills a hub's planned weeks in up to three passes, each keeping what the one before placed:
- * 1. every rule, including "not the same person two weeks running" and (alternate) the week's grade;
+ * 1. every rule, including "not the same person two weeks running" and the week's planned grade;
  * 2. without the week's grade, for weeks nobody of that grade can take;
  * 3. without the consecutive rule, for weeks only an adjacent week's lead responder can take.
  * The hard rules (grade H or I, from the hub, not absent) hold in every pass.
@@ -101,7 +112,8 @@ function unfilledReasons(
 export function generateHubRota(facts: HubFacts, weeks: PlanWeek[]): HubRota {
   const notes = new Map<string, string[]>();
   const note = (week: string, text: string) => notes.set(week, [...(notes.get(week) ?? []), text]);
-  const gradeOf = facts.mix.gradeMix === 'alternate' ? alternatingGrades(facts, weeks) : undefined;
+  const planned = plannedGrades(facts, weeks);
+  const gradeOf = planned.size > 0 ? planned : undefined;
 
   const strict = buildHubProblem(facts, weeks, { consecutiveRule: true, ...(gradeOf ? { gradeOf } : {}) });
   let assignments: Assignments = solve(strict, SOLVE).assignments;
@@ -117,7 +129,7 @@ export function generateHubRota(facts: HubFacts, weeks: PlanWeek[]): HubRota {
     const still = new Set(openWeeks(weeks, facts.hub, assignments));
     for (const w of open)
       if (!still.has(w))
-        note(w, `Nobody of grade ${gradeOf.get(w)} could take it: the grades do not alternate here.`);
+        note(w, `Nobody of grade ${gradeOf.get(w)} could take it: the grades do not mix as planned here.`);
     open = [...still];
   }
   const relaxed = buildHubProblem(facts, weeks, { consecutiveRule: false });

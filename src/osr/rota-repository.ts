@@ -1,4 +1,5 @@
-import type { GradeMix, OsrDb } from './tables.js';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB, GradeMix } from '../db/schema.js';
 import { weekOfMonday } from './weeks.js';
 
 /** A hub's 0-19 practitioner as the rota sees them. */
@@ -42,18 +43,18 @@ export interface LeadRow {
   version: number;
 }
 
-export async function hubExists(db: OsrDb, hub: string): Promise<boolean> {
+export async function hubExists(db: Kysely<DB>, hub: string): Promise<boolean> {
   return Boolean(await db.selectFrom('hubs').select('code').where('code', '=', hub).executeTakeFirst());
 }
 
-export async function hubNames(db: OsrDb, hubs?: string[]): Promise<Map<string, string>> {
+export async function hubNames(db: Kysely<DB>, hubs?: string[]): Promise<Map<string, string>> {
   let query = db.selectFrom('hubs').select(['code', 'name']).orderBy('code');
   if (hubs) query = query.where('code', 'in', hubs.length ? hubs : ['']);
   return new Map((await query.execute()).map((r) => [r.code, r.name]));
 }
 
 /** Every current (not archived) 0-19 practitioner of the hub, of any grade. */
-export async function hubPractitioners(db: OsrDb, hub: string): Promise<HubPractitioner[]> {
+export async function hubPractitioners(db: Kysely<DB>, hub: string): Promise<HubPractitioner[]> {
   const rows = await db
     .selectFrom('practitioners')
     .select(['id', 'name', 'grade', 'hub'])
@@ -66,7 +67,7 @@ export async function hubPractitioners(db: OsrDb, hub: string): Promise<HubPract
   return rows.map((r) => ({ id: r.id, name: r.name, grade: (r.grade ?? '').toUpperCase(), hub }));
 }
 
-export async function findPractitionerBrief(db: OsrDb, id: string) {
+export async function findPractitionerBrief(db: Kysely<DB>, id: string) {
   return db
     .selectFrom('practitioners')
     .select(['id', 'name', 'grade', 'hub', 'kind', 'archived_at'])
@@ -75,7 +76,12 @@ export async function findPractitionerBrief(db: OsrDb, id: string) {
 }
 
 /** Absences of these people overlapping [from, to). */
-export async function absencesOf(db: OsrDb, ids: string[], from: Date, to: Date): Promise<AbsenceFact[]> {
+export async function absencesOf(
+  db: Kysely<DB>,
+  ids: string[],
+  from: Date,
+  to: Date,
+): Promise<AbsenceFact[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('absences')
@@ -94,7 +100,7 @@ export async function absencesOf(db: OsrDb, ids: string[], from: Date, to: Date)
   }));
 }
 
-export async function gradeMixOf(db: OsrDb, hub: string): Promise<GradeMixSetting> {
+export async function gradeMixOf(db: Kysely<DB>, hub: string): Promise<GradeMixSetting> {
   const row = await db
     .selectFrom('osr_hub_settings')
     .selectAll()
@@ -104,12 +110,23 @@ export async function gradeMixOf(db: OsrDb, hub: string): Promise<GradeMixSettin
   return { gradeMix: row.grade_mix, hShare: row.grade_mix === 'alternate' ? 0.5 : Number(row.h_share) };
 }
 
+interface LeadFilter {
+  hubs?: string[];
+  fromMonday: string;
+  toMonday: string;
+}
+
 /** The stored rota rows of these hubs between two Mondays, both included, by hub then week. */
-export async function leadRows(
-  db: OsrDb,
-  filter: { hubs?: string[]; fromMonday: string; toMonday: string },
-  forUpdate = false,
-): Promise<LeadRow[]> {
+export async function leadRows(db: Kysely<DB>, filter: LeadFilter): Promise<LeadRow[]> {
+  return (await leadQuery(db, filter).execute()).map(toLeadRow);
+}
+
+/** Stored hub-weeks under row locks, for a change in the same transaction. */
+export async function lockLeadRows(trx: Transaction<DB>, filter: LeadFilter): Promise<LeadRow[]> {
+  return (await leadQuery(trx, filter).forUpdate('l').execute()).map(toLeadRow);
+}
+
+function leadQuery(db: Kysely<DB>, filter: LeadFilter) {
   let query = db
     .selectFrom('osr_lead_responders as l')
     .leftJoin('practitioners as p', 'p.id', 'l.practitioner_id')
@@ -130,9 +147,16 @@ export async function leadRows(
     .orderBy('l.hub_code')
     .orderBy('l.week_start');
   if (filter.hubs) query = query.where('l.hub_code', 'in', filter.hubs.length ? filter.hubs : ['']);
-  if (forUpdate) query = query.forUpdate('l');
-  const rows = await query.execute();
-  return rows.map((r) => ({
+  return query;
+}
+
+type LeadQueryRow = Awaited<ReturnType<ReturnType<typeof leadQuery>['executeTakeFirstOrThrow']>>;
+
+const reasonsOf = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+
+function toLeadRow(r: LeadQueryRow): LeadRow {
+  return {
     hub: r.hub_code,
     week: weekOfMonday(r.week_start),
     monday: r.week_start,
@@ -141,15 +165,57 @@ export async function leadRows(
     grade: r.grade,
     source: r.source,
     reason: r.reason,
-    unfilledReasons: Array.isArray(r.unfilled_reasons) ? (r.unfilled_reasons as string[]) : [],
+    unfilledReasons: reasonsOf(r.unfilled_reasons),
     issuedAt: r.issued_at,
     version: r.version,
-  }));
+  };
+}
+
+/** Marks the filled, not yet issued hub-weeks between two Mondays as issued; returns how many. */
+export async function issueWeeks(
+  trx: Transaction<DB>,
+  f: { hub?: string; fromMonday: string; toMonday: string },
+  at: Date,
+): Promise<number> {
+  let q = trx
+    .updateTable('osr_lead_responders')
+    .set((eb) => ({ issued_at: at, version: eb('version', '+', 1), updated_at: at }))
+    .where('issued_at', 'is', null)
+    .where('practitioner_id', 'is not', null)
+    .where('week_start', '>=', f.fromMonday)
+    .where('week_start', '<=', f.toMonday);
+  if (f.hub) q = q.where('hub_code', '=', f.hub);
+  return Number((await q.executeTakeFirst()).numUpdatedRows);
+}
+
+/** Writes a hub manager's override; an override of an issued week stays issued. */
+export async function saveOverride(
+  trx: Transaction<DB>,
+  o: { hub: string; monday: string; practitionerId: string; grade: string | null; reason: string },
+): Promise<void> {
+  const values = {
+    practitioner_id: o.practitionerId,
+    grade: o.grade,
+    source: 'override' as const,
+    reason: o.reason,
+    unfilled_reasons: null,
+  };
+  await trx
+    .insertInto('osr_lead_responders')
+    .values({ hub_code: o.hub, week_start: o.monday, ...values })
+    .onConflict((oc) =>
+      oc.columns(['hub_code', 'week_start']).doUpdateSet((eb) => ({
+        ...values,
+        version: eb('osr_lead_responders.version', '+', 1),
+        updated_at: new Date(),
+      })),
+    )
+    .execute();
 }
 
 /** Writes a generated hub-week (replacing an earlier generated, unissued one). */
 export async function saveGenerated(
-  db: OsrDb,
+  db: Kysely<DB>,
   row: {
     hub: string;
     monday: string;

@@ -1,13 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import type { App, Deps } from '../http/app-types.js';
-import { auditContextOf, recordAudit } from '../audit/record.js';
-import { checkIfMatch, setEtag } from '../http/etag.js';
+import { auditContextOf } from '../audit/record.js';
 import { errorResponses, IfMatchHeaders } from '../http/schemas.js';
-import { hubWeekView, leadOf } from './figures.js';
-import { checkOverride, proposeReplacement, weekContext } from './lead-service.js';
-import { hubExists, leadRows } from './rota-repository.js';
-import { generateRota, readRota } from './rota-service.js';
+import { hubWeekView } from './figures.js';
+import { proposeReplacement, weekContext } from './lead-service.js';
+import { hubExists } from './rota-repository.js';
+import { generateRota, issueRota, readRota } from './rota-service.js';
+import { overrideLead } from './override-service.js';
 import {
   CreateRota,
   emptyBodyAsObject,
@@ -22,15 +22,14 @@ import {
   Rota,
   RotaQuery,
 } from './schemas.js';
-import { asDb, osrDb } from './tables.js';
-import { osrWeek, parseWeek, weekRange } from './weeks.js';
+import { parseWeek, weekRange } from './weeks.js';
 import { assertHubScope, hubScopeOf } from '../http/permissions.js';
 import { problems } from '../http/problem.js';
 
 const TAGS = ['osr'];
 
 export async function rotaRoutes(app: App, { database, config }: Deps): Promise<void> {
-  const db = osrDb(database.db);
+  const db = database.db;
   const tz = config.timezone;
   const knownHub = async (hub: string | undefined) => {
     if (hub && !(await hubExists(db, hub))) throw problems.notFound('hub', hub);
@@ -96,34 +95,8 @@ export async function rotaRoutes(app: App, { database, config }: Deps): Promise<
       },
     },
     async (request) => {
-      const body = request.body;
-      assertHubScopeIfNarrowed(request, body.hub);
-      const weeks = weekRange(body.fromWeek, body.toWeek);
-      await knownHub(body.hub);
-      return db.transaction().execute(async (trx) => {
-        let q = trx
-          .updateTable('osr_lead_responders')
-          .set((eb) => ({ issued_at: new Date(), version: eb('version', '+', 1), updated_at: new Date() }))
-          .where('issued_at', 'is', null)
-          .where('practitioner_id', 'is not', null)
-          .where('week_start', '>=', osrWeek(weeks[0]!, tz).monday)
-          .where('week_start', '<=', osrWeek(weeks.at(-1)!, tz).monday);
-        if (body.hub) q = q.where('hub_code', '=', body.hub);
-        const result = await q.executeTakeFirst();
-        const issued = Number(result.numUpdatedRows);
-        const rota = await readRota(
-          trx,
-          { fromWeek: weeks[0]!, toWeek: weeks.at(-1)!, ...(body.hub ? { hubs: [body.hub] } : {}) },
-          tz,
-        );
-        await recordAudit(asDb(trx), auditContextOf(request), {
-          entity: 'osr_rota',
-          entityId: `${weeks[0]}..${weeks.at(-1)}`,
-          action: 'issue',
-          after: { issued, hub: body.hub ?? null },
-        });
-        return { issued, rota };
-      });
+      assertHubScopeIfNarrowed(request, request.body.hub);
+      return issueRota({ db, timezone: tz, request }, request.body);
     },
   );
 
@@ -141,67 +114,13 @@ export async function rotaRoutes(app: App, { database, config }: Deps): Promise<
         response: { 200: OverrideResult, ...errorResponses(404, 412, 422) },
       },
     },
-    async (request, reply) => {
-      const { hub, week } = request.params;
-      assertHubScope(request, hub);
-      const body = request.body;
-      parseWeek(week, '/params/week');
-      const { monday } = osrWeek(week, tz);
-      const result = await db.transaction().execute(async (trx) => {
-        const ctx = await weekContext(trx, hub, week, tz);
-        const [before] = await leadRows(trx, { hubs: [hub], fromMonday: monday, toMonday: monday }, true);
-        if (before) checkIfMatch(request, before.version);
-        const { person, warnings } = await checkOverride(trx, ctx, week, body.practitionerId, tz);
-        const values = {
-          practitioner_id: person.id,
-          grade: person.grade,
-          source: 'override' as const,
-          reason: body.reason,
-          unfilled_reasons: null,
-        };
-        // An override of an issued week stays issued: social workers were already told about the week.
-        await trx
-          .insertInto('osr_lead_responders')
-          .values({ hub_code: hub, week_start: monday, ...values })
-          .onConflict((oc) =>
-            oc.columns(['hub_code', 'week_start']).doUpdateSet((eb) => ({
-              ...values,
-              version: eb('osr_lead_responders.version', '+', 1),
-              updated_at: new Date(),
-            })),
-          )
-          .execute();
-        const moved = await trx
-          .updateTable('osr_bookings')
-          .set((eb) => ({
-            practitioner_id: person.id,
-            version: eb('version', '+', 1),
-            updated_at: new Date(),
-          }))
-          .where('hub_code', '=', hub)
-          .where('week_start', '=', monday)
-          .where('status', '=', 'active')
-          .where('practitioner_id', '<>', person.id)
-          .executeTakeFirst();
-        const [after] = await leadRows(trx, { hubs: [hub], fromMonday: monday, toMonday: monday });
-        await recordAudit(asDb(trx), auditContextOf(request), {
-          entity: 'osr_lead_responder',
-          entityId: `${hub}/${week}`,
-          action: 'override',
-          before: leadOf(before),
-          after: { ...leadOf(after), warnings },
-        });
-        return { after: after!, warnings, moved: Number(moved.numUpdatedRows) };
-      });
-      setEtag(reply, result.after.version);
-      return {
-        hub,
-        week,
-        leadResponder: leadOf(result.after)!,
-        warnings: result.warnings,
-        bookingsMoved: result.moved,
-      };
-    },
+    async (request, reply) =>
+      overrideLead(
+        { db, timezone: tz, request, reply },
+        request.params.hub,
+        request.params.week,
+        request.body,
+      ),
   );
 
   app.post(

@@ -11,12 +11,17 @@ import {
   gradeMixOf,
   hubNames,
   hubPractitioners,
+  hubExists,
+  issueWeeks,
   leadRows,
+  lockLeadRows,
   saveGenerated,
   type LeadRow,
 } from './rota-repository.js';
-import { asDb, type OsrDb } from './tables.js';
-import { addWeeks, osrWeek, weekOfMonday, weeksBetween } from './weeks.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { addWeeks, osrWeek, weekOfMonday, weekRange, weeksBetween } from './weeks.js';
+import { applyChange, type ChangeContext } from '../changes/apply-change.js';
 
 /** Weeks before a run that fairness and the consecutive rule look back on. */
 export const LOOKBACK_WEEKS = 8;
@@ -50,7 +55,7 @@ export interface Rota {
 
 /** Facts of one hub over [first week's Monday, last week's end). */
 export async function hubFacts(
-  db: OsrDb,
+  db: Kysely<DB>,
   hub: string,
   hubName: string,
   weeks: string[],
@@ -96,7 +101,7 @@ export function toAssignment(row: LeadRow, notes: string[] = [], alerts: LeadAle
 
 /** Generates (or regenerates) the rota of every hub for `weeks` weeks from `fromWeek`, keeping kept weeks. */
 export async function generateRota(
-  db: OsrDb,
+  db: Kysely<DB>,
   input: { fromWeek: string; weeks: number; hub?: string },
   timezone: string,
   audit: AuditContext,
@@ -109,15 +114,11 @@ export async function generateRota(
   return db.transaction().execute(async (trx) => {
     const notesOf = new Map<string, string[]>();
     for (const [hub, hubName] of names) {
-      const rows = await leadRows(
-        trx,
-        {
-          hubs: [hub],
-          fromMonday: osrWeek(history[0]!, timezone).monday,
-          toMonday: osrWeek(planned.at(-1)!, timezone).monday,
-        },
-        true,
-      );
+      const rows = await lockLeadRows(trx, {
+        hubs: [hub],
+        fromMonday: osrWeek(history[0]!, timezone).monday,
+        toMonday: osrWeek(planned.at(-1)!, timezone).monday,
+      });
       const byWeek = new Map(rows.map((r) => [r.week, r]));
       const weeks: PlanWeek[] = [
         ...history.map((week) => ({ week, history: true, pinned: byWeek.get(week)?.practitionerId ?? null })),
@@ -149,7 +150,7 @@ export async function generateRota(
       timezone,
       notesOf,
     );
-    await recordAudit(asDb(trx), audit, {
+    await recordAudit(trx, audit, {
       entity: 'osr_rota',
       entityId: `${rota.fromWeek}..${rota.toWeek}`,
       action: 'generate',
@@ -161,7 +162,7 @@ export async function generateRota(
 
 /** The stored rota: filled weeks as assignments, weeks without anyone as unfilled with their reasons. */
 export async function readRota(
-  db: OsrDb,
+  db: Kysely<DB>,
   filter: { fromWeek: string; toWeek: string; hubs?: string[] },
   timezone: string,
   notesOf: Map<string, string[]> = new Map(),
@@ -184,4 +185,38 @@ export async function readRota(
       .filter((r) => !r.practitionerId)
       .map((r) => ({ hub: r.hub, week: weekOfMonday(r.monday), reasons: r.unfilledReasons })),
   };
+}
+
+/** Issues the filled weeks to social workers (later runs keep them), through the change pipeline. */
+export async function issueRota(
+  ctx: ChangeContext,
+  input: { fromWeek: string; toWeek: string; hub?: string },
+) {
+  const weeks = weekRange(input.fromWeek, input.toWeek);
+  if (input.hub && !(await hubExists(ctx.db, input.hub))) throw problems.notFound('hub', input.hub);
+  const [first, last] = [weeks[0]!, weeks.at(-1)!];
+  const { after } = await applyChange(ctx, {
+    entity: 'osr_rota',
+    action: 'issue',
+    write: async (trx) => {
+      const issued = await issueWeeks(
+        trx,
+        {
+          ...(input.hub ? { hub: input.hub } : {}),
+          fromMonday: osrWeek(first, ctx.timezone).monday,
+          toMonday: osrWeek(last, ctx.timezone).monday,
+        },
+        new Date(),
+      );
+      const rota = await readRota(
+        trx,
+        { fromWeek: first, toWeek: last, ...(input.hub ? { hubs: [input.hub] } : {}) },
+        ctx.timezone,
+      );
+      return { issued, rota };
+    },
+    entityId: () => `${first}..${last}`,
+    audited: ({ issued }) => ({ issued, hub: input.hub ?? null }),
+  });
+  return after;
 }

@@ -3,6 +3,7 @@ import { alertRoutes } from './alert-routes.js';
 import { bookingRoutes } from './booking-routes.js';
 import { exportRoutes } from './exports/routes.js';
 import { interventionRoutes } from './intervention-routes.js';
+import { reviewRoutes } from './review-routes.js';
 import { rotaRoutes } from './rota-routes.js';
 import { setupRoutes } from './setup-routes.js';
 
@@ -13,5 +14,6 @@ export async function osrRoutes(app: App, deps: Deps): Promise<void> {
   await bookingRoutes(app, deps);
   await interventionRoutes(app, deps);
   await setupRoutes(app, deps);
+  await reviewRoutes(app, deps);
   await exportRoutes(app, deps);
 }

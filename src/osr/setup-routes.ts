@@ -1,14 +1,12 @@
 import { Type } from 'typebox';
 import type { App, Deps } from '../http/app-types.js';
-import { auditContextOf, recordAudit } from '../audit/record.js';
-import { assertHubScope } from '../http/permissions.js';
+import type { ChangeContext } from '../changes/apply-change.js';
 import { problems } from '../http/problem.js';
 import { Code, errorResponses, IsoWeek, Name } from '../http/schemas.js';
-import { weekFigures } from './figures.js';
-import { gradeMixOf, hubExists, hubNames } from './rota-repository.js';
-import { RotaQuery } from './schemas.js';
-import { asDb, osrDb } from './tables.js';
-import { addWeeks, osrWeek, parseWeek, weekOfMonday, weekRange } from './weeks.js';
+import { gradeMixOf, hubExists } from './rota-repository.js';
+import { dutyWeeks, listDatTeams } from './setup-repository.js';
+import { putDatTeam, setDutyWeek, setHubSettings } from './setup-service.js';
+import { addWeeks, osrWeek, weekOfMonday, weekRange } from './weeks.js';
 
 const DatTeam = Type.Object(
   { code: Code, name: Type.String() },
@@ -38,35 +36,10 @@ const HubSettings = Type.Object(
   },
   { examples: [settingsExample] },
 );
-const reviewExample = {
-  hub: 'east-hub',
-  week: '2026-W48',
-  weeklyCaseCap: 3,
-  casesBooked: 3,
-  refusedRequests: 2,
-  interventionsStarted: 2,
-};
-const Review = Type.Object(
-  {
-    fromWeek: IsoWeek,
-    toWeek: IsoWeek,
-    items: Type.Array(
-      Type.Object({
-        hub: Code,
-        week: IsoWeek,
-        weeklyCaseCap: Type.Integer(),
-        casesBooked: Type.Integer(),
-        refusedRequests: Type.Integer(),
-        interventionsStarted: Type.Integer(),
-      }),
-    ),
-  },
-  { examples: [{ fromWeek: '2026-W48', toWeek: '2026-W48', items: [reviewExample] }] },
-);
-
 export async function setupRoutes(app: App, { database, config }: Deps): Promise<void> {
-  const db = osrDb(database.db);
+  const db = database.db;
   const tz = config.timezone;
+  const context = (request: ChangeContext['request']): ChangeContext => ({ db, timezone: tz, request });
 
   app.put(
     '/osr/dat-teams/:code',
@@ -80,37 +53,9 @@ export async function setupRoutes(app: App, { database, config }: Deps): Promise
       },
     },
     async (request, reply) => {
-      const { code } = request.params;
-      const { name } = request.body;
-      const created = await db.transaction().execute(async (trx) => {
-        const before = await trx
-          .selectFrom('osr_dat_teams')
-          .select(['code', 'name'])
-          .where('code', '=', code)
-          .forUpdate()
-          .executeTakeFirst();
-        await trx
-          .insertInto('osr_dat_teams')
-          .values({ code, name })
-          .onConflict((oc) =>
-            oc.column('code').doUpdateSet((eb) => ({
-              name,
-              version: eb('osr_dat_teams.version', '+', 1),
-              updated_at: new Date(),
-            })),
-          )
-          .execute();
-        await recordAudit(asDb(trx), auditContextOf(request), {
-          entity: 'osr_dat_team',
-          entityId: code,
-          action: before ? 'update' : 'create',
-          before,
-          after: { code, name },
-        });
-        return !before;
-      });
+      const { created, ...team } = await putDatTeam(context(request), request.params.code, request.body.name);
       reply.status(created ? 201 : 200);
-      return { code, name };
+      return team;
     },
   );
 
@@ -129,9 +74,7 @@ export async function setupRoutes(app: App, { database, config }: Deps): Promise
         },
       },
     },
-    async () => ({
-      items: await db.selectFrom('osr_dat_teams').select(['code', 'name']).orderBy('code').execute(),
-    }),
+    async () => ({ items: await listDatTeams(db) }),
   );
 
   app.put(
@@ -148,37 +91,7 @@ export async function setupRoutes(app: App, { database, config }: Deps): Promise
         response: { 200: DutyWeek, ...errorResponses(422) },
       },
     },
-    async (request) => {
-      const { week } = request.params;
-      const { datTeam } = request.body;
-      parseWeek(week, '/params/week');
-      const team = await db
-        .selectFrom('osr_dat_teams')
-        .select('name')
-        .where('code', '=', datTeam)
-        .executeTakeFirst();
-      if (!team)
-        throw problems.unprocessable(`No DAT team with code "${datTeam}" exists.`, [
-          { field: '/body/datTeam', message: 'is not a known DAT team' },
-        ]);
-      const monday = osrWeek(week, tz).monday;
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('osr_dat_duty_weeks')
-          .values({ duty_week_start: monday, dat_team: datTeam })
-          .onConflict((oc) =>
-            oc.column('duty_week_start').doUpdateSet({ dat_team: datTeam, set_at: new Date() }),
-          )
-          .execute();
-        await recordAudit(asDb(trx), auditContextOf(request), {
-          entity: 'osr_dat_duty_week',
-          entityId: week,
-          action: 'set',
-          after: { datTeam },
-        });
-      });
-      return { dutyWeek: week, datTeam, datTeamName: team.name, osrWeek: addWeeks(week, 1) };
-    },
+    async (request) => setDutyWeek(context(request), request.params.week, request.body.datTeam),
   );
 
   app.get(
@@ -198,16 +111,8 @@ export async function setupRoutes(app: App, { database, config }: Deps): Promise
       },
     },
     async (request) => {
-      const q = request.query;
-      const weeks = weekRange(q.fromWeek, q.toWeek);
-      const rows = await db
-        .selectFrom('osr_dat_duty_weeks as d')
-        .innerJoin('osr_dat_teams as t', 't.code', 'd.dat_team')
-        .select(['d.duty_week_start', 'd.dat_team', 't.name'])
-        .where('d.duty_week_start', '>=', osrWeek(weeks[0]!, tz).monday)
-        .where('d.duty_week_start', '<=', osrWeek(weeks.at(-1)!, tz).monday)
-        .orderBy('d.duty_week_start')
-        .execute();
+      const weeks = weekRange(request.query.fromWeek, request.query.toWeek);
+      const rows = await dutyWeeks(db, osrWeek(weeks[0]!, tz).monday, osrWeek(weeks.at(-1)!, tz).monday);
       return {
         items: rows.map((r) => {
           const dutyWeek = weekOfMonday(r.duty_week_start);
@@ -254,60 +159,6 @@ export async function setupRoutes(app: App, { database, config }: Deps): Promise
         response: { 200: HubSettings, ...errorResponses(404) },
       },
     },
-    async (request) => {
-      const { hub } = request.params;
-      assertHubScope(request, hub);
-      const body = request.body;
-      if (!(await hubExists(db, hub))) throw problems.notFound('hub', hub);
-      const hShare = body.gradeMix === 'alternate' ? null : (body.hShare ?? 0.5);
-      await db.transaction().execute(async (trx) => {
-        const before = await gradeMixOf(trx, hub);
-        await trx
-          .insertInto('osr_hub_settings')
-          .values({ hub_code: hub, grade_mix: body.gradeMix, h_share: hShare })
-          .onConflict((oc) =>
-            oc.column('hub_code').doUpdateSet((eb) => ({
-              grade_mix: body.gradeMix,
-              h_share: hShare,
-              version: eb('osr_hub_settings.version', '+', 1),
-              updated_at: new Date(),
-            })),
-          )
-          .execute();
-        await recordAudit(asDb(trx), auditContextOf(request), {
-          entity: 'osr_hub_settings',
-          entityId: hub,
-          action: 'set',
-          before,
-          after: body,
-        });
-      });
-      return { hub, gradeMix: body.gradeMix, hShare: hShare ?? 0.5 };
-    },
-  );
-
-  app.get(
-    '/osr/review',
-    {
-      schema: {
-        tags: ['osr'],
-        summary:
-          'Pilot review figures per hub per week: cases booked against the cap, refusals, interventions started',
-        querystring: RotaQuery,
-        response: { 200: Review, ...errorResponses(404) },
-      },
-    },
-    async (request) => {
-      const q = request.query;
-      const weeks = weekRange(q.fromWeek, q.toWeek);
-      const hubs = [...(await hubNames(db, q.hub ? [q.hub] : undefined)).keys()];
-      if (q.hub && hubs.length === 0) throw problems.notFound('hub', q.hub);
-      const figures = await weekFigures(
-        db,
-        hubs,
-        weeks.map((w) => osrWeek(w, tz).monday),
-      );
-      return { fromWeek: weeks[0]!, toWeek: weeks.at(-1)!, items: [...figures.values()] };
-    },
+    async (request) => setHubSettings(context(request), request.params.hub, request.body),
   );
 }

@@ -2,10 +2,16 @@ import { DateTime } from 'luxon';
 import { problems } from '../http/problem.js';
 import { isoWeekToMonday, isValidIsoWeek, mondayToIsoWeek } from '../time/weeks.js';
 
-/** An OSR week in local time: Monday 00:00 to the next Monday; the working days end on Saturday 00:00. */
+/**
+ * The one definition of an OSR week, used by bookings, leave checks, alerts and the rota: an ISO week
+ * in the organisation's zone (Europe/London). Its working days, when the lead responder is on duty and
+ * visits can be booked, run from Monday 00:00 to Saturday 00:00 local time (Monday to Friday); the
+ * calendar week runs on to the next Monday.
+ */
 export interface OsrWeek {
   week: string;
   monday: string;
+  friday: string;
   start: DateTime;
   workEnd: DateTime;
   end: DateTime;
@@ -24,7 +30,30 @@ export function parseWeek(week: string, field: string): string {
 export function osrWeek(week: string, timezone: string): OsrWeek {
   const monday = isoWeekToMonday(week);
   const start = DateTime.fromISO(monday, { zone: timezone }).startOf('day');
-  return { week, monday, start, workEnd: start.plus({ days: 5 }), end: start.plus({ weeks: 1 }) };
+  const workEnd = start.plus({ days: 5 });
+  return {
+    week,
+    monday,
+    friday: start.plus({ days: 4 }).toISODate()!,
+    start,
+    workEnd,
+    end: start.plus({ weeks: 1 }),
+  };
+}
+
+/** Whether an instant falls on the week's working days (Monday to Friday, local time). */
+export const onWorkingDays = (at: DateTime, w: OsrWeek): boolean => at >= w.start && at < w.workEnd;
+
+/** Refuses (422) a week before the current one: what is past is not booked any more. */
+export function refusePastWeek(week: string, timezone: string, now: DateTime, field: string): void {
+  const w = osrWeek(week, timezone);
+  const current = now.setZone(timezone).startOf('week');
+  if (w.start < current) {
+    throw problems.unprocessable(
+      `The OSR week ${week} (Monday ${w.monday} to Friday ${w.friday}) is over; book in the current week (${mondayToIsoWeek(current.toISODate()!)}) or a later one.`,
+      [{ field, message: 'is a past week' }],
+    );
+  }
 }
 
 export function addWeeks(week: string, n: number): string {

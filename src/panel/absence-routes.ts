@@ -48,6 +48,14 @@ function endAfterStart(start: Date, end: Date | null): void {
 }
 
 export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
+  postPractitionersByIdAbsencesRoute(app, deps);
+  getAbsencesRoute(app, deps);
+  getAbsencesByIdRoute(app, deps);
+  patchAbsencesByIdRoute(app, deps);
+  deleteAbsencesByIdRoute(app, deps);
+}
+
+function postPractitionersByIdAbsencesRoute(app: App, deps: Deps): void {
   const { db } = deps.database;
 
   app.post(
@@ -96,6 +104,10 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
       return created;
     },
   );
+}
+
+function getAbsencesRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
 
   app.get(
     '/absences',
@@ -139,6 +151,10 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
       return { ...page, items: await absencesFor(db, request, page.items), limit, offset };
     },
   );
+}
+
+function getAbsencesByIdRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
 
   app.get(
     '/absences/:id',
@@ -158,6 +174,10 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
       return (await absencesFor(db, request, [absence]))[0]!;
     },
   );
+}
+
+function patchAbsencesByIdRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
 
   app.patch(
     '/absences/:id',
@@ -213,6 +233,10 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
       return updated;
     },
   );
+}
+
+function deleteAbsencesByIdRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
 
   app.delete(
     '/absences/:id',

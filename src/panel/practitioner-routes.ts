@@ -40,7 +40,15 @@ const PractitionerChanged = Type.Intersect(
   { examples: [{ ...practitionerExample, uncoveredShifts: [] }] },
 );
 
-export async function practitionerRoutes(app: App, { database, config }: Deps): Promise<void> {
+export async function practitionerRoutes(app: App, deps: Deps): Promise<void> {
+  postPractitionersRoute(app, deps);
+  getPractitionersRoute(app, deps);
+  getPractitionersByIdRoute(app, deps);
+  patchPractitionersByIdRoute(app, deps);
+  deletePractitionersByIdRoute(app, deps);
+}
+
+function postPractitionersRoute(app: App, { database, config }: Deps): void {
   const { db } = database;
 
   app.post(
@@ -78,6 +86,10 @@ export async function practitionerRoutes(app: App, { database, config }: Deps): 
       return created;
     },
   );
+}
+
+function getPractitionersRoute(app: App, { database }: Deps): void {
+  const { db } = database;
 
   app.get(
     '/practitioners',
@@ -109,6 +121,10 @@ export async function practitionerRoutes(app: App, { database, config }: Deps): 
       return { ...page, items: page.items.map((p) => practitionerFor(request, p)), limit, offset };
     },
   );
+}
+
+function getPractitionersByIdRoute(app: App, { database }: Deps): void {
+  const { db } = database;
 
   app.get(
     '/practitioners/:id',
@@ -128,6 +144,10 @@ export async function practitionerRoutes(app: App, { database, config }: Deps): 
       return practitionerFor(request, found);
     },
   );
+}
+
+function patchPractitionersByIdRoute(app: App, { database, config }: Deps): void {
+  const { db } = database;
 
   app.patch(
     '/practitioners/:id',
@@ -173,6 +193,10 @@ export async function practitionerRoutes(app: App, { database, config }: Deps): 
       return { ...after, uncoveredShifts };
     },
   );
+}
+
+function deletePractitionersByIdRoute(app: App, { database, config }: Deps): void {
+  const { db } = database;
 
   app.delete(
     '/practitioners/:id',

@@ -17,39 +17,49 @@ function withPart(a: Assignment, s: ShiftDto, timezone: string): string {
   return `${a.name} ${hm(a.start)}-${hm(a.end)}`;
 }
 
-export function shiftsCsv(shifts: ShiftDto[], timezone: string): string {
-  const header = [
-    'date',
-    'start',
-    'end',
-    'hours',
-    'case_reference',
-    'region',
-    'required',
-    'status',
-    'locked',
-    'practitioners',
-    'shift_id',
-  ];
+const CSV_HEADER = [
+  'date',
+  'start',
+  'end',
+  'hours',
+  'case_reference',
+  'region',
+  'required',
+  'status',
+  'locked',
+  'practitioners',
+  'shift_id',
+].join(',');
+
+function csvRow(s: ShiftDto, timezone: string): string {
   const local = (iso: string) => DateTime.fromISO(iso, { zone: timezone }).toFormat("yyyy-MM-dd'T'HH:mmZZ");
-  const rows = shifts.map((s) =>
-    [
-      s.localDate,
-      local(s.start),
-      local(s.end),
-      (s.durationMinutes / 60).toFixed(2),
-      s.caseReference,
-      s.region,
-      s.required,
-      s.status,
-      s.locked,
-      s.assignments.map((a) => withPart(a, s, timezone)).join('; '),
-      s.id,
-    ]
-      .map(csvCell)
-      .join(','),
-  );
-  return `${[header.join(','), ...rows].join('\r\n')}\r\n`;
+  return [
+    s.localDate,
+    local(s.start),
+    local(s.end),
+    (s.durationMinutes / 60).toFixed(2),
+    s.caseReference,
+    s.region,
+    s.required,
+    s.status,
+    s.locked,
+    s.assignments.map((a) => withPart(a, s, timezone)).join('; '),
+    s.id,
+  ]
+    .map(csvCell)
+    .join(',');
+}
+
+/**
+ * The coordinator's spreadsheet, one chunk of text per batch of shifts as they are read: a long
+ * period never sits whole in memory, and the reply starts before the last row is read.
+ */
+export async function* shiftsCsv(
+  batches: AsyncIterable<ShiftDto[]>,
+  timezone: string,
+): AsyncGenerator<string> {
+  yield `${CSV_HEADER}\r\n`;
+  for await (const batch of batches) yield batch.map((s) => `${csvRow(s, timezone)}\r\n`).join('');
 }
 
 const icsText = (s: string) =>
@@ -72,38 +82,42 @@ function fold(line: string): string {
   return parts.join('\r\n ');
 }
 
-/** A practitioner's shifts as events, each for the part of the shift they work. */
-export function practitionerCalendar(
+function calendarEvent(practitionerId: string, s: ShiftDto, stamp: Date, timezone: string): string[] {
+  const mine = s.assignments.find((a) => a.practitionerId === practitionerId);
+  return [
+    'BEGIN:VEVENT',
+    `UID:shift-${s.id}@care-rota`,
+    // The shift's version rises with every change, so calendars replace the old copy.
+    `SEQUENCE:${s.version}`,
+    `DTSTAMP:${icsTime(stamp.toISOString())}`,
+    `DTSTART:${icsTime(mine?.start ?? s.start)}`,
+    `DTEND:${icsTime(mine?.end ?? s.end)}`,
+    `SUMMARY:${icsText(`${s.night ? 'Night' : 'Day'} shift ${s.caseReference}`)}`,
+    `DESCRIPTION:${icsText(`Placement ${s.caseReference} (${s.region}). ${s.assignments.map((a) => withPart(a, s, timezone)).join(', ')}.`)}`,
+    `CATEGORIES:${s.night ? 'NIGHT' : 'DAY'}`,
+    'END:VEVENT',
+  ];
+}
+
+const icsLines = (lines: string[]) => lines.map((l) => `${fold(l)}\r\n`).join('');
+
+/** A practitioner's shifts as events, each for the part of the shift they work, streamed batch by batch. */
+export async function* practitionerCalendar(
   practitionerId: string,
   name: string,
-  shifts: ShiftDto[],
+  batches: AsyncIterable<ShiftDto[]>,
   stamp: Date,
   timezone: string,
-): string {
-  const lines = [
+): AsyncGenerator<string> {
+  yield icsLines([
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'PRODID:-//care-rota//rota//EN',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${icsText(`Rota: ${name}`)}`,
-  ];
-  for (const s of shifts) {
-    const mine = s.assignments.find((a) => a.practitionerId === practitionerId);
-    lines.push(
-      'BEGIN:VEVENT',
-      `UID:shift-${s.id}@care-rota`,
-      // The shift's version rises with every change, so calendars replace the old copy.
-      `SEQUENCE:${s.version}`,
-      `DTSTAMP:${icsTime(stamp.toISOString())}`,
-      `DTSTART:${icsTime(mine?.start ?? s.start)}`,
-      `DTEND:${icsTime(mine?.end ?? s.end)}`,
-      `SUMMARY:${icsText(`${s.night ? 'Night' : 'Day'} shift ${s.caseReference}`)}`,
-      `DESCRIPTION:${icsText(`Placement ${s.caseReference} (${s.region}). ${s.assignments.map((a) => withPart(a, s, timezone)).join(', ')}.`)}`,
-      `CATEGORIES:${s.night ? 'NIGHT' : 'DAY'}`,
-      'END:VEVENT',
-    );
-  }
-  lines.push('END:VCALENDAR');
-  return `${lines.map(fold).join('\r\n')}\r\n`;
+  ]);
+  for await (const batch of batches)
+    yield icsLines(batch.flatMap((s) => calendarEvent(practitionerId, s, stamp, timezone)));
+  yield icsLines(['END:VCALENDAR']);
 }

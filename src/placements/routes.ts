@@ -41,7 +41,14 @@ const ChangedPlacement = Type.Intersect(
   },
 );
 
-export async function placementRoutes(app: App, { database, config }: Deps): Promise<void> {
+export async function placementRoutes(app: App, deps: Deps): Promise<void> {
+  postPlacementsRoute(app, deps);
+  getPlacementsRoute(app, deps);
+  getPlacementsByIdRoute(app, deps);
+  patchPlacementsByIdRoute(app, deps);
+}
+
+function postPlacementsRoute(app: App, { database, config }: Deps): void {
   const { db } = database;
 
   app.post(
@@ -80,6 +87,10 @@ export async function placementRoutes(app: App, { database, config }: Deps): Pro
       return created;
     },
   );
+}
+
+function getPlacementsRoute(app: App, { database }: Deps): void {
+  const { db } = database;
 
   app.get(
     '/placements',
@@ -107,6 +118,10 @@ export async function placementRoutes(app: App, { database, config }: Deps): Pro
       return { ...(await listPlacements(db, filter, limit, offset)), limit, offset };
     },
   );
+}
+
+function getPlacementsByIdRoute(app: App, { database }: Deps): void {
+  const { db } = database;
 
   app.get(
     '/placements/:id',
@@ -126,6 +141,10 @@ export async function placementRoutes(app: App, { database, config }: Deps): Pro
       return placement;
     },
   );
+}
+
+function patchPlacementsByIdRoute(app: App, { database, config }: Deps): void {
+  const { db } = database;
 
   app.patch(
     '/placements/:id',

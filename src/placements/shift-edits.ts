@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { DB } from '../db/schema.js';
 import { problems } from '../http/problem.js';
 import { checkAssignment, rankCandidates, type Assignments } from '../scheduler/index.js';
-import { formatLocal, loadRotaProblem } from '../rota/problem.js';
+import { loadRotaProblem, wordsIn } from '../rota/problem.js';
 import { candidateView, type CandidateView } from '../rota/reasons.js';
 
 /** The rota around one shift, as the scheduler sees it: enough days either side for every rule. */
@@ -47,9 +47,13 @@ export async function checkManualAssignment(
       [{ field: '/practitionerId', message: 'not on the 24/7 panel' }],
     );
   }
-  const check = checkAssignment(loaded.problem, assignments, shiftId, practitionerId, {
-    formatInstant: formatLocal(timezone),
-  });
+  const check = checkAssignment(
+    loaded.problem,
+    assignments,
+    shiftId,
+    practitionerId,
+    wordsIn(timezone, loaded.firstDate),
+  );
   return {
     allowed: check.allowed,
     broken: check.hard.map((r) => ({ rule: r.label, message: r.message })),
@@ -64,7 +68,7 @@ export async function candidatesForShift(
 ): Promise<CandidateView[]> {
   const { loaded, assignments } = await problemAround(db, shiftId, timezone);
   if (!loaded.problem.demands.some((d) => d.id === shiftId)) return [];
-  return rankCandidates(loaded.problem, assignments, shiftId, { formatInstant: formatLocal(timezone) }).map(
+  return rankCandidates(loaded.problem, assignments, shiftId, wordsIn(timezone, loaded.firstDate)).map(
     candidateView,
   );
 }

@@ -1,7 +1,8 @@
 import { Type } from 'typebox';
 import type { App, Deps } from '../http/app-types.js';
 import { problems } from '../http/problem.js';
-import { errorResponses, LocalDate, Page, PageQuery, Uuid } from '../http/schemas.js';
+import { errorResponses, LocalDate, PageQuery, Uuid } from '../http/schemas.js';
+import { CursorPage, CursorParam, linkNext } from '../http/cursor.js';
 import { addAssignment, removeAssignment, touchShift } from '../rota/assignments.js';
 import { localPeriod } from '../time/period.js';
 import { MAX_SPAN_DAYS, PeriodEnd } from '../http/spans.js';
@@ -40,7 +41,7 @@ export async function shiftRoutes(app: App, { database, config }: Deps): Promise
       schema: {
         tags: ['shifts'],
         summary:
-          'Shifts starting on local dates from..to (both included), by placement, practitioner or status',
+          'Shifts starting on local dates from..to (both included), by placement, practitioner or status; in order of start, paged by cursor (`next`, Link rel="next")',
         querystring: Type.Object(
           {
             from: LocalDate,
@@ -50,13 +51,14 @@ export async function shiftRoutes(app: App, { database, config }: Deps): Promise
             status: Type.Optional(ShiftStatus),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000, default: 1000 })),
             offset: PageQuery.offset,
+            cursor: Type.Optional(CursorParam),
           },
           { additionalProperties: false },
         ),
-        response: { 200: Page(Shift, shiftExample), ...errorResponses() },
+        response: { 200: CursorPage(Shift, shiftExample), ...errorResponses() },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const q = request.query;
       const { start, end } = localPeriod(q.from, q.to, tz, MAX_SPAN_DAYS.shifts);
       const { limit = 1000, offset = 0 } = q;
@@ -65,7 +67,9 @@ export async function shiftRoutes(app: App, { database, config }: Deps): Promise
         { from: start, to: end, placementId: q.placement, practitionerId: q.practitioner, status: q.status },
         limit,
         offset,
+        q.cursor,
       );
+      linkNext(request, reply, page.next);
       return { ...page, limit, offset };
     },
   );

@@ -14,8 +14,15 @@ import {
   Page,
   PageQuery,
 } from '../http/schemas.js';
-import { currentWeekMonday } from '../time/weeks.js';
-import { DEFAULT_WEEKLY_CASE_CAP, findHub, listHubs, setCapFrom } from './hubs-repository.js';
+import { currentWeekMonday, isoWeekToMonday, isValidIsoWeek, mondayToIsoWeek } from '../time/weeks.js';
+import {
+  capForWeek,
+  DEFAULT_WEEKLY_CASE_CAP,
+  findHub,
+  listHubs,
+  lockHub,
+  setCapFrom,
+} from './hubs-repository.js';
 import { insertReference, updateReference } from './repository.js';
 
 const hubExample = {
@@ -96,7 +103,7 @@ export async function hubRoutes(app: App, { database, config }: Deps): Promise<v
       schema: {
         tags: ['reference'],
         summary:
-          'Create a hub or change its name or weekly case cap (a cap change applies from the current week on)',
+          'Create a hub or change its name or weekly case cap (a cap change applies from fromWeek on, default the current week; earlier weeks keep theirs)',
         params: Type.Object({ code: Code }),
         headers: IfMatchHeaders,
         body: Type.Object(
@@ -109,8 +116,16 @@ export async function hubRoutes(app: App, { database, config }: Deps): Promise<v
                 description: 'Distinct cases per week; 3 for a new hub',
               }),
             ),
+            fromWeek: Type.Optional({
+              ...IsoWeek,
+              description:
+                'The first week the new cap applies to: the current week (default) or a later one. Earlier weeks keep their cap.',
+            }),
           },
-          { additionalProperties: false, examples: [{ name: 'East 0-19 Hub', weeklyCaseCap: 3 }] },
+          {
+            additionalProperties: false,
+            examples: [{ name: 'East 0-19 Hub', weeklyCaseCap: 4, fromWeek: '2026-W50' }],
+          },
         ),
         response: { 200: Hub, 201: Hub, ...errorResponses(412) },
       },
@@ -120,23 +135,23 @@ export async function hubRoutes(app: App, { database, config }: Deps): Promise<v
       const body = request.body;
       assertHubScope(request, code);
       const monday = thisMonday();
+      const fromMonday = capStart(body, monday);
       const { hub, created } = await db.transaction().execute(async (trx) => {
-        const lock = await trx
-          .selectFrom('hubs')
-          .select('code')
-          .where('code', '=', code)
-          .forUpdate()
-          .executeTakeFirst();
-        const before = lock ? await findHub(trx, code, monday) : undefined;
+        const before = (await lockHub(trx, code)) ? await findHub(trx, code, monday) : undefined;
         if (before) checkIfMatch(request, before.version);
         if (!before && hubScopeOf(request) !== null) throw problems.forbidden('Only an admin creates a hub.');
         if (!before) {
           await insertReference(trx, 'hubs', code, body.name);
-          await setCapFrom(trx, code, monday, body.weeklyCaseCap ?? DEFAULT_WEEKLY_CASE_CAP);
+          if (fromMonday !== monday || body.weeklyCaseCap === undefined)
+            await setCapFrom(trx, code, monday, DEFAULT_WEEKLY_CASE_CAP);
+          if (body.weeklyCaseCap !== undefined) await setCapFrom(trx, code, fromMonday, body.weeklyCaseCap);
         } else {
           await updateReference(trx, 'hubs', code, body.name);
-          if (body.weeklyCaseCap !== undefined && body.weeklyCaseCap !== before.weeklyCaseCap) {
-            await setCapFrom(trx, code, monday, body.weeklyCaseCap);
+          if (
+            body.weeklyCaseCap !== undefined &&
+            body.weeklyCaseCap !== (await capForWeek(trx, code, fromMonday))
+          ) {
+            await setCapFrom(trx, code, fromMonday, body.weeklyCaseCap);
           }
         }
         const after = (await findHub(trx, code, monday))!;
@@ -154,4 +169,25 @@ export async function hubRoutes(app: App, { database, config }: Deps): Promise<v
       return hub;
     },
   );
+}
+
+/** The Monday a cap change starts on: the current week's, or a later one; past weeks are kept. */
+function capStart(body: { weeklyCaseCap?: number; fromWeek?: string }, currentMonday: string): string {
+  if (body.fromWeek === undefined) return currentMonday;
+  if (body.weeklyCaseCap === undefined)
+    throw problems.unprocessable(
+      'fromWeek says from when a new weeklyCaseCap applies: give weeklyCaseCap too.',
+      [{ field: '/body/fromWeek', message: 'needs weeklyCaseCap' }],
+    );
+  if (!isValidIsoWeek(body.fromWeek))
+    throw problems.badRequest(`fromWeek "${body.fromWeek}" is not an ISO week that exists.`, [
+      { field: '/body/fromWeek', message: 'is not an existing ISO week' },
+    ]);
+  const monday = isoWeekToMonday(body.fromWeek);
+  if (monday < currentMonday)
+    throw problems.unprocessable(
+      `${body.fromWeek} is over: a cap change applies from the current week (${mondayToIsoWeek(currentMonday)}) or a later one, so past weeks keep the cap they had.`,
+      [{ field: '/body/fromWeek', message: 'is before the current week' }],
+    );
+  return monday;
 }

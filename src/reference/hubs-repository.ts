@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { mondayToIsoWeek } from '../time/weeks.js';
 import { findReference, toReferenceItem, type ReferenceItem } from './repository.js';
@@ -11,13 +11,9 @@ export interface Hub extends ReferenceItem {
 }
 
 /**
- * The cap of a week is the latest row starting on or before it. A hub's first cap also covers the
- * weeks before the hub was set up, so bookings entered late for an old week still have a limit.
- */
-/**
- * The cap of a week: the latest cap starting on or before it (a hub's first cap also covers the weeks
- * before it). This asks the database function the booking trigger enforces, so what the API shows and
- * what the database refuses can never disagree.
+ * The cap of a week: of the caps starting on or before it, the one set last (weeks before a hub's
+ * first cap take the default). This asks the database function the booking trigger enforces, so what
+ * the API shows and what the database refuses can never disagree.
  */
 export async function capForWeek(db: Kysely<DB>, hub: string, weekMonday: string): Promise<number> {
   const { rows } = await sql<{
@@ -31,13 +27,25 @@ async function capHistory(db: Kysely<DB>, code: string) {
     .selectFrom('hub_case_caps')
     .selectAll()
     .where('hub_code', '=', code)
-    .orderBy('from_week_start')
+    .orderBy('set_at')
+    .orderBy('id')
     .execute();
   return rows.map((r) => ({
     fromWeek: mondayToIsoWeek(r.from_week_start),
     weeklyCaseCap: r.weekly_case_cap,
     setAt: r.set_at.toISOString(),
   }));
+}
+
+/** Locks a hub's row for a change; false when there is no such hub. */
+export async function lockHub(trx: Transaction<DB>, code: string): Promise<boolean> {
+  const row = await trx
+    .selectFrom('hubs')
+    .select('code')
+    .where('code', '=', code)
+    .forUpdate()
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function findHub(db: Kysely<DB>, code: string, currentMonday: string): Promise<Hub | undefined> {
@@ -67,7 +75,7 @@ export async function listHubs(db: Kysely<DB>, currentMonday: string, limit: num
   return { items, total: Number(total.n) };
 }
 
-/** A cap change applies from the current week on; earlier weeks keep the cap they had. */
+/** A cap change applies from its week on; every earlier change is kept, so earlier weeks keep theirs. */
 export async function setCapFrom(
   db: Kysely<DB>,
   hub: string,
@@ -76,15 +84,6 @@ export async function setCapFrom(
 ): Promise<void> {
   await db
     .insertInto('hub_case_caps')
-    .values({ hub_code: hub, from_week_start: fromMonday, weekly_case_cap: cap })
-    .onConflict((oc) =>
-      oc.columns(['hub_code', 'from_week_start']).doUpdateSet({ weekly_case_cap: cap, set_at: new Date() }),
-    )
-    .execute();
-  // A later row (set for a future week by an earlier change) would otherwise override this one.
-  await db
-    .deleteFrom('hub_case_caps')
-    .where('hub_code', '=', hub)
-    .where('from_week_start', '>', fromMonday)
+    .values({ hub_code: hub, from_week_start: fromMonday, weekly_case_cap: cap, set_at: new Date() })
     .execute();
 }

@@ -20,13 +20,16 @@ export interface PublishOutcome {
  * refused: publishing it would silently undo someone's edit.
  */
 export async function publishRun(db: Kysely<DB>, run: RunRow, now: Date): Promise<PublishOutcome> {
-  if (run.status !== 'completed') {
+  // A run stopped while solving keeps the best rota it found: that rota is as good to publish.
+  const result = run.result ? fromJson<RunResult>(run.result) : undefined;
+  if (!result || (run.status !== 'completed' && run.status !== 'cancelled')) {
     throw problems.conflict(
-      `Only a completed run can be published; this one is ${run.status}.`,
+      run.status === 'cancelled'
+        ? 'This run was cancelled before it found a rota; start a new run.'
+        : `Only a finished run with a rota can be published; this one is ${run.status}.`,
       'run-not-publishable',
     );
   }
-  const result = fromJson<RunResult>(run.result);
   // Lock the period's shifts so two publishes (or a publish and a manual edit) cannot interleave.
   const shifts = await db
     .selectFrom('shifts')

@@ -1,30 +1,30 @@
 import { Type } from 'typebox';
 import type { App, Deps } from '../http/app-types.js';
-import { actorOf } from '../http/auth.js';
-import { auditContextOf, recordAudit } from '../audit/record.js';
 import { problems } from '../http/problem.js';
 import { errorResponses, Page, PageQuery, Uuid } from '../http/schemas.js';
-import { localPeriod } from '../time/period.js';
-import { MAX_SPAN_DAYS } from '../http/spans.js';
-import { limitActiveRuns, listRunSummaries, RotaRunSummary, summaryOf } from './run-summary.js';
+import { listRunSummaries, RotaRunSummary, summaryOf } from './run-summary.js';
 import { CreateRun, RotaRun, runExample } from './run-model.js';
 import { toRunDto } from './run-view.js';
-import { publishRun } from './publish.js';
-import { applyChange } from '../changes/apply-change.js';
-import { lockFactsForAssigning } from '../changes/locks.js';
-import { fromJson } from '../db/json.js';
+import { cancelRun, publish, startRun } from './run-service.js';
 import { Shift } from '../placements/shift-model.js';
 import { emptyBodyAsObject } from '../http/optional-body.js';
 import { StandbyEntry } from '../cover/model.js';
-import { suggestStandby } from '../cover/standby.js';
-import { findRun, insertRun, TERMINAL } from './runs-repository.js';
+import { findRun, TERMINAL } from './runs-repository.js';
 
-const MAX_RUN_DAYS = 62;
+const IdParams = Type.Object({ id: Uuid });
 
+/** Rota runs: start, list, read, follow, cancel and publish; the rules and transactions are in run-service. */
 export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
-  const { db } = deps.database;
-  const IdParams = Type.Object({ id: Uuid });
+  startRunRoute(app, deps);
+  listRunsRoute(app, deps);
+  readRunRoute(app, deps);
+  runEventsRoute(app, deps);
+  cancelRunRoute(app, deps);
+  publishRunRoute(app, deps);
+}
 
+function startRunRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
   app.post(
     '/rota-runs',
     {
@@ -43,38 +43,16 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
       },
     },
     async (request, reply) => {
-      const body = request.body;
-      const period = localPeriod(body.from, body.to, deps.config.timezone, MAX_SPAN_DAYS.rotaRun);
-      const days = Math.round((period.end.getTime() - period.start.getTime()) / 86_400_000);
-      if (days > MAX_RUN_DAYS) {
-        throw problems.badRequest(
-          `A run covers at most ${MAX_RUN_DAYS} days; ${body.from} to ${body.to} is ${days}.`,
-          [{ field: '/body/to', message: `at most ${MAX_RUN_DAYS} days after from` }],
-        );
-      }
-      const run = await db.transaction().execute(async (trx) => {
-        await limitActiveRuns(trx, actorOf(request).keyId);
-        const created = await insertRun(trx, {
-          from: body.from,
-          to: body.to,
-          timeLimitSeconds: body.timeLimitSeconds ?? 30,
-          seed: body.seed ?? 1,
-          createdBy: actorOf(request).keyId,
-        });
-        await recordAudit(trx, auditContextOf(request), {
-          entity: 'rota_run',
-          entityId: created.id,
-          action: 'create',
-          after: { from: body.from, to: body.to, timeLimitSeconds: created.time_limit_seconds },
-        });
-        return created;
-      });
+      const run = await startRun({ db, timezone: deps.config.timezone, request }, request.body);
       deps.rotaWorker?.wake();
       reply.status(202).header('location', `/v1/rota-runs/${run.id}`);
       return { id: run.id, status: run.status };
     },
   );
+}
 
+function listRunsRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
   app.get(
     '/rota-runs',
     {
@@ -90,7 +68,10 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
       return { ...(await listRunSummaries(db, limit, offset)), limit, offset };
     },
   );
+}
 
+function readRunRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
   app.get(
     '/rota-runs/:id',
     {
@@ -108,7 +89,10 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
       return toRunDto(run);
     },
   );
+}
 
+function runEventsRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
   app.get(
     '/rota-runs/:id/events',
     {
@@ -166,7 +150,10 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
       raw.end();
     },
   );
+}
 
+function cancelRunRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
   app.post(
     '/rota-runs/:id/cancel',
     {
@@ -178,34 +165,13 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
         response: { 200: RotaRun, ...errorResponses(404, 409) },
       },
     },
-    async (request) => {
-      const { id } = request.params;
-      const run = await db.transaction().execute(async (trx) => {
-        const found = await findRun(trx, id, true);
-        if (!found) throw problems.notFound('rota run', id);
-        if (TERMINAL.includes(found.status)) {
-          throw problems.conflict(`The run has already ended (${found.status}).`, 'run-ended');
-        }
-        await trx
-          .updateTable('rota_runs')
-          .set(
-            found.status === 'queued'
-              ? { status: 'cancelled', cancel_requested: true, finished_at: new Date() }
-              : { cancel_requested: true },
-          )
-          .where('id', '=', id)
-          .execute();
-        await recordAudit(trx, auditContextOf(request), {
-          entity: 'rota_run',
-          entityId: id,
-          action: 'cancel',
-        });
-        return (await findRun(trx, id))!;
-      });
-      return toRunDto(run);
-    },
+    async (request) =>
+      toRunDto(await cancelRun({ db, timezone: deps.config.timezone, request }, request.params.id)),
   );
+}
 
+function publishRunRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
   app.post(
     '/rota-runs/:id/publish',
     {
@@ -213,7 +179,7 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
       schema: {
         tags: ['rota'],
         summary:
-          'Write the run into the shifts (locked, hand-made and started shifts are kept); 409 if the rota changed since. Optionally designate standby practitioners for the period too',
+          'Write the run into the shifts (a completed run, or one cancelled while solving: its best rota; locked, hand-made and started shifts are kept); 409 if the rota changed since. Optionally designate standby practitioners for the period too',
         params: IdParams,
         body: Type.Object(
           {
@@ -268,66 +234,7 @@ export async function rotaRunRoutes(app: App, deps: Deps): Promise<void> {
         },
       },
     },
-    async (request) => {
-      const { id } = request.params;
-      const body = (request.body ?? {}) as { designateStandby?: boolean; leaveBrokenUncovered?: boolean };
-      const { after, uncoveredShifts } = await applyChange(
-        { db, timezone: deps.config.timezone, request },
-        {
-          entity: 'rota_run',
-          action: 'publish',
-          lock: async (trx) => {
-            const run = await findRun(trx, id, true);
-            if (!run) throw problems.notFound('rota run', id);
-            const result = fromJson<{ assignments?: Record<string, string[]> } | null>(run.result);
-            const shiftIds = Object.keys(result?.assignments ?? {});
-            await lockFactsForAssigning(trx, shiftIds, Object.values(result?.assignments ?? {}).flat());
-            return run;
-          },
-          write: async (trx, run) => {
-            const outcome = await publishRun(trx, run, new Date());
-            const standby = body.designateStandby
-              ? await suggestStandby(trx, run.from_date, run.to_date, deps.config.timezone)
-              : [];
-            return { run, outcome, standby };
-          },
-          entityId: () => id,
-          // A run is made from the facts of its day; whoever it puts on a shift is judged again now.
-          assigns: ({ outcome }) => (body.leaveBrokenUncovered ? [] : outcome.added),
-          recheck: ({ outcome }) =>
-            body.leaveBrokenUncovered
-              ? { practitionerIds: [...new Set(outcome.added.map((a) => a.practitionerId))] }
-              : undefined,
-          audited: ({ run, outcome, standby }) => ({
-            from: run.from_date,
-            to: run.to_date,
-            changedShifts: outcome.changedShifts,
-            keptLocked: outcome.keptLocked,
-            keptStarted: outcome.keptStarted,
-            standby,
-          }),
-          event: ({ run, outcome }) => ({
-            type: 'rota.published',
-            subjectId: id,
-            payload: {
-              runId: id,
-              from: run.from_date,
-              to: run.to_date,
-              changedShifts: outcome.changedShifts,
-            },
-          }),
-        },
-      );
-      const { changedShifts, keptLocked, keptStarted } = after.outcome;
-      return {
-        id,
-        status: 'published',
-        changedShifts,
-        keptLocked,
-        keptStarted,
-        standby: after.standby,
-        uncoveredShifts,
-      };
-    },
+    async (request) =>
+      publish({ db, timezone: deps.config.timezone, request }, request.params.id, request.body ?? {}),
   );
 }

@@ -1,5 +1,5 @@
 import type { UnfilledGroupDto } from './unfilled-summary.js';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, RotaRunStatus } from '../db/schema.js';
 import type { Score } from '../scheduler/index.js';
 
@@ -53,10 +53,32 @@ export async function insertRun(
     .executeTakeFirstOrThrow()) as RunRow;
 }
 
-export async function findRun(db: Kysely<DB>, id: string, forUpdate = false): Promise<RunRow | undefined> {
-  let query = db.selectFrom('rota_runs').selectAll().where('id', '=', id);
-  if (forUpdate) query = query.forUpdate();
-  return (await query.executeTakeFirst()) as RunRow | undefined;
+export async function findRun(db: Kysely<DB>, id: string): Promise<RunRow | undefined> {
+  return (await db.selectFrom('rota_runs').selectAll().where('id', '=', id).executeTakeFirst()) as
+    RunRow | undefined;
+}
+
+/** The run, locked until the transaction ends. */
+export async function lockRun(trx: Transaction<DB>, id: string): Promise<RunRow | undefined> {
+  return (await trx
+    .selectFrom('rota_runs')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst()) as RunRow | undefined;
+}
+
+/** A queued run ends at once; a solving one is asked to stop and keeps its best rota so far. */
+export async function requestCancel(trx: Transaction<DB>, run: RunRow, now: Date): Promise<void> {
+  await trx
+    .updateTable('rota_runs')
+    .set(
+      run.status === 'queued'
+        ? { status: 'cancelled', cancel_requested: true, finished_at: now }
+        : { cancel_requested: true },
+    )
+    .where('id', '=', run.id)
+    .execute();
 }
 
 export async function listRuns(db: Kysely<DB>, limit: number, offset: number) {

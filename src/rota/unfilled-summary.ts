@@ -10,7 +10,7 @@ import {
   type UnfilledCause,
   type UnfilledGroup,
 } from '../scheduler/index.js';
-import { formatLocal } from './problem.js';
+import { wordsIn } from './problem.js';
 
 /**
  * Unfilled shifts as a coordinator reads them: one line per family and cause, with the smallest fixes
@@ -201,10 +201,15 @@ export function summariseGroups(
 export function unfilledSummary(
   problem: Problem,
   assignments: Record<string, readonly string[]>,
-  options: { timezone: string; placementOf: (shiftId: string) => string; only?: readonly string[] },
+  options: {
+    timezone: string;
+    firstDate: string;
+    placementOf: (shiftId: string) => string;
+    only?: readonly string[];
+  },
 ): UnfilledGroupDto[] {
   const groups = groupUnfilled(problem, assignments, {
-    formatInstant: formatLocal(options.timezone),
+    ...wordsIn(options.timezone, options.firstDate),
     ...(options.only ? { only: options.only } : {}),
   });
   return summariseGroups(problem, groups, options.placementOf);

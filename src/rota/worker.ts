@@ -3,11 +3,9 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { explain, type Score } from '../scheduler/index.js';
+import type { Score } from '../scheduler/index.js';
 import { startSolve, type SolveJob } from '../solving/index.js';
-import { formatLocal, loadRotaProblem } from './problem.js';
-import { reasonsInWords } from './reasons.js';
-import { unfilledSummary } from './unfilled-summary.js';
+import { loadRotaProblem } from './problem.js';
 import {
   claimNextRun,
   failRun,
@@ -104,7 +102,11 @@ export class RotaRunWorker {
         timezone,
         now: new Date(),
       });
-      const job = startSolve(loaded.problem, { seed: run.seed, timeLimitMs: run.time_limit_seconds * 1000 });
+      const job = startSolve(
+        loaded.problem,
+        { seed: run.seed, timeLimitMs: run.time_limit_seconds * 1000 },
+        { timezone, firstDate: loaded.firstDate, placementOf: loaded.placementOf },
+      );
       this.current = { run, job };
       const progress: { score: Score; elapsedMs: number }[] = [];
       job.events.on('progress', (p: { best: Score; elapsedMs: number }) => {
@@ -119,16 +121,15 @@ export class RotaRunWorker {
           .catch((err) => log.warn({ err }, 'rota run heartbeat failed'));
       }, 1000);
       let solution;
+      let report;
       try {
         solution = await job.result;
+        report = (await job.report) ?? { unfilledSummary: [], unassigned: [], breakdown: [] };
       } finally {
         clearInterval(beat);
         this.current = undefined;
       }
       if (this.stopped) return;
-      const explanation = explain(loaded.problem, solution.assignments, {
-        formatInstant: formatLocal(timezone),
-      });
       const cancelled = solution.stats.stoppedBy === 'cancelled';
       progress.push({ score: solution.score, elapsedMs: Math.round(solution.stats.elapsedMs) });
       await finishRun(this.db, run.id, this.id, {
@@ -138,27 +139,10 @@ export class RotaRunWorker {
         progress,
         result: {
           assignments: solution.assignments,
-          unfilledSummary:
-            solution.unfilled.length === 0
-              ? []
-              : unfilledSummary(loaded.problem, solution.assignments, {
-                  timezone,
-                  placementOf: (id) => loaded.placementOf[id]!,
-                }),
-          unassigned: explanation.unfilled.map((u) => ({
-            shiftId: u.demandId,
-            missing: u.missing,
-            reasons: reasonsInWords(u),
-          })),
-          breakdown: explanation.constraints
-            .filter((c) => c.penalty > 0)
-            .map((c) => ({
-              constraint: c.name,
-              label: c.label,
-              level: c.level,
-              penalty: c.score,
-              count: c.matches.length,
-            })),
+          // Explained in words in the solver thread (see solving/report.ts).
+          unfilledSummary: report.unfilledSummary,
+          unassigned: report.unassigned,
+          breakdown: report.breakdown,
           stats: { ...solution.stats },
           summary: { shifts: loaded.shiftIds.length, practitioners: loaded.problem.resources.length },
         },

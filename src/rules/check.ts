@@ -1,5 +1,5 @@
 import { scoreAssignments, type ConstraintName } from '../scheduler/index.js';
-import { formatLocal } from '../rota/problem.js';
+import { wordsIn } from '../rota/problem.js';
 import type { RuleFacts } from './facts.js';
 
 /** The rule a break is of: the core's hard constraints, and 'panel' for someone no longer on it. */
@@ -52,9 +52,7 @@ export function findBreaks(facts: RuleFacts, now: Date, timezone: string): RuleB
     }
   }
 
-  const recount = scoreAssignments(facts.problem, facts.assignments, {
-    formatInstant: formatLocal(timezone),
-  });
+  const recount = scoreAssignments(facts.problem, facts.assignments, wordsIn(timezone, facts.firstDate));
   for (const constraint of recount.constraints) {
     if (constraint.level !== 'hard') continue;
     for (const match of constraint.matches) {

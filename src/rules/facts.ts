@@ -4,7 +4,8 @@ import type { DB } from '../db/schema.js';
 import type { Assignments, Demand, Problem, Resource } from '../scheduler/index.js';
 import { referenceNames, toMinutes } from '../rota/problem.js';
 import { hardContract, unavailableFrom } from '../rota/practitioner-facts.js';
-import { findPreferences, preferenceFacts } from '../panel/preferences.js';
+import { preferenceFacts } from '../panel/preferences.js';
+import { readRuleRows, type RuleRows } from './facts-repository.js';
 
 /** Whose work a re-check reads: the people a change touches, found from what changed. */
 export interface RuleScope {
@@ -39,6 +40,8 @@ export interface RuleFacts {
   /** People no longer on the 24/7 panel (archived, or moved to 0-19 work), by id -> name. */
   offPanel: Map<string, string>;
   absences: { id: string; practitionerId: string; start: Date; end: Date | null }[];
+  /** The local date of day 0. */
+  firstDate: string;
 }
 
 // Rest, 7-day and consecutive-day rules look this far either side of the work being checked.
@@ -90,54 +93,8 @@ export async function loadRuleFacts(
 ): Promise<RuleFacts> {
   const contextFrom = DateTime.fromJSDate(now, { zone: timezone }).minus({ days: CONTEXT_DAYS }).toJSDate();
   const ids = practitionerIds.length ? [...practitionerIds] : ['00000000-0000-0000-0000-000000000000'];
-  const [rows, practitioners, regions, skills, absences] = await Promise.all([
-    db
-      .selectFrom('shift_assignments as a')
-      .innerJoin('shifts as s', 's.id', 'a.shift_id')
-      .innerJoin('placements as p', 'p.id', 's.placement_id')
-      .select([
-        'a.shift_id',
-        'a.practitioner_id',
-        'a.pinned',
-        's.placement_id',
-        's.local_date',
-        's.starts_at',
-        's.ends_at',
-        's.night',
-        'p.case_reference',
-        'p.region',
-        'p.gender_requirement',
-      ])
-      .select([sql<Date>`lower(a.period)`.as('part_start'), sql<Date>`upper(a.period)`.as('part_end')])
-      .where('a.practitioner_id', 'in', ids)
-      .where('s.ends_at', '>', contextFrom)
-      .orderBy('s.starts_at')
-      .orderBy('a.shift_id')
-      .execute(),
-    db.selectFrom('practitioners').selectAll().where('id', 'in', ids).orderBy('id').execute(),
-    db.selectFrom('practitioner_regions').selectAll().where('practitioner_id', 'in', ids).execute(),
-    db.selectFrom('practitioner_specialisms').selectAll().where('practitioner_id', 'in', ids).execute(),
-    db
-      .selectFrom('absences')
-      .select(['id', 'practitioner_id', 'kind', 'starts_at', 'ends_at'])
-      .where('practitioner_id', 'in', ids)
-      .where('deleted_at', 'is', null)
-      .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', contextFrom)]))
-      .execute(),
-  ]);
-  const placementIds = [...new Set(rows.map((r) => r.placement_id))];
-  const prefs = await findPreferences(db, ids);
-  const [specialisms, exclusions] = placementIds.length
-    ? await Promise.all([
-        db
-          .selectFrom('placement_specialisms')
-          .selectAll()
-          .where('placement_id', 'in', placementIds)
-          .execute(),
-        db.selectFrom('placement_exclusions').selectAll().where('placement_id', 'in', placementIds).execute(),
-      ])
-    : [[], []];
-
+  const facts = await readRuleRows(db, ids, contextFrom);
+  const { rows, practitioners, absences } = facts;
   const parts: WorkPart[] = rows.map((r) => ({
     shiftId: r.shift_id,
     practitionerId: r.practitioner_id,
@@ -152,7 +109,42 @@ export async function loadRuleFacts(
     Math.round(DateTime.fromISO(localDate, { zone: timezone }).diff(first, 'days').days);
   const openEnd = toMinutes(DateTime.fromJSDate(now).plus({ years: 20 }).toJSDate());
 
-  // One demand per shift and part: people working the same part of a shift share a demand.
+  const { demands, assignments, demandShift, demandEnd } = toDemands(facts, parts, timezone, dayOf);
+  const resources = toResources(facts, { openEnd, firstDate, lastDate, timezone });
+  const demandList = [...demands.values()];
+  return {
+    problem: {
+      resources,
+      demands: demandList,
+      horizonDays: demandList.reduce((m, d) => Math.max(m, d.day + 1), 1),
+      assignments,
+      names: names ?? (await referenceNames(db)),
+    },
+    assignments,
+    demandShift,
+    demandEnd,
+    parts,
+    firstDate: firstDate || '2000-01-01',
+    offPanel: new Map(
+      practitioners.filter((p) => p.archived_at || p.kind !== 'parenting').map((p) => [p.id, p.name]),
+    ),
+    absences: absences.map((a) => ({
+      id: a.id,
+      practitionerId: a.practitioner_id,
+      start: a.starts_at,
+      end: a.ends_at,
+    })),
+  };
+}
+
+/** One demand per shift and part: people working the same part of a shift share a demand. */
+function toDemands(
+  facts: RuleRows,
+  parts: WorkPart[],
+  timezone: string,
+  dayOf: (localDate: string) => number,
+) {
+  const { rows, specialisms, exclusions } = facts;
   const demands = new Map<string, Demand>();
   const assignments: Record<string, string[]> = {};
   const demandShift = new Map<string, string>();
@@ -195,7 +187,16 @@ export async function loadRuleFacts(
     assignments[id]!.push(r.practitioner_id);
   });
 
-  const resources: Resource[] = practitioners.map((p) => ({
+  return { demands, assignments, demandShift, demandEnd };
+}
+
+function toResources(
+  facts: RuleRows,
+  o: { openEnd: number; firstDate: string; lastDate: string; timezone: string },
+): Resource[] {
+  const { rows, practitioners, regions, skills, absences, prefs } = facts;
+  const { openEnd, firstDate, lastDate, timezone } = o;
+  return practitioners.map((p) => ({
     id: p.id,
     name: p.name,
     skills: skills.filter((s) => s.practitioner_id === p.id).map((s) => s.specialism_code),
@@ -213,27 +214,4 @@ export async function loadRuleFacts(
         : []),
     ],
   }));
-  const demandList = [...demands.values()];
-  return {
-    problem: {
-      resources,
-      demands: demandList,
-      horizonDays: demandList.reduce((m, d) => Math.max(m, d.day + 1), 1),
-      assignments,
-      names: names ?? (await referenceNames(db)),
-    },
-    assignments,
-    demandShift,
-    demandEnd,
-    parts,
-    offPanel: new Map(
-      practitioners.filter((p) => p.archived_at || p.kind !== 'parenting').map((p) => [p.id, p.name]),
-    ),
-    absences: absences.map((a) => ({
-      id: a.id,
-      practitionerId: a.practitioner_id,
-      start: a.starts_at,
-      end: a.ends_at,
-    })),
-  };
 }

@@ -9,6 +9,8 @@ import { State } from './state.js';
 export interface ExplainOptions {
   /** Formats instants in messages (e.g. in Europe/London with luxon); default UTC. */
   formatInstant?: (t: Instant) => string;
+  /** Names a day index (negative before the horizon) in words, e.g. "Mon 7 Dec"; default "day N". */
+  formatDay?: (day: number) => string;
 }
 
 /** A rule a proposed assignment would break (hard) or strain (medium, soft), in words. */
@@ -45,6 +47,7 @@ export function stateFor(
     ...(assignments ? { assignments } : {}),
   });
   if (options.formatInstant) c.fmt = options.formatInstant;
+  if (options.formatDay) c.fmtDay = options.formatDay;
   return new State(c);
 }
 

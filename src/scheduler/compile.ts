@@ -94,6 +94,8 @@ export interface Compiled {
   locKnown: Uint8Array;
   /** Formats instants in explanations. */
   fmt: (t: number) => string;
+  /** Names a day index in words ("Mon 7 Dec"); default "day N". */
+  fmtDay: (day: number) => string;
   /** Shift type index of each demand and prior shift (N entries), -1 for none. */
   shiftType: Int32Array;
   shiftTypeIds: string[];
@@ -378,6 +380,7 @@ export function compile(problem: Problem, { forSearch = false }: { forSearch?: b
     weights,
     locKnown: new Uint8Array(L).map((_, l) => (resources.some((_r, i) => familiar[i * L + l]) ? 1 : 0)),
     fmt: formatInstantUtc,
+    fmtDay: (day: number) => `day ${day}`,
     shiftType,
     shiftTypeIds: types.ids,
     typeCaps,

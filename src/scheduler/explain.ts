@@ -26,7 +26,11 @@ export interface Explanation {
 export function explain(
   problem: Problem,
   assignments: Assignments,
-  options: ExplainOptions & { candidatesPerDemand?: number } = {},
+  options: ExplainOptions & {
+    candidatesPerDemand?: number;
+    /** Weigh candidates for at most this many short demands (the first by order); the rest get none. */
+    unfilledWithCandidates?: number;
+  } = {},
 ): Explanation {
   const state = stateFor(problem, assignments, options);
   const c = state.c;
@@ -35,7 +39,8 @@ export function explain(
   for (let d = 0; d < c.D; d++) {
     const missing = c.required[d]! - state.peopleOf(d).length;
     if (missing <= 0) continue;
-    const candidates = candidatesFor(state, d);
+    const weighed = unfilled.length < (options.unfilledWithCandidates ?? Infinity);
+    const candidates = weighed ? candidatesFor(state, d) : [];
     unfilled.push({
       demandId: c.demandIds[d]!,
       label: c.demandLabels[d]!,

@@ -7,9 +7,10 @@ import type { Recount } from './recount.js';
 export function scoreAssignments(
   problem: Problem,
   assignments: Assignments,
-  options: { formatInstant?: (t: Instant) => string } = {},
+  options: { formatInstant?: (t: Instant) => string; formatDay?: (day: number) => string } = {},
 ): Recount {
   const c = compile({ ...problem, assignments });
   if (options.formatInstant) c.fmt = options.formatInstant;
+  if (options.formatDay) c.fmtDay = options.formatDay;
   return recount(c, c.initial, true);
 }

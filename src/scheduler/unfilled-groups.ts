@@ -88,6 +88,8 @@ export interface GroupOptions extends ExplainOptions {
   fixesTried?: number;
   /** Most fixes returned per group; default 3. */
   fixesKept?: number;
+  /** Most re-checks (one compiled copy of the problem each) over all groups; default 40. */
+  fixBudget?: number;
 }
 
 const hardRules = (c: CandidateReport): Set<ConstraintName> => new Set(c.hard.map((h) => h.constraint));
@@ -209,6 +211,7 @@ function fixesFor(
   assignments: Assignments,
   group: { demandIds: string[]; reports: Map<string, CandidateReport[]> },
   options: GroupOptions,
+  budget: { left: number },
 ): Fix[] {
   // People one rule away on some of the group's demands, by how many: the likeliest to fill the most.
   const near = new Map<string, { name: string; rule: ConstraintName; count: number }>();
@@ -227,6 +230,7 @@ function fixesFor(
     .slice(0, options.fixesTried ?? 8);
   const fixes: Fix[] = [];
   for (const [key, { name, rule }] of tried) {
+    if (budget.left-- <= 0) break;
     const resourceId = key.split('\u0000')[0]!;
     const relaxed = relaxOne(problem, resourceId, rule, group.demandIds);
     const state = stateFor(relaxed, assignments, options);
@@ -278,8 +282,17 @@ export function groupUnfilled(
     } else
       groups.set(key, { location, demandIds: [id], cause, fixes: [], reports: new Map([[id, reports]]) });
   }
-  return [...groups.values()].map(({ reports, ...group }) => ({
+  // The largest groups get their fixes first when the budget runs out.
+  const budget = { left: options.fixBudget ?? 40 };
+  const ordered = [...groups.values()].sort((a, b) => b.demandIds.length - a.demandIds.length);
+  const fixes = new Map(
+    ordered.map((g) => [
+      g,
+      fixesFor(problem, assignments, { demandIds: g.demandIds, reports: g.reports }, options, budget),
+    ]),
+  );
+  return [...groups.values()].map(({ reports: _reports, ...group }, i) => ({
     ...group,
-    fixes: fixesFor(problem, assignments, { demandIds: group.demandIds, reports }, options),
+    fixes: fixes.get([...groups.values()][i]!)!,
   }));
 }

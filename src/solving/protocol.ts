@@ -1,4 +1,5 @@
 import type { Problem, Progress, Solution, SolveOptions } from '../scheduler/index.js';
+import type { ReportContext, RunReport } from './report.js';
 
 /** Solve options that can cross a thread boundary (no functions: the worker brings its own clock). */
 export type WorkerSolveOptions = Omit<SolveOptions, 'now' | 'shouldStop' | 'onProgress'>;
@@ -8,9 +9,11 @@ export interface WorkerInput {
   options: WorkerSolveOptions;
   /** Int32 flag set to 1 by the parent to cancel; read without the event loop, as the solve is synchronous. */
   cancel: SharedArrayBuffer;
+  /** Explain the solution in words in the thread too, for people in this time zone (rota runs). */
+  reportIn?: ReportContext;
 }
 
 export type WorkerMessage =
   | { type: 'progress'; progress: Progress }
-  | { type: 'result'; solution: Solution }
+  | { type: 'result'; solution: Solution; report?: RunReport }
   | { type: 'error'; message: string; stack?: string };

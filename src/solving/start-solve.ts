@@ -1,9 +1,11 @@
+import type { ReportContext } from './report.js';
 import { EventEmitter } from 'node:events';
 import type { Worker } from 'node:worker_threads';
 import type { Problem, Progress, Solution } from '../scheduler/index.js';
 import { Channel } from './channel.js';
 import { spawnWorker } from './spawn.js';
 import type { WorkerInput, WorkerMessage, WorkerSolveOptions } from './protocol.js';
+import type { RunReport } from './report.js';
 
 export interface SolveJob {
   /** Best score so far and elapsed time, as they come; ends when the solve ends. One reader. */
@@ -12,6 +14,8 @@ export interface SolveJob {
   events: EventEmitter;
   /** The best solution found; after `cancel()`, the best so far (stoppedBy 'cancelled'). */
   result: Promise<Solution>;
+  /** Its explanation in words, made in the thread (when asked for with `reportIn`). */
+  report: Promise<RunReport | undefined>;
   /** Asks the solve to stop now and return its best. */
   cancel(): void;
   /** Kills the worker without a result (the result rejects); for shutdown. */
@@ -23,10 +27,15 @@ function spawn(input: WorkerInput): Worker {
 }
 
 /** Runs a solve in a worker thread, off the HTTP event loop; the worker brings performance.now as the clock. */
-export function startSolve(problem: Problem, options: WorkerSolveOptions = {}): SolveJob {
+export function startSolve(
+  problem: Problem,
+  options: WorkerSolveOptions = {},
+  reportIn?: ReportContext,
+): SolveJob {
   const cancel = new SharedArrayBuffer(4);
   const flag = new Int32Array(cancel);
-  const worker = spawn({ problem, options, cancel });
+  const worker = spawn({ problem, options, cancel, ...(reportIn === undefined ? {} : { reportIn }) });
+  let report: RunReport | undefined;
   const channel = new Channel<Progress>();
   const events = new EventEmitter();
   let settled = false;
@@ -41,6 +50,7 @@ export function startSolve(problem: Problem, options: WorkerSolveOptions = {}): 
         events.emit('progress', message.progress);
       } else if (message.type === 'result') {
         finish();
+        report = message.report;
         resolve(message.solution);
       } else {
         finish();
@@ -65,6 +75,10 @@ export function startSolve(problem: Problem, options: WorkerSolveOptions = {}): 
     progress: channel,
     events,
     result,
+    report: result.then(
+      () => report,
+      () => undefined,
+    ),
     cancel: () => Atomics.store(flag, 0, 1),
     terminate: async () => {
       await worker.terminate();

@@ -63,5 +63,15 @@ describe('demo data', () => {
     expect(await count('api_keys')).toBe(Object.keys(DEMO_KEYS).length);
     const open = await database.db.selectFrom('absences').selectAll().where('ends_at', 'is', null).execute();
     expect(open.map((a) => a.kind)).toEqual(['sickness']);
+    // Past OSR work with outcomes across several months, so the pilot review shows figures.
+    const closed = await database.db
+      .selectFrom('osr_interventions')
+      .select(['closed_on', 'outcome', 'feedback_score'])
+      .where('closed_at', 'is not', null)
+      .execute();
+    expect(closed.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(closed.map((c) => c.closed_on!.slice(0, 7))).size).toBeGreaterThanOrEqual(3);
+    expect(new Set(closed.map((c) => c.outcome)).size).toBe(5);
+    expect(closed.some((c) => c.feedback_score !== null)).toBe(true);
   });
 });

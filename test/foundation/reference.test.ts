@@ -87,8 +87,8 @@ describe.each(databaseTargets())('regions, specialisms and hubs on %s', (target)
     expect(await capForWeek(ctx.database.db, 'east-hub', monday)).toBe(5);
     const nextWeek = DateTime.fromISO(monday).plus({ weeks: 1 }).toISODate()!;
     expect(await capForWeek(ctx.database.db, 'east-hub', nextWeek)).toBe(5);
-    // Before the first recorded cap, the first cap applies.
-    expect(await capForWeek(ctx.database.db, 'east-hub', '2020-01-06')).toBe(2);
+    // Before the first recorded cap, the default applies (issue 13: not the earliest row).
+    expect(await capForWeek(ctx.database.db, 'east-hub', '2020-01-06')).toBe(3);
   });
 
   it('a rename keeps the cap', async () => {

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
 import { databaseTargets } from '../helpers/databases.js';
+import { DateTime } from 'luxon';
 import { booking, hubWithLead, weekFromNow } from './booking-helpers.js';
+import { pastBooking } from './intervention-helpers.js';
 
 describe.each(databaseTargets())('OSR bookings under the weekly case cap, on %s', (target) => {
   let ctx: TestContext;
@@ -11,9 +13,10 @@ describe.each(databaseTargets())('OSR bookings under the weekly case cap, on %s'
   const hubWeek = async (hub: string, week: string) =>
     (await expectStatus(ctx.call('social_worker', 'GET', `/v1/osr/hubs/${hub}/weeks/${week}`), 200)).json();
 
+  let lead: { id: string };
   beforeAll(async () => {
     ctx = await createTestContext(target);
-    await hubWithLead(ctx, 'east-hub', [past, current, future]);
+    lead = await hubWithLead(ctx, 'east-hub', [past, current, future]);
   });
   afterAll(() => ctx?.close());
 
@@ -123,11 +126,15 @@ describe.each(databaseTargets())('OSR bookings under the weekly case cap, on %s'
   });
 
   it('applies a cap change from the current week on; past weeks keep theirs', async () => {
+    // The past week was booked to its cap while it was current (written straight to the table now).
+    const pastMonday = (await hubWeek('east-hub', past)).monday as string;
     for (const c of ['P-1', 'P-2', 'P-3'])
-      await expectStatus(
-        ctx.call('social_worker', 'POST', '/v1/osr/bookings', booking('east-hub', past, c)),
-        201,
-      );
+      await pastBooking(ctx, {
+        hub: 'east-hub',
+        monday: pastMonday,
+        caseReference: c,
+        practitionerId: lead.id,
+      });
     await expectStatus(
       ctx.call('hub_manager', 'PUT', '/v1/hubs/east-hub', { name: 'East Hub', weeklyCaseCap: 5 }),
       200,
@@ -140,8 +147,9 @@ describe.each(databaseTargets())('OSR bookings under the weekly case cap, on %s'
       '/v1/osr/bookings',
       booking('east-hub', past, 'P-4'),
     );
-    expect(refused.statusCode).toBe(409);
-    expect(refused.json().detail).toMatch(/limit of 3 cases/);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().detail).toMatch(/is over; book in the current week/);
+    expect((await hubWeek('east-hub', past)).casesBooked).toBe(3);
     for (const c of ['C-1', 'C-2', 'C-3', 'C-4', 'C-5'])
       await expectStatus(
         ctx.call('social_worker', 'POST', '/v1/osr/bookings', booking('east-hub', current, c)),
@@ -199,5 +207,29 @@ describe.each(databaseTargets())('OSR bookings under the weekly case cap, on %s'
     );
     expect(outside.statusCode).toBe(422);
     expect(outside.json().errors[0].field).toBe('/body/scheduledAt');
+  });
+
+  it('issue 13: refuses visits on Saturday or Sunday and bookings in past weeks, saying why', async () => {
+    const monday = (await hubWeek('east-hub', future)).monday as string;
+    const sunday = DateTime.fromISO(monday).plus({ days: 6 }).toISODate()!;
+    const saturday = DateTime.fromISO(monday).plus({ days: 5 }).toISODate()!;
+    for (const day of [saturday, sunday]) {
+      const weekend = await ctx.call(
+        'social_worker',
+        'POST',
+        '/v1/osr/bookings',
+        booking('east-hub', future, 'W-1', { kind: 'joint_visit', scheduledAt: `${day}T10:00:00+00:00` }),
+      );
+      expect(weekend.statusCode, day).toBe(422);
+      expect(weekend.json().detail).toMatch(/Monday .* to Friday .*not on duty at weekends/);
+    }
+    const lastWeek = await ctx.call(
+      'social_worker',
+      'POST',
+      '/v1/osr/bookings',
+      booking('east-hub', weekFromNow(-1), 'W-2'),
+    );
+    expect(lastWeek.statusCode).toBe(422);
+    expect(lastWeek.json().errors[0].field).toBe('/body/week');
   });
 });

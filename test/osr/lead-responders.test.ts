@@ -102,7 +102,7 @@ describe.each(databaseTargets())('overrides, sickness cover proposals and interv
     expect(audit.items.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('lets the visiting practitioner deliver the intervention, reassigned only with a reason, extended once by up to 6', async () => {
+  it('lets the visiting practitioner deliver the intervention, reassigned only with a reason, extended by up to 6 at a time within 12 in all', async () => {
     const b = (
       await expectStatus(ctx.call('viewer', 'GET', `/v1/osr/bookings?caseReference=LCS-9`), 200)
     ).json().items[0];
@@ -177,11 +177,24 @@ describe.each(databaseTargets())('overrides, sickness cover proposals and interv
       totalSessions: 10,
       extensionReason: 'Parent has a learning difficulty',
     });
-    const again = await ctx.call('hub_manager', 'POST', `/v1/osr/interventions/${iv.id}/extend`, {
-      sessions: 2,
-      reason: 'More',
+    // Issue 13: 6 + 4, then 2 more stays within 12 and is accepted; one more after that is refused.
+    const again = (
+      await expectStatus(
+        ctx.call('hub_manager', 'POST', `/v1/osr/interventions/${iv.id}/extend`, {
+          sessions: 2,
+          reason: 'More',
+        }),
+        200,
+      )
+    ).json();
+    expect(again).toMatchObject({ extraSessions: 6, totalSessions: 12, extensionReason: 'More' });
+    expect(again.extensions.map((e: { sessions: number }) => e.sessions)).toEqual([4, 2]);
+    const over = await ctx.call('hub_manager', 'POST', `/v1/osr/interventions/${iv.id}/extend`, {
+      sessions: 1,
+      reason: 'Even more',
     });
-    expect(again.statusCode).toBe(409);
+    expect(over.statusCode).toBe(409);
+    expect(over.json().type).toMatch(/\/session-limit-reached$/);
     const review = (
       await expectStatus(ctx.call('viewer', 'GET', `/v1/osr/review?fromWeek=${WEEK}&toWeek=${WEEK}`), 200)
     ).json();

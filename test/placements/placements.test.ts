@@ -229,10 +229,28 @@ describe.each(databaseTargets())('placements, plans and shifts on %s', (target) 
       await expectStatus(ctx.call('coordinator', 'POST', `/v1/rota-runs/${queued.id}/cancel`), 200)
     ).json();
     expect(cancelled.status).toBe('cancelled');
-    expect((await ctx.call('coordinator', 'POST', `/v1/rota-runs/${queued.id}/publish`)).statusCode).toBe(
-      409,
-    );
+    const nothing = await ctx.call('coordinator', 'POST', `/v1/rota-runs/${queued.id}/publish`);
+    expect(nothing.statusCode).toBe(409);
+    expect(nothing.json().detail).toMatch(/cancelled before it found a rota/);
     const db = ctx.database.db;
+    // Issue 13: a run stopped while solving keeps its best rota, and that rota can be published.
+    const stopped = await db
+      .insertInto('rota_runs')
+      .values({
+        from_date: date(10),
+        to_date: date(16),
+        time_limit_seconds: 5,
+        status: 'cancelled',
+        base_revision: 1_000_000_000,
+        result: JSON.stringify({ assignments: {}, unassigned: [], breakdown: [] }),
+        finished_at: new Date(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const published = (
+      await expectStatus(ctx.call('coordinator', 'POST', `/v1/rota-runs/${stopped.id}/publish`), 200)
+    ).json();
+    expect(published).toMatchObject({ status: 'published', changedShifts: 0 });
     const abandoned = async (attempts: number) =>
       (
         await db

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../src/scheduler/index.js';
-import { checkAssignment, explain, rankCandidates, solve } from '../../src/scheduler/index.js';
+import {
+  checkAssignment,
+  explain,
+  rankCandidates,
+  scoreAssignments,
+  solve,
+} from '../../src/scheduler/index.js';
 import { DAY, HOUR, T0, person, shift } from './helpers.js';
 
 const leave = { start: T0, end: T0 + 7 * DAY, kind: 'annual_leave' as const };
@@ -136,5 +142,18 @@ describe('checking one manual assignment', () => {
       check.warnings.some((r) => r.constraint === 'preferences' && r.message.includes('asked not to work')),
     ).toBe(true);
     expect(check.delta.medium).toBeLessThan(0);
+  });
+});
+
+describe('days in words', () => {
+  it('name a day by the date the caller gives, not by its index', () => {
+    const week = [0, 1, 2, 3, 4, 5, 6].map((day) => shift(`d${day}`, day));
+    const problem: Problem = { resources: [person('sam', { name: 'Sam Jones' })], demands: week };
+    const all = Object.fromEntries(week.map((d) => [d.id, ['sam']]));
+    const dates = ['Mon 2 Mar', 'Tue 3 Mar', 'Wed 4 Mar', 'Thu 5 Mar', 'Fri 6 Mar', 'Sat 7 Mar', 'Sun 8 Mar'];
+    const messages = scoreAssignments(problem, all, { formatDay: (d) => dates[d] ?? `?${d}` })
+      .constraints.find((c) => c.name === 'daysOff')!
+      .matches.map((m) => m.message);
+    expect(messages).toEqual(['Sam Jones would have 0 days off in the 7 days from Mon 2 Mar (needs 1)']);
   });
 });

@@ -1,148 +1,214 @@
-/* global document, window */
-import { api, session } from './api.js';
-import { ROLE_INFO } from './roles.js';
+// @ts-check
+/* global console, document, window */
+import { api, ApiError, session } from './api.js';
+import { can, loadAccess, roleLabel } from './access.js';
+import { actionForm, answerRegion, value } from './form.js';
 import { answer, clear, field, h, problem } from './ui.js';
-import { rotaView } from './rota.js';
-import { sicknessView } from './sickness.js';
-import { osrView } from './osr.js';
-import { panelView } from './panel.js';
+import { boardScreen } from './board.js';
+import { runsScreen } from './runs.js';
+import { placementsScreen } from './placements.js';
+import { sicknessScreen } from './sickness.js';
+import { standbyScreen } from './standby.js';
+import { panelScreen } from './panel.js';
+import { osrWeekScreen } from './osr.js';
+import { osrRotaScreen } from './osr-rota.js';
+import { interventionsScreen } from './interventions.js';
+import { datScreen } from './dat.js';
+import { reviewScreen } from './review.js';
 
-const VIEWS = { rota: rotaView, sickness: sicknessView, osr: osrView, panel: panelView };
-const TITLES = { rota: 'Rota', sickness: 'Sickness', osr: 'OSR', panel: 'Panel' };
+/**
+ * One screen of the console: where it lives (#/path), what it reads (it is shown when the key may), the
+ * actions it offers in words, and how it draws itself (returning, optionally, what to do on leaving).
+ * @typedef {{
+ *   path: string,
+ *   title: string,
+ *   reads: string,
+ *   actions: { op: string, words: string }[],
+ *   render: (main: HTMLElement) => Promise<void | (() => void)>,
+ * }} Screen
+ */
 
-const main = document.getElementById('main');
-let leaveView = null;
+/** @type {Screen[]} */
+const SCREENS = [
+  boardScreen,
+  runsScreen,
+  placementsScreen,
+  sicknessScreen,
+  standbyScreen,
+  panelScreen,
+  osrWeekScreen,
+  osrRotaScreen,
+  interventionsScreen,
+  datScreen,
+  reviewScreen,
+];
 
-/** Which role the key has, from the service itself. */
+const main = /** @type {HTMLElement} */ (document.getElementById('main'));
+const nav = /** @type {HTMLElement} */ (document.getElementById('nav'));
+const who = /** @type {HTMLElement} */ (document.getElementById('who'));
+/** @type {(() => void) | null} */
+let leaveScreen = null;
+
+const screens = () => SCREENS.filter((s) => can(s.reads));
+
+/** Which role the key has, from the service itself. @param {string} key */
 async function roleOf(key) {
   const me = await api.get('/v1/me', { key });
-  if (!ROLE_INFO[me.role]) throw new Error(`Unknown role ${me.role}`);
   session.hubs = me.hubs ?? null;
-  return me.role;
+  return /** @type {string} */ (me.role);
 }
 
 function signInView() {
-  const out = h('div', { class: 'answer-region' });
-  const key = h('input', {
-    type: 'password',
-    name: 'apiKey',
-    autocomplete: 'off',
-    spellcheck: 'false',
-    required: true,
-  });
-  const form = h(
-    'form',
-    {
-      class: 'card narrow',
-      onsubmit: async (event) => {
-        event.preventDefault();
-        const secret = key.value.trim();
-        try {
-          session.role = await roleOf(secret);
-          session.key = secret;
-          route();
-        } catch (error) {
-          problem(out, error);
-          key.focus();
-        }
-      },
-    },
-    h('h1', {}, 'Sign in'),
-    h(
-      'p',
-      {},
-      'Type the API key you were given. It is kept in this browser tab only and forgotten when you close it.',
-    ),
-    field('API key', key),
-    h('button', { type: 'submit' }, 'Sign in'),
+  const out = answerRegion();
+  const form = actionForm({
+    className: 'card narrow',
+    heading: 'Sign in',
+    headingLevel: 'h2',
+    controls: [
+      h(
+        'p',
+        {},
+        'Type the API key you were given. It is kept in this browser tab only and forgotten when you close it.',
+      ),
+      field(
+        'API key',
+        h('input', {
+          type: 'password',
+          name: 'apiKey',
+          autocomplete: 'off',
+          spellcheck: 'false',
+          required: true,
+        }),
+      ),
+    ],
+    submit: 'Sign in',
     out,
-  );
-  clear(main, form);
+    run: async (f) => {
+      const secret = value(f, 'apiKey');
+      session.role = await roleOf(secret);
+      session.key = secret;
+      void route();
+    },
+  });
+  clear(main, h('h1', {}, 'Care rota console'), form, out);
   document.title = 'Sign in · Care rota console';
-  key.focus();
+  form.querySelector('input')?.focus();
+  return out;
 }
 
 function homeView() {
-  const info = ROLE_INFO[session.role];
+  const may = screens().flatMap((s) => s.actions.filter((a) => can(a.op)).map((a) => a.words));
   clear(
     main,
     h(
       'section',
       { class: 'card' },
-      h('h1', {}, `Signed in as ${info.label}`),
-      h('p', {}, 'With this key you may:'),
+      h('h1', {}, `Signed in as ${roleLabel(session.role)}`),
+      session.hubs ? h('p', {}, `For the hubs: ${session.hubs.join(', ')}.`) : null,
+      h(
+        'p',
+        {},
+        may.length ? 'With this key you may:' : 'This key may read what the screens show, not change it.',
+      ),
+      may.length
+        ? h(
+            'ul',
+            { class: 'may' },
+            may.map((m) => h('li', {}, m)),
+          )
+        : null,
+      h('p', {}, 'Choose a screen:'),
       h(
         'ul',
-        { class: 'may' },
-        info.may.map((m) => h('li', {}, m)),
+        { class: 'screens' },
+        screens().map((s) => h('li', {}, h('a', { href: `#/${s.path}` }, s.title))),
       ),
-      h('p', {}, 'Choose Rota, Sickness, OSR or Panel above.'),
     ),
   );
 }
 
+/** @param {boolean} signedIn */
 function showChrome(signedIn) {
-  document.getElementById('nav').hidden = !signedIn;
-  document.getElementById('who').hidden = !signedIn;
-  if (signedIn) {
-    const info = ROLE_INFO[session.role];
-    clear(document.getElementById('who-role'), 'Role: ', h('strong', {}, info.label));
-  }
+  nav.hidden = !signedIn;
+  who.hidden = !signedIn;
   const page = window.location.hash.replace(/^#\//, '');
-  for (const a of document.querySelectorAll('#nav a')) {
-    if (a.getAttribute('href') === `#/${page}`) a.setAttribute('aria-current', 'page');
-    else a.removeAttribute('aria-current');
+  if (signedIn) {
+    clear(
+      /** @type {HTMLElement} */ (document.getElementById('who-role')),
+      'Role: ',
+      h('strong', {}, roleLabel(session.role)),
+    );
+    clear(
+      nav,
+      h(
+        'ul',
+        {},
+        screens().map((s) =>
+          h(
+            'li',
+            {},
+            h('a', { href: `#/${s.path}`, 'aria-current': s.path === page ? 'page' : undefined }, s.title),
+          ),
+        ),
+      ),
+    );
   }
 }
 
 async function route() {
-  if (leaveView) {
-    leaveView();
-    leaveView = null;
+  if (leaveScreen) {
+    leaveScreen();
+    leaveScreen = null;
   }
   if (!session.key || !session.role) {
     showChrome(false);
-    return signInView();
+    signInView();
+    return;
   }
   showChrome(true);
   const page = window.location.hash.replace(/^#\//, '');
-  const view = VIEWS[page];
-  if (!view) {
+  const screen = screens().find((s) => s.path === page);
+  if (!screen) {
     document.title = 'Home · Care rota console';
     return homeView();
   }
-  document.title = `${TITLES[page]} · Care rota console`;
-  clear(main);
-  leaveView = (await view(main)) || null;
+  document.title = `${screen.title} · Care rota console`;
+  clear(main, h('p', { role: 'status' }, 'Loading…'));
+  const out = answerRegion();
+  try {
+    leaveScreen = (await screen.render(main)) || null;
+  } catch (error) {
+    // A screen that cannot load says why rather than leaving a blank page (and logs its own faults).
+    if (!(error instanceof ApiError)) console.error(error);
+    clear(main, h('h1', {}, screen.title), out);
+    problem(out, error);
+  }
   main.focus({ preventScroll: true });
 }
 
-document.getElementById('sign-out').addEventListener('click', () => {
+/** @type {HTMLElement} */ (document.getElementById('sign-out')).addEventListener('click', () => {
   session.key = null;
   session.role = null;
   session.hubs = null;
   window.location.hash = '';
-  route();
+  void route();
 });
-window.addEventListener('hashchange', route);
+window.addEventListener('hashchange', () => void route());
 
 async function start() {
+  await loadAccess();
   if (session.key) {
     try {
       session.role = await roleOf(session.key);
     } catch (error) {
       session.key = null;
       showChrome(false);
-      signInView();
-      answer(
-        main.querySelector('.answer-region'),
-        'error',
-        'Please sign in again',
-        error.detail || error.message,
-      );
+      const out = signInView();
+      const e = /** @type {{ detail?: string, message?: string }} */ (error);
+      answer(out, 'error', 'Please sign in again', e.detail || e.message);
       return;
     }
   }
-  route();
+  await route();
 }
-start();
+void start();

@@ -1,145 +1,192 @@
+// @ts-check
 import { api, getAll } from './api.js';
-import { can } from './roles.js';
-import { addDays, clear, field, fmtDateTime, h, problem, select, table, today, badge } from './ui.js';
+import { can, canOnPractitioner } from './access.js';
+import { answerRegion, attempt, confirmButton } from './form.js';
+import { absencesSection, hoursSection } from './panel-reports.js';
+import { practitionerForm } from './practitioner-form.js';
+import { clear, field, h, Names, select, table } from './ui.js';
 
-/** The panel: practitioners with filters, hours per week against the contract, absences. */
-export async function panelView(main) {
-  const out = h('div', { class: 'answer-region' });
-  let regions = [];
-  let specialisms = [];
-  let hubs = [];
-  let everyone = [];
-  try {
-    [regions, specialisms, hubs, everyone] = await Promise.all([
-      getAll('/v1/regions'),
-      getAll('/v1/specialisms'),
-      getAll('/v1/hubs'),
-      getAll('/v1/practitioners'),
-    ]);
-  } catch (error) {
-    clear(main, h('h1', {}, 'Panel'), out);
-    return problem(out, error);
-  }
-  const names = new Map(everyone.map((p) => [p.id, p.name]));
-  const any = [['', 'Any']];
-  const f = {
+/**
+ * @typedef {import('../api-types').Practitioner} Practitioner
+ * @typedef {import('../api-types').Absence} Absence
+ * @typedef {import('../api-types').HoursRow} HoursRow
+ * @typedef {import('./practitioner-form.js').Reference} Reference
+ * @typedef {{
+ *   out: HTMLElement,
+ *   editor: HTMLElement,
+ *   ref: Reference,
+ *   regions: Names,
+ *   specialisms: Names,
+ *   hubs: Names,
+ *   loadPanel: () => Promise<void>,
+ * }} Ctx
+ */
+
+/** The panel: practitioners (add, change, archive), hours per week against the contract, absences. */
+export const panelScreen = {
+  path: 'panel',
+  title: 'Panel',
+  reads: 'GET /v1/practitioners',
+  actions: [
+    { op: 'POST /v1/practitioners', words: 'add practitioners to the panel' },
+    { op: 'PATCH /v1/practitioners/:id', words: 'change practitioners’ regions, specialisms and contracts' },
+    { op: 'DELETE /v1/practitioners/:id', words: 'archive practitioners who leave' },
+  ],
+  render,
+};
+
+/** @param {HTMLFormElement} form @param {(e: SubmitEvent) => void} run */
+const onSubmit = (form, run) => form.addEventListener('submit', (e) => (e.preventDefault(), run(e)));
+
+/** @param {Ctx} ctx @param {Practitioner} p */
+const kindText = (ctx, p) =>
+  p.kind === 'parenting' || (!p.kind && !p.grade)
+    ? 'Parenting'
+    : `0-19, grade ${p.grade}${p.hub ? `, ${ctx.hubs.of(p.hub, p.hub)}` : ''}`;
+
+/** @param {Ctx} ctx @param {Practitioner[]} items */
+function practitionerTable(ctx, items) {
+  return table(
+    `Practitioners (${items.length})`,
+    ['Name', 'Kind', 'Home region', 'Works in', 'Specialisms', 'Gender', 'Contract hours a week', 'Action'],
+    items.map((p) =>
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'row' }, p.name),
+        h('td', {}, kindText(ctx, p)),
+        // Roles that see only public fields get no regions or contract: a dash, not a guess.
+        h('td', {}, p.homeRegion ? ctx.regions.of(p.homeRegion, p.homeRegion) : '—'),
+        h('td', {}, (p.regions ?? []).map((r) => ctx.regions.of(r, r)).join(', ') || '—'),
+        h('td', {}, (p.specialisms ?? []).map((s) => ctx.specialisms.of(s, s)).join(', ') || '—'),
+        h('td', {}, p.gender || '—'),
+        h('td', {}, p.contract?.hoursPerWeek == null ? '—' : String(p.contract.hoursPerWeek)),
+        h(
+          'td',
+          { class: 'actions' },
+          canOnPractitioner('PATCH /v1/practitioners/:id', p)
+            ? h(
+                'button',
+                { type: 'button', class: 'secondary', onclick: () => void change(ctx, p.id) },
+                `Change ${p.name}`,
+              )
+            : null,
+          can('DELETE /v1/practitioners/:id')
+            ? confirmButton(`Archive ${p.name}`, `Yes, archive ${p.name}`, ctx.out, async () => {
+                await api.del(`/v1/practitioners/${p.id}`, { ifMatch: p.version });
+                await ctx.loadPanel();
+                return {
+                  title: `${p.name} is archived`,
+                  detail: 'Their history stays; their future shifts need cover.',
+                };
+              })
+            : null,
+        ),
+      ),
+    ),
+  );
+}
+
+/** @param {Ctx} ctx @param {string} id */
+const change = (ctx, id) =>
+  attempt(ctx.out, async () => {
+    /** @type {Practitioner} */
+    const p = await api.get(`/v1/practitioners/${id}`);
+    ctx.editor.hidden = false;
+    clear(
+      ctx.editor,
+      practitionerForm(ctx.ref, p, async () => void (await ctx.loadPanel())),
+    );
+    ctx.editor.querySelector('input')?.focus();
+  });
+
+/** The panel's filters, one control per query parameter. @param {Reference} ref */
+function filters(ref) {
+  const any = /** @type {[string, string][]} */ ([['', 'Any']]);
+  return {
     q: h('input', { type: 'search', name: 'q' }),
     kind: select(
       'kind',
       [...any, ['parenting', 'Parenting practitioner'], ['zero_nineteen', '0-19 practitioner']],
       '',
     ),
-    region: select('region', [...any, ...regions.map((r) => [r.code, r.name])], ''),
-    specialism: select('specialism', [...any, ...specialisms.map((s) => [s.code, s.name])], ''),
-    hub: select('hub', [...any, ...hubs.map((x) => [x.code, x.name])], ''),
+    region: select(
+      'region',
+      [...any, ...ref.regions.map((r) => /** @type {[string, string]} */ ([r.code, r.name]))],
+      '',
+    ),
+    specialism: select(
+      'specialism',
+      [...any, ...ref.specialisms.map((s) => /** @type {[string, string]} */ ([s.code, s.name]))],
+      '',
+    ),
+    hub: select(
+      'hub',
+      [...any, ...ref.hubs.map((x) => /** @type {[string, string]} */ ([x.code, x.name]))],
+      '',
+    ),
     gender: select('gender', [...any, ['female', 'Female'], ['male', 'Male'], ['other', 'Other']], ''),
   };
+}
+
+/** @param {HTMLElement} main */
+async function render(main) {
+  /** @type {Reference} */
+  const ref = {
+    regions: await getAll('/v1/regions'),
+    specialisms: await getAll('/v1/specialisms'),
+    hubs: await getAll('/v1/hubs'),
+  };
+  const regions = new Names(ref.regions);
+  const specialisms = new Names(ref.specialisms);
+  const hubs = new Names(ref.hubs);
+  const names = new Names();
+  const out = answerRegion('panel-answer');
+  const editor = h('section', {
+    id: 'practitioner-editor',
+    'aria-label': 'Change a practitioner',
+    hidden: true,
+  });
+  const f = filters(ref);
   const list = h('div', { id: 'practitioners' });
-  async function loadPanel(event) {
-    if (event) event.preventDefault();
-    try {
+
+  /** @type {Ctx} */
+  const ctx = {
+    out,
+    editor,
+    ref,
+    regions,
+    specialisms,
+    hubs,
+    loadPanel: async () => void (await loadPanel()),
+  };
+  const loadPanel = () =>
+    attempt(out, async () => {
+      /** @type {Record<string, string>} */
       const params = {};
       for (const [k, el] of Object.entries(f)) if (el.value.trim()) params[k] = el.value.trim();
+      /** @type {Practitioner[]} */
       const items = await getAll('/v1/practitioners', params);
-      clear(
-        list,
-        table(
-          `Practitioners (${items.length})`,
-          ['Name', 'Kind', 'Home region', 'Works in', 'Specialisms', 'Gender', 'Contract hours a week'],
-          items.map((p) =>
-            h(
-              'tr',
-              {},
-              h('th', { scope: 'row' }, p.name),
-              h(
-                'td',
-                {},
-                p.kind === 'parenting' ? 'Parenting' : `0-19, grade ${p.grade}${p.hub ? `, ${p.hub}` : ''}`,
-              ),
-              h('td', {}, p.homeRegion),
-              h('td', {}, p.regions.join(', ')),
-              h('td', {}, p.specialisms.join(', ') || '—'),
-              h('td', {}, p.gender || '—'),
-              h('td', {}, p.contract.hoursPerWeek == null ? '—' : String(p.contract.hoursPerWeek)),
-            ),
-          ),
-        ),
-      );
-    } catch (error) {
-      problem(out, error);
-    }
-  }
+      names.add(items);
+      clear(list, practitionerTable(ctx, items));
+    });
 
-  const hFrom = h('input', { type: 'date', name: 'from', value: today(), required: true });
-  const hTo = h('input', { type: 'date', name: 'to', value: addDays(today(), 13), required: true });
-  const hours = h('div', { id: 'hours' });
-  async function loadHours(event) {
-    if (event) event.preventDefault();
-    try {
-      const { items } = await api.get(`/v1/hours?from=${hFrom.value}&to=${hTo.value}`);
-      clear(
-        hours,
-        table(
-          'Hours per practitioner per week against their contract',
-          ['Practitioner', 'Week', 'Hours', 'Contract', 'Most in 7 days', 'Shifts', 'Nights'],
-          items.map((r) => {
-            const over = r.contractedHoursPerWeek != null && r.hours > r.contractedHoursPerWeek;
-            return h(
-              'tr',
-              {},
-              h('th', { scope: 'row' }, r.name),
-              h('td', {}, r.week),
-              h(
-                'td',
-                {},
-                String(r.hours),
-                ' ',
-                over ? badge('Over contract', 'warn') : null,
-                r.hours > r.maxHoursPer7Days ? badge('Over the limit', 'bad') : null,
-              ),
-              h('td', {}, r.contractedHoursPerWeek == null ? '—' : String(r.contractedHoursPerWeek)),
-              h('td', {}, String(r.maxHoursPer7Days)),
-              h('td', {}, String(r.shifts)),
-              h('td', {}, String(r.nights)),
-            );
-          }),
-        ),
-      );
-    } catch (error) {
-      problem(out, error);
-    }
-  }
-
-  const aFrom = h('input', { type: 'date', name: 'from', value: addDays(today(), -7), required: true });
-  const aTo = h('input', { type: 'date', name: 'to', value: addDays(today(), 28), required: true });
-  const absences = h('div', { id: 'absences' });
-  async function loadAbsences(event) {
-    if (event) event.preventDefault();
-    try {
-      const items = await getAll('/v1/absences', { from: aFrom.value, to: aTo.value });
-      clear(
-        absences,
-        table(
-          'Absences in the period',
-          ['Practitioner', 'Kind', 'From', 'Until', 'Note'],
-          items.map((a) =>
-            h(
-              'tr',
-              {},
-              h('th', { scope: 'row' }, names.get(a.practitionerId) || a.practitionerId),
-              h('td', {}, a.kind.replace('_', ' ')),
-              h('td', {}, fmtDateTime(a.start)),
-              h('td', {}, a.end ? fmtDateTime(a.end) : 'Open-ended'),
-              h('td', {}, a.note || ''),
-            ),
-          ),
-        ),
-      );
-    } catch (error) {
-      problem(out, error);
-    }
-  }
-
+  const hours = can('GET /v1/hours') ? hoursSection(out) : null;
+  const absences = can('GET /v1/absences') ? absencesSection(out, names) : null;
+  const filterForm = h(
+    'form',
+    { class: 'inline card' },
+    field('Name contains', f.q),
+    [
+      ['Kind', f.kind],
+      ['Region', f.region],
+      ['Specialism', f.specialism],
+      ['Hub', f.hub],
+      ['Gender', f.gender],
+    ].map(([label, el]) => field(/** @type {string} */ (label), /** @type {HTMLSelectElement} */ (el))),
+    h('button', { type: 'submit' }, 'Filter'),
+  );
+  onSubmit(filterForm, () => void loadPanel());
   clear(
     main,
     h('h1', {}, 'Panel'),
@@ -148,53 +195,15 @@ export async function panelView(main) {
       'section',
       { 'aria-labelledby': 'panel-h' },
       h('h2', { id: 'panel-h' }, 'Practitioners'),
-      h(
-        'form',
-        { class: 'inline card', onsubmit: loadPanel },
-        field('Name contains', f.q),
-        field('Kind', f.kind),
-        field('Region', f.region),
-        field('Specialism', f.specialism),
-        field('Hub', f.hub),
-        field('Gender', f.gender),
-        h('button', { type: 'submit' }, 'Filter'),
-      ),
+      filterForm,
       list,
     ),
-    can('hours')
-      ? h(
-          'section',
-          { 'aria-labelledby': 'hours-h' },
-          h('h2', { id: 'hours-h' }, 'Hours per week'),
-          h(
-            'form',
-            { class: 'inline card', onsubmit: loadHours },
-            field('From', hFrom),
-            field('To (included)', hTo),
-            h('button', { type: 'submit' }, 'Show hours'),
-          ),
-          hours,
-        )
-      : null,
-    can('readAbsences')
-      ? h(
-          'section',
-          { 'aria-labelledby': 'absences-h' },
-          h('h2', { id: 'absences-h' }, 'Absences'),
-          h(
-            'form',
-            { class: 'inline card', onsubmit: loadAbsences },
-            field('From', aFrom),
-            field('To (included)', aTo),
-            h('button', { type: 'submit' }, 'Show absences'),
-          ),
-          absences,
-        )
-      : null,
+    editor,
+    can('POST /v1/practitioners') ? practitionerForm(ref, null, async () => void (await loadPanel())) : null,
+    hours?.element,
+    absences?.element,
   );
-  await Promise.all([
-    loadPanel(),
-    can('hours') ? loadHours() : null,
-    can('readAbsences') ? loadAbsences() : null,
-  ]);
+  // Every name first (absences name people the filter may hide), then the lists.
+  names.add(await getAll('/v1/practitioners'));
+  await Promise.all([loadPanel(), hours?.load(), absences?.load()]);
 }

@@ -1,28 +1,52 @@
+// @ts-check
 /* global document, Node, URL, setTimeout */
 // Small DOM helpers: no framework, just elements with their text set safely (never innerHTML).
 
-/** h('button', {type: 'button', onclick}, 'Text', child...) */
+/**
+ * Anything h() and clear() accept as content: nodes, text, nothing, or lists of them.
+ * @typedef {Node | string | number | null | undefined | false | ChildList} Child
+ * @typedef {Child[]} ChildList
+ * @typedef {Record<string, unknown>} Attrs
+ */
+
+/**
+ * h('button', {type: 'button', onclick}, 'Text', child...)
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Attrs | null} [attrs]
+ * @param {...Child} children
+ * @returns {HTMLElementTagNameMap[K]}
+ */
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {
     if (v === undefined || v === null || v === false) continue;
-    if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);
-    else if (k === 'class') el.className = v;
+    if (k.startsWith('on') && typeof v === 'function')
+      el.addEventListener(k.slice(2), /** @type {EventListener} */ (v));
+    else if (k === 'class') el.className = String(v);
     else if (k === 'dataset') Object.assign(el.dataset, v);
-    else if (k in el && typeof v !== 'string') el[k] = v;
+    else if (k in el && typeof v !== 'string') /** @type {any} */ (el)[k] = v;
     else el.setAttribute(k, v === true ? '' : String(v));
   }
   append(el, children);
   return el;
 }
 
+/** @param {HTMLElement} el @param {Child[]} children */
 function append(el, children) {
-  for (const c of children.flat(Infinity)) {
-    if (c === undefined || c === null || c === false) continue;
+  for (const c of children) {
+    if (Array.isArray(c)) append(el, c);
+    if (c === undefined || c === null || c === false || Array.isArray(c)) continue;
     el.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
 }
 
+/**
+ * @template {HTMLElement} E
+ * @param {E} el
+ * @param {...Child} children
+ * @returns {E}
+ */
 export function clear(el, ...children) {
   el.replaceChildren();
   append(el, children);
@@ -30,9 +54,15 @@ export function clear(el, ...children) {
 }
 
 let ids = 0;
+/** @param {string} prefix */
 export const uid = (prefix) => `${prefix}-${++ids}`;
 
-/** A labelled control: <div class="field"><label for>..</label><input id></div>. */
+/**
+ * A labelled control: <div class="field"><label for>..</label><input id></div>.
+ * @param {string} label
+ * @param {HTMLElement} control
+ * @param {string} [hint]
+ */
 export function field(label, control, hint) {
   if (!control.id) control.id = uid('f');
   const hintEl = hint ? h('span', { class: 'hint', id: `${control.id}-hint` }, hint) : null;
@@ -40,6 +70,11 @@ export function field(label, control, hint) {
   return h('div', { class: 'field' }, h('label', { for: control.id }, label), control, hintEl);
 }
 
+/**
+ * @param {string} name
+ * @param {[string, string][]} options value and text
+ * @param {string | null} [value]
+ */
 export function select(name, options, value) {
   return h(
     'select',
@@ -48,7 +83,14 @@ export function select(name, options, value) {
   );
 }
 
-/** A region for the service's answers: polite status, or an alert for refusals. */
+/**
+ * A region for the service's answers: polite status, or an alert for refusals.
+ * @param {HTMLElement} el
+ * @param {'ok' | 'error'} kind
+ * @param {string} title
+ * @param {string | null} [detail]
+ * @param {...Child} extra
+ */
 export function answer(el, kind, title, detail, ...extra) {
   el.setAttribute('role', kind === 'error' ? 'alert' : 'status');
   return clear(
@@ -68,14 +110,21 @@ export function answer(el, kind, title, detail, ...extra) {
   );
 }
 
-/** Shows an ApiError (title, detail and field errors) in the answer region. */
+/**
+ * Shows an ApiError (title, detail and field errors), or any other error, in the answer region.
+ * @param {HTMLElement} el
+ * @param {unknown} error
+ * @param {...Child} extra
+ */
 export function problem(el, error, ...extra) {
-  const fields = (error.errors || []).map((e) => h('li', {}, `${e.field}: ${e.message}`));
+  /** @type {{ title?: string, detail?: string, message?: string, errors?: { field: string, message: string }[] }} */
+  const e = error instanceof Error ? error : { message: String(error) };
+  const fields = (e.errors || []).map((x) => h('li', {}, `${x.field}: ${x.message}`));
   return answer(
     el,
     'error',
-    error.title || 'Something went wrong',
-    error.detail || error.message,
+    e.title || 'Something went wrong',
+    e.detail || e.message,
     fields.length ? h('ul', {}, fields) : null,
     extra,
   );
@@ -98,9 +147,13 @@ const dayFmt = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
 });
 
+/** @param {string} iso */
 export const fmtTime = (iso) => timeFmt.format(new Date(iso));
+/** @param {string | null | undefined} iso */
 export const fmtDateTime = (iso) => (iso ? dateTimeFmt.format(new Date(iso)) : '');
+/** @param {string} localDate */
 export const fmtDay = (localDate) => dayFmt.format(new Date(`${localDate}T00:00:00Z`));
+/** @param {{ caseReference: string, localDate: string, start: string, end: string }} s */
 export const shiftLabel = (s) =>
   `${s.caseReference} ${fmtDay(s.localDate)} ${fmtTime(s.start)}–${fmtTime(s.end)}`;
 
@@ -109,21 +162,25 @@ export function today() {
   const d = new Date();
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
+/** @param {number} n */
 const pad = (n) => String(n).padStart(2, '0');
 
+/** @param {string} localDate @param {number} days */
 export function addDays(localDate, days) {
   const d = new Date(`${localDate}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
 
+/** @param {string} from @param {string} to */
 export function daysBetween(from, to) {
+  /** @type {string[]} */
   const out = [];
   for (let d = from; d <= to && out.length < 62; d = addDays(d, 1)) out.push(d);
   return out;
 }
 
-/** The ISO week (YYYY-Www) of a local date. */
+/** The ISO week (YYYY-Www) of a local date. @param {string} localDate */
 export function isoWeek(localDate) {
   const d = new Date(`${localDate}T00:00:00Z`);
   const day = (d.getUTCDay() + 6) % 7;
@@ -135,8 +192,9 @@ export function isoWeek(localDate) {
   return `${year}-W${pad(week)}`;
 }
 
-/** A datetime-local value (local wall time) as an ISO instant. */
+/** A datetime-local value (local wall time) as an ISO instant. @param {string} value */
 export const localToInstant = (value) => new Date(value).toISOString();
+/** Now as a datetime-local value. @param {boolean} [roundUp] to the next minute */
 export function nowLocalInput(roundUp = false) {
   const d = new Date();
   if (roundUp && (d.getSeconds() || d.getMilliseconds())) d.setMinutes(d.getMinutes() + 1);
@@ -145,11 +203,17 @@ export function nowLocalInput(roundUp = false) {
   return `${date}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** @param {string} text @param {'good' | 'bad' | 'warn' | 'info'} kind */
 export function badge(text, kind) {
   return h('span', { class: `badge badge-${kind}` }, text);
 }
 
-/** Saves a Blob under a file name, or opens it (HTML) in a new tab. */
+/**
+ * Saves a Blob under a file name, or opens it (HTML) in a new tab.
+ * @param {Blob} blob
+ * @param {string} filename
+ * @param {boolean} [open]
+ */
 export function saveBlob(blob, filename, open = false) {
   const url = URL.createObjectURL(blob);
   const a = h('a', { href: url, ...(open ? { target: '_blank', rel: 'noopener' } : { download: filename }) });
@@ -159,6 +223,13 @@ export function saveBlob(blob, filename, open = false) {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/**
+ * A captioned table in a scroll box of its own (so a wide table never widens the page on a phone).
+ * @param {string} caption
+ * @param {string[]} headers
+ * @param {Child} rows
+ * @param {Attrs} [attrs]
+ */
 export function table(caption, headers, rows, attrs = {}) {
   return h(
     'div',
@@ -178,5 +249,68 @@ export function table(caption, headers, rows, attrs = {}) {
       ),
       h('tbody', {}, rows),
     ),
+  );
+}
+
+/** A week input's value one or more weeks on. @param {string} week YYYY-Www @param {number} weeks */
+export function addWeeks(week, weeks) {
+  const [year, w] = week.split('-W').map(Number);
+  const jan4 = new Date(Date.UTC(year ?? 2026, 0, 4));
+  const monday = new Date(jan4);
+  monday.setUTCDate(jan4.getUTCDate() - ((jan4.getUTCDay() + 6) % 7) + ((w ?? 1) - 1 + weeks) * 7);
+  return isoWeek(monday.toISOString().slice(0, 10));
+}
+
+/** A name for an id from a list of things with names (ids never appear in words). */
+export class Names {
+  /** @param {{ id?: string, code?: string, name: string }[]} [items] */
+  constructor(items = []) {
+    /** @type {Map<string, string>} */
+    this.map = new Map();
+    this.add(items);
+  }
+  /** @param {{ id?: string, code?: string, name: string }[]} items */
+  add(items) {
+    for (const x of items) this.map.set(x.id ?? x.code ?? '', x.name);
+    return this;
+  }
+  /** @param {string | null | undefined} key @param {string} [unknown] */
+  of(key, unknown = 'someone not on the panel') {
+    return (key && this.map.get(key)) || unknown;
+  }
+}
+
+/**
+ * A group of checkboxes under a legend, one per option, sharing a name (read back with form.js checked()).
+ * @param {string} legend
+ * @param {string} name
+ * @param {[string, string][]} options value and text
+ * @param {string[]} [selected]
+ */
+export function checkboxes(legend, name, options, selected = []) {
+  return h(
+    'fieldset',
+    { class: 'checks' },
+    h('legend', {}, legend),
+    options.length === 0 ? h('p', { class: 'muted' }, 'None to choose from.') : null,
+    options.map(([value, text]) => {
+      const box = h('input', {
+        type: 'checkbox',
+        name,
+        value,
+        id: uid(name),
+        checked: selected.includes(value),
+      });
+      return h('div', { class: 'choice' }, box, h('label', { for: box.id }, text));
+    }),
+  );
+}
+
+/** A definition list of figures: [term, value, id?]. @param {[string, Child, string?][]} rows */
+export function stats(rows) {
+  return h(
+    'dl',
+    { class: 'stats' },
+    rows.map(([term, value, id]) => h('div', {}, h('dt', {}, term), h('dd', { id }, value))),
   );
 }

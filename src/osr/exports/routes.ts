@@ -1,11 +1,10 @@
 import { DateTime } from 'luxon';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import type { App, Deps } from '../../http/app-types.js';
 import { problems } from '../../http/problem.js';
 import { Code, errorResponses, IsoWeek } from '../../http/schemas.js';
 import { currentWeekMonday, mondayToIsoWeek } from '../../time/weeks.js';
 import { hubExists } from '../rota-repository.js';
-import { osrDb } from '../tables.js';
 import { weekRange } from '../weeks.js';
 import { rotaCsv } from './csv.js';
 import { rotaHtml, STYLE_HASH } from './html.js';
@@ -24,11 +23,10 @@ const ExportQuery = Type.Object(
 const text = (example: string, description: string) => Type.String({ examples: [example], description });
 
 export async function exportRoutes(app: App, { database, config }: Deps): Promise<void> {
-  const db = osrDb(database.db);
+  const db = database.db;
   const tz = config.timezone;
 
-  const tableFor = async (query: unknown) => {
-    const q = query as { fromWeek?: string; toWeek?: string; hub?: string };
+  const tableFor = async (q: Static<typeof ExportQuery>) => {
     const from = q.fromWeek ?? mondayToIsoWeek(currentWeekMonday(tz));
     const weeks = weekRange(from, q.toWeek, 104);
     if (q.hub && !(await hubExists(db, q.hub))) throw problems.notFound('hub', q.hub);

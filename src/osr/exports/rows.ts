@@ -1,7 +1,8 @@
 import { datTeamFor } from '../figures.js';
 import { daysTouched, mergeParts, unavailableLeads } from '../lead-alerts.js';
 import { hubNames, leadRows } from '../rota-repository.js';
-import type { OsrDb } from '../tables.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
 import { osrWeek } from '../weeks.js';
 
 /** One hub-week of the issued rota, as every export format shows it. */
@@ -28,7 +29,7 @@ export interface ExportTable {
 }
 
 export async function exportTable(
-  db: OsrDb,
+  db: Kysely<DB>,
   weeks: string[],
   hub: string | undefined,
   timezone: string,
@@ -61,7 +62,7 @@ export async function exportTable(
         hubName: h.name,
         week,
         monday: w.monday,
-        friday: w.start.plus({ days: 4 }).toISODate()!,
+        friday: w.friday,
         lead: r?.practitionerId
           ? { name: r.name ?? '', grade: r.grade ?? '', source: r.source, version: r.version }
           : null,

@@ -114,7 +114,7 @@ export const minConsecutiveDays: ResourceConstraint = {
           penalty: min - length,
           resource: r,
           demands: tl.filter((d) => d < c.D && c.day[d]! >= from && c.day[d]! <= to),
-          message: `${c.resourceNames[r]} would work ${plural(length, 'day')} in a row from day ${from} (at least ${min})`,
+          message: `${c.resourceNames[r]} would work ${plural(length, 'day')} in a row from ${c.fmtDay(from)} (at least ${min})`,
         });
       }
       first = i;
@@ -144,7 +144,7 @@ export const minConsecutiveDaysOff: ResourceConstraint = {
         penalty: min - off,
         resource: r,
         demands: tl.filter((d) => d < c.D && (c.day[d] === before || c.day[d] === days[i])),
-        message: `${c.resourceNames[r]} would have ${plural(off, 'day')} off from day ${before + 1} (at least ${min} together)`,
+        message: `${c.resourceNames[r]} would have ${plural(off, 'day')} off from ${c.fmtDay(before + 1)} (at least ${min} together)`,
       });
     }
     return penalty;
@@ -266,8 +266,8 @@ export const requests: ResourceConstraint = {
           resource: r,
           demands: match >= 0 ? [match] : [],
           message: q.on
-            ? `${c.resourceNames[r]} asked for ${what} on day ${q.day}`
-            : `${c.resourceNames[r]} asked not to work ${what} on day ${q.day}`,
+            ? `${c.resourceNames[r]} asked for ${what} on ${c.fmtDay(q.day)}`
+            : `${c.resourceNames[r]} asked not to work ${what} on ${c.fmtDay(q.day)}`,
         });
       }
     }

@@ -110,7 +110,7 @@ export const daysOff: ResourceConstraint = {
             penalty: short,
             resource: r,
             demands,
-            message: `${c.resourceNames[r]} would have ${plural(length - worked, 'day')} off in the ${length} days from day ${w} (needs ${need})`,
+            message: `${c.resourceNames[r]} would have ${plural(length - worked, 'day')} off in the ${length} days from ${c.fmtDay(w)} (needs ${need})`,
           });
         }
       }

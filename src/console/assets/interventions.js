@@ -1,0 +1,335 @@
+// @ts-check
+import { api, getAll, session } from './api.js';
+import { can, exists } from './access.js';
+import { actionForm, answerRegion, attempt, value } from './form.js';
+import { addWeeks, clear, field, h, isoWeek, Names, select, table, today } from './ui.js';
+
+/**
+ * @typedef {import('../api-types').Intervention} Intervention
+ * @typedef {import('../api-types').Booking} Booking
+ * @typedef {import('../api-types').Hub} Hub
+ * @typedef {import('../api-types').Practitioner} Practitioner
+ * @typedef {{ out: HTMLElement, forms: HTMLElement, staff: Names, hubStaff: Practitioner[], load: () => Promise<void> }} Ctx
+ */
+
+const CLOSE = 'POST /v1/osr/interventions/:id/close';
+const REASONS = /** @type {[string, string][]} */ ([
+  ['gender', 'Gender'],
+  ['specialism', 'Specialism'],
+  ['workload', 'Workload'],
+  ['annual_leave', 'Annual leave'],
+]);
+const OUTCOMES = /** @type {[string, string][]} */ ([
+  ['completed', 'Completed: the planned work was done'],
+  ['stepped_down', 'Stepped down to lighter support'],
+  ['transferred_to_statutory', 'Moved to statutory services'],
+  ['disengaged', 'The family stopped taking part'],
+  ['other', 'Other'],
+]);
+
+/** Interventions after OSR visits: start one from a booking, extend, reassign, close (when the service can). */
+export const interventionsScreen = {
+  path: 'interventions',
+  title: 'Interventions',
+  reads: 'GET /v1/osr/interventions',
+  actions: [
+    { op: 'POST /v1/osr/interventions', words: 'start interventions after visits' },
+    { op: 'POST /v1/osr/interventions/:id/extend', words: 'extend interventions with a reason' },
+    { op: 'POST /v1/osr/interventions/:id/reassign', words: 'reassign interventions' },
+    { op: CLOSE, words: 'close interventions with their outcome' },
+  ],
+  render,
+};
+
+const who = (/** @type {Ctx} */ ctx, /** @type {Intervention} */ i) =>
+  i.practitionerName ?? ctx.staff.of(i.practitionerId);
+/** @param {Intervention} i */
+const open = (i) => (i.status ?? 'open') === 'open';
+
+/** @param {Ctx} ctx @param {Intervention[]} items */
+function interventionTable(ctx, items) {
+  if (!items.length) return h('p', {}, 'No interventions for this hub in these weeks.');
+  return table(
+    `Interventions (${items.length})`,
+    ['Case', 'Week', 'Practitioner', 'Sessions', 'Status', 'Action'],
+    items.map((i) =>
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'row' }, i.caseReference),
+        h('td', {}, i.week),
+        h(
+          'td',
+          {},
+          who(ctx, i),
+          i.reassignmentReason
+            ? h('span', { class: 'muted' }, ` (reassigned: ${i.reassignmentReason.replace('_', ' ')})`)
+            : null,
+        ),
+        h(
+          'td',
+          {},
+          `${i.totalSessions}${i.extraSessions ? ` (${i.extraSessions} added: ${i.extensionReason ?? ''})` : ''}`,
+        ),
+        h(
+          'td',
+          {},
+          open(i)
+            ? 'Open'
+            : `Closed ${i.closedOn ?? ''}${i.outcome ? `: ${i.outcome.replace(/_/g, ' ')}` : ''}`,
+        ),
+        h('td', { class: 'actions' }, open(i) ? actionsFor(ctx, i) : null),
+      ),
+    ),
+  );
+}
+
+/** @param {Ctx} ctx @param {Intervention} i */
+function actionsFor(ctx, i) {
+  /** @param {string} label @param {() => HTMLElement} form */
+  const opener = (label, form) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'secondary',
+        onclick: () => {
+          clear(ctx.forms, form());
+          ctx.forms.querySelector('h3')?.scrollIntoView({ block: 'nearest' });
+        },
+      },
+      label,
+    );
+  return [
+    can('POST /v1/osr/interventions/:id/extend', i.hub)
+      ? opener(`Extend ${i.caseReference}`, () => extendForm(ctx, i))
+      : null,
+    can('POST /v1/osr/interventions/:id/reassign', i.hub)
+      ? opener(`Reassign ${i.caseReference}`, () => reassignForm(ctx, i))
+      : null,
+    exists(CLOSE) && can(CLOSE, i.hub) ? opener(`Close ${i.caseReference}`, () => closeForm(ctx, i)) : null,
+  ];
+}
+
+/** @param {Ctx} ctx @param {Booking[]} bookings */
+function startForm(ctx, bookings) {
+  if (!bookings.length) return h('p', {}, 'Every active booking in these weeks has its intervention.');
+  return actionForm({
+    heading: 'Start an intervention after a visit',
+    headingLevel: 'h2',
+    id: 'start-intervention',
+    out: ctx.out,
+    controls: h(
+      'div',
+      { class: 'controls' },
+      field(
+        'Visit',
+        select(
+          'bookingId',
+          bookings.map((b) => [b.id, `${b.caseReference}, ${b.week}, with ${b.leadResponderName}`]),
+        ),
+      ),
+      field(
+        'Sessions',
+        h('input', { type: 'number', name: 'sessions', min: '1', max: '6', value: '6', required: true }),
+      ),
+      field('Started on', h('input', { type: 'date', name: 'startedOn', value: today(), required: true })),
+    ),
+    submit: 'Start intervention',
+    run: async (form) => {
+      /** @type {Intervention} */
+      const i = await api.post('/v1/osr/interventions', {
+        bookingId: value(form, 'bookingId'),
+        sessions: Number(value(form, 'sessions')),
+        startedOn: value(form, 'startedOn'),
+      });
+      await ctx.load();
+      return {
+        title: `Intervention for ${i.caseReference} started`,
+        detail: `${who(ctx, i)} delivers ${i.sessions} session(s).`,
+      };
+    },
+  });
+}
+
+/** @param {Ctx} ctx @param {Intervention} i */
+const extendForm = (ctx, i) =>
+  actionForm({
+    heading: `Extend the intervention for ${i.caseReference}`,
+    out: ctx.out,
+    controls: [
+      field(
+        'More sessions',
+        h('input', { type: 'number', name: 'sessions', min: '1', max: '6', value: '2', required: true }),
+      ),
+      field(
+        'Reason for the extension',
+        h('input', { type: 'text', name: 'reason', required: true, maxlength: '2000' }),
+        'Recorded with the extension.',
+      ),
+    ],
+    submit: 'Extend',
+    run: async (form) => {
+      /** @type {Intervention} */
+      const res = await api.post(
+        `/v1/osr/interventions/${i.id}/extend`,
+        { sessions: Number(value(form, 'sessions')), reason: value(form, 'reason') },
+        { ifMatch: i.version },
+      );
+      await ctx.load();
+      return { title: `${res.caseReference} now has ${res.totalSessions} session(s)` };
+    },
+  });
+
+/** @param {Ctx} ctx @param {Intervention} i */
+const reassignForm = (ctx, i) =>
+  actionForm({
+    heading: `Reassign the intervention for ${i.caseReference}`,
+    out: ctx.out,
+    controls: [
+      field(
+        'Give it to',
+        select(
+          'practitionerId',
+          ctx.hubStaff.filter((p) => p.id !== i.practitionerId).map((p) => [p.id, p.name]),
+        ),
+      ),
+      field('Why', select('reason', REASONS, 'workload')),
+      field('Note (optional)', h('input', { type: 'text', name: 'note', maxlength: '2000' })),
+    ],
+    submit: 'Reassign',
+    run: async (form) => {
+      /** @type {Record<string, string>} */
+      const body = { practitionerId: value(form, 'practitionerId'), reason: value(form, 'reason') };
+      if (value(form, 'note')) body.note = value(form, 'note');
+      /** @type {Intervention} */
+      const res = await api.post(`/v1/osr/interventions/${i.id}/reassign`, body, { ifMatch: i.version });
+      await ctx.load();
+      return { title: `${who(ctx, res)} now delivers the intervention for ${res.caseReference}` };
+    },
+  });
+
+/** @param {Ctx} ctx @param {Intervention} i */
+const closeForm = (ctx, i) =>
+  actionForm({
+    heading: `Close the intervention for ${i.caseReference}`,
+    out: ctx.out,
+    controls: [
+      h(
+        'div',
+        { class: 'controls' },
+        field('Closed on', h('input', { type: 'date', name: 'closedOn', value: today(), required: true })),
+        field('Outcome', select('outcome', OUTCOMES, 'completed')),
+        field(
+          'Sessions delivered',
+          h('input', {
+            type: 'number',
+            name: 'sessionsDelivered',
+            min: '0',
+            max: '12',
+            value: String(i.totalSessions),
+            required: true,
+          }),
+        ),
+        field(
+          'Family’s feedback score (optional)',
+          select(
+            'score',
+            [
+              ['', 'Not given'],
+              ['1', '1 (poor)'],
+              ['2', '2'],
+              ['3', '3'],
+              ['4', '4'],
+              ['5', '5 (very good)'],
+            ],
+            '',
+          ),
+        ),
+      ),
+      field(
+        'Feedback comment (optional)',
+        h('input', { type: 'text', name: 'comment', maxlength: '500' }),
+        'About the help given; no names or personal details.',
+      ),
+    ],
+    submit: 'Close intervention',
+    run: async (form) => {
+      /** @type {Record<string, unknown>} */
+      const body = {
+        closedOn: value(form, 'closedOn'),
+        outcome: value(form, 'outcome'),
+        sessionsDelivered: Number(value(form, 'sessionsDelivered')),
+      };
+      if (value(form, 'score'))
+        body.feedback = {
+          score: Number(value(form, 'score')),
+          ...(value(form, 'comment') ? { comment: value(form, 'comment') } : {}),
+        };
+      await api.post(`/v1/osr/interventions/${i.id}/close`, body, { ifMatch: i.version });
+      await ctx.load();
+      return { title: `Intervention for ${i.caseReference} closed` };
+    },
+  });
+
+/** @param {HTMLElement} main */
+async function render(main) {
+  /** @type {Hub[]} */
+  const hubList = await getAll('/v1/hubs');
+  const thisWeek = isoWeek(today());
+  const hub = select(
+    'hub',
+    hubList.map((x) => [x.code, x.name]),
+    session.hubs?.[0] ?? hubList[0]?.code,
+  );
+  const fromWeek = h('input', {
+    type: 'week',
+    name: 'fromWeek',
+    value: addWeeks(thisWeek, -8),
+    required: true,
+  });
+  const toWeek = h('input', { type: 'week', name: 'toWeek', value: thisWeek, required: true });
+  const out = answerRegion('interventions-answer');
+  const list = h('div', { id: 'interventions' });
+  const forms = h('div', { id: 'intervention-forms' });
+  /** @type {Ctx} */
+  const ctx = { out, forms, staff: new Names(), hubStaff: [], load: async () => void (await load()) };
+
+  const load = () =>
+    attempt(out, async () => {
+      const params = { hub: hub.value, fromWeek: fromWeek.value, toWeek: toWeek.value };
+      ctx.hubStaff = await getAll('/v1/practitioners', { hub: hub.value, kind: 'zero_nineteen' });
+      ctx.staff.add(ctx.hubStaff);
+      /** @type {[Intervention[], Booking[]]} */
+      const [items, bookings] = await Promise.all([
+        getAll('/v1/osr/interventions', params),
+        getAll('/v1/osr/bookings', { ...params, status: 'active' }),
+      ]);
+      const started = new Set(items.map((i) => i.bookingId));
+      clear(list, interventionTable(ctx, items));
+      clear(
+        forms,
+        can('POST /v1/osr/interventions', hub.value)
+          ? startForm(
+              ctx,
+              bookings.filter((b) => !started.has(b.id)),
+            )
+          : null,
+      );
+    });
+
+  const chooser = h(
+    'form',
+    { class: 'inline card' },
+    field('Hub', hub),
+    field('From week', fromWeek),
+    field('To week', toWeek),
+    h('button', { type: 'submit' }, 'Show interventions'),
+  );
+  chooser.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void load();
+  });
+  clear(main, h('h1', {}, 'Interventions'), chooser, out, list, forms);
+  await load();
+}

@@ -1,0 +1,183 @@
+// @ts-check
+import { api, getAll } from './api.js';
+import { can } from './access.js';
+import { answerRegion, attempt } from './form.js';
+import { planText } from './phases.js';
+import { changePlacementForm, createPlacementForm, reviewForm } from './placement-forms.js';
+import { addDays, clear, field, fmtDay, h, Names, table, today } from './ui.js';
+
+/**
+ * @typedef {import('../api-types').Placement} Placement
+ * @typedef {import('../api-types').Review} Review
+ * @typedef {import('./placement-forms.js').Facts} Facts
+ * @typedef {{
+ *   out: HTMLElement,
+ *   editor: HTMLElement,
+ *   facts: Facts,
+ *   regions: Names,
+ *   specialisms: Names,
+ *   people: Names,
+ *   load: () => Promise<void>,
+ * }} Ctx
+ */
+
+/** 24/7 placements: the list, starting one, changing its plan, recording its review. */
+export const placementsScreen = {
+  path: 'placements',
+  title: 'Placements',
+  reads: 'GET /v1/placements',
+  actions: [
+    { op: 'POST /v1/placements', words: 'start placements' },
+    { op: 'PATCH /v1/placements/:id', words: 'change a placement’s plan' },
+    { op: 'POST /v1/placements/:id/reviews', words: 'record placement reviews' },
+  ],
+  render,
+};
+
+/** @param {Ctx} ctx @param {Placement} p */
+const needs = (ctx, p) =>
+  [
+    ...p.requiredSpecialisms.map((s) => ctx.specialisms.of(s, s)),
+    p.genderRequirement ? `${p.genderRequirement} practitioners only` : '',
+    p.excludedPractitioners.length
+      ? `never ${p.excludedPractitioners.map((id) => ctx.people.of(id)).join(', ')}`
+      : '',
+  ]
+    .filter(Boolean)
+    .join('; ') || '—';
+
+/** @param {Ctx} ctx @param {Placement[]} items */
+function placementTable(ctx, items) {
+  if (!items.length) return h('p', {}, 'No placements in this period.');
+  return table(
+    `Placements (${items.length})`,
+    ['Case', 'Region', 'Period', 'Review due', 'Needs', 'Plan', 'Action'],
+    items.map((p) =>
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'row' }, p.caseReference),
+        h('td', {}, ctx.regions.of(p.region, p.region)),
+        h('td', {}, `${fmtDay(p.startDate)} to ${fmtDay(p.endDate)}`),
+        h('td', {}, fmtDay(p.reviewDate)),
+        h('td', {}, needs(ctx, p)),
+        h('td', {}, planText(p.phases)),
+        h(
+          'td',
+          { class: 'actions' },
+          can('PATCH /v1/placements/:id')
+            ? h(
+                'button',
+                { type: 'button', class: 'secondary', onclick: () => void edit(ctx, p.id, 'change') },
+                `Change plan of ${p.caseReference}`,
+              )
+            : null,
+          can('POST /v1/placements/:id/reviews')
+            ? h(
+                'button',
+                { type: 'button', class: 'secondary', onclick: () => void edit(ctx, p.id, 'review') },
+                `Record review of ${p.caseReference}`,
+              )
+            : null,
+        ),
+      ),
+    ),
+  );
+}
+
+/** @param {Ctx} ctx @param {string} id @param {'change' | 'review'} what */
+const edit = (ctx, id, what) =>
+  attempt(ctx.out, async () => {
+    /** @type {Placement} */
+    const p = await api.get(`/v1/placements/${id}`);
+    /** @type {Review[]} */
+    const reviews = (await api.get(`/v1/placements/${id}/reviews`)).items ?? [];
+    const done = async () => {
+      await ctx.load();
+    };
+    ctx.editor.hidden = false;
+    clear(
+      ctx.editor,
+      what === 'change' ? changePlacementForm(ctx.facts, p, done) : reviewForm(p, done),
+      reviews.length
+        ? h(
+            'details',
+            {},
+            h('summary', {}, `Earlier reviews of ${p.caseReference} (${reviews.length})`),
+            h(
+              'ul',
+              {},
+              reviews.map((r) =>
+                h(
+                  'li',
+                  {},
+                  `${fmtDay(r.heldOn)}: ${r.decision.replace('_', ' ')}${r.note ? ` — ${r.note}` : ''}`,
+                ),
+              ),
+            ),
+          )
+        : null,
+    );
+    ctx.editor.querySelector('input, select')?.scrollIntoView({ block: 'nearest' });
+    /** @type {HTMLElement | null} */ (ctx.editor.querySelector('h3'))?.focus();
+  });
+
+/** @param {HTMLElement} main */
+async function render(main) {
+  /** @type {Facts} */
+  const facts = {
+    regions: await getAll('/v1/regions'),
+    specialisms: await getAll('/v1/specialisms'),
+    practitioners: await getAll('/v1/practitioners', { kind: 'parenting' }),
+  };
+  const regions = new Names(facts.regions);
+  const specialisms = new Names(facts.specialisms);
+  const people = new Names(facts.practitioners);
+  const out = answerRegion();
+  const list = h('div', { id: 'placements' });
+  const editor = h('section', { id: 'placement-editor', 'aria-label': 'Placement', hidden: true });
+  const from = h('input', { type: 'date', name: 'from', value: today(), required: true });
+  const to = h('input', { type: 'date', name: 'to', value: addDays(today(), 27), required: true });
+  const reviewsOnly = h('input', { type: 'checkbox', name: 'reviewsDue', id: 'reviews-due' });
+
+  /** @type {Ctx} */
+  const ctx = { out, editor, facts, regions, specialisms, people, load: async () => void (await load()) };
+  const load = () =>
+    attempt(out, async () => {
+      const params = reviewsOnly.checked
+        ? { reviewDueFrom: from.value, reviewDueTo: to.value }
+        : { from: from.value, to: to.value };
+      /** @type {Placement[]} */
+      const items = await getAll('/v1/placements', params);
+      clear(list, placementTable(ctx, items));
+    });
+
+  clear(
+    main,
+    h('h1', {}, 'Placements'),
+    h(
+      'form',
+      {
+        class: 'inline card',
+        onsubmit: (/** @type {SubmitEvent} */ e) => {
+          e.preventDefault();
+          void load();
+        },
+      },
+      field('From', from),
+      field('To (included)', to),
+      h(
+        'div',
+        { class: 'choice' },
+        reviewsOnly,
+        h('label', { for: reviewsOnly.id }, 'Only reviews due in the period'),
+      ),
+      h('button', { type: 'submit' }, 'Show placements'),
+    ),
+    out,
+    list,
+    editor,
+    can('POST /v1/placements') ? createPlacementForm(facts, async () => void (await load())) : null,
+  );
+  await load();
+}

@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { problems } from '../http/problem.js';
+import type { RoleName } from '../http/schemas.js';
+import { missingCodes } from '../reference/repository.js';
+
+/** A hub_manager key must name known hubs; no other role takes any. */
+export async function checkKeyHubs(
+  db: Kysely<DB>,
+  role: RoleName,
+  hubs: string[] | undefined,
+): Promise<string[] | null> {
+  if (role !== 'hub_manager') {
+    if (hubs !== undefined)
+      throw problems.unprocessable('Only a hub_manager key names hubs.', [
+        { field: '/body/hubs', message: `is not taken for the ${role} role` },
+      ]);
+    return null;
+  }
+  if (!hubs?.length)
+    throw problems.unprocessable('A hub_manager key must name its hubs.', [
+      { field: '/body/hubs', message: 'is required for the hub_manager role' },
+    ]);
+  const missing = await missingCodes(db, 'hubs', hubs);
+  if (missing.length)
+    throw problems.unprocessable(`No hub with code ${missing.map((m) => `"${m}"`).join(', ')} exists.`, [
+      { field: '/body/hubs', message: 'names an unknown hub' },
+    ]);
+  return [...hubs].sort();
+}

@@ -1,0 +1,58 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { findPreferences } from '../panel/preferences.js';
+
+/** Some people's work from `contextFrom` on, with what the rules need about them and their families. */
+export async function readRuleRows(db: Kysely<DB>, ids: string[], contextFrom: Date) {
+  const [rows, practitioners, regions, skills, absences] = await Promise.all([
+    db
+      .selectFrom('shift_assignments as a')
+      .innerJoin('shifts as s', 's.id', 'a.shift_id')
+      .innerJoin('placements as p', 'p.id', 's.placement_id')
+      .select([
+        'a.shift_id',
+        'a.practitioner_id',
+        'a.pinned',
+        's.placement_id',
+        's.local_date',
+        's.starts_at',
+        's.ends_at',
+        's.night',
+        'p.case_reference',
+        'p.region',
+        'p.gender_requirement',
+      ])
+      .select([sql<Date>`lower(a.period)`.as('part_start'), sql<Date>`upper(a.period)`.as('part_end')])
+      .where('a.practitioner_id', 'in', ids)
+      .where('s.ends_at', '>', contextFrom)
+      .orderBy('s.starts_at')
+      .orderBy('a.shift_id')
+      .execute(),
+    db.selectFrom('practitioners').selectAll().where('id', 'in', ids).orderBy('id').execute(),
+    db.selectFrom('practitioner_regions').selectAll().where('practitioner_id', 'in', ids).execute(),
+    db.selectFrom('practitioner_specialisms').selectAll().where('practitioner_id', 'in', ids).execute(),
+    db
+      .selectFrom('absences')
+      .select(['id', 'practitioner_id', 'kind', 'starts_at', 'ends_at'])
+      .where('practitioner_id', 'in', ids)
+      .where('deleted_at', 'is', null)
+      .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', contextFrom)]))
+      .execute(),
+  ]);
+  const placementIds = [...new Set(rows.map((r) => r.placement_id))];
+  const prefs = await findPreferences(db, ids);
+  const [specialisms, exclusions] = placementIds.length
+    ? await Promise.all([
+        db
+          .selectFrom('placement_specialisms')
+          .selectAll()
+          .where('placement_id', 'in', placementIds)
+          .execute(),
+        db.selectFrom('placement_exclusions').selectAll().where('placement_id', 'in', placementIds).execute(),
+      ])
+    : [[], []];
+
+  return { rows, practitioners, regions, skills, absences, prefs, specialisms, exclusions };
+}
+
+export type RuleRows = Awaited<ReturnType<typeof readRuleRows>>;
