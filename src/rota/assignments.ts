@@ -6,33 +6,7 @@ type Source = 'run' | 'manual' | 'cover';
 
 /** Every change to who works a shift goes through here, so the revision and uncovered marks stay true. */
 export async function touchShift(db: Kysely<DB>, shiftId: string): Promise<void> {
-  await db
-    .updateTable('shifts')
-    .set((eb) => ({
-      revision: sql`nextval('rota_revision_seq')`,
-      version: eb('version', '+', 1),
-      updated_at: new Date(),
-    }))
-    .where('id', '=', shiftId)
-    .execute();
-  // A shift that is full again, at every moment, is no longer uncovered.
-  const shift = await db
-    .selectFrom('shifts')
-    .select(['starts_at', 'ends_at', 'required'])
-    .where('id', '=', shiftId)
-    .executeTakeFirst();
-  if (!shift) return;
-  const parts = await shiftParts(db, shiftId);
-  if (
-    shortFrom(parts, shift.starts_at.getTime(), shift.ends_at.getTime(), shift.required, Date.now()) === null
-  ) {
-    await db
-      .updateTable('shift_uncoverings')
-      .set({ resolved_at: new Date() })
-      .where('shift_id', '=', shiftId)
-      .where('resolved_at', 'is', null)
-      .execute();
-  }
+  await touchShifts(db, [shiftId]);
 }
 
 /** The parts of a shift its people work. */
@@ -108,4 +82,38 @@ export async function removeAssignment(
     .where('practitioner_id', '=', practitionerId)
     .executeTakeFirst();
   return Number(res.numDeletedRows) > 0;
+}
+
+/**
+ * Marks shifts changed: a new revision and version each, and an open uncovering resolved
+ * where the shift is now full at every moment.
+ */
+export async function touchShifts(db: Kysely<DB>, shiftIds: readonly string[]): Promise<void> {
+  if (shiftIds.length === 0) return;
+  const ids = [...shiftIds];
+  const updatedAt = new Date();
+  const touched = await sql<{ id: string; starts_at: Date; ends_at: Date; required: number }>`
+    UPDATE shifts SET revision = nextval('rota_revision_seq'), version = version + 1, updated_at = ${updatedAt}
+    WHERE id = ANY(${ids}::uuid[])
+    RETURNING id, starts_at, ends_at, required`.execute(db);
+  const parts = await partsOfShifts(db, ids);
+  const full = touched.rows
+    .filter(
+      (s) =>
+        shortFrom(
+          parts.get(s.id) ?? [],
+          new Date(s.starts_at).getTime(),
+          new Date(s.ends_at).getTime(),
+          Number(s.required),
+          Date.now(),
+        ) === null,
+    )
+    .map((s) => s.id);
+  if (full.length === 0) return;
+  await db
+    .updateTable('shift_uncoverings')
+    .set({ resolved_at: new Date() })
+    .where('shift_id', 'in', full)
+    .where('resolved_at', 'is', null)
+    .execute();
 }

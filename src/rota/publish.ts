@@ -1,8 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { problems } from '../http/problem.js';
-import { partsOfShifts } from './assignments.js';
-import { shortFrom } from '../rules/coverage.js';
+import { touchShifts } from './assignments.js';
 import type { RunResult, RunRow } from './runs-repository.js';
 import { fromJson } from '../db/json.js';
 
@@ -82,7 +81,7 @@ export async function publishRun(db: Kysely<DB>, run: RunRow, now: Date): Promis
   // was thousands of round trips (2,188 shifts: about 3.4 s), now a handful.
   await removeAll(db, removals);
   await addAll(db, outcome.added);
-  await touchAll(db, changedIds);
+  await touchShifts(db, changedIds);
   outcome.changedShifts = changedIds.length;
   await db
     .updateTable('rota_runs')
@@ -113,38 +112,4 @@ async function addAll(db: Kysely<DB>, pairs: readonly Pair[]): Promise<void> {
       WITH ORDINALITY AS x(shift_id, practitioner_id, n)
     JOIN shifts s ON s.id = x.shift_id
     ORDER BY x.n`.execute(db);
-}
-
-/**
- * As `touchShift` for many shifts: a new revision and version each, and an open uncovering resolved
- * where the shift is now full at every moment.
- */
-async function touchAll(db: Kysely<DB>, shiftIds: readonly string[]): Promise<void> {
-  if (shiftIds.length === 0) return;
-  const ids = [...shiftIds];
-  const updatedAt = new Date();
-  const touched = await sql<{ id: string; starts_at: Date; ends_at: Date; required: number }>`
-    UPDATE shifts SET revision = nextval('rota_revision_seq'), version = version + 1, updated_at = ${updatedAt}
-    WHERE id = ANY(${ids}::uuid[])
-    RETURNING id, starts_at, ends_at, required`.execute(db);
-  const parts = await partsOfShifts(db, ids);
-  const full = touched.rows
-    .filter(
-      (s) =>
-        shortFrom(
-          parts.get(s.id) ?? [],
-          new Date(s.starts_at).getTime(),
-          new Date(s.ends_at).getTime(),
-          Number(s.required),
-          Date.now(),
-        ) === null,
-    )
-    .map((s) => s.id);
-  if (full.length === 0) return;
-  await db
-    .updateTable('shift_uncoverings')
-    .set({ resolved_at: new Date() })
-    .where('shift_id', 'in', full)
-    .where('resolved_at', 'is', null)
-    .execute();
 }
