@@ -1,15 +1,23 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import type { DomainEvent, EventPayload, EventType } from '../events/catalogue.js';
 
-/** An event for other systems, written in the same transaction as the change it tells of. */
-export async function writeEvent(
+/**
+ * An event for other systems, written in the same transaction as the change it tells of. The type and its
+ * payload are checked together against the catalogue (src/events/catalogue.ts) at compile time.
+ */
+export async function writeEvent<T extends EventType>(
   db: Kysely<DB>,
-  type: string,
+  type: T,
   subjectId: string,
-  payload: unknown,
+  payload: EventPayload<T>,
 ): Promise<void> {
   await db
     .insertInto('outbox_events')
     .values({ type, subject_id: subjectId, payload: JSON.stringify(payload) })
     .execute();
 }
+
+/** Writes an event already built as a typed value (as a change's `event` returns it). */
+export const writeDomainEvent = (db: Kysely<DB>, event: DomainEvent): Promise<void> =>
+  writeEvent(db, event.type, event.subjectId, event.payload as EventPayload<typeof event.type>);

@@ -1,3 +1,5 @@
+import { writeEvent } from '../changes/events.js';
+import { bookingEvent } from '../events/payloads.js';
 import { sql } from 'kysely';
 import { DateTime } from 'luxon';
 import { recordAudit, type AuditContext } from '../audit/record.js';
@@ -120,6 +122,7 @@ export async function createBooking(
         action: 'create',
         after: booking,
       });
+      await writeEvent(asDb(trx), 'osr.booking.created', row.id, bookingEvent(booking));
       return {
         booking,
         newCase: slot.active_bookings === 1,
@@ -200,6 +203,7 @@ export async function cancelBooking(
       before,
       after,
     });
+    await writeEvent(asDb(trx), 'osr.booking.cancelled', id, bookingEvent(after));
     return after;
   });
 }

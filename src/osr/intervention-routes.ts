@@ -1,3 +1,5 @@
+import { writeEvent } from '../changes/events.js';
+import { interventionEvent, personOf } from '../events/payloads.js';
 import type { FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import { Type } from 'typebox';
@@ -115,6 +117,8 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
           action: 'create',
           after: dto,
         });
+        const lead = await personOf(asDb(trx), dto.practitionerId);
+        await writeEvent(asDb(trx), 'intervention.started', dto.id, interventionEvent(dto, lead.name));
         return dto;
       });
       setEtag(reply, created.version);
@@ -187,11 +191,11 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
     },
   );
 
-  /** Both changes below lock the row, check If-Match, write, and audit in one transaction. */
+  /** Both changes below lock the row, check If-Match, write, audit and write their event in one transaction. */
   const change = async (
     request: FastifyRequest,
     id: string,
-    action: string,
+    action: 'reassign' | 'extend',
     apply: (trx: OsrDb, before: ReturnType<typeof toDto>) => Promise<void>,
   ) =>
     db.transaction().execute(async (trx) => {
@@ -208,6 +212,9 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
         before,
         after,
       });
+      const lead = await personOf(asDb(trx), after.practitionerId);
+      const type = action === 'reassign' ? 'intervention.reassigned' : 'intervention.extended';
+      await writeEvent(asDb(trx), type, id, interventionEvent(after, lead.name));
       return after;
     });
 

@@ -1,3 +1,4 @@
+import { writeEvent } from '../changes/events.js';
 import type { FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import type { App, Deps } from '../http/app-types.js';
@@ -122,6 +123,18 @@ export async function rotaRoutes(app: App, { database, config }: Deps): Promise<
           action: 'issue',
           after: { issued, hub: body.hub ?? null },
         });
+        await writeEvent(asDb(trx), 'osr.rota.issued', `${weeks[0]}..${weeks.at(-1)}`, {
+          fromWeek: weeks[0]!,
+          toWeek: weeks.at(-1)!,
+          hub: body.hub ?? null,
+          issued,
+          assignments: rota.assignments.map((a) => ({
+            hub: a.hub,
+            week: a.week,
+            practitioner: { id: a.practitionerId, name: a.name },
+            grade: a.grade,
+          })),
+        });
         return { issued, rota };
       });
     },
@@ -190,6 +203,14 @@ export async function rotaRoutes(app: App, { database, config }: Deps): Promise<
           action: 'override',
           before: leadOf(before),
           after: { ...leadOf(after), warnings },
+        });
+        await writeEvent(asDb(trx), 'osr.lead-responder.changed', `${hub}/${week}`, {
+          hub,
+          week,
+          practitioner: { id: person.id, name: after?.name ?? '' },
+          grade: person.grade,
+          source: 'override',
+          reason: body.reason,
         });
         return { after: after!, warnings, moved: Number(moved.numUpdatedRows) };
       });

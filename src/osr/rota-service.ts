@@ -1,3 +1,4 @@
+import { writeEvent } from '../changes/events.js';
 import type { AuditContext } from '../audit/record.js';
 import { recordAudit } from '../audit/record.js';
 import { problems } from '../http/problem.js';
@@ -132,14 +133,25 @@ export async function generateRota(
       for (const w of weeks) {
         if (w.history || w.pinned) continue;
         const id = result.lead.get(w.week) ?? null;
-        const grade = facts.practitioners.find((p) => p.id === id)?.grade ?? null;
+        const lead = facts.practitioners.find((p) => p.id === id);
+        const grade = isLeadGrade(lead?.grade) ? lead.grade : null;
         await saveGenerated(trx, {
           hub,
           monday: osrWeek(w.week, timezone).monday,
           practitionerId: id,
-          grade: isLeadGrade(grade) ? grade : null,
+          grade,
           reasons: result.reasons.get(w.week) ?? [],
         });
+        if ((byWeek.get(w.week)?.practitionerId ?? null) !== id) {
+          await writeEvent(asDb(trx), 'osr.lead-responder.changed', `${hub}/${w.week}`, {
+            hub,
+            week: w.week,
+            practitioner: lead ? { id: lead.id, name: lead.name } : null,
+            grade,
+            source: 'generated',
+            reason: null,
+          });
+        }
         notesOf.set(`${hub}/${w.week}`, result.notes.get(w.week) ?? []);
       }
     }

@@ -1,3 +1,4 @@
+import { absenceEvent, personOf } from '../events/payloads.js';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { App, Deps } from '../http/app-types.js';
@@ -87,7 +88,14 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
             insertAbsence(trx, { practitionerId: id, kind: body.kind, start, end, note: body.note ?? null }),
           entityId: (absence) => absence.id,
           recheck: () => ({ practitionerIds: [id] }),
-          event: (absence) => ({ type: 'absence.recorded', subjectId: absence.id, payload: { absence } }),
+          event: async (absence, _before, trx) => ({
+            type: 'absence.recorded',
+            subjectId: absence.id,
+            payload: {
+              absence: absenceEvent(absence),
+              practitioner: await personOf(trx, absence.practitionerId),
+            },
+          }),
         },
       );
       const created = { ...after, uncoveredShifts };
@@ -202,9 +210,16 @@ export async function absenceRoutes(app: App, deps: Deps): Promise<void> {
           entityId: () => id,
           // A longer absence takes the practitioner off the extra shifts too; a shorter one takes nobody off.
           recheck: (absence) => ({ practitionerIds: [absence.practitionerId] }),
-          event: (absence, before) =>
+          event: async (absence, before, trx) =>
             absence.end && absence.end !== before.end
-              ? { type: 'absence.ended', subjectId: id, payload: { absence } }
+              ? {
+                  type: 'absence.ended',
+                  subjectId: id,
+                  payload: {
+                    absence: absenceEvent(absence),
+                    practitioner: await personOf(trx, absence.practitionerId),
+                  },
+                }
               : undefined,
         },
       );

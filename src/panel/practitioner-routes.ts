@@ -1,3 +1,4 @@
+import { practitionerEvent } from '../events/payloads.js';
 import { Type } from 'typebox';
 import type { App, Deps } from '../http/app-types.js';
 import { setEtag } from '../http/etag.js';
@@ -69,7 +70,7 @@ export async function practitionerRoutes(app: App, { database, config }: Deps): 
           event: (practitioner) => ({
             type: 'practitioner.changed',
             subjectId: practitioner.id,
-            payload: { practitioner },
+            payload: { practitioner: practitionerEvent(practitioner), change: 'created' },
           }),
         },
       );
@@ -165,7 +166,7 @@ export async function practitionerRoutes(app: App, { database, config }: Deps): 
           event: (after) => ({
             type: 'practitioner.changed',
             subjectId: id,
-            payload: { practitioner: after },
+            payload: { practitioner: practitionerEvent(after), change: 'updated' },
           }),
           etag: (after) => after.version,
         },
@@ -201,7 +202,7 @@ export async function practitionerRoutes(app: App, { database, config }: Deps): 
           event: (after) => ({
             type: 'practitioner.changed',
             subjectId: id,
-            payload: { practitioner: after },
+            payload: { practitioner: practitionerEvent(after), change: 'archived' },
           }),
         },
       );

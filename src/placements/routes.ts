@@ -1,3 +1,4 @@
+import { placementEvent } from '../events/payloads.js';
 import { Type } from 'typebox';
 import type { App, Deps } from '../http/app-types.js';
 import { setEtag } from '../http/etag.js';
@@ -71,7 +72,7 @@ export async function placementRoutes(app: App, { database, config }: Deps): Pro
           event: (placement) => ({
             type: 'placement.created',
             subjectId: placement.id,
-            payload: { placement },
+            payload: { placement: placementEvent(placement) },
           }),
         },
       );
@@ -163,7 +164,11 @@ export async function placementRoutes(app: App, { database, config }: Deps): Pro
           entityId: () => id,
           // A new exclusion, gender requirement, specialism or region takes off whoever it now rules out.
           recheck: () => ({ placementIds: [id] }),
-          event: (placement) => ({ type: 'placement.changed', subjectId: id, payload: { placement } }),
+          event: (placement) => ({
+            type: 'placement.changed',
+            subjectId: id,
+            payload: { placement: placementEvent(placement) },
+          }),
         },
       );
       const updated = { ...after, uncoveredShifts };
