@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { DomainEvent, EventPayload, EventType } from '../events/catalogue.js';
 
@@ -12,10 +12,16 @@ export async function writeEvent<T extends EventType>(
   subjectId: string,
   payload: EventPayload<T>,
 ): Promise<void> {
-  await db
+  const event = await db
     .insertInto('outbox_events')
     .values({ type, subject_id: subjectId, payload: JSON.stringify(payload) })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  // The fan-out to webhooks is part of the same transaction: a delivery exists exactly when its change
+  // committed (a feed read after the fact by id could miss a change whose transaction commits late).
+  await sql`
+    INSERT INTO webhook_deliveries (webhook_id, event_id)
+    SELECT id, ${event.id} FROM webhooks WHERE ${type} = ANY(events)`.execute(db);
 }
 
 /** Writes an event already built as a typed value (as a change's `event` returns it). */

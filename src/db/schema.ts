@@ -114,6 +114,8 @@ export interface DB {
   standby: StandbyTable;
   cover_plans: CoverPlansTable;
   outbox_events: OutboxEventsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export type PractitionerRow = Selectable<PractitionersTable>;
@@ -267,4 +269,36 @@ export interface RotaRunsTable {
   started_at: Timestamp | null;
   finished_at: Timestamp | null;
   published_at: Timestamp | null;
+}
+
+export interface WebhooksTable {
+  id: Generated<string>;
+  url: string;
+  events: string[];
+  description: string | null;
+  /** whsec_...: signs deliveries; never logged, shown once. */
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_until: Timestamp | null;
+  paused_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export type DeliveryStatus = 'pending' | 'succeeded' | 'failed';
+
+export interface WebhookDeliveriesTable {
+  id: Generated<string>;
+  webhook_id: string;
+  event_id: number;
+  status: Generated<DeliveryStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  last_attempt_at: Timestamp | null;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: Timestamp | null;
+  replay_of: string | null;
+  created_at: CreatedAt;
 }

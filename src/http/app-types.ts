@@ -9,6 +9,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { RotaRunWorker } from '../rota/worker.js';
+import type { WebhookDeliverer } from '../webhooks/deliverer.js';
 import type { RouteRule } from './auth.js';
 
 /** The Fastify instance every route module registers on: handlers are typed from their TypeBox schemas. */
@@ -26,6 +27,8 @@ export interface Deps {
   database: Database;
   /** The in-process solver of queued rota runs (unless SOLVE_IN_PROCESS=false). */
   rotaWorker?: RotaRunWorker;
+  /** Sends webhook deliveries from the durable queue (started with the app). */
+  webhookDeliverer?: WebhookDeliverer;
 }
 
 declare module 'fastify' {

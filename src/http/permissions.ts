@@ -119,6 +119,17 @@ export const PERMISSIONS: Record<string, Permission> = {
   'GET /v1/resilience': { roles: COVER_AND_VIEWER },
   'GET /v1/events': { roles: ['admin', 'viewer'] },
 
+  'POST /v1/webhooks': { roles: ADMIN },
+  'GET /v1/webhooks': { roles: ADMIN },
+  'GET /v1/webhooks/:id': { roles: ADMIN },
+  'DELETE /v1/webhooks/:id': { roles: ADMIN },
+  'POST /v1/webhooks/:id/pause': { roles: ADMIN },
+  'POST /v1/webhooks/:id/resume': { roles: ADMIN },
+  'POST /v1/webhooks/:id/rotate-secret': { roles: ADMIN },
+  'GET /v1/webhooks/:id/deliveries': { roles: ADMIN },
+  'POST /v1/webhooks/:id/deliveries/:deliveryId/replay': { roles: ADMIN },
+  'POST /v1/webhooks/:id/replay': { roles: ADMIN },
+
   'POST /v1/osr/rotas': {
     roles: ['admin', 'coordinator', 'hub_manager'],
     scope: `${HUB} A hub_manager names its hub in the body.`,
