@@ -38,6 +38,7 @@ import { placementReviewRoutes } from './placements/review-routes.js';
 import { preferenceRoutes } from './panel/preference-routes.js';
 import { WebhookDeliverer } from './webhooks/deliverer.js';
 import { webhookRoutes } from './webhooks/routes.js';
+import { calendarFeedRoutes, calendarLinkRoutes } from './calendars/routes.js';
 
 export type { App, Deps } from './http/app-types.js';
 
@@ -180,6 +181,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   await app.register(healthRoutes, deps);
   await app.register(consoleRoutes);
+  await app.register(async (feed) => calendarFeedRoutes(feed as App, deps));
   await app.register(
     async (v1) => {
       await keyRoutes(v1 as App, deps);
@@ -198,6 +200,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await osrRoutes(v1 as App, deps);
       await ruleBreakRoutes(v1 as App, deps);
       await webhookRoutes(v1 as App, deps);
+      await calendarLinkRoutes(v1 as App, deps);
     },
     { prefix: '/v1' },
   );

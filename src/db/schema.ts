@@ -116,6 +116,7 @@ export interface DB {
   outbox_events: OutboxEventsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  calendar_links: CalendarLinksTable;
 }
 
 export type PractitionerRow = Selectable<PractitionersTable>;
@@ -301,4 +302,16 @@ export interface WebhookDeliveriesTable {
   delivered_at: Timestamp | null;
   replay_of: string | null;
   created_at: CreatedAt;
+}
+
+export interface CalendarLinksTable {
+  id: Generated<string>;
+  kind: 'practitioner' | 'osr';
+  practitioner_id: string | null;
+  hub_code: string | null;
+  /** SHA-256 (hex) of the secret token in the URL; the token itself is never stored. */
+  token_hash: string;
+  created_by_key: string | null;
+  created_at: CreatedAt;
+  revoked_at: Timestamp | null;
 }

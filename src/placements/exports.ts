@@ -1,3 +1,4 @@
+import { vtimezone, zonedProperty } from '../time/vtimezone.js';
 import { DateTime } from 'luxon';
 import type { ShiftDto } from './shift-model.js';
 
@@ -72,6 +73,15 @@ function fold(line: string): string {
   return parts.join('\r\n ');
 }
 
+/** The first and last local years the shifts touch (this year when there are none). */
+function yearsOf(shifts: ShiftDto[], stamp: Date, timezone: string): [number, number] {
+  const years = shifts
+    .flatMap((s) => [s.start, s.end])
+    .map((i) => DateTime.fromISO(i, { zone: timezone }).year);
+  const now = DateTime.fromJSDate(stamp, { zone: timezone }).year;
+  return years.length ? [Math.min(...years), Math.max(...years)] : [now, now];
+}
+
 /** A practitioner's shifts as events, each for the part of the shift they work. */
 export function practitionerCalendar(
   practitionerId: string,
@@ -87,6 +97,8 @@ export function practitionerCalendar(
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${icsText(`Rota: ${name}`)}`,
+    `X-WR-TIMEZONE:${timezone}`,
+    ...vtimezone(timezone, ...yearsOf(shifts, stamp, timezone)),
   ];
   for (const s of shifts) {
     const mine = s.assignments.find((a) => a.practitionerId === practitionerId);
@@ -96,8 +108,8 @@ export function practitionerCalendar(
       // The shift's version rises with every change, so calendars replace the old copy.
       `SEQUENCE:${s.version}`,
       `DTSTAMP:${icsTime(stamp.toISOString())}`,
-      `DTSTART:${icsTime(mine?.start ?? s.start)}`,
-      `DTEND:${icsTime(mine?.end ?? s.end)}`,
+      zonedProperty('DTSTART', mine?.start ?? s.start, timezone),
+      zonedProperty('DTEND', mine?.end ?? s.end, timezone),
       `SUMMARY:${icsText(`${s.night ? 'Night' : 'Day'} shift ${s.caseReference}`)}`,
       `DESCRIPTION:${icsText(`Placement ${s.caseReference} (${s.region}). ${s.assignments.map((a) => withPart(a, s, timezone)).join(', ')}.`)}`,
       `CATEGORIES:${s.night ? 'NIGHT' : 'DAY'}`,
