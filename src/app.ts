@@ -39,6 +39,7 @@ import { preferenceRoutes } from './panel/preference-routes.js';
 import { WebhookDeliverer } from './webhooks/deliverer.js';
 import { webhookRoutes } from './webhooks/routes.js';
 import { calendarFeedRoutes, calendarLinkRoutes } from './calendars/routes.js';
+import { importRoutes } from './imports/routes.js';
 
 export type { App, Deps } from './http/app-types.js';
 
@@ -201,6 +202,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await ruleBreakRoutes(v1 as App, deps);
       await webhookRoutes(v1 as App, deps);
       await calendarLinkRoutes(v1 as App, deps);
+      // Its own scope: the text/csv parser it adds stays with the import routes.
+      await v1.register(async (imports) => importRoutes(imports as App, deps));
     },
     { prefix: '/v1' },
   );

@@ -73,11 +73,9 @@ export async function applyChange<Before, After>(
     const assigned = change.assigns?.(after) ?? [];
     const scope = change.recheck?.(after, before);
     if (assigned.length) await refuseBreaks(trx, assigned, rules);
-    const takenOff = scope ? await keepRules(trx, scope, rules) : [];
-    const shiftIds = [...new Set(takenOff.map((t) => t.shiftId))];
-    const uncoveredShifts = shiftIds.length
-      ? (await listShifts(trx, { ids: shiftIds }, shiftIds.length, 0)).items
-      : [];
+    const { takenOff, uncoveredShifts } = scope
+      ? await keepRulesAndTell(trx, scope, rules)
+      : { takenOff: [], uncoveredShifts: [] };
     const entityId = change.entityId(after, before);
     await recordAudit(trx, auditContextOf(ctx.request), {
       entity: change.entity,
@@ -91,16 +89,42 @@ export async function applyChange<Before, After>(
     });
     const event = await change.event?.(after, before, trx);
     if (event) await writeDomainEvent(trx, event);
-    for (const shift of uncoveredShifts) {
-      await writeEvent(trx, 'shift.uncovered', shift.id, {
-        shift: shiftEvent(shift),
-        takenOff: takenOffEvent(shift, takenOff),
-      });
-    }
+    await tellUncovered(trx, uncoveredShifts, takenOff);
     return { after, uncoveredShifts, takenOff };
   });
   if (ctx.reply && change.etag) setEtag(ctx.reply, change.etag(applied.after));
   return applied;
+}
+
+/**
+ * The re-check step alone, for writes that run many changes in one transaction (imports): takes off
+ * whatever the new facts rule out and returns the shifts left short. Their events follow with tellUncovered.
+ */
+export async function keepRulesAndTell(
+  trx: Transaction<DB>,
+  scope: RuleScope,
+  rules: { now: Date; timezone: string },
+): Promise<{ takenOff: TakenOff[]; uncoveredShifts: ShiftDto[] }> {
+  const takenOff = await keepRules(trx, scope, rules);
+  const shiftIds = [...new Set(takenOff.map((t) => t.shiftId))];
+  const uncoveredShifts = shiftIds.length
+    ? (await listShifts(trx, { ids: shiftIds }, shiftIds.length, 0)).items
+    : [];
+  return { takenOff, uncoveredShifts };
+}
+
+/** A `shift.uncovered` event for each shift the re-check left short. */
+export async function tellUncovered(
+  trx: Transaction<DB>,
+  shifts: ShiftDto[],
+  takenOff: TakenOff[],
+): Promise<void> {
+  for (const shift of shifts) {
+    await writeEvent(trx, 'shift.uncovered', shift.id, {
+      shift: shiftEvent(shift),
+      takenOff: takenOffEvent(shift, takenOff),
+    });
+  }
 }
 
 const objectOf = (value: unknown): Record<string, unknown> | undefined =>

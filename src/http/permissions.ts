@@ -129,6 +129,11 @@ export const PERMISSIONS: Record<string, Permission> = {
     scope: 'A hub_manager key revokes only OSR links of the hubs it names.',
   },
 
+  'POST /v1/imports/practitioners': { roles: PLANNERS },
+  'POST /v1/imports/placements': { roles: PLANNERS },
+  'GET /v1/imports/practitioners/template.csv': { roles: PLANNERS },
+  'GET /v1/imports/placements/template.csv': { roles: PLANNERS },
+
   'POST /v1/webhooks': { roles: ADMIN },
   'GET /v1/webhooks': { roles: ADMIN },
   'GET /v1/webhooks/:id': { roles: ADMIN },
