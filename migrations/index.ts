@@ -11,6 +11,7 @@ import * as osrSoftDelete from './20261129_012_osr_unavailable_soft_delete.js';
 import * as preferences from './20261129_013_preferences.js';
 import * as webhooks from './20261129_020_webhooks.js';
 import * as calendarLinks from './20261129_021_calendar_links.js';
+import * as externalRefs from './20261129_022_external_refs_unique.js';
 
 // A static list rather than a folder scan: it works the same under tsx, vitest and compiled JS.
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '20261129_013_preferences': preferences,
   '20261129_020_webhooks': webhooks,
   '20261129_021_calendar_links': calendarLinks,
+  '20261129_022_external_refs_unique': externalRefs,
 };
