@@ -12,6 +12,9 @@ import * as preferences from './20261129_013_preferences.js';
 import * as interventionOutcomes from './20261129_030_intervention_outcomes.js';
 import * as capHistory from './20261129_031_cap_history.js';
 import * as shiftStartIndex from './20261129_040_shift_start_index.js';
+import * as webhooks from './20261129_020_webhooks.js';
+import * as calendarLinks from './20261129_021_calendar_links.js';
+import * as externalRefs from './20261129_022_external_refs_unique.js';
 
 // A static list rather than a folder scan: it works the same under tsx, vitest and compiled JS.
 export const migrations: Record<string, Migration> = {
@@ -28,4 +31,7 @@ export const migrations: Record<string, Migration> = {
   '20261129_030_intervention_outcomes': interventionOutcomes,
   '20261129_031_cap_history': capHistory,
   '20261129_040_shift_start_index': shiftStartIndex,
+  '20261129_020_webhooks': webhooks,
+  '20261129_021_calendar_links': calendarLinks,
+  '20261129_022_external_refs_unique': externalRefs,
 };

@@ -38,6 +38,10 @@ import { consoleRoutes } from './console/routes.js';
 import { ruleBreakRoutes } from './rules/routes.js';
 import { placementReviewRoutes } from './placements/review-routes.js';
 import { preferenceRoutes } from './panel/preference-routes.js';
+import { WebhookDeliverer } from './webhooks/deliverer.js';
+import { webhookRoutes } from './webhooks/routes.js';
+import { calendarFeedRoutes, calendarLinkRoutes } from './calendars/routes.js';
+import { importRoutes } from './imports/routes.js';
 
 export type { App, Deps } from './http/app-types.js';
 
@@ -62,6 +66,8 @@ export const REDACTED_PATHS = [
   '*.databaseUrl',
   '*.key',
   'key',
+  '*.secret',
+  'secret',
 ];
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
@@ -132,6 +138,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // preClose runs before onClose, so the worker hands its run back while the database is still open.
     app.addHook('preClose', async () => worker.stop());
   }
+  const deliverer = new WebhookDeliverer(database.db, {
+    allowPrivate: config.webhooksAllowPrivate,
+    retryBaseMs: config.webhookRetryBaseMs,
+    log: app.log,
+  });
+  deps.webhookDeliverer = deliverer;
+  app.addHook('onReady', async () => deliverer.start());
+  app.addHook('preClose', async () => deliverer.stop());
   app.decorate('deps', deps);
   app.decorate('routeTable', [] as RouteRule[]);
   app.addHook('onSend', async (request, reply) => {
@@ -181,6 +195,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   await app.register(healthRoutes, deps);
   await app.register(consoleRoutes);
+  await app.register(async (feed) => calendarFeedRoutes(feed as App, deps));
   await app.register(
     async (v1) => {
       await keyRoutes(v1 as App, deps);
@@ -198,6 +213,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await standbyAndResilienceRoutes(v1 as App, deps);
       await osrRoutes(v1 as App, deps);
       await ruleBreakRoutes(v1 as App, deps);
+      await webhookRoutes(v1 as App, deps);
+      await calendarLinkRoutes(v1 as App, deps);
+      // Its own scope: the text/csv parser it adds stays with the import routes.
+      await v1.register(async (imports) => importRoutes(imports as App, deps));
     },
     { prefix: '/v1' },
   );

@@ -28,6 +28,12 @@ export const ConfigSchema = Type.Object({
   rateLimitPerMinute: Type.Integer({ minimum: 0 }),
   /** Local days a cover plan looks ahead from its first uncovered shift; later shifts wait for a later plan. */
   coverHorizonDays: Type.Integer({ minimum: 1, maximum: 93 }),
+  /** Webhook receivers on private or loopback addresses are refused unless this is true (tests, development). */
+  webhooksAllowPrivate: Type.Boolean(),
+  /** The first webhook retry's delay in ms; each next one doubles, up to an hour. */
+  webhookRetryBaseMs: Type.Integer({ minimum: 1 }),
+  /** Where the service is reached from outside, for the links it hands out (calendar links). */
+  publicBaseUrl: Type.Optional(Type.String({ pattern: '^https?://' })),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -52,6 +58,9 @@ const ENV_NAMES: Record<keyof Config, string> = {
   solveInProcess: 'SOLVE_IN_PROCESS',
   rateLimitPerMinute: 'RATE_LIMIT_PER_MINUTE',
   coverHorizonDays: 'COVER_HORIZON_DAYS',
+  webhooksAllowPrivate: 'WEBHOOKS_ALLOW_PRIVATE',
+  webhookRetryBaseMs: 'WEBHOOK_RETRY_BASE_MS',
+  publicBaseUrl: 'PUBLIC_BASE_URL',
 };
 
 function parseBoolean(name: string, raw: string | undefined, fallback: boolean, problems: string[]): boolean {
@@ -88,10 +97,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     solveInProcess: parseBoolean('SOLVE_IN_PROCESS', env.SOLVE_IN_PROCESS, true, problems),
     rateLimitPerMinute: parseInteger('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 6000, problems),
     coverHorizonDays: parseInteger('COVER_HORIZON_DAYS', env.COVER_HORIZON_DAYS, 28, problems),
+    webhooksAllowPrivate: parseBoolean('WEBHOOKS_ALLOW_PRIVATE', env.WEBHOOKS_ALLOW_PRIVATE, false, problems),
+    webhookRetryBaseMs: parseInteger('WEBHOOK_RETRY_BASE_MS', env.WEBHOOK_RETRY_BASE_MS, 5000, problems),
+    publicBaseUrl: blankToUndefined(env.PUBLIC_BASE_URL)?.replace(/\/+$/, ''),
     ...overrides,
   };
   if (candidate.databaseUrl === undefined) delete candidate.databaseUrl;
   if (candidate.adminApiKey === undefined) delete candidate.adminApiKey;
+  if (candidate.publicBaseUrl === undefined) delete candidate.publicBaseUrl;
   for (const error of Value.Errors(ConfigSchema, candidate)) {
     const key = error.instancePath.replace(/^\//, '') as keyof Config;
     problems.push(`${ENV_NAMES[key] ?? key}: ${error.message}`);

@@ -8,7 +8,9 @@ import { listShifts } from '../placements/shift-repository.js';
 import type { ShiftDto } from '../placements/shift-model.js';
 import { keepRules, ruleBreaks, type TakenOff } from '../rules/enforce.js';
 import type { RuleScope } from '../rules/facts.js';
-import { writeEvent } from './events.js';
+import type { DomainEvent } from '../events/catalogue.js';
+import { shiftEvent, takenOffEvent } from '../events/payloads.js';
+import { writeDomainEvent, writeEvent } from './events.js';
 
 /**
  * One write, described once: the change pipeline runs every step in one transaction, in this order:
@@ -31,7 +33,12 @@ export interface Change<Before, After> {
    * rule broken by one of these assignments refuses the change (409) instead of taking anyone off.
    */
   assigns?: (after: After) => { shiftId: string; practitionerId: string }[];
-  event?: (after: After, before: Before) => { type: string; subjectId: string; payload: unknown } | undefined;
+  /** The event for other systems (typed by the catalogue); it may read names in the transaction. */
+  event?: (
+    after: After,
+    before: Before,
+    trx: Transaction<DB>,
+  ) => DomainEvent | undefined | Promise<DomainEvent | undefined>;
   /** The new version, sent as the ETag. */
   etag?: (after: After) => number;
   /** What the audit log keeps as "after" (default: the result). */
@@ -66,11 +73,9 @@ export async function applyChange<Before, After>(
     const assigned = change.assigns?.(after) ?? [];
     const scope = change.recheck?.(after, before);
     if (assigned.length) await refuseBreaks(trx, assigned, rules);
-    const takenOff = scope ? await keepRules(trx, scope, rules) : [];
-    const shiftIds = [...new Set(takenOff.map((t) => t.shiftId))];
-    const uncoveredShifts = shiftIds.length
-      ? (await listShifts(trx, { ids: shiftIds }, shiftIds.length, 0)).items
-      : [];
+    const { takenOff, uncoveredShifts } = scope
+      ? await keepRulesAndTell(trx, scope, rules)
+      : { takenOff: [], uncoveredShifts: [] };
     const entityId = change.entityId(after, before);
     await recordAudit(trx, auditContextOf(ctx.request), {
       entity: change.entity,
@@ -82,34 +87,50 @@ export async function applyChange<Before, After>(
         ...(takenOff.length ? { takenOff } : {}),
       },
     });
-    const event = change.event?.(after, before);
-    if (event) await writeEvent(trx, event.type, event.subjectId, event.payload);
-    for (const shift of uncoveredShifts) {
-      await writeEvent(trx, 'shift.uncovered', shift.id, {
-        shift: shiftSummary(shift),
-        takenOff: takenOff.filter((t) => t.shiftId === shift.id),
-      });
-    }
+    const event = await change.event?.(after, before, trx);
+    if (event) await writeDomainEvent(trx, event);
+    await tellUncovered(trx, uncoveredShifts, takenOff);
     return { after, uncoveredShifts, takenOff };
   });
   if (ctx.reply && change.etag) setEtag(ctx.reply, change.etag(applied.after));
   return applied;
 }
 
+/**
+ * The re-check step alone, for writes that run many changes in one transaction (imports): takes off
+ * whatever the new facts rule out and returns the shifts left short. Their events follow with tellUncovered.
+ */
+export async function keepRulesAndTell(
+  trx: Transaction<DB>,
+  scope: RuleScope,
+  rules: { now: Date; timezone: string },
+): Promise<{ takenOff: TakenOff[]; uncoveredShifts: ShiftDto[] }> {
+  const takenOff = await keepRules(trx, scope, rules);
+  const shiftIds = [...new Set(takenOff.map((t) => t.shiftId))];
+  const uncoveredShifts = shiftIds.length
+    ? (await listShifts(trx, { ids: shiftIds }, shiftIds.length, 0)).items
+    : [];
+  return { takenOff, uncoveredShifts };
+}
+
+/** A `shift.uncovered` event for each shift the re-check left short. */
+export async function tellUncovered(
+  trx: Transaction<DB>,
+  shifts: ShiftDto[],
+  takenOff: TakenOff[],
+): Promise<void> {
+  for (const shift of shifts) {
+    await writeEvent(trx, 'shift.uncovered', shift.id, {
+      shift: shiftEvent(shift),
+      takenOff: takenOffEvent(shift, takenOff),
+    });
+  }
+}
+
 const objectOf = (value: unknown): Record<string, unknown> | undefined =>
   value && typeof value === 'object' && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : undefined;
-
-export const shiftSummary = (s: ShiftDto) => ({
-  id: s.id,
-  placementId: s.placementId,
-  caseReference: s.caseReference,
-  start: s.start,
-  end: s.end,
-  status: s.status,
-  assignments: s.assignments,
-});
 
 /** 409 when any of the given assignments breaks a hard rule under the facts as they are now. */
 async function refuseBreaks(

@@ -6,6 +6,8 @@ import { shortFrom } from '../rules/coverage.js';
 import { writeEvent } from '../changes/events.js';
 import type { CoverPlanBody } from './plan.js';
 import { fromJson } from '../db/json.js';
+import { shiftEvent } from '../events/payloads.js';
+import { listShifts } from '../placements/shift-repository.js';
 
 /**
  * Applies a plan atomically, in the caller's transaction. The plan's shifts are locked and their
@@ -101,8 +103,24 @@ export async function acceptPlan(db: Kysely<DB>, planId: string, now: Date): Pro
   await writeEvent(db, 'cover-plan.accepted', planId, {
     coverPlanId: planId,
     absenceId: plan.absence_id,
-    assignments: body.assignments,
-    changes: body.changes,
+    assignments: await acceptedAssignments(db, body),
   });
   return body;
+}
+
+/** Everyone the plan put on a shift (its assignments and the moves it made), with the shift as it is now. */
+async function acceptedAssignments(db: Kysely<DB>, body: CoverPlanBody) {
+  const pairs = new Map<string, { shiftId: string; practitionerId: string }>();
+  for (const a of body.assignments) pairs.set(`${a.shiftId}|${a.practitionerId}`, a);
+  for (const c of body.changes)
+    for (const p of c.added) pairs.set(`${c.shiftId}|${p}`, { shiftId: c.shiftId, practitionerId: p });
+  const ids = [...new Set([...pairs.values()].map((p) => p.shiftId))];
+  if (ids.length === 0) return [];
+  const shifts = new Map((await listShifts(db, { ids }, ids.length, 0)).items.map((s) => [s.id, s]));
+  return [...pairs.values()].flatMap(({ shiftId, practitionerId }) => {
+    const shift = shifts.get(shiftId);
+    if (!shift) return [];
+    const name = shift.assignments.find((a) => a.practitionerId === practitionerId)?.name ?? '';
+    return [{ shift: shiftEvent(shift), practitioner: { id: practitionerId, name } }];
+  });
 }

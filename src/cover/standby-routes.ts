@@ -1,3 +1,4 @@
+import { EVENT_CATALOGUE } from '../events/catalogue.js';
 import { Type } from 'typebox';
 import type { App, Deps } from '../http/app-types.js';
 import { auditContextOf, recordAudit } from '../audit/record.js';
@@ -174,8 +175,9 @@ export async function standbyAndResilienceRoutes(app: App, deps: Deps): Promise<
     {
       schema: {
         tags: ['cover'],
-        summary:
-          'The outbox of events for other systems (e.g. cover-plan.accepted), oldest first after a cursor',
+        summary: 'The pull feed of events for other systems, oldest first after a cursor',
+        description:
+          'Every change other systems care about, written in the same transaction as the change. The event types and their payloads are the OpenAPI `webhooks` section; webhooks deliver the same events. Pass the last `id` you read (or `nextCursor`) as `after`.',
         querystring: Type.Object(
           {
             after: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
@@ -189,12 +191,13 @@ export async function standbyAndResilienceRoutes(app: App, deps: Deps): Promise<
               items: Type.Array(
                 Type.Object({
                   id: Type.Integer(),
-                  type: Type.String(),
+                  type: Type.String({ description: 'An event type of the catalogue (see webhooks)' }),
                   subjectId: Type.String(),
                   payload: Type.Unknown(),
                   createdAt: Instant,
                 }),
               ),
+              nextCursor: Type.Integer({ description: 'Pass as `after` to read on' }),
             },
             {
               examples: [
@@ -204,10 +207,11 @@ export async function standbyAndResilienceRoutes(app: App, deps: Deps): Promise<
                       id: 1,
                       type: 'cover-plan.accepted',
                       subjectId: 'c0ffee00-1234-4abc-8def-0123456789ab',
-                      payload: {},
+                      payload: EVENT_CATALOGUE['cover-plan.accepted'].example,
                       createdAt: '2026-11-23T07:03:00.000Z',
                     },
                   ],
+                  nextCursor: 1,
                 },
               ],
             },
@@ -218,7 +222,8 @@ export async function standbyAndResilienceRoutes(app: App, deps: Deps): Promise<
     },
     async (request) => {
       const { after = 0, limit = 100 } = request.query;
-      return { items: await listEvents(db, after, limit) };
+      const items = await listEvents(db, after, limit);
+      return { items, nextCursor: items.at(-1)?.id ?? after };
     },
   );
 }

@@ -125,6 +125,9 @@ export interface DB {
   osr_refusals: OsrRefusalsTable;
   osr_interventions: OsrInterventionsTable;
   osr_intervention_extensions: OsrInterventionExtensionsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  calendar_links: CalendarLinksTable;
 }
 
 export type PractitionerRow = Selectable<PractitionersTable>;
@@ -397,4 +400,48 @@ export interface OsrInterventionExtensionsTable {
   sessions: number;
   reason: string;
   extended_at: CreatedAt;
+}
+
+export interface WebhooksTable {
+  id: Generated<string>;
+  url: string;
+  events: string[];
+  description: string | null;
+  /** whsec_...: signs deliveries; never logged, shown once. */
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_until: Timestamp | null;
+  paused_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export type DeliveryStatus = 'pending' | 'succeeded' | 'failed';
+
+export interface WebhookDeliveriesTable {
+  id: Generated<string>;
+  webhook_id: string;
+  event_id: number;
+  status: Generated<DeliveryStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  last_attempt_at: Timestamp | null;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: Timestamp | null;
+  replay_of: string | null;
+  created_at: CreatedAt;
+}
+
+export interface CalendarLinksTable {
+  id: Generated<string>;
+  kind: 'practitioner' | 'osr';
+  practitioner_id: string | null;
+  hub_code: string | null;
+  /** SHA-256 (hex) of the secret token in the URL; the token itself is never stored. */
+  token_hash: string;
+  created_by_key: string | null;
+  created_at: CreatedAt;
+  revoked_at: Timestamp | null;
 }

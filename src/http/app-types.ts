@@ -10,6 +10,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { RotaRunWorker } from '../rota/worker.js';
 import type { ResilienceCache } from '../cover/resilience-cache.js';
+import type { WebhookDeliverer } from '../webhooks/deliverer.js';
 import type { RouteRule } from './auth.js';
 
 /** The Fastify instance every route module registers on: handlers are typed from their TypeBox schemas. */
@@ -29,6 +30,8 @@ export interface Deps {
   rotaWorker?: RotaRunWorker;
   /** Resilience by period, worked out once per state of the facts. */
   resilience: ResilienceCache;
+  /** Sends webhook deliveries from the durable queue (started with the app). */
+  webhookDeliverer?: WebhookDeliverer;
 }
 
 declare module 'fastify' {

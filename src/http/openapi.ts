@@ -1,4 +1,5 @@
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
+import { webhookDocs } from '../events/openapi-webhooks.js';
 
 export const API_TAGS = [
   { name: 'health', description: 'Liveness and readiness' },
@@ -11,6 +12,9 @@ export const API_TAGS = [
   { name: 'shifts', description: 'Shifts, who works them, manual edits, locks and candidates' },
   { name: 'rota', description: 'Rota runs: solving in the background, progress, publishing' },
   { name: 'cover', description: 'Sickness cover: cover plans, standby, resilience, and the events outbox' },
+  { name: 'webhooks', description: 'Signed deliveries of every event to other systems (admin only)' },
+  { name: 'calendars', description: 'Secret calendar links a calendar app subscribes to without a key' },
+  { name: 'imports', description: 'Spreadsheets (CSV) of practitioners and placements, with a dry run' },
   {
     name: 'osr',
     description: 'One Service Response: lead-responder rota, bookings under the case cap, interventions',
@@ -30,6 +34,7 @@ export function openapiDocumentation(): FastifyDynamicSwaggerOptions {
           '(application/problem+json). Authenticate with "Authorization: Bearer <api key>".',
       },
       tags: API_TAGS,
+      webhooks: webhookDocs(),
       components: {
         securitySchemes: {
           apiKey: { type: 'http', scheme: 'bearer', description: 'An API key issued by an admin' },

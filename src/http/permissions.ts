@@ -129,6 +129,32 @@ export const PERMISSIONS: Record<string, Permission> = {
   'GET /v1/resilience': { roles: COVER_AND_VIEWER },
   'GET /v1/events': { roles: ['admin', 'viewer'] },
 
+  'POST /v1/practitioners/:id/calendar-links': { roles: PLANNERS },
+  'POST /v1/osr/calendar-links': {
+    roles: ['admin', 'coordinator', 'hub_manager'],
+    scope: `${HUB} A hub_manager names its hub; a link to every hub is for admin and coordinator.`,
+  },
+  'DELETE /v1/calendar-links/:id': {
+    roles: ['admin', 'coordinator', 'hub_manager'],
+    scope: 'A hub_manager key revokes only OSR links of the hubs it names.',
+  },
+
+  'POST /v1/imports/practitioners': { roles: PLANNERS },
+  'POST /v1/imports/placements': { roles: PLANNERS },
+  'GET /v1/imports/practitioners/template.csv': { roles: PLANNERS },
+  'GET /v1/imports/placements/template.csv': { roles: PLANNERS },
+
+  'POST /v1/webhooks': { roles: ADMIN },
+  'GET /v1/webhooks': { roles: ADMIN },
+  'GET /v1/webhooks/:id': { roles: ADMIN },
+  'DELETE /v1/webhooks/:id': { roles: ADMIN },
+  'POST /v1/webhooks/:id/pause': { roles: ADMIN },
+  'POST /v1/webhooks/:id/resume': { roles: ADMIN },
+  'POST /v1/webhooks/:id/rotate-secret': { roles: ADMIN },
+  'GET /v1/webhooks/:id/deliveries': { roles: ADMIN },
+  'POST /v1/webhooks/:id/deliveries/:deliveryId/replay': { roles: ADMIN },
+  'POST /v1/webhooks/:id/replay': { roles: ADMIN },
+
   'POST /v1/osr/rotas': {
     roles: ['admin', 'coordinator', 'hub_manager'],
     scope: `${HUB} A hub_manager names its hub in the body.`,

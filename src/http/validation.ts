@@ -13,3 +13,6 @@ const textAjv = addFormats(new Ajv({ ...common, coerceTypes: 'array' }));
 
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) =>
   (httpPart === 'body' ? bodyAjv : textAjv).compile(schema as object);
+
+/** A body validator outside a route (imports check each spreadsheet row as the single-record route would). */
+export const compileBodyValidator = (schema: object) => bodyAjv.compile(schema);

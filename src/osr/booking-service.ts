@@ -1,3 +1,5 @@
+import { writeEvent } from '../changes/events.js';
+import { bookingEvent } from '../events/payloads.js';
 import { sql } from 'kysely';
 import { DateTime } from 'luxon';
 import { recordAudit, type AuditContext } from '../audit/record.js';
@@ -127,6 +129,7 @@ export async function createBooking(
         action: 'create',
         after: booking,
       });
+      await writeEvent(trx, 'osr.booking.created', row.id, bookingEvent(booking));
       return {
         booking,
         newCase: slot.active_bookings === 1,
@@ -207,6 +210,7 @@ export async function cancelBooking(
       before,
       after,
     });
+    await writeEvent(trx, 'osr.booking.cancelled', id, bookingEvent(after));
     return after;
   });
 }

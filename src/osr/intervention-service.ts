@@ -1,3 +1,5 @@
+import type { DomainEvent } from '../events/catalogue.js';
+import { interventionEvent } from '../events/payloads.js';
 import { DateTime } from 'luxon';
 import { applyChange, type ChangeContext } from '../changes/apply-change.js';
 import { assertHubScope } from '../http/permissions.js';
@@ -25,24 +27,12 @@ import { osrWeek } from './weeks.js';
 const ENTITY = 'osr_intervention';
 
 /** What other systems are told: the time, the case, who delivers it. */
-function eventOf(type: string, iv: InterventionDto, at: Date, extra: Record<string, unknown> = {}) {
-  return {
-    type,
-    subjectId: iv.id,
-    payload: {
-      at: at.toISOString(),
-      interventionId: iv.id,
-      caseReference: iv.caseReference,
-      hub: iv.hub,
-      week: iv.week,
-      practitionerId: iv.practitionerId,
-      practitionerName: iv.practitionerName,
-      startedOn: iv.startedOn,
-      totalSessions: iv.totalSessions,
-      status: iv.status,
-      ...extra,
-    },
-  };
+type InterventionEvent =
+  'intervention.started' | 'intervention.extended' | 'intervention.reassigned' | 'intervention.closed';
+
+/** The catalogue's event for an intervention as it now is (src/events/catalogue.ts). */
+function eventOf(type: InterventionEvent, iv: InterventionDto): DomainEvent {
+  return { type, subjectId: iv.id, payload: interventionEvent(iv, iv.practitionerName) };
 }
 
 /** The visit's local date: a visit with a time is on its day; one without is in its week, from Monday. */
@@ -109,7 +99,7 @@ export async function startIntervention(
       return (await lockIntervention(trx, id))!;
     },
     entityId: (iv) => iv.id,
-    event: (iv) => eventOf('intervention.started', iv, now),
+    event: (iv) => eventOf('intervention.started', iv),
     etag: (iv) => iv.version,
   });
   return after;
@@ -135,7 +125,6 @@ export async function reassign(
   id: string,
   body: { practitionerId: string; reason: ReassignmentReason; note?: string },
 ): Promise<InterventionDto> {
-  const now = ctx.now ?? new Date();
   const { after } = await applyChange(ctx, {
     entity: ENTITY,
     action: 'reassign',
@@ -158,12 +147,7 @@ export async function reassign(
       return (await lockIntervention(trx, id))!;
     },
     entityId: () => id,
-    event: (iv, before) =>
-      eventOf('intervention.reassigned', iv, now, {
-        fromPractitionerId: before.practitionerId,
-        fromPractitionerName: before.practitionerName,
-        reason: iv.reassignmentReason,
-      }),
+    event: (iv) => eventOf('intervention.reassigned', iv),
     etag: (iv) => iv.version,
   });
   return after;
@@ -193,8 +177,7 @@ export async function extend(
       return (await lockIntervention(trx, id))!;
     },
     entityId: () => id,
-    event: (iv) =>
-      eventOf('intervention.extended', iv, now, { sessions: body.sessions, reason: body.reason }),
+    event: (iv) => eventOf('intervention.extended', iv),
     etag: (iv) => iv.version,
   });
   return after;
@@ -215,13 +198,7 @@ export async function close(ctx: ChangeContext, id: string, body: Closing): Prom
       return (await lockIntervention(trx, id))!;
     },
     entityId: () => id,
-    event: (iv) =>
-      eventOf('intervention.closed', iv, now, {
-        closedOn: iv.closedOn,
-        outcome: iv.outcome,
-        sessionsDelivered: iv.sessionsDelivered,
-        feedbackScore: iv.feedback?.score ?? null,
-      }),
+    event: (iv) => eventOf('intervention.closed', iv),
     etag: (iv) => iv.version,
   });
   return after;

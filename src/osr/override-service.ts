@@ -46,6 +46,18 @@ export async function overrideLead(
     },
     entityId: () => `${hub}/${week}`,
     audited: ({ row, warnings }) => ({ ...leadOf(row), warnings }),
+    event: ({ row }) => ({
+      type: 'osr.lead-responder.changed',
+      subjectId: `${hub}/${week}`,
+      payload: {
+        hub,
+        week,
+        practitioner: { id: row.practitionerId!, name: row.name ?? '' },
+        grade: row.grade,
+        source: 'override',
+        reason: body.reason,
+      },
+    }),
     etag: ({ row }) => row.version,
   });
   return {

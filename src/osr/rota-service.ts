@@ -1,3 +1,4 @@
+import { writeEvent } from '../changes/events.js';
 import type { AuditContext } from '../audit/record.js';
 import { recordAudit } from '../audit/record.js';
 import { problems } from '../http/problem.js';
@@ -133,14 +134,25 @@ export async function generateRota(
       for (const w of weeks) {
         if (w.history || w.pinned) continue;
         const id = result.lead.get(w.week) ?? null;
-        const grade = facts.practitioners.find((p) => p.id === id)?.grade ?? null;
+        const lead = facts.practitioners.find((p) => p.id === id);
+        const grade = isLeadGrade(lead?.grade) ? lead.grade : null;
         await saveGenerated(trx, {
           hub,
           monday: osrWeek(w.week, timezone).monday,
           practitionerId: id,
-          grade: isLeadGrade(grade) ? grade : null,
+          grade,
           reasons: result.reasons.get(w.week) ?? [],
         });
+        if ((byWeek.get(w.week)?.practitionerId ?? null) !== id) {
+          await writeEvent(trx, 'osr.lead-responder.changed', `${hub}/${w.week}`, {
+            hub,
+            week: w.week,
+            practitioner: lead ? { id: lead.id, name: lead.name } : null,
+            grade,
+            source: 'generated',
+            reason: null,
+          });
+        }
         notesOf.set(`${hub}/${w.week}`, result.notes.get(w.week) ?? []);
       }
     }
@@ -217,6 +229,22 @@ export async function issueRota(
     },
     entityId: () => `${first}..${last}`,
     audited: ({ issued }) => ({ issued, hub: input.hub ?? null }),
+    event: ({ issued, rota }) => ({
+      type: 'osr.rota.issued',
+      subjectId: `${first}..${last}`,
+      payload: {
+        fromWeek: first,
+        toWeek: last,
+        hub: input.hub ?? null,
+        issued,
+        assignments: rota.assignments.map((a) => ({
+          hub: a.hub,
+          week: a.week,
+          practitioner: { id: a.practitionerId, name: a.name },
+          grade: a.grade,
+        })),
+      },
+    }),
   });
   return after;
 }

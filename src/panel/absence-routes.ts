@@ -1,3 +1,4 @@
+import { absenceEvent, personOf } from '../events/payloads.js';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { App, Deps } from '../http/app-types.js';
@@ -95,7 +96,14 @@ function postPractitionersByIdAbsencesRoute(app: App, deps: Deps): void {
             insertAbsence(trx, { practitionerId: id, kind: body.kind, start, end, note: body.note ?? null }),
           entityId: (absence) => absence.id,
           recheck: () => ({ practitionerIds: [id] }),
-          event: (absence) => ({ type: 'absence.recorded', subjectId: absence.id, payload: { absence } }),
+          event: async (absence, _before, trx) => ({
+            type: 'absence.recorded',
+            subjectId: absence.id,
+            payload: {
+              absence: absenceEvent(absence),
+              practitioner: await personOf(trx, absence.practitionerId),
+            },
+          }),
         },
       );
       const created = { ...after, uncoveredShifts };
@@ -222,9 +230,16 @@ function patchAbsencesByIdRoute(app: App, deps: Deps): void {
           entityId: () => id,
           // A longer absence takes the practitioner off the extra shifts too; a shorter one takes nobody off.
           recheck: (absence) => ({ practitionerIds: [absence.practitionerId] }),
-          event: (absence, before) =>
+          event: async (absence, before, trx) =>
             absence.end && absence.end !== before.end
-              ? { type: 'absence.ended', subjectId: id, payload: { absence } }
+              ? {
+                  type: 'absence.ended',
+                  subjectId: id,
+                  payload: {
+                    absence: absenceEvent(absence),
+                    practitioner: await personOf(trx, absence.practitionerId),
+                  },
+                }
               : undefined,
         },
       );

@@ -1,3 +1,4 @@
+import { practitionerEvent } from '../events/payloads.js';
 import { Type } from 'typebox';
 import type { App, Deps } from '../http/app-types.js';
 import { setEtag } from '../http/etag.js';
@@ -77,7 +78,7 @@ function postPractitionersRoute(app: App, { database, config }: Deps): void {
           event: (practitioner) => ({
             type: 'practitioner.changed',
             subjectId: practitioner.id,
-            payload: { practitioner },
+            payload: { practitioner: practitionerEvent(practitioner), change: 'created' },
           }),
         },
       );
@@ -185,7 +186,7 @@ function patchPractitionersByIdRoute(app: App, { database, config }: Deps): void
           event: (after) => ({
             type: 'practitioner.changed',
             subjectId: id,
-            payload: { practitioner: after },
+            payload: { practitioner: practitionerEvent(after), change: 'updated' },
           }),
           etag: (after) => after.version,
         },
@@ -225,7 +226,7 @@ function deletePractitionersByIdRoute(app: App, { database, config }: Deps): voi
           event: (after) => ({
             type: 'practitioner.changed',
             subjectId: id,
-            payload: { practitioner: after },
+            payload: { practitioner: practitionerEvent(after), change: 'archived' },
           }),
         },
       );

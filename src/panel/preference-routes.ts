@@ -1,3 +1,4 @@
+import { practitionerEvent } from '../events/payloads.js';
 import { Type } from 'typebox';
 import type { App, Deps } from '../http/app-types.js';
 import { applyChange } from '../changes/apply-change.js';
@@ -97,11 +98,16 @@ export async function preferenceRoutes(app: App, { database, config }: Deps): Pr
           },
           entityId: () => id,
           recheck: () => ({ practitionerIds: [id] }),
-          event: (prefs) => ({
-            type: 'practitioner.changed',
-            subjectId: id,
-            payload: { preferences: prefs },
-          }),
+          event: async (_prefs, _before, trx) => {
+            const found = await findPractitioner(trx, id);
+            return found
+              ? {
+                  type: 'practitioner.changed',
+                  subjectId: id,
+                  payload: { practitioner: practitionerEvent(found), change: 'preferences' },
+                }
+              : undefined;
+          },
           etag: (prefs) => prefs.version,
         },
       );

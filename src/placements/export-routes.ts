@@ -102,7 +102,11 @@ export async function exportRoutes(app: App, { database, config }: Deps): Promis
       const { start, end } = localPeriod(from, to, tz, MAX_SPAN_DAYS.calendar);
       const batches = shiftBatches(db, { from: start, to: end, practitionerId: id });
       reply.type('text/calendar; charset=utf-8').header('content-disposition', 'inline; filename="rota.ics"');
-      return Readable.from(practitionerCalendar(id, practitioner.name, batches, new Date(), tz));
+      const years: [number, number] = [
+        DateTime.fromISO(from, { zone: tz }).year,
+        DateTime.fromISO(to, { zone: tz }).year,
+      ];
+      return Readable.from(practitionerCalendar(id, practitioner.name, batches, new Date(), tz, years));
     },
   );
 

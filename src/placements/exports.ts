@@ -1,3 +1,4 @@
+import { vtimezone, zonedProperty } from '../time/vtimezone.js';
 import { DateTime } from 'luxon';
 import type { ShiftDto } from './shift-model.js';
 
@@ -90,8 +91,8 @@ function calendarEvent(practitionerId: string, s: ShiftDto, stamp: Date, timezon
     // The shift's version rises with every change, so calendars replace the old copy.
     `SEQUENCE:${s.version}`,
     `DTSTAMP:${icsTime(stamp.toISOString())}`,
-    `DTSTART:${icsTime(mine?.start ?? s.start)}`,
-    `DTEND:${icsTime(mine?.end ?? s.end)}`,
+    zonedProperty('DTSTART', mine?.start ?? s.start, timezone),
+    zonedProperty('DTEND', mine?.end ?? s.end, timezone),
     `SUMMARY:${icsText(`${s.night ? 'Night' : 'Day'} shift ${s.caseReference}`)}`,
     `DESCRIPTION:${icsText(`Placement ${s.caseReference} (${s.region}). ${s.assignments.map((a) => withPart(a, s, timezone)).join(', ')}.`)}`,
     `CATEGORIES:${s.night ? 'NIGHT' : 'DAY'}`,
@@ -101,13 +102,22 @@ function calendarEvent(practitionerId: string, s: ShiftDto, stamp: Date, timezon
 
 const icsLines = (lines: string[]) => lines.map((l) => `${fold(l)}\r\n`).join('');
 
+/** Everything a calendar stream yields, as one text (a feed small enough to send whole). */
+export async function collect(chunks: AsyncIterable<string>): Promise<string> {
+  let text = '';
+  for await (const chunk of chunks) text += chunk;
+  return text;
+}
+
 /** A practitioner's shifts as events, each for the part of the shift they work, streamed batch by batch. */
 export async function* practitionerCalendar(
   practitionerId: string,
   name: string,
-  batches: AsyncIterable<ShiftDto[]>,
+  batches: AsyncIterable<ShiftDto[]> | Iterable<ShiftDto[]>,
   stamp: Date,
   timezone: string,
+  /** The local years the calendar's period touches, for its VTIMEZONE (its shifts stream after it). */
+  years: [number, number],
 ): AsyncGenerator<string> {
   yield icsLines([
     'BEGIN:VCALENDAR',
@@ -116,6 +126,8 @@ export async function* practitionerCalendar(
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${icsText(`Rota: ${name}`)}`,
+    `X-WR-TIMEZONE:${timezone}`,
+    ...vtimezone(timezone, ...years),
   ]);
   for await (const batch of batches)
     yield icsLines(batch.flatMap((s) => calendarEvent(practitionerId, s, stamp, timezone)));

@@ -1,3 +1,4 @@
+import { placementEvent } from '../events/payloads.js';
 import { Type } from 'typebox';
 import type { App, Deps } from '../http/app-types.js';
 import { problems } from '../http/problem.js';
@@ -77,7 +78,10 @@ export async function placementReviewRoutes(app: App, { database, config }: Deps
           event: ({ placement, review }) => ({
             type: 'placement.changed',
             subjectId: id,
-            payload: { placement, review },
+            payload: {
+              placement: placementEvent(placement),
+              review: { heldOn: review.heldOn, decision: review.decision },
+            },
           }),
         },
       );

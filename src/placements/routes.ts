@@ -1,3 +1,4 @@
+import { placementEvent } from '../events/payloads.js';
 import { Type } from 'typebox';
 import type { App, Deps } from '../http/app-types.js';
 import { setEtag } from '../http/etag.js';
@@ -78,7 +79,7 @@ function postPlacementsRoute(app: App, { database, config }: Deps): void {
           event: (placement) => ({
             type: 'placement.created',
             subjectId: placement.id,
-            payload: { placement },
+            payload: { placement: placementEvent(placement) },
           }),
         },
       );
@@ -182,7 +183,11 @@ function patchPlacementsByIdRoute(app: App, { database, config }: Deps): void {
           entityId: () => id,
           // A new exclusion, gender requirement, specialism or region takes off whoever it now rules out.
           recheck: () => ({ placementIds: [id] }),
-          event: (placement) => ({ type: 'placement.changed', subjectId: id, payload: { placement } }),
+          event: (placement) => ({
+            type: 'placement.changed',
+            subjectId: id,
+            payload: { placement: placementEvent(placement) },
+          }),
         },
       );
       const updated = { ...after, uncoveredShifts };

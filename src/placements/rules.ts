@@ -91,6 +91,13 @@ export async function checkPlacement(db: Kysely<DB>, v: PlacementValues, selfId?
         message: `unknown practitioner(s): ${unknown.join(', ')}`,
       });
   }
+  if (v.externalRef) {
+    let byRef = db.selectFrom('placements').select('id').where('external_ref', '=', v.externalRef);
+    if (selfId) byRef = byRef.where('id', '!=', selfId);
+    const other = await byRef.executeTakeFirst();
+    if (other)
+      errors.push({ field: '/body/externalRef', message: `is already used by placement ${other.id}` });
+  }
   let clash = db.selectFrom('placements').select('id').where('case_reference', '=', v.caseReference);
   if (selfId) clash = clash.where('id', '!=', selfId);
   if (await clash.executeTakeFirst()) {

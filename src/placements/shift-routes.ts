@@ -8,7 +8,8 @@ import { localPeriod } from '../time/period.js';
 import { MAX_SPAN_DAYS, PeriodEnd } from '../http/spans.js';
 import { Shift, shiftExample, ShiftStatus } from './shift-model.js';
 import { findShift, listShifts, lockShift, setShiftLocked } from './shift-repository.js';
-import { applyChange, shiftSummary } from '../changes/apply-change.js';
+import { applyChange } from '../changes/apply-change.js';
+import { shiftEvent } from '../events/payloads.js';
 import { lockFactsForAssigning } from '../changes/locks.js';
 import { shortFrom } from '../rules/coverage.js';
 import { candidatesForShift, checkManualAssignment } from './shift-edits.js';
@@ -222,7 +223,13 @@ export async function shiftRoutes(app: App, { database, config }: Deps): Promise
           event: (result) => ({
             type: 'shift.assigned',
             subjectId: id,
-            payload: { shift: shiftSummary(result.shift), practitionerId },
+            payload: {
+              shift: shiftEvent(result.shift),
+              practitioner: {
+                id: practitionerId,
+                name: result.shift.assignments.find((a) => a.practitionerId === practitionerId)?.name ?? '',
+              },
+            },
           }),
         },
       );
@@ -262,10 +269,16 @@ export async function shiftRoutes(app: App, { database, config }: Deps): Promise
             return (await findShift(trx, id))!;
           },
           entityId: () => id,
-          event: (shift) => ({
+          event: (shift, before) => ({
             type: 'shift.unassigned',
             subjectId: id,
-            payload: { shift: shiftSummary(shift), practitionerId },
+            payload: {
+              shift: shiftEvent(shift),
+              practitioner: {
+                id: practitionerId,
+                name: before.assignments.find((a) => a.practitionerId === practitionerId)?.name ?? '',
+              },
+            },
           }),
         },
       );

@@ -243,6 +243,8 @@ describe.each(databaseTargets())('scopes on keys, on %s', (target) => {
       'GET /v1/osr/rotas.csv',
       'GET /v1/osr/alerts', // test/osr/lead-absent.test.ts
       'PUT /v1/practitioners/:id/preferences', // test/rules/rota-keeps-rules.test.ts
+      'POST /v1/osr/calendar-links', // test/calendars/calendar-links.test.ts
+      'DELETE /v1/calendar-links/:id', // test/calendars/calendar-links.test.ts
     ]);
     const scoped = Object.entries(PERMISSIONS)
       .filter(([, p]) => p.scope)

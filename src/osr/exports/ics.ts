@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { vtimezone } from '../../time/vtimezone.js';
 import type { ExportTable } from './rows.js';
 
 /** RFC 5545 TEXT escaping: backslash, semicolon, comma and newlines. */
@@ -32,11 +33,16 @@ export function foldLine(line: string): string {
 
 const date = (iso: string) => iso.replace(/-/g, '');
 
+const yearsOf = (table: ExportTable, fallback: number): [number, number] => {
+  const years = table.rows.map((r) => Number(r.monday.slice(0, 4)));
+  return years.length ? [Math.min(...years), Math.max(...years) + 1] : [fallback, fallback];
+};
+
 /**
  * One all-day event per filled hub-week, Monday to Friday. The UID is the hub and week, so a calendar
  * that subscribed updates the same event when the lead responder changes (SEQUENCE = the row's version).
  */
-export function rotaIcs(table: ExportTable, now: DateTime = DateTime.utc()): string {
+export function rotaIcs(table: ExportTable, timezone: string, now: DateTime = DateTime.utc()): string {
   const stamp = now.toUTC().toFormat("yyyyLLdd'T'HHmmss'Z'");
   const lines = [
     'BEGIN:VCALENDAR',
@@ -45,6 +51,8 @@ export function rotaIcs(table: ExportTable, now: DateTime = DateTime.utc()): str
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     'X-WR-CALNAME:OSR lead responders',
+    `X-WR-TIMEZONE:${timezone}`,
+    ...vtimezone(timezone, ...yearsOf(table, now.setZone(timezone).year)),
   ];
   for (const r of table.rows) {
     if (!r.lead) continue;

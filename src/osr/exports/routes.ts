@@ -97,6 +97,6 @@ export async function exportRoutes(app: App, { database, config }: Deps): Promis
       .type('text/calendar; charset=utf-8')
       .header('content-disposition', 'inline; filename="osr-rota.ics"')
       .header('x-content-type-options', 'nosniff');
-    return rotaIcs(table);
+    return rotaIcs(table, tz);
   });
 }

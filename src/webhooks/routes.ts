@@ -1,0 +1,242 @@
+import { Type } from 'typebox';
+import type { App, Deps } from '../http/app-types.js';
+import { auditContextOf } from '../audit/record.js';
+import { problems } from '../http/problem.js';
+import { errorResponses, Instant, Page, PageQuery, Uuid } from '../http/schemas.js';
+import {
+  CreatedWebhook,
+  CreateWebhook,
+  Delivery,
+  RotatedSecret,
+  Webhook,
+  toDelivery,
+  toWebhook,
+  deliveryExample,
+  webhookExample,
+} from './model.js';
+import {
+  createWebhook,
+  deleteWebhook,
+  replayDelivery,
+  replaySince,
+  rotateSecret,
+  setPaused,
+} from './service.js';
+
+const TAGS = ['webhooks'];
+const IdParams = Type.Object({ id: Uuid });
+
+export async function webhookRoutes(app: App, { database, config, webhookDeliverer }: Deps): Promise<void> {
+  const db = database.db;
+
+  app.post(
+    '/webhooks',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Subscribe a receiver to events: the answer holds its signing secret, once',
+        description:
+          'Deliveries are POSTs of `{type, timestamp, data}` with the Standard Webhooks headers (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Receivers on private or loopback addresses are refused (422) unless WEBHOOKS_ALLOW_PRIVATE=true.',
+        body: CreateWebhook,
+        response: { 201: CreatedWebhook, ...errorResponses(422) },
+      },
+    },
+    async (request, reply) => {
+      const created = await createWebhook(
+        db,
+        auditContextOf(request),
+        request.body,
+        config.webhooksAllowPrivate,
+      );
+      reply.status(201).header('location', `/v1/webhooks/${created.id}`);
+      return created;
+    },
+  );
+
+  app.get(
+    '/webhooks',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'List webhooks (never their secrets)',
+        response: {
+          200: Type.Object({ items: Type.Array(Webhook) }, { examples: [{ items: [webhookExample] }] }),
+          ...errorResponses(),
+        },
+      },
+    },
+    async () => {
+      const rows = await db.selectFrom('webhooks').selectAll().orderBy('created_at').orderBy('id').execute();
+      return { items: rows.map(toWebhook) };
+    },
+  );
+
+  app.get(
+    '/webhooks/:id',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Get a webhook',
+        params: IdParams,
+        response: { 200: Webhook, ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      const row = await db
+        .selectFrom('webhooks')
+        .selectAll()
+        .where('id', '=', request.params.id)
+        .executeTakeFirst();
+      if (!row) throw problems.notFound('webhook', request.params.id);
+      return toWebhook(row);
+    },
+  );
+
+  for (const [action, paused] of [
+    ['pause', true],
+    ['resume', false],
+  ] as const) {
+    app.post(
+      `/webhooks/:id/${action}`,
+      {
+        schema: {
+          tags: TAGS,
+          summary: paused
+            ? 'Pause a webhook: deliveries wait (none is lost) until it is resumed'
+            : 'Resume a webhook: what waited is sent, oldest first',
+          params: IdParams,
+          response: { 200: Webhook, ...errorResponses(404) },
+        },
+      },
+      async (request) => {
+        const after = await setPaused(db, auditContextOf(request), request.params.id, paused);
+        if (!paused) webhookDeliverer?.wake();
+        return after;
+      },
+    );
+  }
+
+  app.post(
+    '/webhooks/:id/rotate-secret',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'A new signing secret (shown once); the old one also signs for 24 hours',
+        params: IdParams,
+        response: { 200: RotatedSecret, ...errorResponses(404) },
+      },
+    },
+    async (request) => rotateSecret(db, auditContextOf(request), request.params.id),
+  );
+
+  app.delete(
+    '/webhooks/:id',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Delete a webhook and its delivery history',
+        params: IdParams,
+        response: { 204: Type.Null(), ...errorResponses(404) },
+      },
+    },
+    async (request, reply) => {
+      await deleteWebhook(db, auditContextOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/webhooks/:id/deliveries',
+    {
+      schema: {
+        tags: TAGS,
+        summary: "A webhook's deliveries, newest first: attempts, the receiver's answer, what is pending",
+        params: IdParams,
+        querystring: Type.Object(
+          {
+            status: Type.Optional(
+              Type.Union([Type.Literal('pending'), Type.Literal('succeeded'), Type.Literal('failed')]),
+            ),
+            ...PageQuery,
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Page(Delivery, deliveryExample), ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const { status, limit = 100, offset = 0 } = request.query;
+      if (!(await db.selectFrom('webhooks').select('id').where('id', '=', id).executeTakeFirst()))
+        throw problems.notFound('webhook', id);
+      let query = db
+        .selectFrom('webhook_deliveries as d')
+        .innerJoin('outbox_events as e', 'e.id', 'd.event_id')
+        .where('d.webhook_id', '=', id);
+      if (status) query = query.where('d.status', '=', status);
+      const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const rows = await query
+        .selectAll('d')
+        .select('e.type as event_type')
+        .orderBy('d.created_at', 'desc')
+        .orderBy('d.event_id', 'desc')
+        .limit(limit)
+        .offset(offset)
+        .execute();
+      return { items: rows.map(toDelivery), total: Number(total.n), limit, offset };
+    },
+  );
+
+  app.post(
+    '/webhooks/:id/deliveries/:deliveryId/replay',
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Send a delivery's event again (a new delivery, same webhook-id)",
+        params: Type.Object({ id: Uuid, deliveryId: Uuid }),
+        response: { 202: Delivery, ...errorResponses(404) },
+      },
+    },
+    async (request, reply) => {
+      const dto = await replayDelivery(
+        db,
+        auditContextOf(request),
+        request.params.id,
+        request.params.deliveryId,
+      );
+      webhookDeliverer?.wake();
+      reply.status(202);
+      return dto;
+    },
+  );
+
+  app.post(
+    '/webhooks/:id/replay',
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Send again every event of the webhook's types since an instant",
+        params: IdParams,
+        body: Type.Object(
+          { since: Instant },
+          { additionalProperties: false, examples: [{ since: '2026-11-28T00:00:00+00:00' }] },
+        ),
+        response: {
+          202: Type.Object({ queued: Type.Integer() }, { examples: [{ queued: 12 }] }),
+          ...errorResponses(404, 422),
+        },
+      },
+    },
+    async (request, reply) => {
+      const queued = await replaySince(
+        db,
+        auditContextOf(request),
+        request.params.id,
+        new Date(request.body.since),
+      );
+      webhookDeliverer?.wake();
+      reply.status(202);
+      return { queued };
+    },
+  );
+}
