@@ -1,5 +1,13 @@
 import { performance } from 'node:perf_hooks';
-import { explain, solve, type Assignments, type Problem, type Reason } from '../scheduler/index.js';
+import {
+  explain,
+  groupUnfilled,
+  solve,
+  type Assignments,
+  type Problem,
+  type Reason,
+} from '../scheduler/index.js';
+import { osrSummary, type OsrUnfilledGroupDto } from './unfilled-summary.js';
 import { buildHubProblem, demandId, isLeadGrade, type HubFacts, type PlanWeek } from './rota-problem.js';
 import { formatLocal } from './weeks.js';
 
@@ -10,6 +18,8 @@ export interface HubRota {
   reasons: Map<string, string[]>;
   /** Weeks where a preference had to give way (e.g. the same person as an adjacent week). */
   notes: Map<string, string[]>;
+  /** The unfilled weeks grouped by cause, with the fixes the core re-checked. */
+  summary: OsrUnfilledGroupDto[];
 }
 
 // Tiny problems (a hub has a handful of people, a run a few dozen weeks): a fixed move budget keeps
@@ -151,5 +161,18 @@ export function generateHubRota(facts: HubFacts, weeks: PlanWeek[]): HubRota {
     if (!w.history) lead.set(w.week, assignments[demandId(facts.hub, w.week)]?.[0] ?? null);
   const reasons =
     open.length > 0 ? unfilledReasons(facts, relaxed, assignments, open) : new Map<string, string[]>();
-  return { lead, reasons, notes };
+  const summary =
+    open.length > 0
+      ? osrSummary(
+          groupUnfilled(relaxed, assignments, {
+            formatInstant: (t) => (t > 1e11 ? 'further notice' : formatLocal(t, facts.timezone)),
+            only: open.map((w) => demandId(facts.hub, w)),
+          }),
+          facts.hub,
+          facts.hubName,
+          (id) => id.slice(facts.hub.length + 1),
+          (id) => facts.practitioners.find((p) => p.id === id)?.name ?? id,
+        )
+      : [];
+  return { lead, reasons, notes, summary };
 }

@@ -1,3 +1,4 @@
+import type { OsrUnfilledGroupDto } from './unfilled-summary.js';
 import { writeEvent } from '../changes/events.js';
 import type { AuditContext } from '../audit/record.js';
 import { recordAudit } from '../audit/record.js';
@@ -114,6 +115,7 @@ export async function generateRota(
   const currentMonday = currentWeekMonday(timezone);
   return db.transaction().execute(async (trx) => {
     const notesOf = new Map<string, string[]>();
+    const unfilledSummary: OsrUnfilledGroupDto[] = [];
     for (const [hub, hubName] of names) {
       const rows = await lockLeadRows(trx, {
         hubs: [hub],
@@ -131,6 +133,7 @@ export async function generateRota(
       const pinnedPeople = weeks.flatMap((w) => (w.pinned ? [w.pinned] : []));
       const facts = await hubFacts(trx, hub, hubName, [...history, ...planned], timezone, pinnedPeople);
       const result = generateHubRota(facts, weeks);
+      unfilledSummary.push(...result.summary);
       for (const w of weeks) {
         if (w.history || w.pinned) continue;
         const id = result.lead.get(w.week) ?? null;
@@ -168,7 +171,7 @@ export async function generateRota(
       action: 'generate',
       after: rota,
     });
-    return rota;
+    return { ...rota, unfilledSummary };
   });
 }
 

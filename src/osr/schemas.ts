@@ -1,3 +1,4 @@
+import { OsrUnfilledGroup } from './unfilled-summary.js';
 import { Type } from 'typebox';
 import { Code, Instant, IsoWeek, LocalDate, Uuid } from '../http/schemas.js';
 import { alertExample, Alerts } from './alert-schemas.js';
@@ -67,6 +68,12 @@ export const Rota = Type.Object(
     toWeek: IsoWeek,
     assignments: Type.Array(RotaAssignment),
     unfilled: Type.Array(RotaUnfilled),
+    unfilledSummary: Type.Optional(
+      Type.Array(OsrUnfilledGroup, {
+        description:
+          'In the answer to generating: the unfilled weeks grouped by hub and cause, with the smallest fixes found',
+      }),
+    ),
   },
   { examples: [rotaExample] },
 );

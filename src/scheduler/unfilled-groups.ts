@@ -15,11 +15,11 @@ export type StaticRule = (typeof STATIC_RULES)[number];
 
 export type UnfilledCause =
   /** Some people could take them without breaking a rule (the search stopped, or they were needed elsewhere). */
-  | { kind: 'free'; people: string[] }
+  | { kind: 'free'; people: string[]; peopleIds: string[] }
   /** Nobody passes the static rules: `blockedAt` is the first rule in region, skill, gender, exclusion order that empties the pool. */
   | { kind: 'static'; blockedAt: StaticRule | 'nobody' }
   /** People pass the static rules but each is blocked by when they work or are away (`rules`, most first). */
-  | { kind: 'busy'; people: string[]; rules: ConstraintName[] };
+  | { kind: 'busy'; people: string[]; peopleIds: string[]; rules: ConstraintName[] };
 
 export interface Fix {
   resourceId: string;
@@ -96,7 +96,8 @@ const hardRules = (c: CandidateReport): Set<ConstraintName> => new Set(c.hard.ma
 
 function causeOf(candidates: CandidateReport[]): UnfilledCause {
   const free = candidates.filter((c) => c.allowed);
-  if (free.length > 0) return { kind: 'free', people: free.map((c) => c.name) };
+  if (free.length > 0)
+    return { kind: 'free', people: free.map((c) => c.name), peopleIds: free.map((c) => c.resourceId) };
   let pool = candidates;
   if (pool.length === 0) return { kind: 'static', blockedAt: 'nobody' };
   for (const rule of STATIC_RULES) {
@@ -106,7 +107,7 @@ function causeOf(candidates: CandidateReport[]): UnfilledCause {
   const count = new Map<ConstraintName, number>();
   for (const c of pool) for (const rule of hardRules(c)) count.set(rule, (count.get(rule) ?? 0) + 1);
   const rules = [...count.entries()].sort((a, b) => b[1] - a[1]).map(([rule]) => rule);
-  return { kind: 'busy', people: pool.map((c) => c.name), rules };
+  return { kind: 'busy', people: pool.map((c) => c.name), peopleIds: pool.map((c) => c.resourceId), rules };
 }
 
 const causeKey = (cause: UnfilledCause): string =>
@@ -115,9 +116,10 @@ const causeKey = (cause: UnfilledCause): string =>
 function mergeCause(into: UnfilledCause, next: UnfilledCause): UnfilledCause {
   if (into.kind === 'static' || next.kind === 'static' || into.kind !== next.kind) return into;
   const people = [...new Set([...into.people, ...next.people])];
-  if (into.kind === 'free') return { kind: 'free', people };
+  const peopleIds = [...new Set([...into.peopleIds, ...next.peopleIds])];
+  if (into.kind === 'free') return { kind: 'free', people, peopleIds };
   const rules = [...new Set([...into.rules, ...(next.kind === 'busy' ? next.rules : [])])];
-  return { kind: 'busy', people, rules };
+  return { kind: 'busy', people, peopleIds, rules };
 }
 
 /** The problem with one rule relaxed for one resource on the given demands. */

@@ -129,12 +129,15 @@ describe.each(databaseTargets())('intervention starts, extensions and outcomes, 
       'intervention.closed',
     ]);
     const payload = (p: unknown) => (typeof p === 'string' ? JSON.parse(p) : p);
+    // The shape is the event catalogue's (src/events/catalogue.ts), as webhooks deliver it.
     expect(payload(rows[2]!.payload)).toMatchObject({
-      caseReference: 'LCS-V1',
-      practitionerId: lead.id,
-      practitionerName: lead.name,
-      outcome: 'completed',
-      closedOn: '2026-10-01',
+      intervention: {
+        caseReference: 'LCS-V1',
+        outcome: 'completed',
+        closedOn: '2026-10-01',
+        status: 'closed',
+      },
+      practitioner: { id: lead.id, name: lead.name },
     });
     const audit = (
       await expectStatus(ctx.call('admin', 'GET', `/v1/audit?entity=osr_intervention&entityId=${iv.id}`), 200)

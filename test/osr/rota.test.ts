@@ -176,5 +176,27 @@ describe.each(databaseTargets())('the OSR lead-responder rota, on %s', (target) 
     expect(south.unfilled[0].week).toBe(weeks[2]);
     expect(reasons).toMatch(/Nia Roberts is grade G; only grades H and I/);
     expect(reasons).toMatch(/Mo Hassan .*annual leave/);
+    // One line for the cause, and the one fix the core found: Mo working during his leave.
+    expect(south.unfilledSummary).toEqual([
+      {
+        hub: 'south-hub',
+        hubName: expect.any(String),
+        weeks: 1,
+        isoWeeks: [weeks[2]],
+        because: expect.stringMatching(
+          /^The one practitioner of .* who could lead \(Mo Hassan\) is absent or unavailable then\.$/,
+        ),
+        fixes: [
+          {
+            practitionerId: expect.any(String),
+            name: 'Mo Hassan',
+            change: 'absence',
+            weeks: 1,
+            isoWeeks: [weeks[2]],
+            sentence: `Mo Hassan could lead ${weeks[2]} if available during the recorded absence.`,
+          },
+        ],
+      },
+    ]);
   });
 });

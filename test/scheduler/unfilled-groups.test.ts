@@ -70,7 +70,12 @@ describe('unfilled demands grouped by cause, with the smallest fixes', () => {
     };
     const groups = groupUnfilled(problem, solve(problem, { seed: 1, maxMoves: 2000 }).assignments);
     expect(groups).toHaveLength(1);
-    expect(groups[0]!.cause).toEqual({ kind: 'busy', people: ['Kim Lee'], rules: ['maxMinutesPer7Days'] });
+    expect(groups[0]!.cause).toEqual({
+      kind: 'busy',
+      people: ['Kim Lee'],
+      peopleIds: ['k'],
+      rules: ['maxMinutesPer7Days'],
+    });
     expect(groups[0]!.fixes).toEqual([
       { resourceId: 'k', name: 'Kim Lee', relax: 'maxMinutesPer7Days', demandIds: ['DEMO-0103-4'] },
     ]);
