@@ -314,9 +314,24 @@ export interface ReviewFigures {
     refusedRequests: number;
     interventionsStarted: number;
   }[];
-  /** Present once interventions are closed with outcomes. */
-  outcomes?: Record<string, number> | { outcome: string; count: number }[];
-  meanFeedback?: number | null;
+  /** Per hub and calendar month: closures by outcome, time open, feedback, cases against the cap. */
+  months: ReviewMonth[];
+}
+
+export interface ReviewMonth {
+  hub: string;
+  hubName: string;
+  month: string;
+  closed: Record<string, number>;
+  closedTotal: number;
+  medianDaysOpen: number | null;
+  transferredToStatutoryShare: number | null;
+  meanFeedback: number | null;
+  feedbackCount: number;
+  casesBooked: number;
+  caseCapacity: number;
+  refusedRequests: number;
+  interventionsStarted: number;
 }
 
 export interface HoursRow {

@@ -11,6 +11,7 @@ import { insertReference } from '../reference/repository.js';
 import { setCapFrom } from '../reference/hubs-repository.js';
 import { currentWeekMonday } from '../time/weeks.js';
 import { DEMO_HUBS, DEMO_REGIONS, DEMO_SPECIALISMS, generateDemoPanel } from './generate.js';
+import { loadDemoReviews, loadDemoPreferences } from './reviews.js';
 import { loadDemoPlacements } from './placements.js';
 import { loadDemoOutcomes } from './osr-outcomes.js';
 import { publishDemoRota } from './rota.js';
@@ -46,6 +47,7 @@ export async function loadDemoData(
     const ids: string[] = [];
     for (const p of panel.practitioners) ids.push((await insertPractitioner(trx, p)).id);
     const placements = await loadDemoPlacements(trx, now.startOf('week'), options.timezone, ids[1]!);
+    await loadDemoReviews(trx, now.startOf('day'));
 
     // A few absences around today: leave next week, training, and one open-ended sickness.
     const day = now.startOf('day');
@@ -66,6 +68,8 @@ export async function loadDemoData(
         note: 'demo',
       });
     }
+    const parenting = ids.filter((_, i) => panel.practitioners[i]!.kind === 'parenting');
+    await loadDemoPreferences(trx, parenting.slice(5, 8));
     const assigned = await publishDemoRota(trx, now.startOf('week'), options.timezone, options.seed);
     // One H or I practitioner per hub carries the hub's past OSR work, for the pilot review's figures.
     const leads = DEMO_HUBS.flatMap((h) => {

@@ -264,6 +264,11 @@ describe.skipIf(!hasChromium())('the console screens in headless chromium (phone
 
     await goTo(page, 'Review figures');
     await page.getByRole('table', { name: /Per hub and week/ }).waitFor();
+    // The demo's past interventions closed with outcomes: the pilot's figures per hub and month.
+    const months = page.getByRole('table', { name: 'Outcomes per hub and month' });
+    await months.waitFor();
+    expect(await months.locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await months.getByRole('columnheader', { name: 'transferred to statutory' }).count()).toBe(1);
     await check(c, 'osr-04-review');
     await finish(c);
   });

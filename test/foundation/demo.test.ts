@@ -58,6 +58,20 @@ describe('demo data', () => {
     expect(await count('hubs')).toBe(3);
     expect(await count('absences')).toBe(5);
     expect(await count('placements')).toBe(12);
+    // Placements past their three-week review have one recorded; three people have stated preferences.
+    const reviews = await database.db.selectFrom('placement_reviews').select(['decision']).execute();
+    expect(reviews.length).toBeGreaterThan(0);
+    expect(reviews.every((r) => ['continue', 'step_down'].includes(r.decision))).toBe(true);
+    const prefs = await database.db.selectFrom('practitioner_preferences').selectAll().execute();
+    expect(
+      prefs.map((p) => [p.no_nights, p.unavailable_weekdays.length, p.preferred_placements.length]),
+    ).toEqual(
+      expect.arrayContaining([
+        [true, 0, 0],
+        [false, 1, 0],
+        [false, 0, 1],
+      ]),
+    );
     // A published rota for the first two weeks, so the board has people on it.
     expect(await count('shift_assignments')).toBeGreaterThan(150);
     expect(await count('api_keys')).toBe(Object.keys(DEMO_KEYS).length);

@@ -17,15 +17,38 @@ export const reviewScreen = {
   render,
 };
 
-/** Outcomes as [name, count], whichever shape the service gives. @param {ReviewFigures['outcomes']} o */
-function outcomeRows(o) {
-  if (!o) return [];
-  if (Array.isArray(o)) return o.map((x) => /** @type {[string, number]} */ ([x.outcome, x.count]));
-  return Object.entries(o);
+const OUTCOMES = ['completed', 'stepped_down', 'transferred_to_statutory', 'disengaged', 'other'];
+const words = (/** @type {string} */ name) => name.replace(/_/g, ' ');
+const share = (/** @type {number | null} */ x) => (x == null ? '–' : `${Math.round(x * 100)}%`);
+const num = (/** @type {number | null} */ x, digits = 0) => (x == null ? '–' : x.toFixed(digits));
+
+/**
+ * The pilot's outcomes per hub and month: interventions closed by outcome, how long they stayed open,
+ * the share that went to statutory services, and families' feedback.
+ * @param {ReviewFigures['months']} months
+ */
+function monthTable(months) {
+  return table(
+    'Outcomes per hub and month',
+    ['Month', 'Hub', 'Closed', ...OUTCOMES.map(words), 'Median days open', 'To statutory', 'Mean feedback'],
+    months.map((m) =>
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'row' }, m.month),
+        h('td', {}, m.hubName),
+        h('td', {}, String(m.closedTotal)),
+        ...OUTCOMES.map((o) => h('td', {}, String(m.closed[o] ?? 0))),
+        h('td', {}, num(m.medianDaysOpen)),
+        h('td', {}, share(m.transferredToStatutoryShare)),
+        h('td', {}, m.feedbackCount ? `${num(m.meanFeedback, 1)} (${m.feedbackCount})` : '–'),
+      ),
+    ),
+  );
 }
 
 /**
- * The figures: totals first, then outcomes (once interventions close with one), then each hub and week.
+ * The figures: totals first, then outcomes per hub and month, then each hub and week.
  * @param {Names} hubs
  * @param {ReviewFigures} r
  */
@@ -33,26 +56,19 @@ function reviewFigures(hubs, r) {
   const sum = (/** @type {(x: ReviewFigures['items'][number]) => number} */ f) =>
     r.items.reduce((n, x) => n + f(x), 0);
   const full = r.items.filter((x) => x.casesBooked >= x.weeklyCaseCap).length;
-  const outcomes = outcomeRows(r.outcomes);
+  const months = r.months ?? [];
+  const closed = months.reduce((n, m) => n + m.closedTotal, 0);
+  const toStatutory = months.reduce((n, m) => n + (m.closed.transferred_to_statutory ?? 0), 0);
   return [
     stats([
       ['Cases booked', String(sum((x) => x.casesBooked)), 'review-booked'],
       ['Hub-weeks at the limit', `${full} of ${r.items.length}`],
       ['Requests refused', String(sum((x) => x.refusedRequests))],
       ['Interventions started', String(sum((x) => x.interventionsStarted))],
-      ...(r.meanFeedback != null
-        ? [/** @type {[string, string]} */ (['Mean feedback (1 to 5)', r.meanFeedback.toFixed(1)])]
-        : []),
+      ['Interventions closed', String(closed), 'review-closed'],
+      ['Moved to statutory services', closed ? `${toStatutory} of ${closed}` : '–'],
     ]),
-    outcomes.length
-      ? table(
-          'Outcomes of closed interventions',
-          ['Outcome', 'Interventions'],
-          outcomes.map(([name, n]) =>
-            h('tr', {}, h('th', { scope: 'row' }, name.replace(/_/g, ' ')), h('td', {}, String(n))),
-          ),
-        )
-      : null,
+    months.length ? monthTable(months) : null,
     table(
       `Per hub and week, ${r.fromWeek} to ${r.toWeek}`,
       ['Week', 'Hub', 'Cases booked', 'Refused', 'Interventions started'],
