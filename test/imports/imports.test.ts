@@ -74,13 +74,10 @@ describe.each(databaseTargets())('imports from spreadsheets, on %s', (target) =>
 
   it('imports a 500-row panel in one request, and the same file again changes nothing', async () => {
     const file = panelFile(500);
-    const started = Date.now();
     const first = await upload('practitioners', file);
-    const ms = Date.now() - started;
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toMatchObject({ valid: true, created: 500, updated: 0, unchanged: 0 });
-    console.log(`[imports] 500 practitioners on ${target}: ${ms} ms`);
-    expect(ms).toBeLessThan(20_000);
+    // How long it takes is measured by `npm run bench:imports`, not asserted here.
     const p = (await ctx.call('coordinator', 'GET', `/v1/practitioners/${first.json().items[0].id}`)).json();
     expect(p).toMatchObject({
       externalRef: 'HR-1',
