@@ -1,3 +1,4 @@
+import { findWebhook, listDeliveries, listWebhooks } from './repository.js';
 import { Type } from 'typebox';
 import type { App, Deps } from '../http/app-types.js';
 import { auditContextOf } from '../audit/record.js';
@@ -9,8 +10,6 @@ import {
   Delivery,
   RotatedSecret,
   Webhook,
-  toDelivery,
-  toWebhook,
   deliveryExample,
   webhookExample,
 } from './model.js';
@@ -66,8 +65,7 @@ export async function webhookRoutes(app: App, { database, config, webhookDeliver
       },
     },
     async () => {
-      const rows = await db.selectFrom('webhooks').selectAll().orderBy('created_at').orderBy('id').execute();
-      return { items: rows.map(toWebhook) };
+      return { items: await listWebhooks(db) };
     },
   );
 
@@ -82,13 +80,9 @@ export async function webhookRoutes(app: App, { database, config, webhookDeliver
       },
     },
     async (request) => {
-      const row = await db
-        .selectFrom('webhooks')
-        .selectAll()
-        .where('id', '=', request.params.id)
-        .executeTakeFirst();
-      if (!row) throw problems.notFound('webhook', request.params.id);
-      return toWebhook(row);
+      const webhook = await findWebhook(db, request.params.id);
+      if (!webhook) throw problems.notFound('webhook', request.params.id);
+      return webhook;
     },
   );
 
@@ -167,23 +161,9 @@ export async function webhookRoutes(app: App, { database, config, webhookDeliver
     async (request) => {
       const { id } = request.params;
       const { status, limit = 100, offset = 0 } = request.query;
-      if (!(await db.selectFrom('webhooks').select('id').where('id', '=', id).executeTakeFirst()))
-        throw problems.notFound('webhook', id);
-      let query = db
-        .selectFrom('webhook_deliveries as d')
-        .innerJoin('outbox_events as e', 'e.id', 'd.event_id')
-        .where('d.webhook_id', '=', id);
-      if (status) query = query.where('d.status', '=', status);
-      const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      const rows = await query
-        .selectAll('d')
-        .select('e.type as event_type')
-        .orderBy('d.created_at', 'desc')
-        .orderBy('d.event_id', 'desc')
-        .limit(limit)
-        .offset(offset)
-        .execute();
-      return { items: rows.map(toDelivery), total: Number(total.n), limit, offset };
+      const page = await listDeliveries(db, id, { ...(status ? { status } : {}), limit, offset });
+      if (!page) throw problems.notFound('webhook', id);
+      return { ...page, limit, offset };
     },
   );
 
