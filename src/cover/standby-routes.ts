@@ -13,6 +13,14 @@ import { listEvents } from '../changes/events.js';
 const MAX_RESILIENCE_DAYS = 31;
 
 export async function standbyAndResilienceRoutes(app: App, deps: Deps): Promise<void> {
+  getStandbyRoute(app, deps);
+  putStandbyByRegionByDateRoute(app, deps);
+  postStandbySuggestionsRoute(app, deps);
+  getResilienceRoute(app, deps);
+  getEventsRoute(app, deps);
+}
+
+function getStandbyRoute(app: App, deps: Deps): void {
   const { db } = deps.database;
   const tz = deps.config.timezone;
 
@@ -38,6 +46,10 @@ export async function standbyAndResilienceRoutes(app: App, deps: Deps): Promise<
       return { items: await listStandby(db, from, to, region) };
     },
   );
+}
+
+function putStandbyByRegionByDateRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
 
   app.put(
     '/standby/:region/:date',
@@ -68,6 +80,11 @@ export async function standbyAndResilienceRoutes(app: App, deps: Deps): Promise<
       });
     },
   );
+}
+
+function postStandbySuggestionsRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
+  const tz = deps.config.timezone;
 
   app.post(
     '/standby/suggestions',
@@ -103,6 +120,10 @@ export async function standbyAndResilienceRoutes(app: App, deps: Deps): Promise<
       return { items };
     },
   );
+}
+
+function getResilienceRoute(app: App, deps: Deps): void {
+  const tz = deps.config.timezone;
 
   app.get(
     '/resilience',
@@ -169,6 +190,10 @@ export async function standbyAndResilienceRoutes(app: App, deps: Deps): Promise<
       return deps.resilience.get(from, to, new Date());
     },
   );
+}
+
+function getEventsRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
 
   app.get(
     '/events',

@@ -57,8 +57,15 @@ const CreatedKey = Type.Object(
   },
 );
 
-export async function keyRoutes(app: App, { database }: Deps): Promise<void> {
-  const { db } = database;
+export async function keyRoutes(app: App, deps: Deps): Promise<void> {
+  postApiKeysRoute(app, deps);
+  getApiKeysRoute(app, deps);
+  getMeRoute(app);
+  postApiKeysByIdRevokeRoute(app, deps);
+}
+
+function postApiKeysRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
 
   app.post(
     '/api-keys',
@@ -105,6 +112,10 @@ export async function keyRoutes(app: App, { database }: Deps): Promise<void> {
       return { id: created.id, name: created.name, role: created.role, hubs: created.hubs, key: created.key };
     },
   );
+}
+
+function getApiKeysRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
 
   app.get(
     '/api-keys',
@@ -123,7 +134,9 @@ export async function keyRoutes(app: App, { database }: Deps): Promise<void> {
     },
     async () => ({ items: await listApiKeys(db) }),
   );
+}
 
+function getMeRoute(app: App): void {
   app.get(
     '/me',
     {
@@ -153,6 +166,10 @@ export async function keyRoutes(app: App, { database }: Deps): Promise<void> {
       return { keyId: actor.keyId, name: actor.name, role: actor.role, hubs: actor.hubs };
     },
   );
+}
+
+function postApiKeysByIdRevokeRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
 
   app.post(
     '/api-keys/:id/revoke',

@@ -72,9 +72,16 @@ const BookingQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export async function bookingRoutes(app: App, { database, config }: Deps): Promise<void> {
-  const db = database.db;
-  const tz = config.timezone;
+export async function bookingRoutes(app: App, deps: Deps): Promise<void> {
+  postOsrBookingsRoute(app, deps);
+  getOsrBookingsRoute(app, deps);
+  getOsrBookingsByIdRoute(app, deps);
+  postOsrBookingsByIdCancelRoute(app, deps);
+}
+
+function postOsrBookingsRoute(app: App, deps: Deps): void {
+  const db = deps.database.db;
+  const tz = deps.config.timezone;
 
   app.post(
     '/osr/bookings',
@@ -101,6 +108,11 @@ export async function bookingRoutes(app: App, { database, config }: Deps): Promi
       };
     },
   );
+}
+
+function getOsrBookingsRoute(app: App, deps: Deps): void {
+  const db = deps.database.db;
+  const tz = deps.config.timezone;
 
   app.get(
     '/osr/bookings',
@@ -139,6 +151,10 @@ export async function bookingRoutes(app: App, { database, config }: Deps): Promi
       return { ...page, limit, offset };
     },
   );
+}
+
+function getOsrBookingsByIdRoute(app: App, deps: Deps): void {
+  const db = deps.database.db;
 
   app.get(
     '/osr/bookings/:id',
@@ -158,6 +174,10 @@ export async function bookingRoutes(app: App, { database, config }: Deps): Promi
       return booking;
     },
   );
+}
+
+function postOsrBookingsByIdCancelRoute(app: App, deps: Deps): void {
+  const db = deps.database.db;
 
   app.post(
     '/osr/bookings/:id/cancel',

@@ -41,9 +41,15 @@ const hoursExample = {
   maxHoursPer7Days: 48,
 };
 
-export async function exportRoutes(app: App, { database, config }: Deps): Promise<void> {
-  const { db } = database;
-  const tz = config.timezone;
+export async function exportRoutes(app: App, deps: Deps): Promise<void> {
+  getShiftsCsvRoute(app, deps);
+  getPractitionersByIdRotaIcsRoute(app, deps);
+  getHoursRoute(app, deps);
+}
+
+function getShiftsCsvRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
+  const tz = deps.config.timezone;
 
   app.get(
     '/shifts.csv',
@@ -72,6 +78,11 @@ export async function exportRoutes(app: App, { database, config }: Deps): Promis
       return Readable.from(shiftsCsv(shiftBatches(db, { from: start, to: end }), tz));
     },
   );
+}
+
+function getPractitionersByIdRotaIcsRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
+  const tz = deps.config.timezone;
 
   app.get(
     '/practitioners/:id/rota.ics',
@@ -109,6 +120,11 @@ export async function exportRoutes(app: App, { database, config }: Deps): Promis
       return Readable.from(practitionerCalendar(id, practitioner.name, batches, new Date(), tz, years));
     },
   );
+}
+
+function getHoursRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
+  const tz = deps.config.timezone;
 
   app.get(
     '/hours',

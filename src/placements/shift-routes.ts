@@ -32,9 +32,17 @@ const EditResult = Type.Object(
   },
 );
 
-export async function shiftRoutes(app: App, { database, config }: Deps): Promise<void> {
-  const { db } = database;
-  const tz = config.timezone;
+export async function shiftRoutes(app: App, deps: Deps): Promise<void> {
+  getShiftsRoute(app, deps);
+  getShiftsByIdRoute(app, deps);
+  getShiftsByIdCandidatesRoute(app, deps);
+  postShiftsByIdAssignmentsRoute(app, deps);
+  deleteShiftsByIdAssignmentsByPractitioneridRoute(app, deps);
+}
+
+function getShiftsRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
+  const tz = deps.config.timezone;
 
   app.get(
     '/shifts',
@@ -74,6 +82,10 @@ export async function shiftRoutes(app: App, { database, config }: Deps): Promise
       return { ...page, limit, offset };
     },
   );
+}
+
+function getShiftsByIdRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
 
   app.get(
     '/shifts/:id',
@@ -92,6 +104,11 @@ export async function shiftRoutes(app: App, { database, config }: Deps): Promise
       return shift;
     },
   );
+}
+
+function getShiftsByIdCandidatesRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
+  const tz = deps.config.timezone;
 
   app.get(
     '/shifts/:id/candidates',
@@ -152,6 +169,11 @@ export async function shiftRoutes(app: App, { database, config }: Deps): Promise
       return { items: await candidatesForShift(db, id, tz) };
     },
   );
+}
+
+function postShiftsByIdAssignmentsRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
+  const tz = deps.config.timezone;
 
   app.post(
     '/shifts/:id/assignments',
@@ -238,6 +260,11 @@ export async function shiftRoutes(app: App, { database, config }: Deps): Promise
       return result;
     },
   );
+}
+
+function deleteShiftsByIdAssignmentsByPractitioneridRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
+  const tz = deps.config.timezone;
 
   app.delete(
     '/shifts/:id/assignments/:practitionerId',

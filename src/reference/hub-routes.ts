@@ -58,9 +58,15 @@ const Hub = Type.Object(
   { examples: [hubExample] },
 );
 
-export async function hubRoutes(app: App, { database, config }: Deps): Promise<void> {
-  const { db } = database;
-  const thisMonday = () => currentWeekMonday(config.timezone);
+export async function hubRoutes(app: App, deps: Deps): Promise<void> {
+  getHubsRoute(app, deps);
+  getHubsByCodeRoute(app, deps);
+  putHubsByCodeRoute(app, deps);
+}
+
+function getHubsRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
+  const thisMonday = () => currentWeekMonday(deps.config.timezone);
 
   app.get(
     '/hubs',
@@ -77,6 +83,11 @@ export async function hubRoutes(app: App, { database, config }: Deps): Promise<v
       return { ...(await listHubs(db, thisMonday(), limit, offset)), limit, offset };
     },
   );
+}
+
+function getHubsByCodeRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
+  const thisMonday = () => currentWeekMonday(deps.config.timezone);
 
   app.get(
     '/hubs/:code',
@@ -96,6 +107,11 @@ export async function hubRoutes(app: App, { database, config }: Deps): Promise<v
       return hub;
     },
   );
+}
+
+function putHubsByCodeRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
+  const thisMonday = () => currentWeekMonday(deps.config.timezone);
 
   app.put(
     '/hubs/:code',
