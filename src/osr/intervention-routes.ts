@@ -27,16 +27,28 @@ import { findIntervention, listInterventions } from './intervention-repository.j
 import { close, extend, reassign, startIntervention } from './intervention-service.js';
 import { osrWeek, weekRange } from './weeks.js';
 
-export async function interventionRoutes(app: App, { database, config }: Deps): Promise<void> {
-  const { db } = database;
-  const tz = config.timezone;
-  const context = (request: ChangeContext['request'], reply: ChangeContext['reply']): ChangeContext => ({
-    db,
-    timezone: tz,
-    request,
-    reply,
-  });
+/** What the intervention service needs of a request: the database, the zone, who asks, and the reply for the ETag. */
+const contextOf = (
+  deps: Deps,
+  request: ChangeContext['request'],
+  reply?: ChangeContext['reply'],
+): ChangeContext => ({
+  db: deps.database.db,
+  timezone: deps.config.timezone,
+  request,
+  ...(reply ? { reply } : {}),
+});
 
+export async function interventionRoutes(app: App, deps: Deps): Promise<void> {
+  postOsrInterventionsRoute(app, deps);
+  getOsrInterventionsRoute(app, deps);
+  getOsrInterventionsByIdRoute(app, deps);
+  postOsrInterventionsByIdReassignRoute(app, deps);
+  postOsrInterventionsByIdExtendRoute(app, deps);
+  postOsrInterventionsByIdCloseRoute(app, deps);
+}
+
+function postOsrInterventionsRoute(app: App, deps: Deps): void {
   app.post(
     '/osr/interventions',
     {
@@ -65,11 +77,16 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
       },
     },
     async (request, reply) => {
-      const created = await startIntervention(context(request, reply), request.body);
+      const created = await startIntervention(contextOf(deps, request, reply), request.body);
       reply.status(201);
       return created;
     },
   );
+}
+
+function getOsrInterventionsRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
+  const tz = deps.config.timezone;
 
   app.get(
     '/osr/interventions',
@@ -110,6 +127,10 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
       return { ...found, limit, offset };
     },
   );
+}
+
+function getOsrInterventionsByIdRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
 
   app.get(
     '/osr/interventions/:id',
@@ -129,7 +150,9 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
       return found;
     },
   );
+}
 
+function postOsrInterventionsByIdReassignRoute(app: App, deps: Deps): void {
   app.post(
     '/osr/interventions/:id/reassign',
     {
@@ -155,9 +178,11 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
         response: { 200: Intervention, ...errorResponses(404, 409, 412, 422) },
       },
     },
-    async (request, reply) => reassign(context(request, reply), request.params.id, request.body),
+    async (request, reply) => reassign(contextOf(deps, request, reply), request.params.id, request.body),
   );
+}
 
+function postOsrInterventionsByIdExtendRoute(app: App, deps: Deps): void {
   app.post(
     '/osr/interventions/:id/extend',
     {
@@ -176,9 +201,11 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
         response: { 200: Intervention, ...errorResponses(404, 409, 412) },
       },
     },
-    async (request, reply) => extend(context(request, reply), request.params.id, request.body),
+    async (request, reply) => extend(contextOf(deps, request, reply), request.params.id, request.body),
   );
+}
 
+function postOsrInterventionsByIdCloseRoute(app: App, deps: Deps): void {
   app.post(
     '/osr/interventions/:id/close',
     {
@@ -210,6 +237,6 @@ export async function interventionRoutes(app: App, { database, config }: Deps): 
         response: { 200: Intervention, ...errorResponses(404, 409, 412, 422) },
       },
     },
-    async (request, reply) => close(context(request, reply), request.params.id, request.body),
+    async (request, reply) => close(contextOf(deps, request, reply), request.params.id, request.body),
   );
 }

@@ -28,12 +28,23 @@ import { problems } from '../http/problem.js';
 
 const TAGS = ['osr'];
 
-export async function rotaRoutes(app: App, { database, config }: Deps): Promise<void> {
-  const db = database.db;
-  const tz = config.timezone;
-  const knownHub = async (hub: string | undefined) => {
-    if (hub && !(await hubExists(db, hub))) throw problems.notFound('hub', hub);
-  };
+/** 404 for a hub that does not exist (none asked: every hub). */
+async function knownHub(db: Deps['database']['db'], hub: string | undefined): Promise<void> {
+  if (hub && !(await hubExists(db, hub))) throw problems.notFound('hub', hub);
+}
+
+export async function rotaRoutes(app: App, deps: Deps): Promise<void> {
+  postOsrRotasRoute(app, deps);
+  getOsrRotasRoute(app, deps);
+  postOsrRotasIssueRoute(app, deps);
+  putOsrLeadRespondersByHubByWeekRoute(app, deps);
+  postOsrLeadRespondersByHubByWeekReplacementProposalRoute(app, deps);
+  getOsrHubsByHubWeeksByWeekRoute(app, deps);
+}
+
+function postOsrRotasRoute(app: App, deps: Deps): void {
+  const db = deps.database.db;
+  const tz = deps.config.timezone;
 
   app.post(
     '/osr/rotas',
@@ -61,6 +72,11 @@ export async function rotaRoutes(app: App, { database, config }: Deps): Promise<
       return rota;
     },
   );
+}
+
+function getOsrRotasRoute(app: App, deps: Deps): void {
+  const db = deps.database.db;
+  const tz = deps.config.timezone;
 
   app.get(
     '/osr/rotas',
@@ -75,7 +91,7 @@ export async function rotaRoutes(app: App, { database, config }: Deps): Promise<
     async (request) => {
       const q = request.query;
       const weeks = weekRange(q.fromWeek, q.toWeek);
-      await knownHub(q.hub);
+      await knownHub(db, q.hub);
       return readRota(
         db,
         { fromWeek: weeks[0]!, toWeek: weeks.at(-1)!, ...(q.hub ? { hubs: [q.hub] } : {}) },
@@ -83,6 +99,11 @@ export async function rotaRoutes(app: App, { database, config }: Deps): Promise<
       );
     },
   );
+}
+
+function postOsrRotasIssueRoute(app: App, deps: Deps): void {
+  const db = deps.database.db;
+  const tz = deps.config.timezone;
 
   app.post(
     '/osr/rotas/issue',
@@ -99,6 +120,11 @@ export async function rotaRoutes(app: App, { database, config }: Deps): Promise<
       return issueRota({ db, timezone: tz, request }, request.body);
     },
   );
+}
+
+function putOsrLeadRespondersByHubByWeekRoute(app: App, deps: Deps): void {
+  const db = deps.database.db;
+  const tz = deps.config.timezone;
 
   app.put(
     '/osr/lead-responders/:hub/:week',
@@ -122,6 +148,11 @@ export async function rotaRoutes(app: App, { database, config }: Deps): Promise<
         request.body,
       ),
   );
+}
+
+function postOsrLeadRespondersByHubByWeekReplacementProposalRoute(app: App, deps: Deps): void {
+  const db = deps.database.db;
+  const tz = deps.config.timezone;
 
   app.post(
     '/osr/lead-responders/:hub/:week/replacement-proposal',
@@ -151,6 +182,11 @@ export async function rotaRoutes(app: App, { database, config }: Deps): Promise<
       );
     },
   );
+}
+
+function getOsrHubsByHubWeeksByWeekRoute(app: App, deps: Deps): void {
+  const db = deps.database.db;
+  const tz = deps.config.timezone;
 
   app.get(
     '/osr/hubs/:hub/weeks/:week',

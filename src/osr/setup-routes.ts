@@ -36,11 +36,23 @@ const HubSettings = Type.Object(
   },
   { examples: [settingsExample] },
 );
-export async function setupRoutes(app: App, { database, config }: Deps): Promise<void> {
-  const db = database.db;
-  const tz = config.timezone;
-  const context = (request: ChangeContext['request']): ChangeContext => ({ db, timezone: tz, request });
+/** What the setup services need of a request: the database, the zone and who asks. */
+const contextOf = (deps: Deps, request: ChangeContext['request']): ChangeContext => ({
+  db: deps.database.db,
+  timezone: deps.config.timezone,
+  request,
+});
 
+export async function setupRoutes(app: App, deps: Deps): Promise<void> {
+  putOsrDatTeamsByCodeRoute(app, deps);
+  getOsrDatTeamsRoute(app, deps);
+  putOsrDatDutyWeeksByWeekRoute(app, deps);
+  getOsrDatDutyWeeksRoute(app, deps);
+  getOsrHubsByHubSettingsRoute(app, deps);
+  putOsrHubsByHubSettingsRoute(app, deps);
+}
+
+function putOsrDatTeamsByCodeRoute(app: App, deps: Deps): void {
   app.put(
     '/osr/dat-teams/:code',
     {
@@ -53,11 +65,19 @@ export async function setupRoutes(app: App, { database, config }: Deps): Promise
       },
     },
     async (request, reply) => {
-      const { created, ...team } = await putDatTeam(context(request), request.params.code, request.body.name);
+      const { created, ...team } = await putDatTeam(
+        contextOf(deps, request),
+        request.params.code,
+        request.body.name,
+      );
       reply.status(created ? 201 : 200);
       return team;
     },
   );
+}
+
+function getOsrDatTeamsRoute(app: App, deps: Deps): void {
+  const db = deps.database.db;
 
   app.get(
     '/osr/dat-teams',
@@ -76,7 +96,9 @@ export async function setupRoutes(app: App, { database, config }: Deps): Promise
     },
     async () => ({ items: await listDatTeams(db) }),
   );
+}
 
+function putOsrDatDutyWeeksByWeekRoute(app: App, deps: Deps): void {
   app.put(
     '/osr/dat-duty-weeks/:week',
     {
@@ -91,8 +113,13 @@ export async function setupRoutes(app: App, { database, config }: Deps): Promise
         response: { 200: DutyWeek, ...errorResponses(422) },
       },
     },
-    async (request) => setDutyWeek(context(request), request.params.week, request.body.datTeam),
+    async (request) => setDutyWeek(contextOf(deps, request), request.params.week, request.body.datTeam),
   );
+}
+
+function getOsrDatDutyWeeksRoute(app: App, deps: Deps): void {
+  const db = deps.database.db;
+  const tz = deps.config.timezone;
 
   app.get(
     '/osr/dat-duty-weeks',
@@ -121,6 +148,10 @@ export async function setupRoutes(app: App, { database, config }: Deps): Promise
       };
     },
   );
+}
+
+function getOsrHubsByHubSettingsRoute(app: App, deps: Deps): void {
+  const db = deps.database.db;
 
   app.get(
     '/osr/hubs/:hub/settings',
@@ -139,7 +170,9 @@ export async function setupRoutes(app: App, { database, config }: Deps): Promise
       return { hub, gradeMix: mix.gradeMix, hShare: mix.hShare };
     },
   );
+}
 
+function putOsrHubsByHubSettingsRoute(app: App, deps: Deps): void {
   app.put(
     '/osr/hubs/:hub/settings',
     {
@@ -159,6 +192,6 @@ export async function setupRoutes(app: App, { database, config }: Deps): Promise
         response: { 200: HubSettings, ...errorResponses(404) },
       },
     },
-    async (request) => setHubSettings(context(request), request.params.hub, request.body),
+    async (request) => setHubSettings(contextOf(deps, request), request.params.hub, request.body),
   );
 }
