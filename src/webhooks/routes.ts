@@ -25,8 +25,20 @@ import {
 const TAGS = ['webhooks'];
 const IdParams = Type.Object({ id: Uuid });
 
-export async function webhookRoutes(app: App, { database, config, webhookDeliverer }: Deps): Promise<void> {
-  const db = database.db;
+export async function webhookRoutes(app: App, deps: Deps): Promise<void> {
+  postWebhooksRoute(app, deps);
+  getWebhooksRoute(app, deps);
+  getWebhooksByIdRoute(app, deps);
+  pauseAndResumeRoutes(app, deps);
+  postWebhooksByIdRotateSecretRoute(app, deps);
+  deleteWebhooksByIdRoute(app, deps);
+  getWebhooksByIdDeliveriesRoute(app, deps);
+  postWebhooksByIdDeliveriesByDeliveryidReplayRoute(app, deps);
+  postWebhooksByIdReplayRoute(app, deps);
+}
+
+function postWebhooksRoute(app: App, deps: Deps): void {
+  const db = deps.database.db;
 
   app.post(
     '/webhooks',
@@ -45,12 +57,16 @@ export async function webhookRoutes(app: App, { database, config, webhookDeliver
         db,
         auditContextOf(request),
         request.body,
-        config.webhooksAllowPrivate,
+        deps.config.webhooksAllowPrivate,
       );
       reply.status(201).header('location', `/v1/webhooks/${created.id}`);
       return created;
     },
   );
+}
+
+function getWebhooksRoute(app: App, deps: Deps): void {
+  const db = deps.database.db;
 
   app.get(
     '/webhooks',
@@ -68,6 +84,10 @@ export async function webhookRoutes(app: App, { database, config, webhookDeliver
       return { items: await listWebhooks(db) };
     },
   );
+}
+
+function getWebhooksByIdRoute(app: App, deps: Deps): void {
+  const db = deps.database.db;
 
   app.get(
     '/webhooks/:id',
@@ -85,30 +105,10 @@ export async function webhookRoutes(app: App, { database, config, webhookDeliver
       return webhook;
     },
   );
+}
 
-  for (const [action, paused] of [
-    ['pause', true],
-    ['resume', false],
-  ] as const) {
-    app.post(
-      `/webhooks/:id/${action}`,
-      {
-        schema: {
-          tags: TAGS,
-          summary: paused
-            ? 'Pause a webhook: deliveries wait (none is lost) until it is resumed'
-            : 'Resume a webhook: what waited is sent, oldest first',
-          params: IdParams,
-          response: { 200: Webhook, ...errorResponses(404) },
-        },
-      },
-      async (request) => {
-        const after = await setPaused(db, auditContextOf(request), request.params.id, paused);
-        if (!paused) webhookDeliverer?.wake();
-        return after;
-      },
-    );
-  }
+function postWebhooksByIdRotateSecretRoute(app: App, deps: Deps): void {
+  const db = deps.database.db;
 
   app.post(
     '/webhooks/:id/rotate-secret',
@@ -122,6 +122,10 @@ export async function webhookRoutes(app: App, { database, config, webhookDeliver
     },
     async (request) => rotateSecret(db, auditContextOf(request), request.params.id),
   );
+}
+
+function deleteWebhooksByIdRoute(app: App, deps: Deps): void {
+  const db = deps.database.db;
 
   app.delete(
     '/webhooks/:id',
@@ -138,6 +142,10 @@ export async function webhookRoutes(app: App, { database, config, webhookDeliver
       return reply.status(204).send(null);
     },
   );
+}
+
+function getWebhooksByIdDeliveriesRoute(app: App, deps: Deps): void {
+  const db = deps.database.db;
 
   app.get(
     '/webhooks/:id/deliveries',
@@ -166,6 +174,10 @@ export async function webhookRoutes(app: App, { database, config, webhookDeliver
       return { ...page, limit, offset };
     },
   );
+}
+
+function postWebhooksByIdDeliveriesByDeliveryidReplayRoute(app: App, deps: Deps): void {
+  const db = deps.database.db;
 
   app.post(
     '/webhooks/:id/deliveries/:deliveryId/replay',
@@ -184,11 +196,15 @@ export async function webhookRoutes(app: App, { database, config, webhookDeliver
         request.params.id,
         request.params.deliveryId,
       );
-      webhookDeliverer?.wake();
+      deps.webhookDeliverer?.wake();
       reply.status(202);
       return dto;
     },
   );
+}
+
+function postWebhooksByIdReplayRoute(app: App, deps: Deps): void {
+  const db = deps.database.db;
 
   app.post(
     '/webhooks/:id/replay',
@@ -214,9 +230,37 @@ export async function webhookRoutes(app: App, { database, config, webhookDeliver
         request.params.id,
         new Date(request.body.since),
       );
-      webhookDeliverer?.wake();
+      deps.webhookDeliverer?.wake();
       reply.status(202);
       return { queued };
     },
   );
+}
+
+/** Pausing and resuming are one operation each, the same but for the flag they set. */
+function pauseAndResumeRoutes(app: App, deps: Deps): void {
+  const db = deps.database.db;
+  for (const [action, paused] of [
+    ['pause', true],
+    ['resume', false],
+  ] as const) {
+    app.post(
+      `/webhooks/:id/${action}`,
+      {
+        schema: {
+          tags: TAGS,
+          summary: paused
+            ? 'Pause a webhook: deliveries wait (none is lost) until it is resumed'
+            : 'Resume a webhook: what waited is sent, oldest first',
+          params: IdParams,
+          response: { 200: Webhook, ...errorResponses(404) },
+        },
+      },
+      async (request) => {
+        const after = await setPaused(db, auditContextOf(request), request.params.id, paused);
+        if (!paused) deps.webhookDeliverer?.wake();
+        return after;
+      },
+    );
+  }
 }
