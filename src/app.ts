@@ -71,6 +71,22 @@ export const REDACTED_PATHS = [
 ];
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
+  const app = createServer(config, options);
+  const database = await prepareDatabase(app, config, options);
+  const deps = startBackgroundWork(app, config, database);
+  app.decorate('deps', deps);
+  app.decorate('routeTable', [] as RouteRule[]);
+  await registerHttpGuards(app, config);
+  registerErrorHandling(app);
+  registerAuth(app, database.db, app.routeTable);
+  registerHealthWordFilter(app);
+  await registerDocs(app);
+  await registerRoutes(app, deps);
+  return app;
+}
+
+/** Fastify with the service's logging, request ids, body limit, validation and pre-routing errors. */
+function createServer(config: Config, options: BuildOptions): App {
   const app = Fastify({
     logger: options.logger ?? {
       level: config.logLevel,
@@ -99,6 +115,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // JSON only: anything else (text/plain included) is refused with 415 before it reaches a handler.
   app.removeContentTypeParser(['text/plain']);
 
+  return app;
+}
+
+/** Opens (or takes) the database, migrates it, ensures the bootstrap admin and loads demo data. */
+async function prepareDatabase(app: App, config: Config, options: BuildOptions): Promise<Database> {
   const ownsDatabase = !options.database;
   const database = options.database ?? (await openDatabase(config));
   app.addHook('onClose', async () => {
@@ -119,6 +140,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     throw error;
   }
 
+  return database;
+}
+
+/** Resilience kept up to date, the rota run worker and the webhook sender, started and stopped with the app. */
+function startBackgroundWork(app: App, config: Config, database: Database): Deps {
   const resilience = new ResilienceCache(database.db, config.timezone);
   const deps: Deps = { config, database, resilience };
   app.addHook('onResponse', async (request, reply) => {
@@ -146,8 +172,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   deps.webhookDeliverer = deliverer;
   app.addHook('onReady', async () => deliverer.start());
   app.addHook('preClose', async () => deliverer.stop());
-  app.decorate('deps', deps);
-  app.decorate('routeTable', [] as RouteRule[]);
+  return deps;
+}
+
+/** Headers on every answer, the CSP, the input guard and the per-key rate limit. */
+async function registerHttpGuards(app: App, config: Config): Promise<void> {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     // API answers are personal data or change by the minute: never stored by a browser or proxy.
@@ -183,16 +212,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         ),
     });
   }
+}
 
-  registerErrorHandling(app);
-  registerAuth(app, database.db, app.routeTable);
-  registerHealthWordFilter(app);
+async function registerDocs(app: App): Promise<void> {
   await app.register(swagger, openapiDocumentation());
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () =>
     app.swagger(),
   );
+}
 
+/** The wiring: every route module, explicitly, in the order the OpenAPI document lists them. */
+async function registerRoutes(app: App, deps: Deps): Promise<void> {
   await app.register(healthRoutes, deps);
   await app.register(consoleRoutes);
   await app.register(async (feed) => calendarFeedRoutes(feed as App, deps));
@@ -220,5 +251,4 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
     { prefix: '/v1' },
   );
-  return app;
 }
