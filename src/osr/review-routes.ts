@@ -91,9 +91,15 @@ const ReviewBody = Type.Object(
 
 const text = (example: string, description: string) => Type.String({ examples: [example], description });
 
-export async function reviewRoutes(app: App, { database, config }: Deps): Promise<void> {
-  const { db } = database;
-  const tz = config.timezone;
+export async function reviewRoutes(app: App, deps: Deps): Promise<void> {
+  getOsrReviewRoute(app, deps);
+  getOsrReviewCsvRoute(app, deps);
+  getOsrReviewHtmlRoute(app, deps);
+}
+
+function getOsrReviewRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
+  const tz = deps.config.timezone;
 
   app.get(
     '/osr/review',
@@ -108,6 +114,11 @@ export async function reviewRoutes(app: App, { database, config }: Deps): Promis
     },
     async (request) => reviewOf(db, request.query, tz),
   );
+}
+
+function getOsrReviewCsvRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
+  const tz = deps.config.timezone;
 
   app.get(
     '/osr/review.csv',
@@ -144,6 +155,11 @@ export async function reviewRoutes(app: App, { database, config }: Deps): Promis
       return reviewCsv(review);
     },
   );
+}
+
+function getOsrReviewHtmlRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
+  const tz = deps.config.timezone;
 
   app.get(
     '/osr/review.html',

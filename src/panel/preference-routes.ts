@@ -31,8 +31,13 @@ const SavedPreferences = Type.Intersect(
   { examples: [{ ...preferencesExample, uncoveredShifts: [] }] },
 );
 
-export async function preferenceRoutes(app: App, { database, config }: Deps): Promise<void> {
-  const { db } = database;
+export async function preferenceRoutes(app: App, deps: Deps): Promise<void> {
+  getPractitionersByIdPreferencesRoute(app, deps);
+  putPractitionersByIdPreferencesRoute(app, deps);
+}
+
+function getPractitionersByIdPreferencesRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
 
   app.get(
     '/practitioners/:id/preferences',
@@ -55,6 +60,10 @@ export async function preferenceRoutes(app: App, { database, config }: Deps): Pr
       return prefs;
     },
   );
+}
+
+function putPractitionersByIdPreferencesRoute(app: App, deps: Deps): void {
+  const { db } = deps.database;
 
   app.put(
     '/practitioners/:id/preferences',
@@ -73,7 +82,7 @@ export async function preferenceRoutes(app: App, { database, config }: Deps): Pr
       const { id } = request.params;
       const body = request.body;
       const { after, uncoveredShifts } = await applyChange(
-        { db, timezone: config.timezone, request, reply },
+        { db, timezone: deps.config.timezone, request, reply },
         {
           entity: 'practitioner_preferences',
           action: 'update',
