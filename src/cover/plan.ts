@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { problems } from '../http/problem.js';
-import { rankCandidatesMany, type Assignments, type Problem, type Solution } from '../scheduler/index.js';
+import { rankCandidatesMany, type Problem, type Solution } from '../scheduler/index.js';
 import { sharedSolverThread } from '../solving/index.js';
-import { wordsIn } from '../rota/problem.js';
+import { wordsIn, type RotaProblem } from '../rota/problem.js';
 import { candidateView, reasonsInWords, type CandidateView } from '../rota/reasons.js';
 import { loadCoverProblem, type CoverTarget } from './cover-problem.js';
 import { partsOfShifts } from '../rota/assignments.js';
@@ -105,80 +105,14 @@ export async function makeCoverPlan(
   now: Date,
 ): Promise<{ body: CoverPlanBody; revisions: Record<string, number> }> {
   const started = performance.now();
-  let loaded = await loadCoverProblem(db, targets, timezone, now, false);
-  let solution = await solveRepair(loaded.problem, 0.5);
-  const targetIds = new Set(loaded.problem.solveOnly ?? []);
-  let movedOthers = false;
-  if (solution.unfilled.some((u) => targetIds.has(u.demandId))) {
-    loaded = await loadCoverProblem(db, targets, timezone, now, true);
-    const wider = await solveRepair(loaded.problem, 0.8);
-    const short = (s: Solution) =>
-      s.unfilled.filter((u) => targetIds.has(u.demandId)).reduce((n, u) => n + u.missing, 0);
-    if (wider.score.hard === 0 && short(wider) < short(solution)) {
-      solution = wider;
-      movedOthers = true;
-    }
-  }
-  const problem = loaded.problem;
-  const before: Assignments = Object.fromEntries(
-    problem.demands.map((d) => [d.id, [...(d.published ?? [])]]),
-  );
-  const names = new Map(problem.resources.map((r) => [r.id, r.name ?? r.id]));
+  const { loaded, solution, movedOthers, targetIds } = await solveCover(db, targets, timezone, now);
   const body: CoverPlanBody = {
-    assignments: [],
-    alternatives: [],
-    uncovered: [],
-    uncoveredSummary: [],
-    changes: [],
+    ...planChanges(loaded.problem, solution, targetIds),
+    ...explainCover(loaded, solution, targetIds, timezone),
     score: solution.score,
     movedOthers,
     solveMs: 0,
   };
-  for (const d of problem.demands) {
-    const was = new Set(before[d.id] ?? []);
-    const now_ = solution.assignments[d.id] ?? [];
-    const added = now_.filter((p) => !was.has(p));
-    const removed = [...was].filter((p) => !now_.includes(p));
-    if (targetIds.has(d.id)) {
-      for (const p of added)
-        body.assignments.push({ shiftId: d.id, practitionerId: p, name: names.get(p) ?? p });
-    } else if (added.length || removed.length) {
-      body.changes.push({ shiftId: d.id, removed, added });
-    }
-  }
-  // One compiled state answers both: the next best for covered shifts, and who was considered (and
-  // why not) for shifts no one can take.
-  const ranked = rankCandidatesMany(
-    problem,
-    solution.assignments,
-    [...targetIds].map((demandId) => ({ demandId })),
-    wordsIn(timezone, loaded.firstDate),
-  );
-  const short = new Map(solution.unfilled.map((u) => [u.demandId, u.missing]));
-  const labels = new Map(problem.demands.map((d) => [d.id, d.label ?? d.id]));
-  for (const [shiftId, candidates] of ranked) {
-    const missing = short.get(shiftId);
-    if (missing) {
-      body.uncovered.push({
-        shiftId,
-        reasons: reasonsInWords({ demandId: shiftId, label: labels.get(shiftId)!, missing, candidates }),
-      });
-    }
-    body.alternatives.push({
-      shiftId,
-      candidates: candidates
-        .filter((c) => c.allowed)
-        .slice(0, ALTERNATIVES)
-        .map(candidateView),
-    });
-  }
-  if (body.uncovered.length > 0)
-    body.uncoveredSummary = unfilledSummary(problem, solution.assignments, {
-      timezone,
-      firstDate: loaded.firstDate,
-      placementOf: (id) => loaded.placementOf[id]!,
-      only: body.uncovered.map((u) => u.shiftId),
-    });
   body.solveMs = Math.round(performance.now() - started);
   const touched = new Set([...targetIds, ...body.changes.map((c) => c.shiftId)]);
   const revisionRows = touched.size
@@ -189,6 +123,87 @@ export async function makeCoverPlan(
         .execute()
     : [];
   return { body, revisions: Object.fromEntries(revisionRows.map((r) => [r.id, Number(r.revision)])) };
+}
+
+/** The repair: the targets alone first; others may move only when that leaves fewer people short. */
+async function solveCover(db: Kysely<DB>, targets: CoverTarget[], timezone: string, now: Date) {
+  let loaded = await loadCoverProblem(db, targets, timezone, now, false);
+  let solution = await solveRepair(loaded.problem, 0.5);
+  const targetIds = new Set(loaded.problem.solveOnly ?? []);
+  let movedOthers = false;
+  if (solution.unfilled.some((u) => targetIds.has(u.demandId))) {
+    const narrow = loaded;
+    loaded = await loadCoverProblem(db, targets, timezone, now, true);
+    const wider = await solveRepair(loaded.problem, 0.8);
+    const short = (s: Solution) =>
+      s.unfilled.filter((u) => targetIds.has(u.demandId)).reduce((n, u) => n + u.missing, 0);
+    if (wider.score.hard === 0 && short(wider) < short(solution)) {
+      solution = wider;
+      movedOthers = true;
+    } else loaded = narrow;
+  }
+  return { loaded, solution, movedOthers, targetIds };
+}
+
+/** Who the plan puts on each target, and what it changes elsewhere to make that possible. */
+function planChanges(problem: Problem, solution: Solution, targetIds: Set<string>) {
+  const names = new Map(problem.resources.map((r) => [r.id, r.name ?? r.id]));
+  const assignments: CoverPlanBody['assignments'] = [];
+  const changes: CoverPlanBody['changes'] = [];
+  for (const d of problem.demands) {
+    const was = new Set(d.published ?? []);
+    const after = solution.assignments[d.id] ?? [];
+    const added = after.filter((p) => !was.has(p));
+    const removed = [...was].filter((p) => !after.includes(p));
+    if (targetIds.has(d.id)) {
+      for (const p of added) assignments.push({ shiftId: d.id, practitionerId: p, name: names.get(p) ?? p });
+    } else if (added.length || removed.length) {
+      changes.push({ shiftId: d.id, removed, added });
+    }
+  }
+  return { assignments, changes };
+}
+
+/** The next best people for each target, and for those no one can take, who was considered and why not. */
+function explainCover(loaded: RotaProblem, solution: Solution, targetIds: Set<string>, timezone: string) {
+  const { problem } = loaded;
+  // One compiled state answers both: the next best for covered shifts, and who was considered (and
+  // why not) for shifts no one can take.
+  const ranked = rankCandidatesMany(
+    problem,
+    solution.assignments,
+    [...targetIds].map((demandId) => ({ demandId })),
+    wordsIn(timezone, loaded.firstDate),
+  );
+  const short = new Map(solution.unfilled.map((u) => [u.demandId, u.missing]));
+  const labels = new Map(problem.demands.map((d) => [d.id, d.label ?? d.id]));
+  const uncovered: CoverPlanBody['uncovered'] = [];
+  const alternatives: CoverPlanBody['alternatives'] = [];
+  for (const [shiftId, candidates] of ranked) {
+    const missing = short.get(shiftId);
+    if (missing)
+      uncovered.push({
+        shiftId,
+        reasons: reasonsInWords({ demandId: shiftId, label: labels.get(shiftId)!, missing, candidates }),
+      });
+    alternatives.push({
+      shiftId,
+      candidates: candidates
+        .filter((c) => c.allowed)
+        .slice(0, ALTERNATIVES)
+        .map(candidateView),
+    });
+  }
+  const uncoveredSummary =
+    uncovered.length === 0
+      ? []
+      : unfilledSummary(problem, solution.assignments, {
+          timezone,
+          firstDate: loaded.firstDate,
+          placementOf: (id) => loaded.placementOf[id]!,
+          only: uncovered.map((u) => u.shiftId),
+        });
+  return { uncovered, alternatives, uncoveredSummary };
 }
 
 export function ensureSomethingToCover(targets: CoverTarget[], what: string): void {
