@@ -15,6 +15,22 @@ import { listShifts } from '../placements/shift-repository.js';
  * and a fresh one can be asked for. The no-double-booking exclusion constraint backs this up.
  */
 export async function acceptPlan(db: Kysely<DB>, planId: string, now: Date): Promise<CoverPlanBody> {
+  const plan = await lockOpenPlan(db, planId);
+  const body = fromJson<CoverPlanBody>(plan.plan);
+  await refuseIfStale(db, plan.shift_revisions);
+  await applyChanges(db, body);
+  await applyAssignments(db, body, now);
+  await closePlans(db, planId, plan.absence_id, now);
+  await writeEvent(db, 'cover-plan.accepted', planId, {
+    coverPlanId: planId,
+    absenceId: plan.absence_id,
+    assignments: await acceptedAssignments(db, body),
+  });
+  return body;
+}
+
+/** The plan, locked; 404 when there is none, 409 when it was accepted or superseded already. */
+async function lockOpenPlan(db: Kysely<DB>, planId: string) {
   const plan = await db
     .selectFrom('cover_plans')
     .selectAll()
@@ -28,8 +44,12 @@ export async function acceptPlan(db: Kysely<DB>, planId: string, now: Date): Pro
       'cover-plan-not-open',
     );
   }
-  const body = fromJson<CoverPlanBody>(plan.plan);
-  const revisions = fromJson<Record<string, number>>(plan.shift_revisions);
+  return plan;
+}
+
+/** 409 when any shift the plan touches changed since it was made (its revision moved, or it is gone). */
+async function refuseIfStale(db: Kysely<DB>, stored: unknown): Promise<void> {
+  const revisions = fromJson<Record<string, number>>(stored);
   const ids = Object.keys(revisions);
   const current = ids.length
     ? await db
@@ -48,6 +68,10 @@ export async function acceptPlan(db: Kysely<DB>, planId: string, now: Date): Pro
       { changedShifts: moved },
     );
   }
+}
+
+/** The moves the plan makes elsewhere: every removal first, so nobody overlaps themselves mid-way. */
+async function applyChanges(db: Kysely<DB>, body: CoverPlanBody): Promise<void> {
   for (const change of body.changes) {
     if (change.removed.length) {
       await db
@@ -61,6 +85,10 @@ export async function acceptPlan(db: Kysely<DB>, planId: string, now: Date): Pro
     for (const p of change.added) await addAssignment(db, change.shiftId, p, 'cover', false);
     await touchShift(db, change.shiftId);
   }
+}
+
+/** The plan's people on the uncovered shifts, each from where the shift is short. */
+async function applyAssignments(db: Kysely<DB>, body: CoverPlanBody, now: Date): Promise<void> {
   const covered = new Set<string>();
   for (const a of body.assignments) {
     // Cover starts where the shift is short: when the sick person stopped, or now if that has passed.
@@ -87,25 +115,28 @@ export async function acceptPlan(db: Kysely<DB>, planId: string, now: Date): Pro
     covered.add(a.shiftId);
   }
   for (const shiftId of covered) await touchShift(db, shiftId);
+}
+
+/** This plan accepted; the absence's other proposals superseded. */
+async function closePlans(
+  db: Kysely<DB>,
+  planId: string,
+  absenceId: string | null,
+  now: Date,
+): Promise<void> {
   await db
     .updateTable('cover_plans')
     .set({ status: 'accepted', accepted_at: now })
     .where('id', '=', planId)
     .execute();
-  if (plan.absence_id) {
+  if (absenceId) {
     await db
       .updateTable('cover_plans')
       .set({ status: 'superseded' })
-      .where('absence_id', '=', plan.absence_id)
+      .where('absence_id', '=', absenceId)
       .where('status', '=', 'proposed')
       .execute();
   }
-  await writeEvent(db, 'cover-plan.accepted', planId, {
-    coverPlanId: planId,
-    absenceId: plan.absence_id,
-    assignments: await acceptedAssignments(db, body),
-  });
-  return body;
 }
 
 /** Everyone the plan put on a shift (its assignments and the moves it made), with the shift as it is now. */
