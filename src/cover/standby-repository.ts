@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { DateTime } from 'luxon';
 import type { DB } from '../db/schema.js';
 
 /** The name of a practitioner who is not archived, if there is one with this id. */
@@ -38,4 +39,46 @@ export async function upsertStandby(
     .values({ region, local_date: date, practitioner_id: practitionerId })
     .onConflict((oc) => oc.columns(['region', 'local_date']).doUpdateSet({ practitioner_id: practitionerId }))
     .execute();
+}
+
+/** What suggesting standby reads: regions, the active 24/7 panel, where they work, absences, work and standby. */
+export async function readStandbyFacts(
+  db: Kysely<DB>,
+  first: DateTime,
+  last: DateTime,
+  from: string,
+  to: string,
+) {
+  const [regions, people, links, absences, work, existing] = await Promise.all([
+    db.selectFrom('regions').select('code').orderBy('code').execute(),
+    db
+      .selectFrom('practitioners')
+      .select(['id', 'name'])
+      .where('archived_at', 'is', null)
+      .where('kind', '=', 'parenting')
+      .orderBy('id')
+      .execute(),
+    db.selectFrom('practitioner_regions').selectAll().execute(),
+    db
+      .selectFrom('absences')
+      .select(['practitioner_id', 'starts_at', 'ends_at'])
+      .where('deleted_at', 'is', null)
+      .where('starts_at', '<', last.plus({ days: 1 }).toJSDate())
+      .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', first.toJSDate())]))
+      .execute(),
+    db
+      .selectFrom('shift_assignments as a')
+      .innerJoin('shifts as s', 's.id', 'a.shift_id')
+      .select(['a.practitioner_id', 's.local_date', 's.starts_at', 's.ends_at'])
+      .where('s.local_date', '>=', first.minus({ days: 7 }).toISODate()!)
+      .where('s.local_date', '<=', to)
+      .execute(),
+    db
+      .selectFrom('standby')
+      .selectAll()
+      .where('local_date', '>=', from)
+      .where('local_date', '<=', to)
+      .execute(),
+  ]);
+  return { regions, people, links, absences, work, existing };
 }

@@ -1,7 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
 import { problems } from '../http/problem.js';
 import { missingCodes } from '../reference/repository.js';
-import { activePractitionerName, upsertStandby, worksInRegion } from './standby-repository.js';
+import {
+  activePractitionerName,
+  readStandbyFacts,
+  upsertStandby,
+  worksInRegion,
+} from './standby-repository.js';
 import { DateTime } from 'luxon';
 import type { DB } from '../db/schema.js';
 
@@ -70,37 +75,13 @@ export async function suggestStandby(
 ): Promise<StandbyEntry[]> {
   const first = DateTime.fromISO(from, { zone: timezone });
   const last = DateTime.fromISO(to, { zone: timezone });
-  const [regions, people, links, absences, work, existing] = await Promise.all([
-    db.selectFrom('regions').select('code').orderBy('code').execute(),
-    db
-      .selectFrom('practitioners')
-      .select(['id', 'name'])
-      .where('archived_at', 'is', null)
-      .where('kind', '=', 'parenting')
-      .orderBy('id')
-      .execute(),
-    db.selectFrom('practitioner_regions').selectAll().execute(),
-    db
-      .selectFrom('absences')
-      .select(['practitioner_id', 'starts_at', 'ends_at'])
-      .where('deleted_at', 'is', null)
-      .where('starts_at', '<', last.plus({ days: 1 }).toJSDate())
-      .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', first.toJSDate())]))
-      .execute(),
-    db
-      .selectFrom('shift_assignments as a')
-      .innerJoin('shifts as s', 's.id', 'a.shift_id')
-      .select(['a.practitioner_id', 's.local_date', 's.starts_at', 's.ends_at'])
-      .where('s.local_date', '>=', first.minus({ days: 7 }).toISODate()!)
-      .where('s.local_date', '<=', to)
-      .execute(),
-    db
-      .selectFrom('standby')
-      .selectAll()
-      .where('local_date', '>=', from)
-      .where('local_date', '<=', to)
-      .execute(),
-  ]);
+  const { regions, people, links, absences, work, existing } = await readStandbyFacts(
+    db,
+    first,
+    last,
+    from,
+    to,
+  );
   const taken = new Set(existing.map((e) => `${e.region}|${e.local_date}`));
   const busyOn = new Set(existing.map((e) => `${e.practitioner_id}|${e.local_date}`));
   const count = new Map<string, number>();
@@ -117,12 +98,7 @@ export async function suggestStandby(
     const dayEnd = day.plus({ days: 1 }).toJSDate();
     const weekStart = day.startOf('week').toISODate()!;
     // Hours worked so far this week, once per day rather than inside the sort.
-    const hours = new Map<string, number>();
-    for (const w of work) {
-      if (w.local_date < weekStart || w.local_date > date) continue;
-      const h = (w.ends_at.getTime() - w.starts_at.getTime()) / 3_600_000;
-      hours.set(w.practitioner_id, (hours.get(w.practitioner_id) ?? 0) + h);
-    }
+    const hours = hoursInWeek(work, weekStart, date);
     for (const { code } of regions) {
       if (taken.has(`${code}|${date}`)) continue;
       const eligible = people.filter(
@@ -152,4 +128,19 @@ export async function suggestStandby(
     }
   }
   return created;
+}
+
+/** Hours each person works from `weekStart` to `date`, both included (local dates). */
+function hoursInWeek(
+  work: readonly { practitioner_id: string; local_date: string; starts_at: Date; ends_at: Date }[],
+  weekStart: string,
+  date: string,
+): Map<string, number> {
+  const hours = new Map<string, number>();
+  for (const w of work) {
+    if (w.local_date < weekStart || w.local_date > date) continue;
+    const h = (w.ends_at.getTime() - w.starts_at.getTime()) / 3_600_000;
+    hours.set(w.practitioner_id, (hours.get(w.practitioner_id) ?? 0) + h);
+  }
+  return hours;
 }
