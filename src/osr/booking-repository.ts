@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { BookingKind, DB } from '../db/schema.js';
 import { weekOfMonday } from './weeks.js';
 
@@ -147,4 +147,30 @@ export async function moveActiveBookings(
     .where('practitioner_id', '<>', practitionerId)
     .executeTakeFirst();
   return Number(moved.numUpdatedRows);
+}
+
+export async function insertBooking(trx: Transaction<DB>, values: Insertable<DB['osr_bookings']>) {
+  return trx.insertInto('osr_bookings').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+/** How many active bookings the case has in the hub-week (1: this booking took a new slot). */
+export async function activeBookingsOfCase(
+  trx: Transaction<DB>,
+  hub: string,
+  monday: string,
+  caseReference: string,
+): Promise<number> {
+  const slot = await trx
+    .selectFrom('osr_case_slots')
+    .select('active_bookings')
+    .where('hub_code', '=', hub)
+    .where('week_start', '=', monday)
+    .where('case_reference', '=', caseReference)
+    .executeTakeFirstOrThrow();
+  return Number(slot.active_bookings);
+}
+
+/** A request refused at the cap, kept for the pilot's review. */
+export async function recordRefusal(db: Kysely<DB>, values: Insertable<DB['osr_refusals']>): Promise<void> {
+  await db.insertInto('osr_refusals').values(values).execute();
 }

@@ -5,7 +5,14 @@ import { DateTime } from 'luxon';
 import { recordAudit, type AuditContext } from '../audit/record.js';
 import { HttpProblem, problems } from '../http/problem.js';
 import { capForWeek } from '../reference/hubs-repository.js';
-import { casesBooked, findBooking, type BookingDto } from './booking-repository.js';
+import {
+  activeBookingsOfCase,
+  casesBooked,
+  findBooking,
+  insertBooking,
+  recordRefusal,
+  type BookingDto,
+} from './booking-repository.js';
 import { leadAbsentDetail } from './lead-alerts.js';
 import { hubNames, leadRows } from './rota-repository.js';
 import type { Kysely } from 'kysely';
@@ -100,28 +107,18 @@ export async function createBooking(
           'no-lead-responder',
         );
       }
-      const row = await trx
-        .insertInto('osr_bookings')
-        .values({
-          hub_code: b.hub,
-          week_start: monday,
-          case_reference: b.caseReference,
-          kind: b.kind,
-          practitioner_id: lead.practitionerId,
-          social_worker: b.socialWorker,
-          created_by_key: audit.keyId,
-          scheduled_at: visit?.start ?? null,
-          visit_ends_at: visit?.end ?? null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const slot = await trx
-        .selectFrom('osr_case_slots')
-        .select('active_bookings')
-        .where('hub_code', '=', b.hub)
-        .where('week_start', '=', monday)
-        .where('case_reference', '=', b.caseReference)
-        .executeTakeFirstOrThrow();
+      const row = await insertBooking(trx, {
+        hub_code: b.hub,
+        week_start: monday,
+        case_reference: b.caseReference,
+        kind: b.kind,
+        practitioner_id: lead.practitionerId,
+        social_worker: b.socialWorker,
+        created_by_key: audit.keyId,
+        scheduled_at: visit?.start ?? null,
+        visit_ends_at: visit?.end ?? null,
+      });
+      const activeOfCase = await activeBookingsOfCase(trx, b.hub, monday, b.caseReference);
       const booking = (await findBooking(trx, row.id))!;
       await recordAudit(trx, audit, {
         entity: 'osr_booking',
@@ -132,43 +129,51 @@ export async function createBooking(
       await writeEvent(trx, 'osr.booking.created', row.id, bookingEvent(booking));
       return {
         booking,
-        newCase: slot.active_bookings === 1,
+        newCase: activeOfCase === 1,
         casesBooked: await casesBooked(trx, b.hub, monday),
         weeklyCaseCap: cap,
       };
     });
   } catch (error) {
-    if (dbCode(error) === 'OSR01') {
-      const hint = Number(errorField(error, 'hint'));
-      const limit = Number.isFinite(hint) ? hint : cap;
-      await db
-        .insertInto('osr_refusals')
-        .values({
-          hub_code: b.hub,
-          week_start: monday,
-          case_reference: b.caseReference,
-          kind: b.kind,
-          social_worker: b.socialWorker,
-          weekly_case_cap: limit,
-        })
-        .execute();
-      throw caseLimitReached(hubName, b.week, limit, await casesBooked(db, b.hub, monday));
-    }
-    if (dbCode(error) === 'OSR02') {
-      throw problems.conflict(
-        await leadAbsentDetail(db, b.hub, b.week, timezone, STANDARD_ROUTE),
-        'lead-responder-absent',
-        { hub: b.hub, week: b.week },
-      );
-    }
-    if (dbCode(error) === '23P01') {
-      throw problems.conflict(
-        `The lead responder already has a visit booked at that time in ${b.week}; choose another time.`,
-        'visit-clash',
-      );
-    }
-    throw error;
+    throw await refusalOf(db, error, { booking: b, hubName, monday, cap, timezone });
   }
+}
+
+/**
+ * The database's refusals in words: over the cap (recorded for the review, after the rollback), the
+ * lead responder absent at the visit, or a clash with another visit; anything else as it came.
+ */
+async function refusalOf(
+  db: Kysely<DB>,
+  error: unknown,
+  c: { booking: NewBooking; hubName: string; monday: string; cap: number; timezone: string },
+): Promise<unknown> {
+  const b = c.booking;
+  if (dbCode(error) === 'OSR01') {
+    const hint = Number(errorField(error, 'hint'));
+    const limit = Number.isFinite(hint) ? hint : c.cap;
+    await recordRefusal(db, {
+      hub_code: b.hub,
+      week_start: c.monday,
+      case_reference: b.caseReference,
+      kind: b.kind,
+      social_worker: b.socialWorker,
+      weekly_case_cap: limit,
+    });
+    return caseLimitReached(c.hubName, b.week, limit, await casesBooked(db, b.hub, c.monday));
+  }
+  if (dbCode(error) === 'OSR02')
+    return problems.conflict(
+      await leadAbsentDetail(db, b.hub, b.week, c.timezone, STANDARD_ROUTE),
+      'lead-responder-absent',
+      { hub: b.hub, week: b.week },
+    );
+  if (dbCode(error) === '23P01')
+    return problems.conflict(
+      `The lead responder already has a visit booked at that time in ${b.week}; choose another time.`,
+      'visit-clash',
+    );
+  return error;
 }
 
 /** Cancels a booking; the database gives its case's slot back when it was the case's last booking. */
