@@ -40,7 +40,8 @@ import { placementReviewRoutes } from './placements/review-routes.js';
 import { preferenceRoutes } from './panel/preference-routes.js';
 import { WebhookDeliverer } from './webhooks/deliverer.js';
 import { webhookRoutes } from './webhooks/routes.js';
-import { calendarFeedRoutes, calendarLinkRoutes } from './calendars/routes.js';
+import { calendarLinkRoutes } from './calendars/routes.js';
+import { calendarFeedRoutes } from './calendars/feed-routes.js';
 import { importRoutes } from './imports/routes.js';
 
 export type { App, Deps } from './http/app-types.js';

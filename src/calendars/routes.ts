@@ -8,7 +8,7 @@ import { problems } from '../http/problem.js';
 import { Code, errorResponses, Uuid } from '../http/schemas.js';
 import { hubExists } from '../osr/rota-repository.js';
 import { findPractitioner } from '../panel/practitioner-repository.js';
-import { calendarFor, createLink, findLink, revokeLink } from './service.js';
+import { createLink, findLink, revokeLink } from './service.js';
 
 const TAGS = ['calendars'];
 const Link = Type.Object(
@@ -25,14 +25,20 @@ const Link = Type.Object(
     ],
   },
 );
-const ICS_EXAMPLE =
-  'BEGIN:VCALENDAR\r\nVERSION:2.0\r\n...\r\nBEGIN:VTIMEZONE\r\nTZID:Europe/London\r\n...\r\nEND:VCALENDAR\r\n';
 
-/** Calendar links: the key-holding routes that make and revoke them, and the keyless feed they open. */
-export async function calendarLinkRoutes(app: App, { database, config }: Deps): Promise<void> {
-  const db = database.db;
-  const baseUrl = (request: FastifyRequest) =>
-    config.publicBaseUrl ?? `${request.protocol}://${request.host}`;
+/** Where the service is reached from outside, for the links it hands out. */
+const baseUrl = (deps: Deps, request: FastifyRequest) =>
+  deps.config.publicBaseUrl ?? `${request.protocol}://${request.host}`;
+
+/** Calendar links: the key-holding routes that make and revoke them (the keyless feed is in feed-routes). */
+export async function calendarLinkRoutes(app: App, deps: Deps): Promise<void> {
+  postPractitionersByIdCalendarLinksRoute(app, deps);
+  postOsrCalendarLinksRoute(app, deps);
+  deleteCalendarLinksByIdRoute(app, deps);
+}
+
+function postPractitionersByIdCalendarLinksRoute(app: App, deps: Deps): void {
+  const db = deps.database.db;
 
   app.post(
     '/practitioners/:id/calendar-links',
@@ -53,12 +59,16 @@ export async function calendarLinkRoutes(app: App, { database, config }: Deps): 
         db,
         auditContextOf(request),
         { kind: 'practitioner', practitionerId: id },
-        baseUrl(request),
+        baseUrl(deps, request),
       );
       reply.status(201);
       return link;
     },
   );
+}
+
+function postOsrCalendarLinksRoute(app: App, deps: Deps): void {
+  const db = deps.database.db;
 
   app.post(
     '/osr/calendar-links',
@@ -87,12 +97,16 @@ export async function calendarLinkRoutes(app: App, { database, config }: Deps): 
         db,
         auditContextOf(request),
         { kind: 'osr', hub: hub ?? null },
-        baseUrl(request),
+        baseUrl(deps, request),
       );
       reply.status(201);
       return link;
     },
   );
+}
+
+function deleteCalendarLinksByIdRoute(app: App, deps: Deps): void {
+  const db = deps.database.db;
 
   app.delete(
     '/calendar-links/:id',
@@ -116,37 +130,6 @@ export async function calendarLinkRoutes(app: App, { database, config }: Deps): 
       }
       await revokeLink(db, auditContextOf(request), id);
       return reply.status(204).send(null);
-    },
-  );
-}
-
-/** The keyless feed: outside /v1, public; the token in the path is the only credential. */
-export async function calendarFeedRoutes(app: App, { database, config }: Deps): Promise<void> {
-  app.get(
-    '/calendars/:file',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags: TAGS,
-        summary: 'The calendar behind a secret link (no API key: the link is the credential)',
-        security: [],
-        params: Type.Object({ file: Type.String({ pattern: '^[A-Za-z0-9_-]{43}\\.ics$' }) }),
-        response: {
-          200: Type.String({ description: 'text/calendar', examples: [ICS_EXAMPLE] }),
-          404: errorResponses(404)[404],
-        },
-      },
-    },
-    async (request, reply) => {
-      const token = request.params.file.slice(0, -'.ics'.length);
-      const ics = await calendarFor(database.db, token, config.timezone);
-      if (!ics) throw problems.notFound('calendar link', 'given');
-      reply
-        .type('text/calendar; charset=utf-8')
-        .header('cache-control', 'private, no-store')
-        .header('x-robots-tag', 'noindex')
-        .header('content-disposition', 'inline; filename="rota.ics"');
-      return ics;
     },
   );
 }
