@@ -1,12 +1,10 @@
 import autocannon from 'autocannon';
 import { DateTime } from 'luxon';
-import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { openDatabase } from '../src/db/database.js';
-import { migrateToLatest } from '../src/db/migrate.js';
 import { createApiKey } from '../src/keys/repository.js';
 import { seedNationalScenario } from './national-scenario.js';
+import { openScratchDatabase } from './scratch-database.js';
 
 /**
  * `npm run bench:http [-- --seconds 10 --connections 10]`: HTTP load on loopback with autocannon, on a fresh
@@ -27,27 +25,7 @@ const TZ = 'Europe/London';
 const FROM = '2027-01-04'; // a Monday
 const WEEK = '2027-W01';
 
-let databaseUrl: string | undefined;
-let dropDatabase = async () => {};
-if (process.env.DATABASE_URL) {
-  const name = `care_rota_bench_http_${process.pid}`;
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(process.env.DATABASE_URL);
-  url.pathname = `/${name}`;
-  databaseUrl = url.toString();
-  dropDatabase = async () => {
-    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-  };
-}
-
-const database = await openDatabase({ databaseUrl, pgliteDir: 'memory' });
-await migrateToLatest(database.db);
+const database = await openScratchDatabase('http', process.env.DATABASE_URL);
 const scenario = await seedNationalScenario(database.db, {
   seed: 1,
   from: FROM,
@@ -204,5 +182,4 @@ console.log(
   `\nTargets: a week of shifts >= 2000 req/s and p99 <= 50 ms: ${week.rps >= 2000 && week.p99 <= 50 ? 'met' : 'NOT met'}; reads while solving p99 <= 200 ms: ${during.p99 <= 200 ? 'met' : 'NOT met'}`,
 );
 await app.close();
-await database.close().catch(() => undefined);
-await dropDatabase();
+await database.close();

@@ -1,10 +1,9 @@
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { openPglite, openPostgres, type Database } from '../src/db/database.js';
-import { migrateToLatest } from '../src/db/migrate.js';
+import type { Database } from '../src/db/database.js';
 import { createApiKey } from '../src/keys/repository.js';
+import { openScratchDatabase } from './scratch-database.js';
 
 /**
  * A coordinator's spreadsheet of 500 practitioners imported in one request, then the same file again
@@ -20,7 +19,6 @@ const row = (i: number) =>
 const file = `${header}\r\n${Array.from({ length: ROWS }, (_, i) => row(i + 1)).join('\r\n')}\r\n`;
 
 async function measure(label: string, database: Database): Promise<void> {
-  await migrateToLatest(database.db);
   const app = await buildApp(loadConfig({}, { logLevel: 'silent', solveInProcess: false }), {
     database,
     logger: false,
@@ -58,21 +56,15 @@ async function measure(label: string, database: Database): Promise<void> {
   await app.close();
 }
 
-await measure('PGlite', await openPglite('memory'));
-if (process.env.DATABASE_URL) {
-  // A scratch database of its own, dropped afterwards: the bench never touches DATABASE_URL's data.
-  const name = `care_rota_bench_imports_${process.pid}`;
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(process.env.DATABASE_URL);
-  url.pathname = `/${name}`;
-  const database = await openPostgres(url.toString());
+for (const [label, url] of [
+  ['PGlite', undefined],
+  ['PostgreSQL', process.env.DATABASE_URL],
+] as const) {
+  if (label === 'PostgreSQL' && !url) continue;
+  const database = await openScratchDatabase('imports', url);
   try {
-    await measure('PostgreSQL', database);
+    await measure(label, database);
   } finally {
     await database.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
   }
 }

@@ -1,11 +1,9 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import pg from 'pg';
-import { openDatabase } from '../src/db/database.js';
-import { migrateToLatest } from '../src/db/migrate.js';
 import { explain } from '../src/scheduler/index.js';
 import { startSolve } from '../src/solving/index.js';
 import { formatLocal, loadRotaProblem } from '../src/rota/problem.js';
 import { seedNationalScenario } from './national-scenario.js';
+import { openScratchDatabase } from './scratch-database.js';
 
 /**
  * `npm run bench:blocking [-- --weeks 9]`: how long a large rota run holds the event loop. Seeds the
@@ -21,26 +19,7 @@ const weeks = Number(args.get('weeks') ?? 9);
 const TZ = 'Europe/London';
 const FROM = '2027-01-04';
 
-let databaseUrl: string | undefined;
-let drop = async () => {};
-if (process.env.DATABASE_URL) {
-  const name = `care_rota_bench_blocking_${process.pid}`;
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(process.env.DATABASE_URL);
-  url.pathname = `/${name}`;
-  databaseUrl = url.toString();
-  drop = async () => {
-    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-  };
-}
-const database = await openDatabase({ databaseUrl, pgliteDir: 'memory' });
-await migrateToLatest(database.db);
+const database = await openScratchDatabase('blocking', process.env.DATABASE_URL);
 const scenario = await seedNationalScenario(database.db, {
   seed: 1,
   from: FROM,
@@ -88,5 +67,4 @@ if (args.has('main-explain')) {
   );
 }
 console.log(`heap used ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB`);
-await database.close().catch(() => undefined);
-await drop();
+await database.close();
