@@ -287,14 +287,6 @@ export function groupUnfilled(
   // The largest groups get their fixes first when the budget runs out.
   const budget = { left: options.fixBudget ?? 40 };
   const ordered = [...groups.values()].sort((a, b) => b.demandIds.length - a.demandIds.length);
-  const fixes = new Map(
-    ordered.map((g) => [
-      g,
-      fixesFor(problem, assignments, { demandIds: g.demandIds, reports: g.reports }, options, budget),
-    ]),
-  );
-  return [...groups.values()].map(({ reports: _reports, ...group }, i) => ({
-    ...group,
-    fixes: fixes.get([...groups.values()][i]!)!,
-  }));
+  for (const g of ordered) g.fixes = fixesFor(problem, assignments, g, options, budget);
+  return [...groups.values()].map(({ reports: _reports, ...group }) => group);
 }
