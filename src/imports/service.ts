@@ -14,7 +14,7 @@ import {
 } from '../panel/practitioner-repository.js';
 import { checkPractitioner, mergePractitioner } from '../panel/practitioner-rules.js';
 import { CreatePlacement } from '../placements/model.js';
-import { findPlacement, insertPlacement, updatePlacement } from '../placements/repository.js';
+import { insertPlacement, lockPlacement, updatePlacement } from '../placements/repository.js';
 import { checkPlacement, mergePlacement } from '../placements/rules.js';
 import { syncShifts } from '../placements/shift-sync.js';
 import type { RuleScope } from '../rules/facts.js';
@@ -157,7 +157,7 @@ async function importPlacement(ctx: Ctx, r: SheetRow): Promise<{ id: string; out
     .select('id')
     .where('external_ref', '=', body.externalRef!)
     .executeTakeFirst();
-  const current = found ? await findPlacement(trx, found.id, true) : undefined;
+  const current = found ? await lockPlacement(trx, found.id) : undefined;
   if (!current) {
     const values = mergePlacement(undefined, body);
     await checkPlacement(trx, values);

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { PlacementDto } from './model.js';
 import type { Phase } from './shift-plan.js';
@@ -55,10 +55,14 @@ const toPlacement = (row: Row): PlacementDto => ({
   updatedAt: row.updated_at.toISOString(),
 });
 
-export async function findPlacement(db: Kysely<DB>, id: string, forUpdate = false) {
-  let query = selectPlacements(db).where('p.id', '=', id);
-  if (forUpdate) query = query.forUpdate();
-  const row = await query.executeTakeFirst();
+export async function findPlacement(db: Kysely<DB>, id: string) {
+  const row = await selectPlacements(db).where('p.id', '=', id).executeTakeFirst();
+  return row ? toPlacement(row) : undefined;
+}
+
+/** The placement under a row lock, for a change in this transaction. */
+export async function lockPlacement(trx: Transaction<DB>, id: string) {
+  const row = await selectPlacements(trx).where('p.id', '=', id).forUpdate().executeTakeFirst();
   return row ? toPlacement(row) : undefined;
 }
 

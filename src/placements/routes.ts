@@ -1,198 +1,94 @@
-import { placementEvent } from '../events/payloads.js';
-import { Type } from 'typebox';
 import type { App, Deps } from '../http/app-types.js';
 import { setEtag } from '../http/etag.js';
-import { applyChange } from '../changes/apply-change.js';
-import { Shift } from './shift-model.js';
+import { operations, routes } from '../http/operation.js';
 import { problems } from '../http/problem.js';
-import { Code, errorResponses, IfMatchHeaders, LocalDate, Page, PageQuery, Uuid } from '../http/schemas.js';
-import { CreatePlacement, PatchPlacement, Placement, placementExample } from './model.js';
-import { findPlacement, insertPlacement, listPlacements, updatePlacement } from './repository.js';
-import { checkPlacement, mergePlacement } from './rules.js';
-import { syncShifts } from './shift-sync.js';
+import { IfMatchHeaders } from '../http/schemas.js';
+import { CreatePlacement, PatchPlacement, Placement } from './model.js';
+import { findPlacement, listPlacements } from './repository.js';
+import { listReviews, CreateReview } from './reviews.js';
+import {
+  ChangedPlacement,
+  PlacementPage,
+  PlacementParams,
+  PlacementQuery,
+  PlacementWithShifts,
+  ReviewApplied,
+  Reviews,
+} from './schemas.js';
+import { changePlacement, createPlacement, reviewPlacement } from './service.js';
 
-const ShiftChanges = Type.Object({
-  created: Type.Integer(),
-  updated: Type.Integer(),
-  removed: Type.Integer(),
-  keptLocked: Type.Integer({ description: 'Locked shifts the new plan no longer has, kept as they are' }),
-});
-const PlacementWithShifts = Type.Intersect([Placement, Type.Object({ shiftChanges: ShiftChanges })], {
-  examples: [{ ...placementExample, shiftChanges: { created: 63, updated: 0, removed: 0, keptLocked: 0 } }],
-});
-const ChangedPlacement = Type.Intersect(
-  [
-    Placement,
-    Type.Object({
-      shiftChanges: ShiftChanges,
-      uncoveredShifts: Type.Array(Shift, {
-        description:
-          'Shifts this change took someone off because they now break a hard rule (an exclusion, a gender requirement, a specialism or region they lack)',
-      }),
-    }),
-  ],
-  {
-    examples: [
-      {
-        ...placementExample,
-        shiftChanges: { created: 0, updated: 0, removed: 0, keptLocked: 0 },
-        uncoveredShifts: [],
-      },
-    ],
-  },
-);
+const op = operations('placements');
 
-export async function placementRoutes(app: App, deps: Deps): Promise<void> {
-  postPlacementsRoute(app, deps);
-  getPlacementsRoute(app, deps);
-  getPlacementsByIdRoute(app, deps);
-  patchPlacementsByIdRoute(app, deps);
+export const placementRoutes = routes(create, list, one, update);
+export const placementReviewRoutes = routes(review, reviews);
+
+const CREATE = 'Start a placement; its shifts are generated from the phases (default 24/7 in two shifts)';
+
+function create(app: App, { database: { db }, config }: Deps): void {
+  const schema = op(CREATE, { body: CreatePlacement, response: { 201: PlacementWithShifts } }, [409, 422]);
+  app.post('/placements', { schema }, async (request, reply) => {
+    const created = await createPlacement({ db, timezone: config.timezone, request, reply }, request.body);
+    reply.status(201).header('location', `/v1/placements/${created.id}`);
+    return created;
+  });
 }
 
-function postPlacementsRoute(app: App, { database, config }: Deps): void {
-  const { db } = database;
+const LIST = 'List placements, by region, active in a period, or with a review due in a period';
 
-  app.post(
-    '/placements',
-    {
-      schema: {
-        tags: ['placements'],
-        summary: 'Start a placement; its shifts are generated from the phases (default 24/7 in two shifts)',
-        body: CreatePlacement,
-        response: { 201: PlacementWithShifts, ...errorResponses(409, 422) },
-      },
-    },
-    async (request, reply) => {
-      const values = mergePlacement(undefined, request.body);
-      const { after: created } = await applyChange(
-        { db, timezone: config.timezone, request },
-        {
-          entity: 'placement',
-          action: 'create',
-          write: async (trx) => {
-            await checkPlacement(trx, values);
-            const placement = await insertPlacement(trx, values);
-            const shiftChanges = await syncShifts(trx, placement, config.timezone, null);
-            return { ...placement, shiftChanges };
-          },
-          entityId: (placement) => placement.id,
-          event: (placement) => ({
-            type: 'placement.created',
-            subjectId: placement.id,
-            payload: { placement: placementEvent(placement) },
-          }),
-        },
-      );
-      setEtag(reply, created.version);
-      reply.status(201).header('location', `/v1/placements/${created.id}`);
-      return created;
-    },
-  );
+function list(app: App, { database: { db } }: Deps): void {
+  const schema = op(LIST, { querystring: PlacementQuery, response: { 200: PlacementPage } });
+  app.get('/placements', { schema }, async (request) => {
+    const { limit = 100, offset = 0, ...filter } = request.query;
+    return { ...(await listPlacements(db, filter, limit, offset)), limit, offset };
+  });
 }
 
-function getPlacementsRoute(app: App, { database }: Deps): void {
-  const { db } = database;
-
-  app.get(
-    '/placements',
-    {
-      schema: {
-        tags: ['placements'],
-        summary: 'List placements, by region, active in a period, or with a review due in a period',
-        querystring: Type.Object(
-          {
-            region: Type.Optional(Code),
-            from: Type.Optional(LocalDate),
-            to: Type.Optional(LocalDate),
-            caseReference: Type.Optional(Type.String({ maxLength: 64 })),
-            reviewDueFrom: Type.Optional(LocalDate),
-            reviewDueTo: Type.Optional(LocalDate),
-            ...PageQuery,
-          },
-          { additionalProperties: false },
-        ),
-        response: { 200: Page(Placement, placementExample), ...errorResponses() },
-      },
-    },
-    async (request) => {
-      const { limit = 100, offset = 0, ...filter } = request.query;
-      return { ...(await listPlacements(db, filter, limit, offset)), limit, offset };
-    },
-  );
+function one(app: App, { database: { db } }: Deps): void {
+  const summary = 'Get a placement with its phases and requirements';
+  const schema = op(summary, { params: PlacementParams, response: { 200: Placement } }, [404]);
+  app.get('/placements/:id', { schema }, async (request, reply) => {
+    const placement = await findPlacement(db, request.params.id);
+    if (!placement) throw problems.notFound('placement', request.params.id);
+    setEtag(reply, placement.version);
+    return placement;
+  });
 }
 
-function getPlacementsByIdRoute(app: App, { database }: Deps): void {
-  const { db } = database;
+const UPDATE =
+  'Change a plan (review, step-down, extension): future shifts are regenerated; started and locked ones stay';
 
-  app.get(
-    '/placements/:id',
-    {
-      schema: {
-        tags: ['placements'],
-        summary: 'Get a placement with its phases and requirements',
-        params: Type.Object({ id: Uuid }),
-        response: { 200: Placement, ...errorResponses(404) },
-      },
-    },
-    async (request, reply) => {
-      const { id } = request.params;
-      const placement = await findPlacement(db, id);
-      if (!placement) throw problems.notFound('placement', id);
-      setEtag(reply, placement.version);
-      return placement;
-    },
-  );
+function update(app: App, { database: { db }, config }: Deps): void {
+  const input = { params: PlacementParams, headers: IfMatchHeaders, body: PatchPlacement };
+  const schema = op(UPDATE, { ...input, response: { 200: ChangedPlacement } }, [404, 412, 422]);
+  app.patch('/placements/:id', { schema }, async (request, reply) => {
+    const ctx = { db, timezone: config.timezone, request, reply };
+    return changePlacement(ctx, request.params.id, request.body);
+  });
 }
 
-function patchPlacementsByIdRoute(app: App, { database, config }: Deps): void {
-  const { db } = database;
+const REVIEW =
+  'Record a review (continue, step down, extend or end) and apply it to the plan: future shifts are regenerated and re-checked';
 
-  app.patch(
-    '/placements/:id',
-    {
-      schema: {
-        tags: ['placements'],
-        summary:
-          'Change a plan (review, step-down, extension): future shifts are regenerated; started and locked ones stay',
-        params: Type.Object({ id: Uuid }),
-        headers: IfMatchHeaders,
-        body: PatchPlacement,
-        response: { 200: ChangedPlacement, ...errorResponses(404, 412, 422) },
-      },
-    },
-    async (request, reply) => {
-      const { id } = request.params;
-      const { after, uncoveredShifts } = await applyChange(
-        { db, timezone: config.timezone, request },
-        {
-          entity: 'placement',
-          action: 'update',
-          lock: async (trx) => {
-            const before = await findPlacement(trx, id, true);
-            if (!before) throw problems.notFound('placement', id);
-            return before;
-          },
-          version: (before) => before.version,
-          write: async (trx, before) => {
-            const values = mergePlacement(before, request.body);
-            await checkPlacement(trx, values, id);
-            const placement = await updatePlacement(trx, id, values);
-            const shiftChanges = await syncShifts(trx, placement, config.timezone, new Date());
-            return { ...placement, shiftChanges };
-          },
-          entityId: () => id,
-          // A new exclusion, gender requirement, specialism or region takes off whoever it now rules out.
-          recheck: () => ({ placementIds: [id] }),
-          event: (placement) => ({
-            type: 'placement.changed',
-            subjectId: id,
-            payload: { placement: placementEvent(placement) },
-          }),
-        },
-      );
-      const updated = { ...after, uncoveredShifts };
-      setEtag(reply, updated.version);
-      return updated;
-    },
+function review(app: App, { database: { db }, config }: Deps): void {
+  const input = { params: PlacementParams, body: CreateReview };
+  const schema = op(REVIEW, { ...input, response: { 201: ReviewApplied } }, [400, 404, 422]);
+  app.post('/placements/:id/reviews', { schema }, async (request, reply) => {
+    const { id } = request.params;
+    const applied = await reviewPlacement({ db, timezone: config.timezone, request }, id, request.body);
+    reply.status(201).header('location', `/v1/placements/${id}/reviews`);
+    return applied;
+  });
+}
+
+function reviews(app: App, { database: { db } }: Deps): void {
+  const schema = op(
+    "A placement's reviews, oldest first",
+    { params: PlacementParams, response: { 200: Reviews } },
+    [404],
   );
+  app.get('/placements/:id/reviews', { schema }, async (request) => {
+    const { id } = request.params;
+    if (!(await findPlacement(db, id))) throw problems.notFound('placement', id);
+    return { items: await listReviews(db, id) };
+  });
 }
