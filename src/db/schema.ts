@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 /** Timestamps come back as Date and may be written as Date or ISO string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -131,8 +131,6 @@ export interface DB {
 }
 
 export type PractitionerRow = Selectable<PractitionersTable>;
-export type NewPractitionerRow = Insertable<PractitionersTable>;
-export type PractitionerUpdate = Updateable<PractitionersTable>;
 export type AbsenceRow = Selectable<AbsencesTable>;
 export type ReferenceRow = Selectable<ReferenceTable>;
 

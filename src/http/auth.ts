@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { findActiveKey } from '../keys/repository.js';
 import { problems } from './problem.js';
-import { permissionOf, ROLES, type RoleName, type ScopedActor } from './permissions.js';
+import { permissionOf, type RoleName, type ScopedActor } from './permissions.js';
 
 export interface Actor extends ScopedActor {
   name: string;
@@ -22,7 +22,6 @@ declare module 'fastify' {
 }
 
 /** Every role (the list lives in the permission table). */
-export const ALL_ROLES: RoleName[] = ROLES;
 
 export interface RouteRule {
   method: string;

@@ -93,22 +93,27 @@ function statusSql(now: Date) {
   end`;
 }
 
+/** A shift's own columns, as every reader of shifts (with placements as p) selects them. */
+export const SHIFT_COLUMNS = [
+  's.id',
+  's.placement_id',
+  's.local_date',
+  's.starts_at',
+  's.ends_at',
+  's.night',
+  's.required',
+  's.locked',
+  's.revision',
+] as const;
+
 function baseQuery(db: Kysely<DB>) {
   return db
     .selectFrom('shifts as s')
     .innerJoin('placements as p', 'p.id', 's.placement_id')
     .select([
-      's.id',
-      's.placement_id',
+      ...SHIFT_COLUMNS,
       'p.case_reference',
       'p.region',
-      's.local_date',
-      's.starts_at',
-      's.ends_at',
-      's.night',
-      's.required',
-      's.locked',
-      's.revision',
       's.version',
       sql<unknown>`coalesce((
         select json_agg(json_build_object('practitionerId', a.practitioner_id, 'name', pr.name, 'source', a.source,

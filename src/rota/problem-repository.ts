@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
+import { SHIFT_COLUMNS } from '../placements/shift-repository.js';
 import type { DB } from '../db/schema.js';
 import { findPreferences } from '../panel/preferences.js';
 
@@ -33,20 +34,7 @@ function readShifts(db: Kysely<DB>, period: Period) {
   let query = db
     .selectFrom('shifts as s')
     .innerJoin('placements as p', 'p.id', 's.placement_id')
-    .select([
-      's.id',
-      's.placement_id',
-      's.local_date',
-      's.starts_at',
-      's.ends_at',
-      's.night',
-      's.required',
-      's.locked',
-      's.revision',
-      'p.case_reference',
-      'p.region',
-      'p.gender_requirement',
-    ])
+    .select([...SHIFT_COLUMNS, 'p.case_reference', 'p.region', 'p.gender_requirement'])
     .where('s.local_date', '>=', period.from)
     .where('s.local_date', '<=', period.to);
   if (period.shiftIds) query = query.where('s.id', 'in', period.shiftIds.length ? period.shiftIds : [NO_ID]);

@@ -8,7 +8,6 @@ import { hardContract, unavailableFrom } from './practitioner-facts.js';
 
 /** Minutes since the epoch: the scheduler's instants. */
 export const toMinutes = (d: Date): number => Math.round(d.getTime() / 60_000);
-export const fromMinutes = (m: number): Date => new Date(m * 60_000);
 
 export interface RotaProblem {
   problem: Problem;

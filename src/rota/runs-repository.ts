@@ -81,21 +81,6 @@ export async function requestCancel(trx: Transaction<DB>, run: RunRow, now: Date
     .execute();
 }
 
-export async function listRuns(db: Kysely<DB>, limit: number, offset: number) {
-  const rows = await db
-    .selectFrom('rota_runs')
-    .selectAll()
-    .orderBy('created_at', 'desc')
-    .limit(limit)
-    .offset(offset)
-    .execute();
-  const total = await db
-    .selectFrom('rota_runs')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return { rows: rows as RunRow[], total: Number(total.n) };
-}
-
 /** Takes the oldest queued run for this worker; SKIP LOCKED lets several workers share one database. */
 export async function claimNextRun(db: Kysely<DB>, workerId: string): Promise<RunRow | undefined> {
   const row = await db
