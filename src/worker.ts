@@ -1,6 +1,6 @@
 import closeWithGrace from 'close-with-grace';
 import pino from 'pino';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfigOrExit } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { RotaRunWorker } from './rota/worker.js';
@@ -9,16 +9,7 @@ import { RotaRunWorker } from './rota/worker.js';
  * A solve-worker process: takes queued rota runs from the shared database. Start several, on several
  * machines, against one PostgreSQL; run the API with SOLVE_IN_PROCESS=false to leave solving to them.
  */
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+const config = loadConfigOrExit();
 const log = pino({ level: config.logLevel });
 const database = await openDatabase(config);
 await migrateToLatest(database.db);

@@ -1,29 +1,11 @@
+import reference from './reference.json' with { type: 'json' };
 import { createRandom } from '../scheduler/random.js';
 import type { PractitionerValues } from '../panel/practitioner-repository.js';
 
 /** A realistic but invented panel: no real person or family is in here. */
-export const DEMO_REGIONS = [
-  { code: 'north-west', name: 'North West' },
-  { code: 'north-east', name: 'North East' },
-  { code: 'yorkshire', name: 'Yorkshire and the Humber' },
-  { code: 'midlands', name: 'Midlands' },
-  { code: 'south-east', name: 'South East' },
-];
-
-export const DEMO_SPECIALISMS = [
-  { code: 'newborn-care', name: 'Newborn care' },
-  { code: 'learning-disability', name: 'Parents with a learning disability' },
-  { code: 'domestic-abuse', name: 'Domestic abuse (Freedom Programme)' },
-  { code: 'anger-management', name: 'Anger management' },
-  { code: 'adolescents', name: 'Adolescents' },
-  { code: 'substance-misuse', name: 'Substance misuse' },
-];
-
-export const DEMO_HUBS = [
-  { code: 'east-hub', name: 'East 0-19 Hub', weeklyCaseCap: 3 },
-  { code: 'west-hub', name: 'West 0-19 Hub', weeklyCaseCap: 3 },
-  { code: 'south-hub', name: 'South 0-19 Hub', weeklyCaseCap: 4 },
-];
+export const DEMO_REGIONS = reference.regions;
+export const DEMO_SPECIALISMS = reference.specialisms;
+export const DEMO_HUBS = reference.hubs;
 
 const FIRST = [
   'Amara',
