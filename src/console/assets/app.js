@@ -16,17 +16,7 @@ import { interventionsScreen } from './interventions.js';
 import { datScreen } from './dat.js';
 import { reviewScreen } from './review.js';
 
-/**
- * One screen of the console: where it lives (#/path), what it reads (it is shown when the key may), the
- * actions it offers in words, and how it draws itself (returning, optionally, what to do on leaving).
- * @typedef {{
- *   path: string,
- *   title: string,
- *   reads: string,
- *   actions: { op: string, words: string }[],
- *   render: (main: HTMLElement) => Promise<void | (() => void)>,
- * }} Screen
- */
+/** @typedef {import('./screen.js').Screen} Screen */
 
 /** @type {Screen[]} */
 const SCREENS = [

@@ -17,6 +17,7 @@ import {
   table,
   today,
 } from './ui.js';
+import { screen } from './screen.js';
 
 /**
  * @typedef {import('../api-types').Shift} Shift
@@ -32,16 +33,10 @@ import {
  */
 
 /** The 24/7 rota: a board of placements by day; a shift's details open in a dialog. */
-export const boardScreen = {
-  path: 'rota',
-  title: 'Rota',
-  reads: 'GET /v1/shifts',
-  actions: [
-    { op: 'POST /v1/shifts/:id/assignments', words: 'assign a practitioner to a shift (rule-checked)' },
-    { op: 'POST /v1/shifts/:id/lock', words: 'lock and unlock shifts' },
-  ],
-  render,
-};
+export const boardScreen = screen('rota', 'Rota', 'GET /v1/shifts', render, {
+  'POST /v1/shifts/:id/assignments': 'assign a practitioner to a shift (rule-checked)',
+  'POST /v1/shifts/:id/lock': 'lock and unlock shifts',
+});
 
 /** @param {Ctx} ctx @param {Shift} s */
 function shiftButton(ctx, s) {

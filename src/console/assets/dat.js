@@ -3,6 +3,7 @@ import { api, query } from './api.js';
 import { can } from './access.js';
 import { actionForm, answerRegion, attempt, value } from './form.js';
 import { addWeeks, clear, field, h, isoWeek, select, table, today } from './ui.js';
+import { screen } from './screen.js';
 
 /**
  * @typedef {import('../api-types').DatDutyWeek} DatDutyWeek
@@ -11,16 +12,10 @@ import { addWeeks, clear, field, h, isoWeek, select, table, today } from './ui.j
  */
 
 /** Duty and Assessment Teams: the teams, and which is on duty each week (it works with the hubs the week after). */
-export const datScreen = {
-  path: 'dat',
-  title: 'DAT weeks',
-  reads: 'GET /v1/osr/dat-duty-weeks',
-  actions: [
-    { op: 'PUT /v1/osr/dat-teams/:code', words: 'add and rename Duty and Assessment Teams' },
-    { op: 'PUT /v1/osr/dat-duty-weeks/:week', words: 'say which DAT team is on duty each week' },
-  ],
-  render,
-};
+export const datScreen = screen('dat', 'DAT weeks', 'GET /v1/osr/dat-duty-weeks', render, {
+  'PUT /v1/osr/dat-teams/:code': 'add and rename Duty and Assessment Teams',
+  'PUT /v1/osr/dat-duty-weeks/:week': 'say which DAT team is on duty each week',
+});
 
 /** A code from a name: "Duty Team 3" -> "duty-team-3". @param {string} name */
 const slug = (name) =>

@@ -3,6 +3,7 @@ import { api, getAll, session } from './api.js';
 import { can, exists } from './access.js';
 import { actionForm, answerRegion, attempt, value } from './form.js';
 import { addWeeks, clear, field, h, isoWeek, Names, select, table, today } from './ui.js';
+import { screen } from './screen.js';
 
 /**
  * @typedef {import('../api-types').Intervention} Intervention
@@ -28,18 +29,18 @@ const OUTCOMES = /** @type {[string, string][]} */ ([
 ]);
 
 /** Interventions after OSR visits: start one from a booking, extend, reassign, close (when the service can). */
-export const interventionsScreen = {
-  path: 'interventions',
-  title: 'Interventions',
-  reads: 'GET /v1/osr/interventions',
-  actions: [
-    { op: 'POST /v1/osr/interventions', words: 'start interventions after visits' },
-    { op: 'POST /v1/osr/interventions/:id/extend', words: 'extend interventions with a reason' },
-    { op: 'POST /v1/osr/interventions/:id/reassign', words: 'reassign interventions' },
-    { op: CLOSE, words: 'close interventions with their outcome' },
-  ],
+export const interventionsScreen = screen(
+  'interventions',
+  'Interventions',
+  'GET /v1/osr/interventions',
   render,
-};
+  {
+    'POST /v1/osr/interventions': 'start interventions after visits',
+    'POST /v1/osr/interventions/:id/extend': 'extend interventions with a reason',
+    'POST /v1/osr/interventions/:id/reassign': 'reassign interventions',
+    [CLOSE]: 'close interventions with their outcome',
+  },
+);
 
 const who = (/** @type {Ctx} */ ctx, /** @type {Intervention} */ i) =>
   i.practitionerName ?? ctx.staff.of(i.practitionerId);

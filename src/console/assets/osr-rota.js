@@ -3,6 +3,7 @@ import { api, download, getAll, query, session } from './api.js';
 import { can } from './access.js';
 import { actionForm, answerRegion, attempt, value } from './form.js';
 import { addWeeks, clear, field, h, isoWeek, Names, saveBlob, select, table, today } from './ui.js';
+import { screen } from './screen.js';
 
 /**
  * @typedef {import('../api-types').OsrRota} OsrRota
@@ -19,16 +20,10 @@ import { addWeeks, clear, field, h, isoWeek, Names, saveBlob, select, table, tod
  */
 
 /** The OSR lead-responder rota over weeks: generate it, issue it to social workers, download it. */
-export const osrRotaScreen = {
-  path: 'osr-rota',
-  title: 'OSR rota',
-  reads: 'GET /v1/osr/rotas',
-  actions: [
-    { op: 'POST /v1/osr/rotas', words: 'generate OSR lead-responder weeks' },
-    { op: 'POST /v1/osr/rotas/issue', words: 'issue the OSR rota to social workers' },
-  ],
-  render,
-};
+export const osrRotaScreen = screen('osr-rota', 'OSR rota', 'GET /v1/osr/rotas', render, {
+  'POST /v1/osr/rotas': 'generate OSR lead-responder weeks',
+  'POST /v1/osr/rotas/issue': 'issue the OSR rota to social workers',
+});
 
 /** @param {Ctx} ctx @param {OsrRota} r */
 function rotaTable(ctx, r) {

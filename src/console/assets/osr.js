@@ -3,6 +3,7 @@ import { api, getAll, session } from './api.js';
 import { can } from './access.js';
 import { actionForm, answerRegion, attempt, confirmButton, value } from './form.js';
 import { clear, field, fmtDateTime, h, isoWeek, localToInstant, select, stats, table, today } from './ui.js';
+import { screen } from './screen.js';
 
 /**
  * @typedef {import('../api-types').HubWeek} HubWeek
@@ -20,17 +21,11 @@ export const KINDS = /** @type {[string, string][]} */ ([
 ]);
 
 /** OSR, one hub and week: the lead responder, cases booked against the limit, bookings (book, cancel), override. */
-export const osrWeekScreen = {
-  path: 'osr',
-  title: 'OSR week',
-  reads: 'GET /v1/osr/hubs/:hub/weeks/:week',
-  actions: [
-    { op: 'POST /v1/osr/bookings', words: 'book OSR consultations and joint visits' },
-    { op: 'POST /v1/osr/bookings/:id/cancel', words: 'cancel OSR bookings' },
-    { op: 'PUT /v1/osr/lead-responders/:hub/:week', words: 'override a week’s lead responder with a reason' },
-  ],
-  render,
-};
+export const osrWeekScreen = screen('osr', 'OSR week', 'GET /v1/osr/hubs/:hub/weeks/:week', render, {
+  'POST /v1/osr/bookings': 'book OSR consultations and joint visits',
+  'POST /v1/osr/bookings/:id/cancel': 'cancel OSR bookings',
+  'PUT /v1/osr/lead-responders/:hub/:week': 'override a week’s lead responder with a reason',
+});
 
 /** Refusals of a booking, in what they mean for the family. @type {Hint} */
 const bookingHint = (error) =>

@@ -5,6 +5,7 @@ import { answerRegion, attempt, confirmButton } from './form.js';
 import { absencesSection, hoursSection } from './panel-reports.js';
 import { practitionerForm } from './practitioner-form.js';
 import { clear, field, h, Names, select, table } from './ui.js';
+import { screen } from './screen.js';
 
 /**
  * @typedef {import('../api-types').Practitioner} Practitioner
@@ -23,17 +24,11 @@ import { clear, field, h, Names, select, table } from './ui.js';
  */
 
 /** The panel: practitioners (add, change, archive), hours per week against the contract, absences. */
-export const panelScreen = {
-  path: 'panel',
-  title: 'Panel',
-  reads: 'GET /v1/practitioners',
-  actions: [
-    { op: 'POST /v1/practitioners', words: 'add practitioners to the panel' },
-    { op: 'PATCH /v1/practitioners/:id', words: 'change practitioners’ regions, specialisms and contracts' },
-    { op: 'DELETE /v1/practitioners/:id', words: 'archive practitioners who leave' },
-  ],
-  render,
-};
+export const panelScreen = screen('panel', 'Panel', 'GET /v1/practitioners', render, {
+  'POST /v1/practitioners': 'add practitioners to the panel',
+  'PATCH /v1/practitioners/:id': 'change practitioners’ regions, specialisms and contracts',
+  'DELETE /v1/practitioners/:id': 'archive practitioners who leave',
+});
 
 /** @param {HTMLFormElement} form @param {(e: SubmitEvent) => void} run */
 const onSubmit = (form, run) => form.addEventListener('submit', (e) => (e.preventDefault(), run(e)));

@@ -5,6 +5,7 @@ import { answerRegion, attempt } from './form.js';
 import { planText } from './phases.js';
 import { changePlacementForm, createPlacementForm, reviewForm } from './placement-forms.js';
 import { addDays, clear, field, fmtDay, h, Names, table, today } from './ui.js';
+import { screen } from './screen.js';
 
 /**
  * @typedef {import('../api-types').Placement} Placement
@@ -22,17 +23,11 @@ import { addDays, clear, field, fmtDay, h, Names, table, today } from './ui.js';
  */
 
 /** 24/7 placements: the list, starting one, changing its plan, recording its review. */
-export const placementsScreen = {
-  path: 'placements',
-  title: 'Placements',
-  reads: 'GET /v1/placements',
-  actions: [
-    { op: 'POST /v1/placements', words: 'start placements' },
-    { op: 'PATCH /v1/placements/:id', words: 'change a placement’s plan' },
-    { op: 'POST /v1/placements/:id/reviews', words: 'record placement reviews' },
-  ],
-  render,
-};
+export const placementsScreen = screen('placements', 'Placements', 'GET /v1/placements', render, {
+  'POST /v1/placements': 'start placements',
+  'PATCH /v1/placements/:id': 'change a placement’s plan',
+  'POST /v1/placements/:id/reviews': 'record placement reviews',
+});
 
 /** @param {Ctx} ctx @param {Placement} p */
 const needs = (ctx, p) =>

@@ -2,6 +2,7 @@
 import { api, getAll, query } from './api.js';
 import { answerRegion, attempt } from './form.js';
 import { addWeeks, clear, field, h, isoWeek, Names, select, stats, table, today } from './ui.js';
+import { screen } from './screen.js';
 
 /**
  * @typedef {import('../api-types').ReviewFigures} ReviewFigures
@@ -9,13 +10,7 @@ import { addWeeks, clear, field, h, isoWeek, Names, select, stats, table, today 
  */
 
 /** The OSR pilot's review figures: cases booked against the cap, refusals, interventions, and outcomes. */
-export const reviewScreen = {
-  path: 'review',
-  title: 'Review figures',
-  reads: 'GET /v1/osr/review',
-  actions: [],
-  render,
-};
+export const reviewScreen = screen('review', 'Review figures', 'GET /v1/osr/review', render);
 
 const OUTCOMES = ['completed', 'stepped_down', 'transferred_to_statutory', 'disengaged', 'other'];
 const words = (/** @type {string} */ name) => name.replace(/_/g, ' ');

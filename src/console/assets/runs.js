@@ -5,6 +5,7 @@ import { can } from './access.js';
 import { causeGroups } from './causes.js';
 import { actionButton, actionForm, answerRegion, attempt, value } from './form.js';
 import { addDays, clear, field, fmtDateTime, fmtDay, h, shiftLabel, stats, table, today } from './ui.js';
+import { screen } from './screen.js';
 
 /**
  * @typedef {import('../api-types').RotaRun} RotaRun
@@ -22,17 +23,11 @@ import { addDays, clear, field, fmtDateTime, fmtDay, h, shiftLabel, stats, table
  */
 
 /** Rota runs: start one, follow its progress, cancel it, read the result (causes first), publish it. */
-export const runsScreen = {
-  path: 'runs',
-  title: 'Rota runs',
-  reads: 'GET /v1/rota-runs',
-  actions: [
-    { op: 'POST /v1/rota-runs', words: 'build rota runs for a period' },
-    { op: 'POST /v1/rota-runs/:id/cancel', words: 'cancel a run' },
-    { op: 'POST /v1/rota-runs/:id/publish', words: 'publish a run to the rota' },
-  ],
-  render,
-};
+export const runsScreen = screen('runs', 'Rota runs', 'GET /v1/rota-runs', render, {
+  'POST /v1/rota-runs': 'build rota runs for a period',
+  'POST /v1/rota-runs/:id/cancel': 'cancel a run',
+  'POST /v1/rota-runs/:id/publish': 'publish a run to the rota',
+});
 
 /** @param {Score} s */
 export const scoreText = (s) => `hard ${s.hard}, medium ${s.medium}, soft ${s.soft}`;

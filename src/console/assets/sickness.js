@@ -16,6 +16,7 @@ import {
   shiftLabel,
   uid,
 } from './ui.js';
+import { screen } from './screen.js';
 
 /**
  * @typedef {import('../api-types').Practitioner} Practitioner
@@ -32,17 +33,11 @@ import {
  */
 
 /** Sickness: find a practitioner, report sickness, see what it uncovered, get and accept cover, return to work. */
-export const sicknessScreen = {
-  path: 'sickness',
-  title: 'Sickness',
-  reads: 'GET /v1/absences',
-  actions: [
-    { op: 'POST /v1/practitioners/:id/absences', words: 'report sickness and record returns to work' },
-    { op: 'POST /v1/cover-plans', words: 'ask for cover plans' },
-    { op: 'POST /v1/cover-plans/:id/accept', words: 'accept cover plans' },
-  ],
-  render,
-};
+export const sicknessScreen = screen('sickness', 'Sickness', 'GET /v1/absences', render, {
+  'POST /v1/practitioners/:id/absences': 'report sickness and record returns to work',
+  'POST /v1/cover-plans': 'ask for cover plans',
+  'POST /v1/cover-plans/:id/accept': 'accept cover plans',
+});
 
 /** A shift uncovered part-way ("from 14:10"): the part before stays worked and counted. @param {Shift} s */
 function fromWhen(s) {

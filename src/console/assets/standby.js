@@ -3,6 +3,7 @@ import { api, getAll, query } from './api.js';
 import { can } from './access.js';
 import { actionForm, answerRegion, attempt, value } from './form.js';
 import { addDays, clear, daysBetween, field, fmtDay, h, Names, select, table, today } from './ui.js';
+import { screen } from './screen.js';
 
 /**
  * @typedef {import('../api-types').Standby} Standby
@@ -20,16 +21,10 @@ import { addDays, clear, daysBetween, field, fmtDay, h, Names, select, table, to
  */
 
 /** Standby: who is on call per region and day; name one, or let the service share the duty for a period. */
-export const standbyScreen = {
-  path: 'standby',
-  title: 'Standby',
-  reads: 'GET /v1/standby',
-  actions: [
-    { op: 'PUT /v1/standby/:region/:date', words: 'name standby practitioners per region and day' },
-    { op: 'POST /v1/standby/suggestions', words: 'share standby duty over a period' },
-  ],
-  render,
-};
+export const standbyScreen = screen('standby', 'Standby', 'GET /v1/standby', render, {
+  'PUT /v1/standby/:region/:date': 'name standby practitioners per region and day',
+  'POST /v1/standby/suggestions': 'share standby duty over a period',
+});
 
 /** @param {Ctx} ctx */
 function nameStandbyForm(ctx) {
