@@ -2,21 +2,9 @@
 import { api, getAll, query } from './api.js';
 import { can } from './access.js';
 import { answerRegion, attempt } from './form.js';
+import { chooser, dayPeriod } from './chooser.js';
 import { shiftDialog, withPart } from './shift-dialog.js';
-import {
-  addDays,
-  answer,
-  badge,
-  clear,
-  daysBetween,
-  field,
-  fmtDay,
-  fmtTime,
-  h,
-  Names,
-  table,
-  today,
-} from './ui.js';
+import { answer, badge, clear, daysBetween, fmtDay, fmtTime, h, Names, table } from './ui.js';
 import { screen } from './screen.js';
 
 /**
@@ -142,39 +130,12 @@ function renderBoard(ctx, placements, shifts) {
   );
 }
 
-/**
- * The period the board shows, checked before it loads.
- * @param {Ctx['state']} state
- * @param {HTMLElement} out
- * @param {() => void} load
- */
-function periodChooser(state, out, load) {
-  const from = h('input', { type: 'date', name: 'from', value: state.from, required: true });
-  const to = h('input', { type: 'date', name: 'to', value: state.to, required: true });
-  return h(
-    'form',
-    {
-      class: 'inline card',
-      onsubmit: (/** @type {SubmitEvent} */ event) => {
-        event.preventDefault();
-        if (to.value < from.value)
-          return answer(out, 'error', 'Check the period', 'The last day is before the first.');
-        state.from = from.value;
-        state.to = to.value;
-        load();
-      },
-    },
-    field('From', from),
-    field('To (included)', to),
-    h('button', { type: 'submit' }, 'Show rota'),
-  );
-}
-
 /** @param {HTMLElement} main */
 async function render(main) {
+  const period = dayPeriod(6);
   const state = {
-    from: today(),
-    to: addDays(today(), 6),
+    from: period.from.value,
+    to: period.to.value,
     /** @type {Map<string, AtRisk>} */
     atRisk: new Map(),
     /** @type {{ message: string }[]} */
@@ -207,7 +168,14 @@ async function render(main) {
       renderBoard(ctx, placements, shifts);
     });
 
-  const periodForm = periodChooser(state, boardAnswer, () => void loadBoard());
+  // The period is checked before the board loads.
+  const periodForm = chooser('Show rota', period.fields, () => {
+    if (period.to.value < period.from.value)
+      return answer(boardAnswer, 'error', 'Check the period', 'The last day is before the first.');
+    state.from = period.from.value;
+    state.to = period.to.value;
+    void loadBoard();
+  });
 
   clear(
     main,

@@ -2,7 +2,8 @@
 import { api, query } from './api.js';
 import { can } from './access.js';
 import { actionForm, answerRegion, attempt, value } from './form.js';
-import { addWeeks, clear, field, h, isoWeek, select, table, today } from './ui.js';
+import { chooser, weekPeriod } from './chooser.js';
+import { clear, field, h, select, table } from './ui.js';
 import { screen } from './screen.js';
 
 /**
@@ -88,9 +89,7 @@ async function render(main) {
   const out = answerRegion('dat-answer');
   const weeks = h('div', { id: 'dat-weeks' });
   const teams = h('div', { id: 'dat-teams' });
-  const thisWeek = isoWeek(today());
-  const fromWeek = h('input', { type: 'week', name: 'fromWeek', value: thisWeek, required: true });
-  const toWeek = h('input', { type: 'week', name: 'toWeek', value: addWeeks(thisWeek, 7), required: true });
+  const { fromWeek, toWeek, fields } = weekPeriod(0, 7);
   const setForm = h('div', {});
   /** @type {Coded[]} */
   let teamList = [];
@@ -133,21 +132,10 @@ async function render(main) {
       clear(setForm, can('PUT /v1/osr/dat-duty-weeks/:week') && teamList.length ? dutyForm(ctx) : null);
     });
 
-  const chooser = h(
-    'form',
-    { class: 'inline card' },
-    field('From week', fromWeek),
-    field('To week', toWeek),
-    h('button', { type: 'submit' }, 'Show weeks'),
-  );
-  chooser.addEventListener('submit', (e) => {
-    e.preventDefault();
-    void load();
-  });
   clear(
     main,
     h('h1', {}, 'DAT weeks'),
-    chooser,
+    chooser('Show weeks', fields, load),
     out,
     weeks,
     setForm,

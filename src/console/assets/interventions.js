@@ -2,7 +2,8 @@
 import { api, getAll, session } from './api.js';
 import { can, exists } from './access.js';
 import { actionForm, answerRegion, attempt, value } from './form.js';
-import { addWeeks, clear, field, h, isoWeek, Names, select, table, today } from './ui.js';
+import { chooser, weekPeriod } from './chooser.js';
+import { clear, field, h, Names, select, table, today } from './ui.js';
 import { screen } from './screen.js';
 
 /**
@@ -277,19 +278,12 @@ const closeForm = (ctx, i) =>
 async function render(main) {
   /** @type {Hub[]} */
   const hubList = await getAll('/v1/hubs');
-  const thisWeek = isoWeek(today());
   const hub = select(
     'hub',
     hubList.map((x) => [x.code, x.name]),
     session.hubs?.[0] ?? hubList[0]?.code,
   );
-  const fromWeek = h('input', {
-    type: 'week',
-    name: 'fromWeek',
-    value: addWeeks(thisWeek, -8),
-    required: true,
-  });
-  const toWeek = h('input', { type: 'week', name: 'toWeek', value: thisWeek, required: true });
+  const { fromWeek, toWeek, fields } = weekPeriod(-8, 0);
   const out = answerRegion('interventions-answer');
   const list = h('div', { id: 'interventions' });
   const forms = h('div', { id: 'intervention-forms' });
@@ -319,18 +313,7 @@ async function render(main) {
       );
     });
 
-  const chooser = h(
-    'form',
-    { class: 'inline card' },
-    field('Hub', hub),
-    field('From week', fromWeek),
-    field('To week', toWeek),
-    h('button', { type: 'submit' }, 'Show interventions'),
-  );
-  chooser.addEventListener('submit', (e) => {
-    e.preventDefault();
-    void load();
-  });
-  clear(main, h('h1', {}, 'Interventions'), chooser, out, list, forms);
+  const choose = chooser('Show interventions', [field('Hub', hub), fields], load);
+  clear(main, h('h1', {}, 'Interventions'), choose, out, list, forms);
   await load();
 }

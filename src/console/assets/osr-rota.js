@@ -2,7 +2,8 @@
 import { api, download, getAll, query, session } from './api.js';
 import { can } from './access.js';
 import { actionForm, answerRegion, attempt, value } from './form.js';
-import { addWeeks, clear, field, h, isoWeek, Names, saveBlob, select, table, today } from './ui.js';
+import { chooser, weekPeriod } from './chooser.js';
+import { clear, field, h, Names, saveBlob, select, table } from './ui.js';
 import { screen } from './screen.js';
 
 /**
@@ -131,15 +132,13 @@ async function render(main) {
   const hubs = new Names(hubList);
   const out = answerRegion('osr-rota-answer');
   const rota = h('div', { id: 'osr-rota' });
-  const thisWeek = isoWeek(today());
   // A key narrowed to hubs acts on one of its own; others may choose every hub.
   const scoped = session.hubs !== null;
   const hubOptions = /** @type {[string, string][]} */ ([
     ...(scoped ? [] : [['', 'Every hub']]),
     ...hubList.filter((x) => !scoped || session.hubs?.includes(x.code)).map((x) => [x.code, x.name]),
   ]);
-  const fromWeek = h('input', { type: 'week', name: 'fromWeek', value: thisWeek, required: true });
-  const toWeek = h('input', { type: 'week', name: 'toWeek', value: addWeeks(thisWeek, 3), required: true });
+  const { fromWeek, toWeek, fields } = weekPeriod(0, 3, ['First week', 'Last week']);
   const hub = select('hub', hubOptions, hubOptions[0]?.[0]);
   const period = () => ({ fromWeek: fromWeek.value, toWeek: toWeek.value, hub: hub.value || undefined });
 
@@ -152,22 +151,10 @@ async function render(main) {
       clear(rota, rotaTable(ctx, r));
     });
 
-  const chooser = h(
-    'form',
-    { class: 'inline card' },
-    field('First week', fromWeek),
-    field('Last week', toWeek),
-    field('Hub', hub),
-    h('button', { type: 'submit' }, 'Show rota'),
-  );
-  chooser.addEventListener('submit', (e) => {
-    e.preventDefault();
-    void load();
-  });
   clear(
     main,
     h('h1', {}, 'OSR rota'),
-    chooser,
+    chooser('Show rota', [fields, field('Hub', hub)], load),
     out,
     rota,
     h(

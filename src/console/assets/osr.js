@@ -2,6 +2,7 @@
 import { api, getAll, session } from './api.js';
 import { can } from './access.js';
 import { actionForm, answerRegion, attempt, confirmButton, value } from './form.js';
+import { chooser } from './chooser.js';
 import { clear, field, fmtDateTime, h, isoWeek, localToInstant, select, stats, table, today } from './ui.js';
 import { screen } from './screen.js';
 
@@ -292,19 +293,12 @@ async function render(main) {
       );
     });
 
-  const chooser = h(
-    'form',
-    { class: 'inline card' },
-    field('Hub', hubSelect),
-    field('Week', weekInput, 'ISO week, e.g. 2026-W48'),
-    h('button', { type: 'submit' }, 'Show week'),
-  );
-  chooser.addEventListener('submit', (e) => {
-    e.preventDefault();
+  const fields = [field('Hub', hubSelect), field('Week', weekInput, 'ISO week, e.g. 2026-W48')];
+  const choose = chooser('Show week', fields, () => {
     state.hub = hubSelect.value;
     state.week = weekInput.value;
     void loadWeek();
   });
-  clear(main, h('h1', {}, 'OSR week'), chooser, out, weekView);
+  clear(main, h('h1', {}, 'OSR week'), choose, out, weekView);
   await loadWeek();
 }

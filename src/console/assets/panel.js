@@ -2,6 +2,7 @@
 import { api, getAll } from './api.js';
 import { can, canOnPractitioner } from './access.js';
 import { answerRegion, attempt, confirmButton } from './form.js';
+import { chooser } from './chooser.js';
 import { absencesSection, hoursSection } from './panel-reports.js';
 import { practitionerForm } from './practitioner-form.js';
 import { clear, field, h, Names, select, table } from './ui.js';
@@ -29,9 +30,6 @@ export const panelScreen = screen('panel', 'Panel', 'GET /v1/practitioners', ren
   'PATCH /v1/practitioners/:id': 'change practitioners’ regions, specialisms and contracts',
   'DELETE /v1/practitioners/:id': 'archive practitioners who leave',
 });
-
-/** @param {HTMLFormElement} form @param {(e: SubmitEvent) => void} run */
-const onSubmit = (form, run) => form.addEventListener('submit', (e) => (e.preventDefault(), run(e)));
 
 /** @param {Ctx} ctx @param {Practitioner} p */
 const kindText = (ctx, p) =>
@@ -168,20 +166,18 @@ async function render(main) {
 
   const hours = can('GET /v1/hours') ? hoursSection(out) : null;
   const absences = can('GET /v1/absences') ? absencesSection(out, names) : null;
-  const filterForm = h(
-    'form',
-    { class: 'inline card' },
-    field('Name contains', f.q),
+  const filterForm = chooser(
+    'Filter',
     [
-      ['Kind', f.kind],
-      ['Region', f.region],
-      ['Specialism', f.specialism],
-      ['Hub', f.hub],
-      ['Gender', f.gender],
-    ].map(([label, el]) => field(/** @type {string} */ (label), /** @type {HTMLSelectElement} */ (el))),
-    h('button', { type: 'submit' }, 'Filter'),
+      field('Name contains', f.q),
+      field('Kind', f.kind),
+      field('Region', f.region),
+      field('Specialism', f.specialism),
+      field('Hub', f.hub),
+      field('Gender', f.gender),
+    ],
+    loadPanel,
   );
-  onSubmit(filterForm, () => void loadPanel());
   clear(
     main,
     h('h1', {}, 'Panel'),

@@ -2,9 +2,10 @@
 import { api, getAll } from './api.js';
 import { can } from './access.js';
 import { answerRegion, attempt } from './form.js';
+import { chooser, dayPeriod } from './chooser.js';
 import { planText } from './phases.js';
 import { changePlacementForm, createPlacementForm, reviewForm } from './placement-forms.js';
-import { addDays, clear, field, fmtDay, h, Names, table, today } from './ui.js';
+import { clear, fmtDay, h, Names, table } from './ui.js';
 import { screen } from './screen.js';
 
 /**
@@ -131,8 +132,7 @@ async function render(main) {
   const out = answerRegion();
   const list = h('div', { id: 'placements' });
   const editor = h('section', { id: 'placement-editor', 'aria-label': 'Placement', hidden: true });
-  const from = h('input', { type: 'date', name: 'from', value: today(), required: true });
-  const to = h('input', { type: 'date', name: 'to', value: addDays(today(), 27), required: true });
+  const { from, to, fields } = dayPeriod(27);
   const reviewsOnly = h('input', { type: 'checkbox', name: 'reviewsDue', id: 'reviews-due' });
 
   /** @type {Ctx} */
@@ -150,24 +150,18 @@ async function render(main) {
   clear(
     main,
     h('h1', {}, 'Placements'),
-    h(
-      'form',
-      {
-        class: 'inline card',
-        onsubmit: (/** @type {SubmitEvent} */ e) => {
-          e.preventDefault();
-          void load();
-        },
-      },
-      field('From', from),
-      field('To (included)', to),
-      h(
-        'div',
-        { class: 'choice' },
-        reviewsOnly,
-        h('label', { for: reviewsOnly.id }, 'Only reviews due in the period'),
-      ),
-      h('button', { type: 'submit' }, 'Show placements'),
+    chooser(
+      'Show placements',
+      [
+        fields,
+        h(
+          'div',
+          { class: 'choice' },
+          reviewsOnly,
+          h('label', { for: reviewsOnly.id }, 'Only reviews due in the period'),
+        ),
+      ],
+      load,
     ),
     out,
     list,

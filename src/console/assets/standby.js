@@ -2,7 +2,8 @@
 import { api, getAll, query } from './api.js';
 import { can } from './access.js';
 import { actionForm, answerRegion, attempt, value } from './form.js';
-import { addDays, clear, daysBetween, field, fmtDay, h, Names, select, table, today } from './ui.js';
+import { chooser, dayPeriod } from './chooser.js';
+import { clear, daysBetween, field, fmtDay, h, Names, select, table, today } from './ui.js';
 import { screen } from './screen.js';
 
 /**
@@ -105,8 +106,7 @@ async function render(main) {
   const panel = await getAll('/v1/practitioners', { kind: 'parenting' });
   const out = answerRegion('standby-answer');
   const grid = h('div', { id: 'standby' });
-  const from = h('input', { type: 'date', name: 'from', value: today(), required: true });
-  const to = h('input', { type: 'date', name: 'to', value: addDays(today(), 6), required: true });
+  const { from, to, fields } = dayPeriod(6);
 
   /** @type {Ctx} */
   const ctx = { out, regionList, regions, panel, from, to, load: async () => void (await load()) };
@@ -136,19 +136,7 @@ async function render(main) {
   clear(
     main,
     h('h1', {}, 'Standby'),
-    h(
-      'form',
-      {
-        class: 'inline card',
-        onsubmit: (/** @type {SubmitEvent} */ e) => {
-          e.preventDefault();
-          void load();
-        },
-      },
-      field('From', from),
-      field('To (included)', to),
-      h('button', { type: 'submit' }, 'Show standby'),
-    ),
+    chooser('Show standby', fields, load),
     out,
     grid,
     can('PUT /v1/standby/:region/:date') ? nameStandbyForm(ctx) : null,
