@@ -165,12 +165,14 @@ async function route() {
   document.title = `${screen.title} · Care rota console`;
   clear(main, h('p', { role: 'status' }, 'Loading…'));
   const out = answerRegion();
+  /** @type {import('./screen.js').Draw} */
+  const draw = (...children) => void clear(main, h('h1', {}, screen.title), children);
   try {
-    leaveScreen = (await screen.render(main)) || null;
+    leaveScreen = (await screen.render(draw)) || null;
   } catch (error) {
     // A screen that cannot load says why rather than leaving a blank page (and logs its own faults).
     if (!(error instanceof ApiError)) console.error(error);
-    clear(main, h('h1', {}, screen.title), out);
+    draw(out);
     problem(out, error);
   }
   main.focus({ preventScroll: true });

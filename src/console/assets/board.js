@@ -4,7 +4,7 @@ import { can } from './access.js';
 import { answerRegion, attempt } from './form.js';
 import { chooser, dayPeriod } from './chooser.js';
 import { shiftDialog, withPart } from './shift-dialog.js';
-import { answer, badge, clear, daysBetween, fmtDay, fmtTime, h, Names, table } from './ui.js';
+import { answer, badge, clear, daysBetween, fmtDay, fmtTime, h, Names, section, table } from './ui.js';
 import { screen } from './screen.js';
 
 /**
@@ -130,9 +130,9 @@ function renderBoard(ctx, placements, shifts) {
   );
 }
 
-/** @param {HTMLElement} main */
-async function render(main) {
-  const period = dayPeriod(6);
+/** @param {import('./screen.js').Draw} draw */
+async function render(draw) {
+  const period = dayPeriod(0, 6);
   const state = {
     from: period.from.value,
     to: period.to.value,
@@ -177,18 +177,9 @@ async function render(main) {
     void loadBoard();
   });
 
-  clear(
-    main,
-    h('h1', {}, 'Rota'),
+  draw(
     periodForm,
-    h(
-      'section',
-      { 'aria-labelledby': 'board-h' },
-      h('h2', { id: 'board-h' }, 'Board'),
-      boardAnswer,
-      summary,
-      board,
-    ),
+    section('board-h', 'Board', boardAnswer, summary, board),
     can('POST /v1/rota-runs')
       ? h(
           'p',

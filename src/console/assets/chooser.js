@@ -29,12 +29,14 @@ export function chooser(submit, fields, show) {
 const required = (type, name, value) => h('input', { type, name, value, required: true });
 
 /**
- * Days from today to `days` later, as inputs `from` and `to` (the last day included) and their fields.
- * @param {number} days
+ * Days counted from today (negative: before it), as inputs `from` and `to` (the last day included) and
+ * their fields.
+ * @param {number} first
+ * @param {number} last
  */
-export function dayPeriod(days) {
-  const from = required('date', 'from', today());
-  const to = required('date', 'to', addDays(today(), days));
+export function dayPeriod(first, last) {
+  const from = required('date', 'from', addDays(today(), first));
+  const to = required('date', 'to', addDays(today(), last));
   return { from, to, fields: [field('From', from), field('To (included)', to)] };
 }
 

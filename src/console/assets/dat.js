@@ -3,7 +3,7 @@ import { api, query } from './api.js';
 import { can } from './access.js';
 import { actionForm, answerRegion, attempt, value } from './form.js';
 import { chooser, weekPeriod } from './chooser.js';
-import { clear, field, h, select, table } from './ui.js';
+import { clear, field, h, section, select, table } from './ui.js';
 import { screen } from './screen.js';
 
 /**
@@ -84,8 +84,8 @@ const teamForm = (ctx) =>
     },
   });
 
-/** @param {HTMLElement} main */
-async function render(main) {
+/** @param {import('./screen.js').Draw} draw */
+async function render(draw) {
   const out = answerRegion('dat-answer');
   const weeks = h('div', { id: 'dat-weeks' });
   const teams = h('div', { id: 'dat-teams' });
@@ -132,14 +132,12 @@ async function render(main) {
       clear(setForm, can('PUT /v1/osr/dat-duty-weeks/:week') && teamList.length ? dutyForm(ctx) : null);
     });
 
-  clear(
-    main,
-    h('h1', {}, 'DAT weeks'),
+  draw(
     chooser('Show weeks', fields, load),
     out,
     weeks,
     setForm,
-    h('section', { 'aria-labelledby': 'teams-h' }, h('h2', { id: 'teams-h' }, 'Teams'), teams),
+    section('teams-h', 'Teams', teams),
     can('PUT /v1/osr/dat-teams/:code') ? teamForm(ctx) : null,
   );
   await load();

@@ -274,8 +274,8 @@ const closeForm = (ctx, i) =>
     },
   });
 
-/** @param {HTMLElement} main */
-async function render(main) {
+/** @param {import('./screen.js').Draw} draw */
+async function render(draw) {
   /** @type {Hub[]} */
   const hubList = await getAll('/v1/hubs');
   const hub = select(
@@ -314,6 +314,6 @@ async function render(main) {
     });
 
   const choose = chooser('Show interventions', [field('Hub', hub), fields], load);
-  clear(main, h('h1', {}, 'Interventions'), choose, out, list, forms);
+  draw(choose, out, list, forms);
   await load();
 }

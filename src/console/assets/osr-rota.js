@@ -3,7 +3,7 @@ import { api, download, getAll, query, session } from './api.js';
 import { can } from './access.js';
 import { actionForm, answerRegion, attempt, value } from './form.js';
 import { chooser, weekPeriod } from './chooser.js';
-import { clear, field, h, Names, saveBlob, select, table } from './ui.js';
+import { clear, field, h, Names, saveBlob, section, select, table } from './ui.js';
 import { screen } from './screen.js';
 
 /**
@@ -125,8 +125,8 @@ const exportLink = (ctx, text, ext, open) =>
     text,
   );
 
-/** @param {HTMLElement} main */
-async function render(main) {
+/** @param {import('./screen.js').Draw} draw */
+async function render(draw) {
   /** @type {Hub[]} */
   const hubList = await getAll('/v1/hubs');
   const hubs = new Names(hubList);
@@ -151,16 +151,13 @@ async function render(main) {
       clear(rota, rotaTable(ctx, r));
     });
 
-  clear(
-    main,
-    h('h1', {}, 'OSR rota'),
+  draw(
     chooser('Show rota', [fields, field('Hub', hub)], load),
     out,
     rota,
-    h(
-      'section',
-      { 'aria-labelledby': 'exports-h' },
-      h('h2', { id: 'exports-h' }, 'The rota for social workers'),
+    section(
+      'exports-h',
+      'The rota for social workers',
       h(
         'ul',
         { class: 'result-list' },

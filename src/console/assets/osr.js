@@ -241,8 +241,8 @@ function weekFigures(w) {
   ];
 }
 
-/** @param {HTMLElement} main */
-async function render(main) {
+/** @param {import('./screen.js').Draw} draw */
+async function render(draw) {
   /** @type {Hub[]} */
   const hubs = await getAll('/v1/hubs');
   const state = { hub: session.hubs?.[0] ?? hubs[0]?.code ?? '', week: isoWeek(today()) };
@@ -299,6 +299,6 @@ async function render(main) {
     state.week = weekInput.value;
     void loadWeek();
   });
-  clear(main, h('h1', {}, 'OSR week'), choose, out, weekView);
+  draw(choose, out, weekView);
   await loadWeek();
 }

@@ -5,7 +5,7 @@ import { answerRegion, attempt, confirmButton } from './form.js';
 import { chooser } from './chooser.js';
 import { absencesSection, hoursSection } from './panel-reports.js';
 import { practitionerForm } from './practitioner-form.js';
-import { clear, field, h, Names, select, table } from './ui.js';
+import { clear, field, h, Names, section, select, table } from './ui.js';
 import { screen } from './screen.js';
 
 /**
@@ -122,8 +122,8 @@ function filters(ref) {
   };
 }
 
-/** @param {HTMLElement} main */
-async function render(main) {
+/** @param {import('./screen.js').Draw} draw */
+async function render(draw) {
   /** @type {Reference} */
   const ref = {
     regions: await getAll('/v1/regions'),
@@ -178,17 +178,9 @@ async function render(main) {
     ],
     loadPanel,
   );
-  clear(
-    main,
-    h('h1', {}, 'Panel'),
+  draw(
     out,
-    h(
-      'section',
-      { 'aria-labelledby': 'panel-h' },
-      h('h2', { id: 'panel-h' }, 'Practitioners'),
-      filterForm,
-      list,
-    ),
+    section('panel-h', 'Practitioners', filterForm, list),
     editor,
     can('POST /v1/practitioners') ? practitionerForm(ref, null, async () => void (await loadPanel())) : null,
     hours?.element,

@@ -118,8 +118,8 @@ const edit = (ctx, id, what) =>
     /** @type {HTMLElement | null} */ (ctx.editor.querySelector('h3'))?.focus();
   });
 
-/** @param {HTMLElement} main */
-async function render(main) {
+/** @param {import('./screen.js').Draw} draw */
+async function render(draw) {
   /** @type {Facts} */
   const facts = {
     regions: await getAll('/v1/regions'),
@@ -132,7 +132,7 @@ async function render(main) {
   const out = answerRegion();
   const list = h('div', { id: 'placements' });
   const editor = h('section', { id: 'placement-editor', 'aria-label': 'Placement', hidden: true });
-  const { from, to, fields } = dayPeriod(27);
+  const { from, to, fields } = dayPeriod(0, 27);
   const reviewsOnly = h('input', { type: 'checkbox', name: 'reviewsDue', id: 'reviews-due' });
 
   /** @type {Ctx} */
@@ -147,9 +147,7 @@ async function render(main) {
       clear(list, placementTable(ctx, items));
     });
 
-  clear(
-    main,
-    h('h1', {}, 'Placements'),
+  draw(
     chooser(
       'Show placements',
       [

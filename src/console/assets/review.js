@@ -83,8 +83,8 @@ function reviewFigures(hubs, r) {
   ];
 }
 
-/** @param {HTMLElement} main */
-async function render(main) {
+/** @param {import('./screen.js').Draw} draw */
+async function render(draw) {
   /** @type {Hub[]} */
   const hubList = await getAll('/v1/hubs');
   const hubs = new Names(hubList);
@@ -107,6 +107,6 @@ async function render(main) {
     });
 
   const choose = chooser('Show figures', [fields, field('Hub', hub)], load);
-  clear(main, h('h1', {}, 'Review figures'), choose, out, figures);
+  draw(choose, out, figures);
   await load();
 }

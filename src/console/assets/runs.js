@@ -4,7 +4,8 @@ import { api, getAll, streamEvents } from './api.js';
 import { can } from './access.js';
 import { causeGroups } from './causes.js';
 import { actionButton, actionForm, answerRegion, attempt, value } from './form.js';
-import { addDays, clear, field, fmtDateTime, fmtDay, h, shiftLabel, stats, table, today } from './ui.js';
+import { dayPeriod } from './chooser.js';
+import { clear, field, fmtDateTime, fmtDay, h, section, shiftLabel, stats, table } from './ui.js';
 import { screen } from './screen.js';
 
 /**
@@ -206,8 +207,8 @@ const publishButton = (ctx, run) =>
     { id: 'publish' },
   );
 
-/** @param {HTMLElement} main */
-async function render(main) {
+/** @param {import('./screen.js').Draw} draw */
+async function render(draw) {
   const controller = new AbortController();
   const out = answerRegion('run-answer');
   const progress = h('div', { id: 'run-progress' });
@@ -243,11 +244,7 @@ async function render(main) {
       h(
         'div',
         { class: 'controls' },
-        field('From', h('input', { type: 'date', name: 'from', value: addDays(today(), 1), required: true })),
-        field(
-          'To (included)',
-          h('input', { type: 'date', name: 'to', value: addDays(today(), 7), required: true }),
-        ),
+        dayPeriod(1, 7).fields,
         field(
           'Time limit (seconds)',
           h('input', { type: 'number', name: 'timeLimitSeconds', min: '1', max: '600', value: '30' }),
@@ -269,14 +266,12 @@ async function render(main) {
     },
   });
 
-  clear(
-    main,
-    h('h1', {}, 'Rota runs'),
+  draw(
     can('POST /v1/rota-runs') ? startForm : h('p', {}, 'Your role may read runs but not start them.'),
     out,
     progress,
     result,
-    h('section', { 'aria-labelledby': 'runs-h' }, h('h2', { id: 'runs-h' }, 'Recent runs'), list),
+    section('runs-h', 'Recent runs', list),
   );
   await loadList();
   return () => controller.abort();

@@ -1,6 +1,11 @@
 // @ts-check
 
 /**
+ * Shows a screen in the page: its title as the heading, then what it is made of.
+ * @typedef {(...children: import('./ui.js').Child[]) => void} Draw
+ */
+
+/**
  * One screen of the console: where it lives (#/path), what it reads (it is shown when the key may), the
  * actions it offers in words, and how it draws itself (returning, optionally, what to do on leaving).
  * @typedef {{
@@ -8,7 +13,7 @@
  *   title: string,
  *   reads: string,
  *   actions: { op: string, words: string }[],
- *   render: (main: HTMLElement) => Promise<void | (() => void)>,
+ *   render: (draw: Draw) => Promise<void | (() => void)>,
  * }} Screen
  */
 

@@ -231,8 +231,8 @@ function practitionerFinder(out, results, choose) {
   });
 }
 
-/** @param {HTMLElement} main */
-async function render(main) {
+/** @param {import('./screen.js').Draw} draw */
+async function render(draw) {
   /** @type {{ practitioner: Practitioner | null, shifts: Map<string, Shift> }} */
   const state = { practitioner: null, shifts: new Map() };
   const label = shiftLabeller(state.shifts);
@@ -286,6 +286,6 @@ async function render(main) {
     );
   }
 
-  clear(main, h('h1', {}, 'Sickness'), findForm, results, selected, uncovered, plan);
+  draw(findForm, results, selected, uncovered, plan);
   findForm.querySelector('input')?.focus();
 }

@@ -97,8 +97,8 @@ const suggestStandbyForm = (ctx) =>
     },
   });
 
-/** @param {HTMLElement} main */
-async function render(main) {
+/** @param {import('./screen.js').Draw} draw */
+async function render(draw) {
   /** @type {Coded[]} */
   const regionList = await getAll('/v1/regions');
   const regions = new Names(regionList);
@@ -106,7 +106,7 @@ async function render(main) {
   const panel = await getAll('/v1/practitioners', { kind: 'parenting' });
   const out = answerRegion('standby-answer');
   const grid = h('div', { id: 'standby' });
-  const { from, to, fields } = dayPeriod(6);
+  const { from, to, fields } = dayPeriod(0, 6);
 
   /** @type {Ctx} */
   const ctx = { out, regionList, regions, panel, from, to, load: async () => void (await load()) };
@@ -133,9 +133,7 @@ async function render(main) {
       );
     });
 
-  clear(
-    main,
-    h('h1', {}, 'Standby'),
+  draw(
     chooser('Show standby', fields, load),
     out,
     grid,

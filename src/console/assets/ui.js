@@ -306,6 +306,15 @@ export function checkboxes(legend, name, options, selected = []) {
   );
 }
 
+/**
+ * A section named by its heading.
+ * @param {string} id the heading's
+ * @param {string} heading
+ * @param {...Child} children
+ */
+export const section = (id, heading, ...children) =>
+  h('section', { 'aria-labelledby': id }, h('h2', { id }, heading), children);
+
 /** A definition list of figures: [term, value, id?]. @param {[string, Child, string?][]} rows */
 export function stats(rows) {
   return h(
