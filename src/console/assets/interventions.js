@@ -3,7 +3,7 @@ import { api, getAll, session } from './api.js';
 import { can, exists } from './access.js';
 import { actionForm, answerRegion, attempt, value } from './form.js';
 import { chooser, weekPeriod } from './chooser.js';
-import { clear, field, h, Names, select, table, today } from './ui.js';
+import { clear, field, h, Names, noteField, secondaryButton, select, table, today } from './ui.js';
 import { screen } from './screen.js';
 
 /**
@@ -90,18 +90,10 @@ function interventionTable(ctx, items) {
 function actionsFor(ctx, i) {
   /** @param {string} label @param {() => HTMLElement} form */
   const opener = (label, form) =>
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'secondary',
-        onclick: () => {
-          clear(ctx.forms, form());
-          ctx.forms.querySelector('h3')?.scrollIntoView({ block: 'nearest' });
-        },
-      },
-      label,
-    );
+    secondaryButton(label, () => {
+      clear(ctx.forms, form());
+      ctx.forms.querySelector('h3')?.scrollIntoView({ block: 'nearest' });
+    });
   return [
     can('POST /v1/osr/interventions/:id/extend', i.hub)
       ? opener(`Extend ${i.caseReference}`, () => extendForm(ctx, i))
@@ -154,11 +146,41 @@ function startForm(ctx, bookings) {
   });
 }
 
+/**
+ * A form that acts on one intervention: it posts to the intervention's action with the version shown (a
+ * change made since is refused, not overwritten), reloads the list, and says what happened.
+ * @param {Ctx} ctx
+ * @param {Intervention} i
+ * @param {{
+ *   action: 'extend' | 'reassign' | 'close',
+ *   controls: import('./ui.js').Child,
+ *   submit: string,
+ *   body: (form: HTMLFormElement) => Record<string, unknown>,
+ *   said: (res: Intervention) => string,
+ * }} spec
+ */
+function interventionForm(ctx, i, spec) {
+  const verb = spec.action[0].toUpperCase() + spec.action.slice(1);
+  return actionForm({
+    heading: `${verb} the intervention for ${i.caseReference}`,
+    out: ctx.out,
+    controls: spec.controls,
+    submit: spec.submit,
+    run: async (form) => {
+      /** @type {Intervention} */
+      const res = await api.post(`/v1/osr/interventions/${i.id}/${spec.action}`, spec.body(form), {
+        ifMatch: i.version,
+      });
+      await ctx.load();
+      return { title: spec.said(res) };
+    },
+  });
+}
+
 /** @param {Ctx} ctx @param {Intervention} i */
 const extendForm = (ctx, i) =>
-  actionForm({
-    heading: `Extend the intervention for ${i.caseReference}`,
-    out: ctx.out,
+  interventionForm(ctx, i, {
+    action: 'extend',
     controls: [
       field(
         'More sessions',
@@ -171,23 +193,14 @@ const extendForm = (ctx, i) =>
       ),
     ],
     submit: 'Extend',
-    run: async (form) => {
-      /** @type {Intervention} */
-      const res = await api.post(
-        `/v1/osr/interventions/${i.id}/extend`,
-        { sessions: Number(value(form, 'sessions')), reason: value(form, 'reason') },
-        { ifMatch: i.version },
-      );
-      await ctx.load();
-      return { title: `${res.caseReference} now has ${res.totalSessions} session(s)` };
-    },
+    body: (form) => ({ sessions: Number(value(form, 'sessions')), reason: value(form, 'reason') }),
+    said: (res) => `${res.caseReference} now has ${res.totalSessions} session(s)`,
   });
 
 /** @param {Ctx} ctx @param {Intervention} i */
 const reassignForm = (ctx, i) =>
-  actionForm({
-    heading: `Reassign the intervention for ${i.caseReference}`,
-    out: ctx.out,
+  interventionForm(ctx, i, {
+    action: 'reassign',
     controls: [
       field(
         'Give it to',
@@ -200,22 +213,36 @@ const reassignForm = (ctx, i) =>
       field('Note (optional)', h('input', { type: 'text', name: 'note', maxlength: '2000' })),
     ],
     submit: 'Reassign',
-    run: async (form) => {
-      /** @type {Record<string, string>} */
-      const body = { practitionerId: value(form, 'practitionerId'), reason: value(form, 'reason') };
-      if (value(form, 'note')) body.note = value(form, 'note');
-      /** @type {Intervention} */
-      const res = await api.post(`/v1/osr/interventions/${i.id}/reassign`, body, { ifMatch: i.version });
-      await ctx.load();
-      return { title: `${who(ctx, res)} now delivers the intervention for ${res.caseReference}` };
-    },
+    body: (form) => ({
+      practitionerId: value(form, 'practitionerId'),
+      reason: value(form, 'reason'),
+      ...(value(form, 'note') ? { note: value(form, 'note') } : {}),
+    }),
+    said: (res) => `${who(ctx, res)} now delivers the intervention for ${res.caseReference}`,
   });
+
+/**
+ * What a closing sends: the day, the outcome, the sessions delivered, and the family's feedback when given.
+ * @param {HTMLFormElement} form
+ */
+const closing = (form) => ({
+  closedOn: value(form, 'closedOn'),
+  outcome: value(form, 'outcome'),
+  sessionsDelivered: Number(value(form, 'sessionsDelivered')),
+  ...(value(form, 'score')
+    ? {
+        feedback: {
+          score: Number(value(form, 'score')),
+          ...(value(form, 'comment') ? { comment: value(form, 'comment') } : {}),
+        },
+      }
+    : {}),
+});
 
 /** @param {Ctx} ctx @param {Intervention} i */
 const closeForm = (ctx, i) =>
-  actionForm({
-    heading: `Close the intervention for ${i.caseReference}`,
-    out: ctx.out,
+  interventionForm(ctx, i, {
+    action: 'close',
     controls: [
       h(
         'div',
@@ -249,29 +276,15 @@ const closeForm = (ctx, i) =>
           ),
         ),
       ),
-      field(
+      noteField(
         'Feedback comment (optional)',
         h('input', { type: 'text', name: 'comment', maxlength: '500' }),
-        'About the help given; no names or personal details.',
+        'About the help given',
       ),
     ],
     submit: 'Close intervention',
-    run: async (form) => {
-      /** @type {Record<string, unknown>} */
-      const body = {
-        closedOn: value(form, 'closedOn'),
-        outcome: value(form, 'outcome'),
-        sessionsDelivered: Number(value(form, 'sessionsDelivered')),
-      };
-      if (value(form, 'score'))
-        body.feedback = {
-          score: Number(value(form, 'score')),
-          ...(value(form, 'comment') ? { comment: value(form, 'comment') } : {}),
-        };
-      await api.post(`/v1/osr/interventions/${i.id}/close`, body, { ifMatch: i.version });
-      await ctx.load();
-      return { title: `Intervention for ${i.caseReference} closed` };
-    },
+    body: closing,
+    said: () => `Intervention for ${i.caseReference} closed`,
   });
 
 /** @param {import('./screen.js').Draw} draw */

@@ -3,7 +3,19 @@ import { api, getAll, session } from './api.js';
 import { can } from './access.js';
 import { actionForm, answerRegion, attempt, confirmButton, value } from './form.js';
 import { chooser } from './chooser.js';
-import { clear, field, fmtDateTime, h, isoWeek, localToInstant, select, stats, table, today } from './ui.js';
+import {
+  caseReferenceField,
+  clear,
+  field,
+  fmtDateTime,
+  h,
+  isoWeek,
+  localToInstant,
+  select,
+  stats,
+  table,
+  today,
+} from './ui.js';
 import { screen } from './screen.js';
 
 /**
@@ -128,16 +140,7 @@ function bookForm(ctx, w) {
     out: ctx.bookingOut,
     hint: bookingHint,
     controls: [
-      field(
-        'Case reference',
-        h('input', {
-          type: 'text',
-          name: 'caseReference',
-          required: true,
-          maxlength: '64',
-          autocomplete: 'off',
-        }),
-      ),
+      caseReferenceField({ autocomplete: 'off' }),
       field('Kind', select('kind', KINDS, 'joint_visit')),
       field('Visit time (optional)', h('input', { type: 'datetime-local', name: 'scheduledAt' })),
       field(

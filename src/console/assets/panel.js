@@ -5,7 +5,7 @@ import { answerRegion, attempt, confirmButton } from './form.js';
 import { chooser } from './chooser.js';
 import { absencesSection, hoursSection } from './panel-reports.js';
 import { practitionerForm } from './practitioner-form.js';
-import { clear, field, h, Names, section, select, table } from './ui.js';
+import { clear, field, h, Names, secondaryButton, section, select, table } from './ui.js';
 import { screen } from './screen.js';
 
 /**
@@ -58,11 +58,7 @@ function practitionerTable(ctx, items) {
           'td',
           { class: 'actions' },
           canOnPractitioner('PATCH /v1/practitioners/:id', p)
-            ? h(
-                'button',
-                { type: 'button', class: 'secondary', onclick: () => void change(ctx, p.id) },
-                `Change ${p.name}`,
-              )
+            ? secondaryButton(`Change ${p.name}`, () => change(ctx, p.id))
             : null,
           can('DELETE /v1/practitioners/:id')
             ? confirmButton(`Archive ${p.name}`, `Yes, archive ${p.name}`, ctx.out, async () => {

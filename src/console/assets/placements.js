@@ -5,7 +5,7 @@ import { answerRegion, attempt } from './form.js';
 import { chooser, dayPeriod } from './chooser.js';
 import { planText } from './phases.js';
 import { changePlacementForm, createPlacementForm, reviewForm } from './placement-forms.js';
-import { clear, fmtDay, h, Names, table } from './ui.js';
+import { clear, fmtDay, h, Names, secondaryButton, table } from './ui.js';
 import { screen } from './screen.js';
 
 /**
@@ -62,18 +62,10 @@ function placementTable(ctx, items) {
           'td',
           { class: 'actions' },
           can('PATCH /v1/placements/:id')
-            ? h(
-                'button',
-                { type: 'button', class: 'secondary', onclick: () => void edit(ctx, p.id, 'change') },
-                `Change plan of ${p.caseReference}`,
-              )
+            ? secondaryButton(`Change plan of ${p.caseReference}`, () => edit(ctx, p.id, 'change'))
             : null,
           can('POST /v1/placements/:id/reviews')
-            ? h(
-                'button',
-                { type: 'button', class: 'secondary', onclick: () => void edit(ctx, p.id, 'review') },
-                `Record review of ${p.caseReference}`,
-              )
+            ? secondaryButton(`Record review of ${p.caseReference}`, () => edit(ctx, p.id, 'review'))
             : null,
         ),
       ),

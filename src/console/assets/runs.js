@@ -5,7 +5,18 @@ import { can } from './access.js';
 import { causeGroups } from './causes.js';
 import { actionButton, actionForm, answerRegion, attempt, value } from './form.js';
 import { dayPeriod } from './chooser.js';
-import { clear, field, fmtDateTime, fmtDay, h, section, shiftLabel, stats, table } from './ui.js';
+import {
+  clear,
+  field,
+  fmtDateTime,
+  fmtDay,
+  h,
+  secondaryButton,
+  section,
+  shiftLabel,
+  stats,
+  table,
+} from './ui.js';
 import { screen } from './screen.js';
 
 /**
@@ -49,11 +60,7 @@ function runTable(ctx, runs) {
         h(
           'td',
           {},
-          h(
-            'button',
-            { type: 'button', class: 'secondary', onclick: () => void ctx.show(r.id) },
-            `Show run of ${fmtDay(r.from)}`,
-          ),
+          secondaryButton(`Show run of ${fmtDay(r.from)}`, () => ctx.show(r.id)),
           ' ',
           cancelButton(ctx, r),
         ),

@@ -13,6 +13,7 @@ import {
   h,
   localToInstant,
   nowLocalInput,
+  secondaryButton,
   shiftLabel,
   uid,
 } from './ui.js';
@@ -211,11 +212,7 @@ function practitionerFinder(out, results, choose) {
                 h(
                   'li',
                   {},
-                  h(
-                    'button',
-                    { type: 'button', class: 'secondary', onclick: () => choose(p) },
-                    `Choose ${p.name}`,
-                  ),
+                  secondaryButton(`Choose ${p.name}`, () => choose(p)),
                   ' ',
                   h(
                     'span',
