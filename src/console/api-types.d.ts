@@ -2,7 +2,14 @@
  * The shapes the console reads from the public /v1 API (the fields it uses; `openapi/openapi.json` has them
  * all). Only the console's JSDoc imports these (`@typedef {import('../api-types').Shift} Shift`); they
  * hold no DOM types, so the service's own type check reads this file too.
+ *
+ * A shape the service states in a module whose imports stay clear of Fastify and Node is imported from it
+ * rather than written again. The rest are written here: the TypeBox models import `http/schemas.ts`, which
+ * reaches Fastify and, through its types, Node's globals, and the browser check must not see those.
  */
+
+import type { BookingDto } from '../osr/booking-repository.js';
+import type { Phase, ShiftPattern } from '../placements/shift-plan.js';
 
 export type Role = string;
 
@@ -58,17 +65,8 @@ export interface Practitioner {
   archivedAt?: string | null;
 }
 
-export interface PhaseShift {
-  start: string;
-  end: string;
-  practitioners: number;
-}
-
-export interface Phase {
-  fromDate: string;
-  toDate: string;
-  shifts: PhaseShift[];
-}
+export type { Phase };
+export type PhaseShift = ShiftPattern;
 
 export interface Placement {
   id: string;
@@ -209,22 +207,9 @@ export interface Standby {
   name: string;
 }
 
-export type BookingKind = 'joint_visit' | 'virtual_visit' | 'consultation';
-
-export interface Booking {
-  id: string;
-  hub: string;
-  week: string;
-  caseReference: string;
-  kind: BookingKind;
-  practitionerId: string;
-  leadResponderName: string;
-  socialWorker: string;
-  scheduledAt: string | null;
-  status: 'active' | 'cancelled';
-  cancelReason: string | null;
-  version: number;
-}
+/** A booking as the API returns it: the service's own, less the key that made it (the API leaves it out). */
+export type Booking = Omit<BookingDto, 'createdByKey'>;
+export type BookingKind = Booking['kind'];
 
 export interface Intervention {
   id: string;
@@ -275,6 +260,7 @@ export interface HubWeek {
   casesBooked: number;
   casesRemaining: number;
   refusedRequests: number;
+  interventionsStarted: number;
   datTeam: { code: string; name: string; dutyWeek: string } | null;
   alerts: LeadResponderAlert[];
 }
@@ -306,14 +292,11 @@ export interface DatDutyWeek {
 export interface ReviewFigures {
   fromWeek: string;
   toWeek: string;
-  items: {
-    hub: string;
-    week: string;
-    weeklyCaseCap: number;
-    casesBooked: number;
-    refusedRequests: number;
-    interventionsStarted: number;
-  }[];
+  /** Each hub-week's figures, as GET /v1/osr/hubs/:hub/weeks/:week gives them. */
+  items: Pick<
+    HubWeek,
+    'hub' | 'week' | 'weeklyCaseCap' | 'casesBooked' | 'refusedRequests' | 'interventionsStarted'
+  >[];
   /** Per hub and calendar month: closures by outcome, time open, feedback, cases against the cap. */
   months: ReviewMonth[];
 }

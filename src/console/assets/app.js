@@ -16,17 +16,7 @@ import { interventionsScreen } from './interventions.js';
 import { datScreen } from './dat.js';
 import { reviewScreen } from './review.js';
 
-/**
- * One screen of the console: where it lives (#/path), what it reads (it is shown when the key may), the
- * actions it offers in words, and how it draws itself (returning, optionally, what to do on leaving).
- * @typedef {{
- *   path: string,
- *   title: string,
- *   reads: string,
- *   actions: { op: string, words: string }[],
- *   render: (main: HTMLElement) => Promise<void | (() => void)>,
- * }} Screen
- */
+/** @typedef {import('./screen.js').Screen} Screen */
 
 /** @type {Screen[]} */
 const SCREENS = [
@@ -175,12 +165,14 @@ async function route() {
   document.title = `${screen.title} · Care rota console`;
   clear(main, h('p', { role: 'status' }, 'Loading…'));
   const out = answerRegion();
+  /** @type {import('./screen.js').Draw} */
+  const draw = (...children) => void clear(main, h('h1', {}, screen.title), children);
   try {
-    leaveScreen = (await screen.render(main)) || null;
+    leaveScreen = (await screen.render(draw)) || null;
   } catch (error) {
     // A screen that cannot load says why rather than leaving a blank page (and logs its own faults).
     if (!(error instanceof ApiError)) console.error(error);
-    clear(main, h('h1', {}, screen.title), out);
+    draw(out);
     problem(out, error);
   }
   main.focus({ preventScroll: true });

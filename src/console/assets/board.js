@@ -2,21 +2,10 @@
 import { api, getAll, query } from './api.js';
 import { can } from './access.js';
 import { answerRegion, attempt } from './form.js';
+import { chooser, dayPeriod } from './chooser.js';
 import { shiftDialog, withPart } from './shift-dialog.js';
-import {
-  addDays,
-  answer,
-  badge,
-  clear,
-  daysBetween,
-  field,
-  fmtDay,
-  fmtTime,
-  h,
-  Names,
-  table,
-  today,
-} from './ui.js';
+import { answer, badge, clear, daysBetween, fmtDay, fmtTime, h, Names, section, table } from './ui.js';
+import { screen } from './screen.js';
 
 /**
  * @typedef {import('../api-types').Shift} Shift
@@ -32,16 +21,10 @@ import {
  */
 
 /** The 24/7 rota: a board of placements by day; a shift's details open in a dialog. */
-export const boardScreen = {
-  path: 'rota',
-  title: 'Rota',
-  reads: 'GET /v1/shifts',
-  actions: [
-    { op: 'POST /v1/shifts/:id/assignments', words: 'assign a practitioner to a shift (rule-checked)' },
-    { op: 'POST /v1/shifts/:id/lock', words: 'lock and unlock shifts' },
-  ],
-  render,
-};
+export const boardScreen = screen('rota', 'Rota', 'GET /v1/shifts', render, {
+  'POST /v1/shifts/:id/assignments': 'assign a practitioner to a shift (rule-checked)',
+  'POST /v1/shifts/:id/lock': 'lock and unlock shifts',
+});
 
 /** @param {Ctx} ctx @param {Shift} s */
 function shiftButton(ctx, s) {
@@ -147,39 +130,12 @@ function renderBoard(ctx, placements, shifts) {
   );
 }
 
-/**
- * The period the board shows, checked before it loads.
- * @param {Ctx['state']} state
- * @param {HTMLElement} out
- * @param {() => void} load
- */
-function periodChooser(state, out, load) {
-  const from = h('input', { type: 'date', name: 'from', value: state.from, required: true });
-  const to = h('input', { type: 'date', name: 'to', value: state.to, required: true });
-  return h(
-    'form',
-    {
-      class: 'inline card',
-      onsubmit: (/** @type {SubmitEvent} */ event) => {
-        event.preventDefault();
-        if (to.value < from.value)
-          return answer(out, 'error', 'Check the period', 'The last day is before the first.');
-        state.from = from.value;
-        state.to = to.value;
-        load();
-      },
-    },
-    field('From', from),
-    field('To (included)', to),
-    h('button', { type: 'submit' }, 'Show rota'),
-  );
-}
-
-/** @param {HTMLElement} main */
-async function render(main) {
+/** @param {import('./screen.js').Draw} draw */
+async function render(draw) {
+  const period = dayPeriod(0, 6);
   const state = {
-    from: today(),
-    to: addDays(today(), 6),
+    from: period.from.value,
+    to: period.to.value,
     /** @type {Map<string, AtRisk>} */
     atRisk: new Map(),
     /** @type {{ message: string }[]} */
@@ -212,20 +168,18 @@ async function render(main) {
       renderBoard(ctx, placements, shifts);
     });
 
-  const periodForm = periodChooser(state, boardAnswer, () => void loadBoard());
+  // The period is checked before the board loads.
+  const periodForm = chooser('Show rota', period.fields, () => {
+    if (period.to.value < period.from.value)
+      return answer(boardAnswer, 'error', 'Check the period', 'The last day is before the first.');
+    state.from = period.from.value;
+    state.to = period.to.value;
+    void loadBoard();
+  });
 
-  clear(
-    main,
-    h('h1', {}, 'Rota'),
+  draw(
     periodForm,
-    h(
-      'section',
-      { 'aria-labelledby': 'board-h' },
-      h('h2', { id: 'board-h' }, 'Board'),
-      boardAnswer,
-      summary,
-      board,
-    ),
+    section('board-h', 'Board', boardAnswer, summary, board),
     can('POST /v1/rota-runs')
       ? h(
           'p',

@@ -2,7 +2,9 @@
 import { api, query } from './api.js';
 import { can } from './access.js';
 import { actionForm, answerRegion, attempt, value } from './form.js';
-import { addWeeks, clear, field, h, isoWeek, select, table, today } from './ui.js';
+import { chooser, weekPeriod } from './chooser.js';
+import { clear, field, h, section, select, table } from './ui.js';
+import { screen } from './screen.js';
 
 /**
  * @typedef {import('../api-types').DatDutyWeek} DatDutyWeek
@@ -11,16 +13,10 @@ import { addWeeks, clear, field, h, isoWeek, select, table, today } from './ui.j
  */
 
 /** Duty and Assessment Teams: the teams, and which is on duty each week (it works with the hubs the week after). */
-export const datScreen = {
-  path: 'dat',
-  title: 'DAT weeks',
-  reads: 'GET /v1/osr/dat-duty-weeks',
-  actions: [
-    { op: 'PUT /v1/osr/dat-teams/:code', words: 'add and rename Duty and Assessment Teams' },
-    { op: 'PUT /v1/osr/dat-duty-weeks/:week', words: 'say which DAT team is on duty each week' },
-  ],
-  render,
-};
+export const datScreen = screen('dat', 'DAT weeks', 'GET /v1/osr/dat-duty-weeks', render, {
+  'PUT /v1/osr/dat-teams/:code': 'add and rename Duty and Assessment Teams',
+  'PUT /v1/osr/dat-duty-weeks/:week': 'say which DAT team is on duty each week',
+});
 
 /** A code from a name: "Duty Team 3" -> "duty-team-3". @param {string} name */
 const slug = (name) =>
@@ -88,14 +84,12 @@ const teamForm = (ctx) =>
     },
   });
 
-/** @param {HTMLElement} main */
-async function render(main) {
+/** @param {import('./screen.js').Draw} draw */
+async function render(draw) {
   const out = answerRegion('dat-answer');
   const weeks = h('div', { id: 'dat-weeks' });
   const teams = h('div', { id: 'dat-teams' });
-  const thisWeek = isoWeek(today());
-  const fromWeek = h('input', { type: 'week', name: 'fromWeek', value: thisWeek, required: true });
-  const toWeek = h('input', { type: 'week', name: 'toWeek', value: addWeeks(thisWeek, 7), required: true });
+  const { fromWeek, toWeek, fields } = weekPeriod(0, 7);
   const setForm = h('div', {});
   /** @type {Coded[]} */
   let teamList = [];
@@ -138,25 +132,12 @@ async function render(main) {
       clear(setForm, can('PUT /v1/osr/dat-duty-weeks/:week') && teamList.length ? dutyForm(ctx) : null);
     });
 
-  const chooser = h(
-    'form',
-    { class: 'inline card' },
-    field('From week', fromWeek),
-    field('To week', toWeek),
-    h('button', { type: 'submit' }, 'Show weeks'),
-  );
-  chooser.addEventListener('submit', (e) => {
-    e.preventDefault();
-    void load();
-  });
-  clear(
-    main,
-    h('h1', {}, 'DAT weeks'),
-    chooser,
+  draw(
+    chooser('Show weeks', fields, load),
     out,
     weeks,
     setForm,
-    h('section', { 'aria-labelledby': 'teams-h' }, h('h2', { id: 'teams-h' }, 'Teams'), teams),
+    section('teams-h', 'Teams', teams),
     can('PUT /v1/osr/dat-teams/:code') ? teamForm(ctx) : null,
   );
   await load();

@@ -1,7 +1,7 @@
 // @ts-check
 /* global console */
 import { ApiError } from './api.js';
-import { answer, clear, h, problem } from './ui.js';
+import { answer, clear, h, problem, secondaryButton } from './ui.js';
 
 /** @typedef {import('./ui.js').Child} Child */
 
@@ -140,11 +140,7 @@ export function confirmButton(label, confirmLabel, out, run) {
       class: 'secondary',
       onclick: () => {
         const yes = actionButton(confirmLabel, out, run);
-        const no = h(
-          'button',
-          { type: 'button', class: 'secondary', onclick: () => clear(holder, ask) },
-          'Keep it',
-        );
+        const no = secondaryButton('Keep it', () => clear(holder, ask));
         clear(holder, yes, ' ', no);
         yes.focus();
       },

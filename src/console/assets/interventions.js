@@ -2,7 +2,9 @@
 import { api, getAll, session } from './api.js';
 import { can, exists } from './access.js';
 import { actionForm, answerRegion, attempt, value } from './form.js';
-import { addWeeks, clear, field, h, isoWeek, Names, select, table, today } from './ui.js';
+import { chooser, weekPeriod } from './chooser.js';
+import { clear, field, h, Names, noteField, secondaryButton, select, table, today } from './ui.js';
+import { screen } from './screen.js';
 
 /**
  * @typedef {import('../api-types').Intervention} Intervention
@@ -28,18 +30,18 @@ const OUTCOMES = /** @type {[string, string][]} */ ([
 ]);
 
 /** Interventions after OSR visits: start one from a booking, extend, reassign, close (when the service can). */
-export const interventionsScreen = {
-  path: 'interventions',
-  title: 'Interventions',
-  reads: 'GET /v1/osr/interventions',
-  actions: [
-    { op: 'POST /v1/osr/interventions', words: 'start interventions after visits' },
-    { op: 'POST /v1/osr/interventions/:id/extend', words: 'extend interventions with a reason' },
-    { op: 'POST /v1/osr/interventions/:id/reassign', words: 'reassign interventions' },
-    { op: CLOSE, words: 'close interventions with their outcome' },
-  ],
+export const interventionsScreen = screen(
+  'interventions',
+  'Interventions',
+  'GET /v1/osr/interventions',
   render,
-};
+  {
+    'POST /v1/osr/interventions': 'start interventions after visits',
+    'POST /v1/osr/interventions/:id/extend': 'extend interventions with a reason',
+    'POST /v1/osr/interventions/:id/reassign': 'reassign interventions',
+    [CLOSE]: 'close interventions with their outcome',
+  },
+);
 
 const who = (/** @type {Ctx} */ ctx, /** @type {Intervention} */ i) =>
   i.practitionerName ?? ctx.staff.of(i.practitionerId);
@@ -88,18 +90,10 @@ function interventionTable(ctx, items) {
 function actionsFor(ctx, i) {
   /** @param {string} label @param {() => HTMLElement} form */
   const opener = (label, form) =>
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'secondary',
-        onclick: () => {
-          clear(ctx.forms, form());
-          ctx.forms.querySelector('h3')?.scrollIntoView({ block: 'nearest' });
-        },
-      },
-      label,
-    );
+    secondaryButton(label, () => {
+      clear(ctx.forms, form());
+      ctx.forms.querySelector('h3')?.scrollIntoView({ block: 'nearest' });
+    });
   return [
     can('POST /v1/osr/interventions/:id/extend', i.hub)
       ? opener(`Extend ${i.caseReference}`, () => extendForm(ctx, i))
@@ -152,11 +146,41 @@ function startForm(ctx, bookings) {
   });
 }
 
+/**
+ * A form that acts on one intervention: it posts to the intervention's action with the version shown (a
+ * change made since is refused, not overwritten), reloads the list, and says what happened.
+ * @param {Ctx} ctx
+ * @param {Intervention} i
+ * @param {{
+ *   action: 'extend' | 'reassign' | 'close',
+ *   controls: import('./ui.js').Child,
+ *   submit: string,
+ *   body: (form: HTMLFormElement) => Record<string, unknown>,
+ *   said: (res: Intervention) => string,
+ * }} spec
+ */
+function interventionForm(ctx, i, spec) {
+  const verb = spec.action[0].toUpperCase() + spec.action.slice(1);
+  return actionForm({
+    heading: `${verb} the intervention for ${i.caseReference}`,
+    out: ctx.out,
+    controls: spec.controls,
+    submit: spec.submit,
+    run: async (form) => {
+      /** @type {Intervention} */
+      const res = await api.post(`/v1/osr/interventions/${i.id}/${spec.action}`, spec.body(form), {
+        ifMatch: i.version,
+      });
+      await ctx.load();
+      return { title: spec.said(res) };
+    },
+  });
+}
+
 /** @param {Ctx} ctx @param {Intervention} i */
 const extendForm = (ctx, i) =>
-  actionForm({
-    heading: `Extend the intervention for ${i.caseReference}`,
-    out: ctx.out,
+  interventionForm(ctx, i, {
+    action: 'extend',
     controls: [
       field(
         'More sessions',
@@ -169,23 +193,14 @@ const extendForm = (ctx, i) =>
       ),
     ],
     submit: 'Extend',
-    run: async (form) => {
-      /** @type {Intervention} */
-      const res = await api.post(
-        `/v1/osr/interventions/${i.id}/extend`,
-        { sessions: Number(value(form, 'sessions')), reason: value(form, 'reason') },
-        { ifMatch: i.version },
-      );
-      await ctx.load();
-      return { title: `${res.caseReference} now has ${res.totalSessions} session(s)` };
-    },
+    body: (form) => ({ sessions: Number(value(form, 'sessions')), reason: value(form, 'reason') }),
+    said: (res) => `${res.caseReference} now has ${res.totalSessions} session(s)`,
   });
 
 /** @param {Ctx} ctx @param {Intervention} i */
 const reassignForm = (ctx, i) =>
-  actionForm({
-    heading: `Reassign the intervention for ${i.caseReference}`,
-    out: ctx.out,
+  interventionForm(ctx, i, {
+    action: 'reassign',
     controls: [
       field(
         'Give it to',
@@ -198,22 +213,36 @@ const reassignForm = (ctx, i) =>
       field('Note (optional)', h('input', { type: 'text', name: 'note', maxlength: '2000' })),
     ],
     submit: 'Reassign',
-    run: async (form) => {
-      /** @type {Record<string, string>} */
-      const body = { practitionerId: value(form, 'practitionerId'), reason: value(form, 'reason') };
-      if (value(form, 'note')) body.note = value(form, 'note');
-      /** @type {Intervention} */
-      const res = await api.post(`/v1/osr/interventions/${i.id}/reassign`, body, { ifMatch: i.version });
-      await ctx.load();
-      return { title: `${who(ctx, res)} now delivers the intervention for ${res.caseReference}` };
-    },
+    body: (form) => ({
+      practitionerId: value(form, 'practitionerId'),
+      reason: value(form, 'reason'),
+      ...(value(form, 'note') ? { note: value(form, 'note') } : {}),
+    }),
+    said: (res) => `${who(ctx, res)} now delivers the intervention for ${res.caseReference}`,
   });
+
+/**
+ * What a closing sends: the day, the outcome, the sessions delivered, and the family's feedback when given.
+ * @param {HTMLFormElement} form
+ */
+const closing = (form) => ({
+  closedOn: value(form, 'closedOn'),
+  outcome: value(form, 'outcome'),
+  sessionsDelivered: Number(value(form, 'sessionsDelivered')),
+  ...(value(form, 'score')
+    ? {
+        feedback: {
+          score: Number(value(form, 'score')),
+          ...(value(form, 'comment') ? { comment: value(form, 'comment') } : {}),
+        },
+      }
+    : {}),
+});
 
 /** @param {Ctx} ctx @param {Intervention} i */
 const closeForm = (ctx, i) =>
-  actionForm({
-    heading: `Close the intervention for ${i.caseReference}`,
-    out: ctx.out,
+  interventionForm(ctx, i, {
+    action: 'close',
     controls: [
       h(
         'div',
@@ -247,48 +276,27 @@ const closeForm = (ctx, i) =>
           ),
         ),
       ),
-      field(
+      noteField(
         'Feedback comment (optional)',
         h('input', { type: 'text', name: 'comment', maxlength: '500' }),
-        'About the help given; no names or personal details.',
+        'About the help given',
       ),
     ],
     submit: 'Close intervention',
-    run: async (form) => {
-      /** @type {Record<string, unknown>} */
-      const body = {
-        closedOn: value(form, 'closedOn'),
-        outcome: value(form, 'outcome'),
-        sessionsDelivered: Number(value(form, 'sessionsDelivered')),
-      };
-      if (value(form, 'score'))
-        body.feedback = {
-          score: Number(value(form, 'score')),
-          ...(value(form, 'comment') ? { comment: value(form, 'comment') } : {}),
-        };
-      await api.post(`/v1/osr/interventions/${i.id}/close`, body, { ifMatch: i.version });
-      await ctx.load();
-      return { title: `Intervention for ${i.caseReference} closed` };
-    },
+    body: closing,
+    said: () => `Intervention for ${i.caseReference} closed`,
   });
 
-/** @param {HTMLElement} main */
-async function render(main) {
+/** @param {import('./screen.js').Draw} draw */
+async function render(draw) {
   /** @type {Hub[]} */
   const hubList = await getAll('/v1/hubs');
-  const thisWeek = isoWeek(today());
   const hub = select(
     'hub',
     hubList.map((x) => [x.code, x.name]),
     session.hubs?.[0] ?? hubList[0]?.code,
   );
-  const fromWeek = h('input', {
-    type: 'week',
-    name: 'fromWeek',
-    value: addWeeks(thisWeek, -8),
-    required: true,
-  });
-  const toWeek = h('input', { type: 'week', name: 'toWeek', value: thisWeek, required: true });
+  const { fromWeek, toWeek, fields } = weekPeriod(-8, 0);
   const out = answerRegion('interventions-answer');
   const list = h('div', { id: 'interventions' });
   const forms = h('div', { id: 'intervention-forms' });
@@ -318,18 +326,7 @@ async function render(main) {
       );
     });
 
-  const chooser = h(
-    'form',
-    { class: 'inline card' },
-    field('Hub', hub),
-    field('From week', fromWeek),
-    field('To week', toWeek),
-    h('button', { type: 'submit' }, 'Show interventions'),
-  );
-  chooser.addEventListener('submit', (e) => {
-    e.preventDefault();
-    void load();
-  });
-  clear(main, h('h1', {}, 'Interventions'), chooser, out, list, forms);
+  const choose = chooser('Show interventions', [field('Hub', hub), fields], load);
+  draw(choose, out, list, forms);
   await load();
 }

@@ -2,7 +2,9 @@
 import { api, download, getAll, query, session } from './api.js';
 import { can } from './access.js';
 import { actionForm, answerRegion, attempt, value } from './form.js';
-import { addWeeks, clear, field, h, isoWeek, Names, saveBlob, select, table, today } from './ui.js';
+import { chooser, weekPeriod } from './chooser.js';
+import { clear, field, h, Names, saveBlob, section, select, table } from './ui.js';
+import { screen } from './screen.js';
 
 /**
  * @typedef {import('../api-types').OsrRota} OsrRota
@@ -19,16 +21,10 @@ import { addWeeks, clear, field, h, isoWeek, Names, saveBlob, select, table, tod
  */
 
 /** The OSR lead-responder rota over weeks: generate it, issue it to social workers, download it. */
-export const osrRotaScreen = {
-  path: 'osr-rota',
-  title: 'OSR rota',
-  reads: 'GET /v1/osr/rotas',
-  actions: [
-    { op: 'POST /v1/osr/rotas', words: 'generate OSR lead-responder weeks' },
-    { op: 'POST /v1/osr/rotas/issue', words: 'issue the OSR rota to social workers' },
-  ],
-  render,
-};
+export const osrRotaScreen = screen('osr-rota', 'OSR rota', 'GET /v1/osr/rotas', render, {
+  'POST /v1/osr/rotas': 'generate OSR lead-responder weeks',
+  'POST /v1/osr/rotas/issue': 'issue the OSR rota to social workers',
+});
 
 /** @param {Ctx} ctx @param {OsrRota} r */
 function rotaTable(ctx, r) {
@@ -129,22 +125,20 @@ const exportLink = (ctx, text, ext, open) =>
     text,
   );
 
-/** @param {HTMLElement} main */
-async function render(main) {
+/** @param {import('./screen.js').Draw} draw */
+async function render(draw) {
   /** @type {Hub[]} */
   const hubList = await getAll('/v1/hubs');
   const hubs = new Names(hubList);
   const out = answerRegion('osr-rota-answer');
   const rota = h('div', { id: 'osr-rota' });
-  const thisWeek = isoWeek(today());
   // A key narrowed to hubs acts on one of its own; others may choose every hub.
   const scoped = session.hubs !== null;
   const hubOptions = /** @type {[string, string][]} */ ([
     ...(scoped ? [] : [['', 'Every hub']]),
     ...hubList.filter((x) => !scoped || session.hubs?.includes(x.code)).map((x) => [x.code, x.name]),
   ]);
-  const fromWeek = h('input', { type: 'week', name: 'fromWeek', value: thisWeek, required: true });
-  const toWeek = h('input', { type: 'week', name: 'toWeek', value: addWeeks(thisWeek, 3), required: true });
+  const { fromWeek, toWeek, fields } = weekPeriod(0, 3, ['First week', 'Last week']);
   const hub = select('hub', hubOptions, hubOptions[0]?.[0]);
   const period = () => ({ fromWeek: fromWeek.value, toWeek: toWeek.value, hub: hub.value || undefined });
 
@@ -157,28 +151,13 @@ async function render(main) {
       clear(rota, rotaTable(ctx, r));
     });
 
-  const chooser = h(
-    'form',
-    { class: 'inline card' },
-    field('First week', fromWeek),
-    field('Last week', toWeek),
-    field('Hub', hub),
-    h('button', { type: 'submit' }, 'Show rota'),
-  );
-  chooser.addEventListener('submit', (e) => {
-    e.preventDefault();
-    void load();
-  });
-  clear(
-    main,
-    h('h1', {}, 'OSR rota'),
-    chooser,
+  draw(
+    chooser('Show rota', [fields, field('Hub', hub)], load),
     out,
     rota,
-    h(
-      'section',
-      { 'aria-labelledby': 'exports-h' },
-      h('h2', { id: 'exports-h' }, 'The rota for social workers'),
+    section(
+      'exports-h',
+      'The rota for social workers',
       h(
         'ul',
         { class: 'result-list' },

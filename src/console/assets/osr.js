@@ -2,7 +2,21 @@
 import { api, getAll, session } from './api.js';
 import { can } from './access.js';
 import { actionForm, answerRegion, attempt, confirmButton, value } from './form.js';
-import { clear, field, fmtDateTime, h, isoWeek, localToInstant, select, stats, table, today } from './ui.js';
+import { chooser } from './chooser.js';
+import {
+  caseReferenceField,
+  clear,
+  field,
+  fmtDateTime,
+  h,
+  isoWeek,
+  localToInstant,
+  select,
+  stats,
+  table,
+  today,
+} from './ui.js';
+import { screen } from './screen.js';
 
 /**
  * @typedef {import('../api-types').HubWeek} HubWeek
@@ -20,17 +34,11 @@ export const KINDS = /** @type {[string, string][]} */ ([
 ]);
 
 /** OSR, one hub and week: the lead responder, cases booked against the limit, bookings (book, cancel), override. */
-export const osrWeekScreen = {
-  path: 'osr',
-  title: 'OSR week',
-  reads: 'GET /v1/osr/hubs/:hub/weeks/:week',
-  actions: [
-    { op: 'POST /v1/osr/bookings', words: 'book OSR consultations and joint visits' },
-    { op: 'POST /v1/osr/bookings/:id/cancel', words: 'cancel OSR bookings' },
-    { op: 'PUT /v1/osr/lead-responders/:hub/:week', words: 'override a week’s lead responder with a reason' },
-  ],
-  render,
-};
+export const osrWeekScreen = screen('osr', 'OSR week', 'GET /v1/osr/hubs/:hub/weeks/:week', render, {
+  'POST /v1/osr/bookings': 'book OSR consultations and joint visits',
+  'POST /v1/osr/bookings/:id/cancel': 'cancel OSR bookings',
+  'PUT /v1/osr/lead-responders/:hub/:week': 'override a week’s lead responder with a reason',
+});
 
 /** Refusals of a booking, in what they mean for the family. @type {Hint} */
 const bookingHint = (error) =>
@@ -132,16 +140,7 @@ function bookForm(ctx, w) {
     out: ctx.bookingOut,
     hint: bookingHint,
     controls: [
-      field(
-        'Case reference',
-        h('input', {
-          type: 'text',
-          name: 'caseReference',
-          required: true,
-          maxlength: '64',
-          autocomplete: 'off',
-        }),
-      ),
+      caseReferenceField({ autocomplete: 'off' }),
       field('Kind', select('kind', KINDS, 'joint_visit')),
       field('Visit time (optional)', h('input', { type: 'datetime-local', name: 'scheduledAt' })),
       field(
@@ -245,8 +244,8 @@ function weekFigures(w) {
   ];
 }
 
-/** @param {HTMLElement} main */
-async function render(main) {
+/** @param {import('./screen.js').Draw} draw */
+async function render(draw) {
   /** @type {Hub[]} */
   const hubs = await getAll('/v1/hubs');
   const state = { hub: session.hubs?.[0] ?? hubs[0]?.code ?? '', week: isoWeek(today()) };
@@ -297,19 +296,12 @@ async function render(main) {
       );
     });
 
-  const chooser = h(
-    'form',
-    { class: 'inline card' },
-    field('Hub', hubSelect),
-    field('Week', weekInput, 'ISO week, e.g. 2026-W48'),
-    h('button', { type: 'submit' }, 'Show week'),
-  );
-  chooser.addEventListener('submit', (e) => {
-    e.preventDefault();
+  const fields = [field('Hub', hubSelect), field('Week', weekInput, 'ISO week, e.g. 2026-W48')];
+  const choose = chooser('Show week', fields, () => {
     state.hub = hubSelect.value;
     state.week = weekInput.value;
     void loadWeek();
   });
-  clear(main, h('h1', {}, 'OSR week'), chooser, out, weekView);
+  draw(choose, out, weekView);
   await loadWeek();
 }

@@ -1,7 +1,8 @@
 // @ts-check
 import { api, getAll } from './api.js';
 import { attempt } from './form.js';
-import { addDays, badge, clear, field, fmtDateTime, h, table, today } from './ui.js';
+import { chooser, dayPeriod } from './chooser.js';
+import { badge, clear, fmtDateTime, h, section, table } from './ui.js';
 
 /**
  * @typedef {import('../api-types').Absence} Absence
@@ -13,42 +14,23 @@ import { addDays, badge, clear, field, fmtDateTime, h, table, today } from './ui
  * A report of the panel: a period form, its table, and how to load it.
  * @param {string} title
  * @param {string} id
- * @param {[HTMLInputElement, HTMLInputElement]} period
+ * @param {ReturnType<typeof dayPeriod>} period
  * @param {string} submit
  * @param {HTMLElement} body
  * @param {() => Promise<boolean>} load
  */
-function report(title, id, [from, to], submit, body, load) {
-  const form = h(
-    'form',
-    { class: 'inline card' },
-    field('From', from),
-    field('To (included)', to),
-    h('button', { type: 'submit' }, submit),
-  );
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    void load();
-  });
-  const element = h(
-    'section',
-    { 'aria-labelledby': `${id}-h` },
-    h('h2', { id: `${id}-h` }, title),
-    form,
-    body,
-  );
-  return { element, load };
+function report(title, id, period, submit, body, load) {
+  return { element: section(`${id}-h`, title, chooser(submit, period.fields, load), body), load };
 }
 
 /** Hours per practitioner per week against their contract. @param {HTMLElement} out */
 export function hoursSection(out) {
-  const hFrom = h('input', { type: 'date', name: 'from', value: today(), required: true });
-  const hTo = h('input', { type: 'date', name: 'to', value: addDays(today(), 13), required: true });
+  const period = dayPeriod(0, 13);
   const hours = h('div', { id: 'hours' });
   const loadHours = () =>
     attempt(out, async () => {
       /** @type {HoursRow[]} */
-      const items = (await api.get(`/v1/hours?from=${hFrom.value}&to=${hTo.value}`)).items;
+      const items = (await api.get(`/v1/hours?from=${period.from.value}&to=${period.to.value}`)).items;
       clear(
         hours,
         table(
@@ -79,18 +61,17 @@ export function hoursSection(out) {
       );
     });
 
-  return report('Hours per week', 'hours', [hFrom, hTo], 'Show hours', hours, loadHours);
+  return report('Hours per week', 'hours', period, 'Show hours', hours, loadHours);
 }
 
 /** Absences in a period, by name. @param {HTMLElement} out @param {Names} names */
 export function absencesSection(out, names) {
-  const aFrom = h('input', { type: 'date', name: 'from', value: addDays(today(), -7), required: true });
-  const aTo = h('input', { type: 'date', name: 'to', value: addDays(today(), 28), required: true });
+  const period = dayPeriod(-7, 28);
   const absences = h('div', { id: 'absences' });
   const loadAbsences = () =>
     attempt(out, async () => {
       /** @type {Absence[]} */
-      const items = await getAll('/v1/absences', { from: aFrom.value, to: aTo.value });
+      const items = await getAll('/v1/absences', { from: period.from.value, to: period.to.value });
       clear(
         absences,
         table(
@@ -111,5 +92,5 @@ export function absencesSection(out, names) {
       );
     });
 
-  return report('Absences', 'absences', [aFrom, aTo], 'Show absences', absences, loadAbsences);
+  return report('Absences', 'absences', period, 'Show absences', absences, loadAbsences);
 }

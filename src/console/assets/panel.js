@@ -2,9 +2,11 @@
 import { api, getAll } from './api.js';
 import { can, canOnPractitioner } from './access.js';
 import { answerRegion, attempt, confirmButton } from './form.js';
+import { chooser } from './chooser.js';
 import { absencesSection, hoursSection } from './panel-reports.js';
 import { practitionerForm } from './practitioner-form.js';
-import { clear, field, h, Names, select, table } from './ui.js';
+import { clear, field, h, Names, secondaryButton, section, select, table } from './ui.js';
+import { screen } from './screen.js';
 
 /**
  * @typedef {import('../api-types').Practitioner} Practitioner
@@ -23,20 +25,11 @@ import { clear, field, h, Names, select, table } from './ui.js';
  */
 
 /** The panel: practitioners (add, change, archive), hours per week against the contract, absences. */
-export const panelScreen = {
-  path: 'panel',
-  title: 'Panel',
-  reads: 'GET /v1/practitioners',
-  actions: [
-    { op: 'POST /v1/practitioners', words: 'add practitioners to the panel' },
-    { op: 'PATCH /v1/practitioners/:id', words: 'change practitioners’ regions, specialisms and contracts' },
-    { op: 'DELETE /v1/practitioners/:id', words: 'archive practitioners who leave' },
-  ],
-  render,
-};
-
-/** @param {HTMLFormElement} form @param {(e: SubmitEvent) => void} run */
-const onSubmit = (form, run) => form.addEventListener('submit', (e) => (e.preventDefault(), run(e)));
+export const panelScreen = screen('panel', 'Panel', 'GET /v1/practitioners', render, {
+  'POST /v1/practitioners': 'add practitioners to the panel',
+  'PATCH /v1/practitioners/:id': 'change practitioners’ regions, specialisms and contracts',
+  'DELETE /v1/practitioners/:id': 'archive practitioners who leave',
+});
 
 /** @param {Ctx} ctx @param {Practitioner} p */
 const kindText = (ctx, p) =>
@@ -65,11 +58,7 @@ function practitionerTable(ctx, items) {
           'td',
           { class: 'actions' },
           canOnPractitioner('PATCH /v1/practitioners/:id', p)
-            ? h(
-                'button',
-                { type: 'button', class: 'secondary', onclick: () => void change(ctx, p.id) },
-                `Change ${p.name}`,
-              )
+            ? secondaryButton(`Change ${p.name}`, () => change(ctx, p.id))
             : null,
           can('DELETE /v1/practitioners/:id')
             ? confirmButton(`Archive ${p.name}`, `Yes, archive ${p.name}`, ctx.out, async () => {
@@ -129,8 +118,8 @@ function filters(ref) {
   };
 }
 
-/** @param {HTMLElement} main */
-async function render(main) {
+/** @param {import('./screen.js').Draw} draw */
+async function render(draw) {
   /** @type {Reference} */
   const ref = {
     regions: await getAll('/v1/regions'),
@@ -173,31 +162,21 @@ async function render(main) {
 
   const hours = can('GET /v1/hours') ? hoursSection(out) : null;
   const absences = can('GET /v1/absences') ? absencesSection(out, names) : null;
-  const filterForm = h(
-    'form',
-    { class: 'inline card' },
-    field('Name contains', f.q),
+  const filterForm = chooser(
+    'Filter',
     [
-      ['Kind', f.kind],
-      ['Region', f.region],
-      ['Specialism', f.specialism],
-      ['Hub', f.hub],
-      ['Gender', f.gender],
-    ].map(([label, el]) => field(/** @type {string} */ (label), /** @type {HTMLSelectElement} */ (el))),
-    h('button', { type: 'submit' }, 'Filter'),
+      field('Name contains', f.q),
+      field('Kind', f.kind),
+      field('Region', f.region),
+      field('Specialism', f.specialism),
+      field('Hub', f.hub),
+      field('Gender', f.gender),
+    ],
+    loadPanel,
   );
-  onSubmit(filterForm, () => void loadPanel());
-  clear(
-    main,
-    h('h1', {}, 'Panel'),
+  draw(
     out,
-    h(
-      'section',
-      { 'aria-labelledby': 'panel-h' },
-      h('h2', { id: 'panel-h' }, 'Practitioners'),
-      filterForm,
-      list,
-    ),
+    section('panel-h', 'Practitioners', filterForm, list),
     editor,
     can('POST /v1/practitioners') ? practitionerForm(ref, null, async () => void (await loadPanel())) : null,
     hours?.element,

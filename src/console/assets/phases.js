@@ -1,6 +1,6 @@
 // @ts-check
 import { InputError } from './form.js';
-import { clear, field, h, uid } from './ui.js';
+import { clear, field, h, secondaryButton, uid } from './ui.js';
 
 /** @typedef {import('../api-types').Phase} Phase */
 
@@ -82,19 +82,11 @@ export function phaseEditor(legend, initial = []) {
       field('Phase from', from),
       field('Phase to', to),
       field('Phase shifts', shifts, 'e.g. 08:00-20:00, 20:00-08:00; add x2 for two practitioners'),
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'secondary',
-          onclick: () => {
-            phases.splice(phases.indexOf(entry), 1);
-            entry.row.remove();
-            renumber();
-          },
-        },
-        'Remove phase',
-      ),
+      secondaryButton('Remove phase', () => {
+        phases.splice(phases.indexOf(entry), 1);
+        entry.row.remove();
+        renumber();
+      }),
     );
     phases.push(entry);
     rows.append(entry.row);
@@ -107,7 +99,7 @@ export function phaseEditor(legend, initial = []) {
     { class: 'phase-editor' },
     h('legend', {}, legend),
     rows,
-    h('button', { type: 'button', class: 'secondary', onclick: () => add(null) }, 'Add a phase'),
+    secondaryButton('Add a phase', () => add(null)),
   );
   return {
     element,

@@ -2,7 +2,7 @@
 import { api } from './api.js';
 import { actionForm, checked, value } from './form.js';
 import { phaseEditor } from './phases.js';
-import { checkboxes, field, h, select, today } from './ui.js';
+import { caseReferenceField, checkboxes, field, h, noteField, select, today } from './ui.js';
 
 /**
  * @typedef {import('../api-types').Placement} Placement
@@ -43,16 +43,7 @@ function placementFields(facts, before) {
   return h(
     'div',
     { class: 'controls' },
-    field(
-      'Case reference',
-      h('input', {
-        type: 'text',
-        name: 'caseReference',
-        required: true,
-        maxlength: '64',
-        value: before?.caseReference ?? '',
-      }),
-    ),
+    caseReferenceField({ value: before?.caseReference ?? '' }),
     field(
       'Region',
       select(
@@ -220,10 +211,10 @@ export function reviewForm(placement, done) {
         field('Next review (optional)', h('input', { type: 'date', name: 'nextReviewDate' })),
       ),
       phases.element,
-      field(
+      noteField(
         'Note (optional)',
         h('textarea', { name: 'note', maxlength: '1000', rows: '2' }),
-        'Case references only; no names or personal details.',
+        'Case references only',
       ),
     ],
     submit: 'Record review',

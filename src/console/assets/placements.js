@@ -2,9 +2,11 @@
 import { api, getAll } from './api.js';
 import { can } from './access.js';
 import { answerRegion, attempt } from './form.js';
+import { chooser, dayPeriod } from './chooser.js';
 import { planText } from './phases.js';
 import { changePlacementForm, createPlacementForm, reviewForm } from './placement-forms.js';
-import { addDays, clear, field, fmtDay, h, Names, table, today } from './ui.js';
+import { clear, fmtDay, h, Names, secondaryButton, table } from './ui.js';
+import { screen } from './screen.js';
 
 /**
  * @typedef {import('../api-types').Placement} Placement
@@ -22,17 +24,11 @@ import { addDays, clear, field, fmtDay, h, Names, table, today } from './ui.js';
  */
 
 /** 24/7 placements: the list, starting one, changing its plan, recording its review. */
-export const placementsScreen = {
-  path: 'placements',
-  title: 'Placements',
-  reads: 'GET /v1/placements',
-  actions: [
-    { op: 'POST /v1/placements', words: 'start placements' },
-    { op: 'PATCH /v1/placements/:id', words: 'change a placement’s plan' },
-    { op: 'POST /v1/placements/:id/reviews', words: 'record placement reviews' },
-  ],
-  render,
-};
+export const placementsScreen = screen('placements', 'Placements', 'GET /v1/placements', render, {
+  'POST /v1/placements': 'start placements',
+  'PATCH /v1/placements/:id': 'change a placement’s plan',
+  'POST /v1/placements/:id/reviews': 'record placement reviews',
+});
 
 /** @param {Ctx} ctx @param {Placement} p */
 const needs = (ctx, p) =>
@@ -66,18 +62,10 @@ function placementTable(ctx, items) {
           'td',
           { class: 'actions' },
           can('PATCH /v1/placements/:id')
-            ? h(
-                'button',
-                { type: 'button', class: 'secondary', onclick: () => void edit(ctx, p.id, 'change') },
-                `Change plan of ${p.caseReference}`,
-              )
+            ? secondaryButton(`Change plan of ${p.caseReference}`, () => edit(ctx, p.id, 'change'))
             : null,
           can('POST /v1/placements/:id/reviews')
-            ? h(
-                'button',
-                { type: 'button', class: 'secondary', onclick: () => void edit(ctx, p.id, 'review') },
-                `Record review of ${p.caseReference}`,
-              )
+            ? secondaryButton(`Record review of ${p.caseReference}`, () => edit(ctx, p.id, 'review'))
             : null,
         ),
       ),
@@ -122,8 +110,8 @@ const edit = (ctx, id, what) =>
     /** @type {HTMLElement | null} */ (ctx.editor.querySelector('h3'))?.focus();
   });
 
-/** @param {HTMLElement} main */
-async function render(main) {
+/** @param {import('./screen.js').Draw} draw */
+async function render(draw) {
   /** @type {Facts} */
   const facts = {
     regions: await getAll('/v1/regions'),
@@ -136,8 +124,7 @@ async function render(main) {
   const out = answerRegion();
   const list = h('div', { id: 'placements' });
   const editor = h('section', { id: 'placement-editor', 'aria-label': 'Placement', hidden: true });
-  const from = h('input', { type: 'date', name: 'from', value: today(), required: true });
-  const to = h('input', { type: 'date', name: 'to', value: addDays(today(), 27), required: true });
+  const { from, to, fields } = dayPeriod(0, 27);
   const reviewsOnly = h('input', { type: 'checkbox', name: 'reviewsDue', id: 'reviews-due' });
 
   /** @type {Ctx} */
@@ -152,27 +139,19 @@ async function render(main) {
       clear(list, placementTable(ctx, items));
     });
 
-  clear(
-    main,
-    h('h1', {}, 'Placements'),
-    h(
-      'form',
-      {
-        class: 'inline card',
-        onsubmit: (/** @type {SubmitEvent} */ e) => {
-          e.preventDefault();
-          void load();
-        },
-      },
-      field('From', from),
-      field('To (included)', to),
-      h(
-        'div',
-        { class: 'choice' },
-        reviewsOnly,
-        h('label', { for: reviewsOnly.id }, 'Only reviews due in the period'),
-      ),
-      h('button', { type: 'submit' }, 'Show placements'),
+  draw(
+    chooser(
+      'Show placements',
+      [
+        fields,
+        h(
+          'div',
+          { class: 'choice' },
+          reviewsOnly,
+          h('label', { for: reviewsOnly.id }, 'Only reviews due in the period'),
+        ),
+      ],
+      load,
     ),
     out,
     list,

@@ -1,7 +1,9 @@
 // @ts-check
 import { api, getAll, query } from './api.js';
 import { answerRegion, attempt } from './form.js';
-import { addWeeks, clear, field, h, isoWeek, Names, select, stats, table, today } from './ui.js';
+import { chooser, weekPeriod } from './chooser.js';
+import { clear, field, h, Names, select, stats, table } from './ui.js';
+import { screen } from './screen.js';
 
 /**
  * @typedef {import('../api-types').ReviewFigures} ReviewFigures
@@ -9,13 +11,7 @@ import { addWeeks, clear, field, h, isoWeek, Names, select, stats, table, today 
  */
 
 /** The OSR pilot's review figures: cases booked against the cap, refusals, interventions, and outcomes. */
-export const reviewScreen = {
-  path: 'review',
-  title: 'Review figures',
-  reads: 'GET /v1/osr/review',
-  actions: [],
-  render,
-};
+export const reviewScreen = screen('review', 'Review figures', 'GET /v1/osr/review', render);
 
 const OUTCOMES = ['completed', 'stepped_down', 'transferred_to_statutory', 'disengaged', 'other'];
 const words = (/** @type {string} */ name) => name.replace(/_/g, ' ');
@@ -87,19 +83,12 @@ function reviewFigures(hubs, r) {
   ];
 }
 
-/** @param {HTMLElement} main */
-async function render(main) {
+/** @param {import('./screen.js').Draw} draw */
+async function render(draw) {
   /** @type {Hub[]} */
   const hubList = await getAll('/v1/hubs');
   const hubs = new Names(hubList);
-  const thisWeek = isoWeek(today());
-  const fromWeek = h('input', {
-    type: 'week',
-    name: 'fromWeek',
-    value: addWeeks(thisWeek, -11),
-    required: true,
-  });
-  const toWeek = h('input', { type: 'week', name: 'toWeek', value: thisWeek, required: true });
+  const { fromWeek, toWeek, fields } = weekPeriod(-11, 0);
   const hub = select(
     'hub',
     [['', 'Every hub'], ...hubList.map((x) => /** @type {[string, string]} */ ([x.code, x.name]))],
@@ -117,18 +106,7 @@ async function render(main) {
       clear(figures, reviewFigures(hubs, r));
     });
 
-  const chooser = h(
-    'form',
-    { class: 'inline card' },
-    field('From week', fromWeek),
-    field('To week', toWeek),
-    field('Hub', hub),
-    h('button', { type: 'submit' }, 'Show figures'),
-  );
-  chooser.addEventListener('submit', (e) => {
-    e.preventDefault();
-    void load();
-  });
-  clear(main, h('h1', {}, 'Review figures'), chooser, out, figures);
+  const choose = chooser('Show figures', [fields, field('Hub', hub)], load);
+  draw(choose, out, figures);
   await load();
 }

@@ -4,7 +4,20 @@ import { api, getAll, streamEvents } from './api.js';
 import { can } from './access.js';
 import { causeGroups } from './causes.js';
 import { actionButton, actionForm, answerRegion, attempt, value } from './form.js';
-import { addDays, clear, field, fmtDateTime, fmtDay, h, shiftLabel, stats, table, today } from './ui.js';
+import { dayPeriod } from './chooser.js';
+import {
+  clear,
+  field,
+  fmtDateTime,
+  fmtDay,
+  h,
+  secondaryButton,
+  section,
+  shiftLabel,
+  stats,
+  table,
+} from './ui.js';
+import { screen } from './screen.js';
 
 /**
  * @typedef {import('../api-types').RotaRun} RotaRun
@@ -22,17 +35,11 @@ import { addDays, clear, field, fmtDateTime, fmtDay, h, shiftLabel, stats, table
  */
 
 /** Rota runs: start one, follow its progress, cancel it, read the result (causes first), publish it. */
-export const runsScreen = {
-  path: 'runs',
-  title: 'Rota runs',
-  reads: 'GET /v1/rota-runs',
-  actions: [
-    { op: 'POST /v1/rota-runs', words: 'build rota runs for a period' },
-    { op: 'POST /v1/rota-runs/:id/cancel', words: 'cancel a run' },
-    { op: 'POST /v1/rota-runs/:id/publish', words: 'publish a run to the rota' },
-  ],
-  render,
-};
+export const runsScreen = screen('runs', 'Rota runs', 'GET /v1/rota-runs', render, {
+  'POST /v1/rota-runs': 'build rota runs for a period',
+  'POST /v1/rota-runs/:id/cancel': 'cancel a run',
+  'POST /v1/rota-runs/:id/publish': 'publish a run to the rota',
+});
 
 /** @param {Score} s */
 export const scoreText = (s) => `hard ${s.hard}, medium ${s.medium}, soft ${s.soft}`;
@@ -53,11 +60,7 @@ function runTable(ctx, runs) {
         h(
           'td',
           {},
-          h(
-            'button',
-            { type: 'button', class: 'secondary', onclick: () => void ctx.show(r.id) },
-            `Show run of ${fmtDay(r.from)}`,
-          ),
+          secondaryButton(`Show run of ${fmtDay(r.from)}`, () => ctx.show(r.id)),
           ' ',
           cancelButton(ctx, r),
         ),
@@ -211,8 +214,8 @@ const publishButton = (ctx, run) =>
     { id: 'publish' },
   );
 
-/** @param {HTMLElement} main */
-async function render(main) {
+/** @param {import('./screen.js').Draw} draw */
+async function render(draw) {
   const controller = new AbortController();
   const out = answerRegion('run-answer');
   const progress = h('div', { id: 'run-progress' });
@@ -248,11 +251,7 @@ async function render(main) {
       h(
         'div',
         { class: 'controls' },
-        field('From', h('input', { type: 'date', name: 'from', value: addDays(today(), 1), required: true })),
-        field(
-          'To (included)',
-          h('input', { type: 'date', name: 'to', value: addDays(today(), 7), required: true }),
-        ),
+        dayPeriod(1, 7).fields,
         field(
           'Time limit (seconds)',
           h('input', { type: 'number', name: 'timeLimitSeconds', min: '1', max: '600', value: '30' }),
@@ -274,14 +273,12 @@ async function render(main) {
     },
   });
 
-  clear(
-    main,
-    h('h1', {}, 'Rota runs'),
+  draw(
     can('POST /v1/rota-runs') ? startForm : h('p', {}, 'Your role may read runs but not start them.'),
     out,
     progress,
     result,
-    h('section', { 'aria-labelledby': 'runs-h' }, h('h2', { id: 'runs-h' }, 'Recent runs'), list),
+    section('runs-h', 'Recent runs', list),
   );
   await loadList();
   return () => controller.abort();

@@ -2,7 +2,7 @@
 import { api } from './api.js';
 import { can } from './access.js';
 import { actionButton, answerRegion, attempt } from './form.js';
-import { badge, clear, fmtTime, h, shiftLabel, stats, table } from './ui.js';
+import { badge, clear, fmtTime, h, secondaryButton, shiftLabel, stats, table } from './ui.js';
 
 /**
  * @typedef {import('../api-types').Shift} Shift
@@ -156,7 +156,7 @@ export function shiftDialog(ctx) {
         'div',
         { class: 'dialog-head' },
         title,
-        h('button', { type: 'button', class: 'secondary', onclick: () => dialog.close() }, 'Close'),
+        secondaryButton('Close', () => dialog.close()),
       ),
       out,
       body,

@@ -13,9 +13,11 @@ import {
   h,
   localToInstant,
   nowLocalInput,
+  secondaryButton,
   shiftLabel,
   uid,
 } from './ui.js';
+import { screen } from './screen.js';
 
 /**
  * @typedef {import('../api-types').Practitioner} Practitioner
@@ -32,17 +34,11 @@ import {
  */
 
 /** Sickness: find a practitioner, report sickness, see what it uncovered, get and accept cover, return to work. */
-export const sicknessScreen = {
-  path: 'sickness',
-  title: 'Sickness',
-  reads: 'GET /v1/absences',
-  actions: [
-    { op: 'POST /v1/practitioners/:id/absences', words: 'report sickness and record returns to work' },
-    { op: 'POST /v1/cover-plans', words: 'ask for cover plans' },
-    { op: 'POST /v1/cover-plans/:id/accept', words: 'accept cover plans' },
-  ],
-  render,
-};
+export const sicknessScreen = screen('sickness', 'Sickness', 'GET /v1/absences', render, {
+  'POST /v1/practitioners/:id/absences': 'report sickness and record returns to work',
+  'POST /v1/cover-plans': 'ask for cover plans',
+  'POST /v1/cover-plans/:id/accept': 'accept cover plans',
+});
 
 /** A shift uncovered part-way ("from 14:10"): the part before stays worked and counted. @param {Shift} s */
 function fromWhen(s) {
@@ -216,11 +212,7 @@ function practitionerFinder(out, results, choose) {
                 h(
                   'li',
                   {},
-                  h(
-                    'button',
-                    { type: 'button', class: 'secondary', onclick: () => choose(p) },
-                    `Choose ${p.name}`,
-                  ),
+                  secondaryButton(`Choose ${p.name}`, () => choose(p)),
                   ' ',
                   h(
                     'span',
@@ -236,8 +228,8 @@ function practitionerFinder(out, results, choose) {
   });
 }
 
-/** @param {HTMLElement} main */
-async function render(main) {
+/** @param {import('./screen.js').Draw} draw */
+async function render(draw) {
   /** @type {{ practitioner: Practitioner | null, shifts: Map<string, Shift> }} */
   const state = { practitioner: null, shifts: new Map() };
   const label = shiftLabeller(state.shifts);
@@ -291,6 +283,6 @@ async function render(main) {
     );
   }
 
-  clear(main, h('h1', {}, 'Sickness'), findForm, results, selected, uncovered, plan);
+  draw(findForm, results, selected, uncovered, plan);
   findForm.querySelector('input')?.focus();
 }

@@ -2,7 +2,9 @@
 import { api, getAll, query } from './api.js';
 import { can } from './access.js';
 import { actionForm, answerRegion, attempt, value } from './form.js';
-import { addDays, clear, daysBetween, field, fmtDay, h, Names, select, table, today } from './ui.js';
+import { chooser, dayPeriod } from './chooser.js';
+import { clear, daysBetween, field, fmtDay, h, Names, select, table, today } from './ui.js';
+import { screen } from './screen.js';
 
 /**
  * @typedef {import('../api-types').Standby} Standby
@@ -20,16 +22,10 @@ import { addDays, clear, daysBetween, field, fmtDay, h, Names, select, table, to
  */
 
 /** Standby: who is on call per region and day; name one, or let the service share the duty for a period. */
-export const standbyScreen = {
-  path: 'standby',
-  title: 'Standby',
-  reads: 'GET /v1/standby',
-  actions: [
-    { op: 'PUT /v1/standby/:region/:date', words: 'name standby practitioners per region and day' },
-    { op: 'POST /v1/standby/suggestions', words: 'share standby duty over a period' },
-  ],
-  render,
-};
+export const standbyScreen = screen('standby', 'Standby', 'GET /v1/standby', render, {
+  'PUT /v1/standby/:region/:date': 'name standby practitioners per region and day',
+  'POST /v1/standby/suggestions': 'share standby duty over a period',
+});
 
 /** @param {Ctx} ctx */
 function nameStandbyForm(ctx) {
@@ -101,8 +97,8 @@ const suggestStandbyForm = (ctx) =>
     },
   });
 
-/** @param {HTMLElement} main */
-async function render(main) {
+/** @param {import('./screen.js').Draw} draw */
+async function render(draw) {
   /** @type {Coded[]} */
   const regionList = await getAll('/v1/regions');
   const regions = new Names(regionList);
@@ -110,8 +106,7 @@ async function render(main) {
   const panel = await getAll('/v1/practitioners', { kind: 'parenting' });
   const out = answerRegion('standby-answer');
   const grid = h('div', { id: 'standby' });
-  const from = h('input', { type: 'date', name: 'from', value: today(), required: true });
-  const to = h('input', { type: 'date', name: 'to', value: addDays(today(), 6), required: true });
+  const { from, to, fields } = dayPeriod(0, 6);
 
   /** @type {Ctx} */
   const ctx = { out, regionList, regions, panel, from, to, load: async () => void (await load()) };
@@ -138,22 +133,8 @@ async function render(main) {
       );
     });
 
-  clear(
-    main,
-    h('h1', {}, 'Standby'),
-    h(
-      'form',
-      {
-        class: 'inline card',
-        onsubmit: (/** @type {SubmitEvent} */ e) => {
-          e.preventDefault();
-          void load();
-        },
-      },
-      field('From', from),
-      field('To (included)', to),
-      h('button', { type: 'submit' }, 'Show standby'),
-    ),
+  draw(
+    chooser('Show standby', fields, load),
     out,
     grid,
     can('PUT /v1/standby/:region/:date') ? nameStandbyForm(ctx) : null,

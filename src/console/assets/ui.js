@@ -71,6 +71,33 @@ export function field(label, control, hint) {
 }
 
 /**
+ * A family's case reference, the one way the console names a family.
+ * @param {Attrs} [attrs] more of the input's, e.g. the value to start with
+ */
+export const caseReferenceField = (attrs = {}) =>
+  field(
+    'Case reference',
+    h('input', { type: 'text', name: 'caseReference', required: true, maxlength: '64', ...attrs }),
+  );
+
+/**
+ * Free text a person writes, with the reminder that it holds no names or personal details.
+ * @param {string} label
+ * @param {HTMLElement} control
+ * @param {string} what what it is for, e.g. 'Case references only'
+ */
+export const noteField = (label, control, what) =>
+  field(label, control, `${what}; no names or personal details.`);
+
+/**
+ * A button that acts on the page itself (a form's own button submits it instead).
+ * @param {string} label
+ * @param {() => unknown} onclick
+ */
+export const secondaryButton = (label, onclick) =>
+  h('button', { type: 'button', class: 'secondary', onclick }, label);
+
+/**
  * @param {string} name
  * @param {[string, string][]} options value and text
  * @param {string | null} [value]
@@ -305,6 +332,15 @@ export function checkboxes(legend, name, options, selected = []) {
     }),
   );
 }
+
+/**
+ * A section named by its heading.
+ * @param {string} id the heading's
+ * @param {string} heading
+ * @param {...Child} children
+ */
+export const section = (id, heading, ...children) =>
+  h('section', { 'aria-labelledby': id }, h('h2', { id }, heading), children);
 
 /** A definition list of figures: [term, value, id?]. @param {[string, Child, string?][]} rows */
 export function stats(rows) {
