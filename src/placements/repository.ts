@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { replaceLinks } from '../db/links.js';
 import type { PlacementDto } from './model.js';
 import type { Phase } from './shift-plan.js';
 
@@ -113,21 +114,20 @@ const columns = (v: PlacementValues) => ({
   phases: JSON.stringify(v.phases),
 });
 
+const SPECIALISMS = {
+  table: 'placement_specialisms',
+  owner: 'placement_id',
+  value: 'specialism_code',
+} as const;
+const EXCLUSIONS = {
+  table: 'placement_exclusions',
+  owner: 'placement_id',
+  value: 'practitioner_id',
+} as const;
+
 async function writeLinks(db: Kysely<DB>, id: string, v: PlacementValues) {
-  await db.deleteFrom('placement_specialisms').where('placement_id', '=', id).execute();
-  await db.deleteFrom('placement_exclusions').where('placement_id', '=', id).execute();
-  if (v.requiredSpecialisms.length) {
-    await db
-      .insertInto('placement_specialisms')
-      .values(v.requiredSpecialisms.map((specialism_code) => ({ placement_id: id, specialism_code })))
-      .execute();
-  }
-  if (v.excludedPractitioners.length) {
-    await db
-      .insertInto('placement_exclusions')
-      .values(v.excludedPractitioners.map((practitioner_id) => ({ placement_id: id, practitioner_id })))
-      .execute();
-  }
+  await replaceLinks(db, SPECIALISMS, id, v.requiredSpecialisms);
+  await replaceLinks(db, EXCLUSIONS, id, v.excludedPractitioners);
 }
 
 export async function insertPlacement(db: Kysely<DB>, v: PlacementValues): Promise<PlacementDto> {

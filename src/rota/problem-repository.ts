@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DateTime } from 'luxon';
+import { assignedWork } from './assigned-work.js';
 import { SHIFT_COLUMNS } from '../placements/shift-repository.js';
 import type { DB } from '../db/schema.js';
 import { findPreferences } from '../panel/preferences.js';
@@ -101,20 +102,7 @@ function readAbsences(db: Kysely<DB>, period: Period) {
 
 /** Work done just before the period, which rest, 7-day and consecutive-day rules must see. */
 function readPriorWork(db: Kysely<DB>, period: Period) {
-  return db
-    .selectFrom('shift_assignments as a')
-    .innerJoin('shifts as s', 's.id', 'a.shift_id')
-    .innerJoin('placements as pl', 'pl.id', 's.placement_id')
-    .select([
-      'a.practitioner_id',
-      's.starts_at',
-      's.ends_at',
-      's.local_date',
-      's.night',
-      's.placement_id',
-      'pl.case_reference',
-    ])
-    .select([sql<Date>`lower(a.period)`.as('part_start'), sql<Date>`upper(a.period)`.as('part_end')])
+  return assignedWork(db)
     .where('s.local_date', '>=', period.lookback.toISODate()!)
     .where('s.local_date', '<', period.from)
     .execute();

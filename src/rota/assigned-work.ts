@@ -1,0 +1,16 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+
+/**
+ * People's assigned work as the rules read it: each assignment with its shift, the family's reference,
+ * region and gender requirement, and the part of the shift the person works (someone who stopped early).
+ */
+export function assignedWork(db: Kysely<DB>) {
+  return db
+    .selectFrom('shift_assignments as a')
+    .innerJoin('shifts as s', 's.id', 'a.shift_id')
+    .innerJoin('placements as p', 'p.id', 's.placement_id')
+    .select(['a.shift_id', 'a.practitioner_id', 'a.pinned', 's.placement_id', 's.local_date'])
+    .select(['s.starts_at', 's.ends_at', 's.night', 'p.case_reference', 'p.region', 'p.gender_requirement'])
+    .select([sql<Date>`lower(a.period)`.as('part_start'), sql<Date>`upper(a.period)`.as('part_end')]);
+}
