@@ -9,6 +9,8 @@ import type { Config } from './config.js';
 import type { App, Deps } from './http/app-types.js';
 import { DateTime } from 'luxon';
 import { ResilienceCache } from './cover/resilience-cache.js';
+import { AnswerCache } from './http/answer-cache.js';
+import { FactsVersion } from './http/facts-version.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { registerAuth, type RouteRule } from './http/auth.js';
@@ -146,9 +148,12 @@ async function prepareDatabase(app: App, config: Config, options: BuildOptions):
 /** Resilience kept up to date, the rota run worker and the webhook sender, started and stopped with the app. */
 function startBackgroundWork(app: App, config: Config, database: Database): Deps {
   const resilience = new ResilienceCache(database.db, config.timezone);
-  const deps: Deps = { config, database, resilience };
+  const facts = new FactsVersion(database.db);
+  const deps: Deps = { config, database, resilience, facts, answers: new AnswerCache(facts) };
   app.addHook('onResponse', async (request, reply) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) resilience.changed();
+    if (request.method === 'GET' || request.method === 'HEAD' || reply.statusCode >= 400) return;
+    facts.changed();
+    resilience.changed();
   });
   app.addHook('onClose', async () => resilience.stop());
   if (config.demoData)

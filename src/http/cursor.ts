@@ -1,5 +1,5 @@
 import { Type, type TSchema } from 'typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { problems } from './problem.js';
 
 /**
@@ -55,10 +55,11 @@ export const badCursor = () =>
   problems.badRequest('The cursor is not one this service gave; start again without it.');
 
 /** Sends `Link: <same query, cursor=next>; rel="next"` when there is a next page. */
-export function linkNext(request: FastifyRequest, reply: FastifyReply, next: string | null): void {
-  if (next === null) return;
+/** The Link header that points at the next page, when there is one. */
+export function linkNext(request: FastifyRequest, next: string | null): Record<string, string> {
+  if (next === null) return {};
   const url = new URL(request.url, 'http://host');
   url.searchParams.set('cursor', next);
   url.searchParams.delete('offset');
-  reply.header('link', `<${url.pathname}${url.search}>; rel="next"`);
+  return { link: `<${url.pathname}${url.search}>; rel="next"` };
 }

@@ -25,24 +25,16 @@ export const shiftRoutes = routes(list, one, candidates, assign, takeOff, lock, 
 const LIST =
   'Shifts starting on local dates from..to (both included), by placement, practitioner or status; in order of start, paged by cursor (`next`, Link rel="next")';
 
-function list(app: App, { database: { db }, config }: Deps): void {
-  app.get(
-    '/shifts',
-    { schema: op(LIST, { querystring: ShiftQuery, response: { 200: ShiftPage } }) },
-    async (request, reply) => {
+function list(app: App, { database: { db }, config, answers }: Deps): void {
+  const schema = op(LIST, { querystring: ShiftQuery, response: { 200: ShiftPage } });
+  app.get('/shifts', { schema }, async (request, reply) =>
+    answers.send(request, reply, async () => {
       const { from, to, limit = 1000, offset = 0, cursor, ...by } = request.query;
       const { start, end } = localPeriod(from, to, config.timezone, MAX_SPAN_DAYS.shifts);
-      const filter = {
-        from: start,
-        to: end,
-        placementId: by.placement,
-        practitionerId: by.practitioner,
-        status: by.status,
-      };
-      const page = await listShifts(db, filter, limit, offset, cursor);
-      linkNext(request, reply, page.next);
-      return { ...page, limit, offset };
-    },
+      const filter = { from: start, to: end, placementId: by.placement, practitionerId: by.practitioner };
+      const page = await listShifts(db, { ...filter, status: by.status }, limit, offset, cursor);
+      return { body: { ...page, limit, offset }, headers: linkNext(request, page.next) };
+    }),
   );
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { sql } from 'kysely';
+import { gunzipSync } from 'node:zlib';
 import { databaseTargets } from '../helpers/databases.js';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
 
@@ -130,6 +131,38 @@ describe.each(databaseTargets())('GET /v1/shifts pages by cursor, on %s', (targe
     expect(new Set([...covered.items, ...uncovered.items, ...unfilled.items].map((s) => s.id)).size).toBe(
       1120,
     );
+  });
+
+  it('answers a repeated read from one made answer that is never older than the last change', async () => {
+    const url = `/v1/shifts?from=${date(12)}&to=${date(12)}`;
+    const first = await expectStatus(ctx.call('viewer', 'GET', url), 200);
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^".+"$/);
+    // The same answer again: 304 to a client that has it, gzipped to one that asks.
+    await expectStatus(ctx.call('viewer', 'GET', url, undefined, { 'if-none-match': etag }), 304);
+    const zipped = await expectStatus(
+      ctx.call('viewer', 'GET', url, undefined, { 'accept-encoding': 'gzip' }),
+      200,
+    );
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(zipped.rawPayload).toString())).toEqual(first.json());
+
+    // A change through the API is seen at once.
+    const shift = first.json().items[0] as ShiftItem;
+    await expectStatus(ctx.call('coordinator', 'POST', `/v1/shifts/${shift.id}/lock`), 200);
+    const afterLock = await expectStatus(
+      ctx.call('viewer', 'GET', url, undefined, { 'if-none-match': etag }),
+      200,
+    );
+    expect(afterLock.json().items[0].locked).toBe(true);
+
+    // So is one made by another process sharing the database (it leaves an audit entry, as every change does).
+    await sql`UPDATE shifts SET locked = false WHERE id = ${shift.id}`.execute(ctx.database.db);
+    await sql`INSERT INTO audit_log (actor_role, entity, entity_id, action) VALUES ('admin', 'shift', ${shift.id}, 'unlock')`.execute(
+      ctx.database.db,
+    );
+    const afterOther = await expectStatus(ctx.call('viewer', 'GET', url), 200);
+    expect(afterOther.json().items[0].locked).toBe(false);
   });
 
   it('streams four weeks of shifts.csv in batches, and /health/ready answers during the export', async () => {

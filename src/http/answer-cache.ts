@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FactsVersion } from './facts-version.js';
+
+const gzipAsync = promisify(gzip);
+
+interface Made {
+  json: string;
+  gzipped: Buffer;
+  etag: string;
+  headers: Record<string, string>;
+}
+
+interface Entry {
+  version: string;
+  made: Promise<Made>;
+}
+
+export interface Answer<T> {
+  body: T;
+  headers?: Record<string, string>;
+}
+
+/**
+ * Read answers that depend only on the URL and the facts (the same for every caller who may read them),
+ * made once per state of the facts: serialised by the route's own schema, gzipped once, and sent with an
+ * ETag (If-None-Match answers 304). A week of shifts is read far more often than the rota changes.
+ */
+export class AnswerCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly version: FactsVersion,
+    private readonly maxEntries = 64,
+  ) {}
+
+  async send<T>(request: FastifyRequest, reply: FastifyReply, make: () => Promise<Answer<T>>) {
+    const version = await this.version.current();
+    const key = request.url;
+    let entry = this.entries.get(key);
+    if (!entry || entry.version !== version) {
+      entry = { version, made: this.make(reply, make) };
+      this.remember(key, entry);
+    }
+    const made = await entry.made;
+    reply.headers(made.headers).header('etag', made.etag).header('vary', 'accept-encoding');
+    if (request.headers['if-none-match'] === made.etag) return reply.code(304).send();
+    reply.type('application/json; charset=utf-8');
+    if (/\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+      return reply.header('content-encoding', 'gzip').send(made.gzipped);
+    }
+    return reply.send(made.json);
+  }
+
+  private async make<T>(reply: FastifyReply, make: () => Promise<Answer<T>>): Promise<Made> {
+    const { body, headers = {} } = await make();
+    const json = String(reply.serialize(body));
+    const etag = `"${createHash('sha1').update(json).digest('base64url')}"`;
+    return { json, gzipped: await gzipAsync(json), etag, headers };
+  }
+
+  private remember(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    // A failed answer (a bad period, say) is not kept: the next request tries again.
+    entry.made.catch(() => this.entries.get(key) === entry && this.entries.delete(key));
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= this.maxEntries) break;
+      this.entries.delete(oldest);
+    }
+  }
+}
