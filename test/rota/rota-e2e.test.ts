@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { databaseTargets } from '../helpers/databases.js';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
-import { checkHardRules, type CheckedShift, type CheckedPractitioner } from './hard-rules-checker.js';
+import {
+  checkHardRules,
+  type CheckedShift,
+  type CheckedPractitioner,
+} from '../placements/hard-rules-checker.js';
 
 const TZ = 'Europe/London';
 
