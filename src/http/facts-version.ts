@@ -12,12 +12,27 @@ export class FactsVersion {
 
   constructor(private readonly db: Kysely<DB>) {}
 
-  async current(): Promise<string> {
+  private pending: Promise<string> | undefined;
+
+  /**
+   * Requests that arrive in the same turn of the event loop share one read, sent after all of them
+   * arrived, so none is answered from a state older than its own arrival.
+   */
+  current(): Promise<string> {
+    this.pending ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      this.pending = undefined;
+      return this.read();
+    });
+    return this.pending;
+  }
+
+  private async read(): Promise<string> {
+    const local = this.localChanges;
     const row = await this.db
       .selectFrom('audit_log')
       .select((eb) => eb.fn.max('id').as('id'))
       .executeTakeFirst();
-    return `${row?.id ?? 0}.${this.localChanges}`;
+    return `${row?.id ?? 0}.${local}`;
   }
 
   /** Called after each change this process answered with success. */
