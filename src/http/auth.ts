@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { findActiveKey } from '../keys/repository.js';
+import { sharedPerTurn } from './same-turn.js';
 import { problems } from './problem.js';
 import { permissionOf, type RoleName, type ScopedActor } from './permissions.js';
 
@@ -57,13 +58,14 @@ export function registerAuth(app: FastifyInstance, db: Kysely<DB>, routeTable: R
     }
   });
 
+  const activeKey = sharedPerTurn((secret) => findActiveKey(db, secret));
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const access = request.routeOptions.config?.access;
     if (!access || access === 'public') return;
     const header = request.headers.authorization;
     const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
     if (!match) throw problems.unauthorized('Send your API key as "Authorization: Bearer <key>".');
-    const key = await findActiveKey(db, match[1] as string);
+    const key = await activeKey(match[1] as string);
     if (!key) throw problems.unauthorized('The API key is not valid or has been revoked.');
     request.actor = { keyId: key.id, role: key.role, name: key.name, hubs: key.hubs };
     if (!access.includes(key.role)) {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { sharedPerTurn } from './same-turn.js';
 
 /**
  * Names the state of the facts an answer was made from. Every change the service makes is audited in
@@ -12,18 +13,10 @@ export class FactsVersion {
 
   constructor(private readonly db: Kysely<DB>) {}
 
-  private pending: Promise<string> | undefined;
+  private readonly shared = sharedPerTurn(() => this.read());
 
-  /**
-   * Requests that arrive in the same turn of the event loop share one read, sent after all of them
-   * arrived, so none is answered from a state older than its own arrival.
-   */
   current(): Promise<string> {
-    this.pending ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-      this.pending = undefined;
-      return this.read();
-    });
-    return this.pending;
+    return this.shared('facts');
   }
 
   private async read(): Promise<string> {
