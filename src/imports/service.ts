@@ -200,12 +200,10 @@ type PractitionerRefs = Awaited<ReturnType<typeof practitionerRefs>>;
 
 /** The placement an external ref names, if any. */
 async function placementIdOf(trx: Kysely<DB>, externalRef: string): Promise<string | undefined> {
-  const found = await trx
-    .selectFrom('placements')
-    .select('id')
-    .where('external_ref', '=', externalRef)
-    .executeTakeFirst();
-  return found?.id;
+  const { rows } = await sql<{
+    id: string;
+  }>`SELECT id FROM placements WHERE external_ref = ${externalRef}`.execute(trx);
+  return rows[0]?.id;
 }
 
 export async function runImport(

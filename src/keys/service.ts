@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { applyChange, type ChangeContext } from '../changes/apply-change.js';
 import type { DB } from '../db/schema.js';
 import { problems } from '../http/problem.js';
@@ -23,14 +23,16 @@ export async function revokeKey(ctx: ChangeContext, id: string) {
   const { after } = await applyChange(ctx, {
     entity: 'api_key',
     action: 'revoke',
-    write: async (trx) => {
-      const revoked = await revokeApiKey(trx, id);
-      if (!revoked) throw problems.notFound('active API key', id);
-      return revoked;
-    },
+    write: (trx) => revokeOrRefuse(trx, id),
     entityId: () => id,
   });
   return after;
+}
+
+async function revokeOrRefuse(trx: Transaction<DB>, id: string) {
+  const revoked = await revokeApiKey(trx, id);
+  if (!revoked) throw problems.notFound('active API key', id);
+  return revoked;
 }
 
 /** A hub_manager key must name known hubs; no other role takes any. */

@@ -13,13 +13,10 @@ const LIST =
   'Assignments that break a hard rule under the facts as they are now (local dates from..to, both included; at most 93 days); always empty on a healthy rota';
 
 function list(app: App, { database: { db }, config }: Deps): void {
-  app.get(
-    '/rule-breaks',
-    { schema: op(LIST, { querystring: Period, response: { 200: RuleBreaks } }) },
-    async (request) => {
-      const { from, to } = request.query;
-      const period = localPeriod(from, to, config.timezone, MAX_SPAN_DAYS.shifts);
-      return { breaks: await breaksWithin(db, period, config.timezone) };
-    },
-  );
+  const schema = op(LIST, { querystring: Period, response: { 200: RuleBreaks } });
+  app.get('/rule-breaks', { schema }, async (request) => {
+    const { from, to } = request.query;
+    const period = localPeriod(from, to, config.timezone, MAX_SPAN_DAYS.shifts);
+    return { breaks: await breaksWithin(db, period, config.timezone) };
+  });
 }

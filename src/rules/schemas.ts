@@ -4,12 +4,11 @@ import { LocalDate, Uuid } from '../http/schemas.js';
 const RULES =
   'The hard rule: absence, region, skill, gender, exclusion, panel (no longer on the 24/7 panel), overlap, minimumRest, maxMinutesPer7Days, maxConsecutiveDays, maxConsecutiveNights, daysOff';
 
-const Break = Type.Object({
-  shiftId: Uuid,
-  practitionerId: Uuid,
-  rule: Type.String({ description: RULES }),
-  message: Type.String({ description: 'In words: who, which family (case reference), when (local time)' }),
+const Rule = Type.String({ description: RULES });
+const Message = Type.String({
+  description: 'In words: who, which family (case reference), when (local time)',
 });
+const Break = Type.Object({ shiftId: Uuid, practitionerId: Uuid, rule: Rule, message: Message });
 
 const breakExample = {
   shiftId: '2b1e4c7a-3d5f-4e6a-8b9c-0d1e2f3a4b5c',

@@ -17,12 +17,8 @@ const CREATE_DESCRIPTION =
   'Deliveries are POSTs of `{type, timestamp, data}` with the Standard Webhooks headers (`webhook-id`, `webhook-timestamp`, `webhook-signature`). Receivers on private or loopback addresses are refused (422) unless WEBHOOKS_ALLOW_PRIVATE=true.';
 
 function create(app: App, { database: { db }, config }: Deps): void {
-  const schema = op(
-    CREATE,
-    { description: CREATE_DESCRIPTION, body: CreateWebhook, response: { 201: CreatedWebhook } },
-    [422],
-  );
-  app.post('/webhooks', { schema }, async (request, reply) => {
+  const inputs = { description: CREATE_DESCRIPTION, body: CreateWebhook, response: { 201: CreatedWebhook } };
+  app.post('/webhooks', { schema: op(CREATE, inputs, [422]) }, async (request, reply) => {
     const ctx = { db, timezone: config.timezone, request };
     const created = await createWebhook(ctx, request.body, config.webhooksAllowPrivate);
     reply.status(201).header('location', `/v1/webhooks/${created.id}`);
