@@ -8,8 +8,10 @@ export async function listWebhooks(db: Kysely<DB>) {
   return rows.map(toWebhook);
 }
 
+const webhookRow = (db: Kysely<DB>, id: string) => db.selectFrom('webhooks').selectAll().where('id', '=', id);
+
 export async function findWebhook(db: Kysely<DB>, id: string) {
-  const row = await db.selectFrom('webhooks').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await webhookRow(db, id).executeTakeFirst();
   return row ? toWebhook(row) : undefined;
 }
 
@@ -40,12 +42,7 @@ export async function listDeliveries(
 
 /** The webhook row (secret included) under a row lock; 404 when there is none. */
 export async function lockWebhook(trx: Transaction<DB>, id: string) {
-  const row = await trx
-    .selectFrom('webhooks')
-    .selectAll()
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
+  const row = await webhookRow(trx, id).forUpdate().executeTakeFirst();
   if (!row) throw problems.notFound('webhook', id);
   return row;
 }
