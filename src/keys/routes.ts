@@ -13,11 +13,8 @@ const ISSUE_DESCRIPTION =
   'A hub_manager key names its hubs (`hubs`, required for that role and refused for others): every hub-bound action checks them.';
 
 function create(app: App, { database: { db }, config }: Deps): void {
-  const schema = op(
-    'Issue an API key (the secret is shown once)',
-    { description: ISSUE_DESCRIPTION, body: NewKey, response: { 201: CreatedKey } },
-    [422],
-  );
+  const inputs = { description: ISSUE_DESCRIPTION, body: NewKey, response: { 201: CreatedKey } };
+  const schema = op('Issue an API key (the secret is shown once)', inputs, [422]);
   app.post('/api-keys', { schema }, async (request, reply) => {
     const created = await issueKey({ db, timezone: config.timezone, request }, request.body);
     reply.status(201).header('location', `/v1/api-keys/${created.id}`);

@@ -13,11 +13,10 @@ const op = operations('reference');
 /** 0-19 hubs: reference items with a weekly case cap; registered after regions and specialisms. */
 export const hubRoutes = [list, one, save];
 
+const LIST = 'List 0-19 hubs with their current weekly case cap';
+
 function list(app: App, { database: { db }, config }: Deps): void {
-  const schema = op('List 0-19 hubs with their current weekly case cap', {
-    querystring: ListQuery,
-    response: { 200: HubPage },
-  });
+  const schema = op(LIST, { querystring: ListQuery, response: { 200: HubPage } });
   app.get('/hubs', { schema }, async (request) => {
     const { limit = 100, offset = 0 } = request.query;
     const monday = currentWeekMonday(config.timezone);

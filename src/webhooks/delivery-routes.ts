@@ -21,11 +21,8 @@ export const deliveryRoutes = [deliveries, replayOne, replayAll];
 const DELIVERIES = "A webhook's deliveries, newest first: attempts, the receiver's answer, what is pending";
 
 function deliveries(app: App, { database: { db } }: Deps): void {
-  const schema = op(
-    DELIVERIES,
-    { params: WebhookParams, querystring: DeliveryQuery, response: { 200: DeliveryPage } },
-    [404],
-  );
+  const inputs = { params: WebhookParams, querystring: DeliveryQuery, response: { 200: DeliveryPage } };
+  const schema = op(DELIVERIES, inputs, [404]);
   app.get('/webhooks/:id/deliveries', { schema }, async (request) => {
     const { id } = request.params;
     const { status, limit = 100, offset = 0 } = request.query;
@@ -51,11 +48,8 @@ function replayOne(app: App, { database: { db }, config, webhookDeliverer }: Dep
 const REPLAY_ALL = "Send again every event of the webhook's types since an instant";
 
 function replayAll(app: App, { database: { db }, config, webhookDeliverer }: Deps): void {
-  const schema = op(
-    REPLAY_ALL,
-    { params: WebhookParams, body: ReplaySince, response: { 202: Queued } },
-    [404, 422],
-  );
+  const inputs = { params: WebhookParams, body: ReplaySince, response: { 202: Queued } };
+  const schema = op(REPLAY_ALL, inputs, [404, 422]);
   app.post('/webhooks/:id/replay', { schema }, async (request, reply) => {
     const since = new Date(request.body.since);
     const queued = await replaySince({ db, timezone: config.timezone, request }, request.params.id, since);

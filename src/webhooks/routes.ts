@@ -1,11 +1,10 @@
-import { Type } from 'typebox';
 import type { App, Deps } from '../http/app-types.js';
 import { operations, routes } from '../http/operation.js';
 import { problems } from '../http/problem.js';
 import { deliveryRoutes } from './delivery-routes.js';
 import { CreatedWebhook, CreateWebhook, RotatedSecret, Webhook } from './model.js';
 import { findWebhook, listWebhooks } from './repository.js';
-import { WebhookList, WebhookParams } from './schemas.js';
+import { Deleted, WebhookList, WebhookParams } from './schemas.js';
 import { createWebhook, deleteWebhook, rotateSecret, setPaused } from './service.js';
 
 const op = operations('webhooks');
@@ -70,12 +69,10 @@ function rotate(app: App, { database: { db }, config }: Deps): void {
   );
 }
 
+const REMOVE = 'Delete a webhook and its delivery history';
+
 function remove(app: App, { database: { db }, config }: Deps): void {
-  const schema = op(
-    'Delete a webhook and its delivery history',
-    { params: WebhookParams, response: { 204: Type.Null() } },
-    [404],
-  );
+  const schema = op(REMOVE, { params: WebhookParams, response: { 204: Deleted } }, [404]);
   app.delete('/webhooks/:id', { schema }, async (request, reply) => {
     await deleteWebhook({ db, timezone: config.timezone, request }, request.params.id);
     return reply.status(204).send(null);

@@ -3,6 +3,7 @@ import { Instant, Page, PageQuery, Uuid } from '../http/schemas.js';
 import { Delivery, deliveryExample, Webhook, webhookExample } from './model.js';
 
 /** What the webhook routes take and answer besides the webhooks and deliveries themselves (model.ts). */
+export const Deleted = Type.Null();
 export const WebhookParams = Type.Object({ id: Uuid });
 export const DeliveryParams = Type.Object({ id: Uuid, deliveryId: Uuid });
 
