@@ -151,6 +151,11 @@ const LeadChange = Type.Object({
   reason: Type.Union([Type.String(), Type.Null()]),
 });
 
+/** Payloads that more than one event carries: the thing that changed and the person it concerns. */
+const ShiftAndPerson = Type.Object({ shift: EventShift, practitioner: Person });
+const AbsenceAndPerson = Type.Object({ absence: EventAbsence, practitioner: Person });
+const BookingAndPerson = Type.Object({ booking: EventBooking, practitioner: Person });
+
 interface Entry<S extends TSchema> {
   summary: string;
   payload: S;
@@ -163,16 +168,14 @@ const entry = <S extends TSchema>(summary: string, payload: S, example: Static<S
 });
 
 export const EVENT_CATALOGUE = {
-  'shift.assigned': entry(
-    'A practitioner was put on a shift by hand',
-    Type.Object({ shift: EventShift, practitioner: Person }),
-    { shift, practitioner: person },
-  ),
-  'shift.unassigned': entry(
-    'A practitioner was taken off a shift by hand',
-    Type.Object({ shift: EventShift, practitioner: Person }),
-    { shift: { ...shift, status: 'unfilled', assignments: [] }, practitioner: person },
-  ),
+  'shift.assigned': entry('A practitioner was put on a shift by hand', ShiftAndPerson, {
+    shift,
+    practitioner: person,
+  }),
+  'shift.unassigned': entry('A practitioner was taken off a shift by hand', ShiftAndPerson, {
+    shift: { ...shift, status: 'unfilled', assignments: [] },
+    practitioner: person,
+  }),
   'shift.uncovered': entry(
     'A change of facts (an absence, an exclusion, a leaver, ...) took someone off a shift, which is now short',
     Type.Object({
@@ -212,14 +215,13 @@ export const EVENT_CATALOGUE = {
   ),
   'absence.recorded': entry(
     'An absence was recorded (the shifts it took them off follow as shift.uncovered)',
-    Type.Object({ absence: EventAbsence, practitioner: Person }),
+    AbsenceAndPerson,
     { absence, practitioner: person },
   ),
-  'absence.ended': entry(
-    'An absence was given an end (a return to work)',
-    Type.Object({ absence: EventAbsence, practitioner: Person }),
-    { absence: { ...absence, end: '2026-11-27T07:00:00.000Z' }, practitioner: person },
-  ),
+  'absence.ended': entry('An absence was given an end (a return to work)', AbsenceAndPerson, {
+    absence: { ...absence, end: '2026-11-27T07:00:00.000Z' },
+    practitioner: person,
+  }),
   'cover-plan.accepted': entry(
     'A cover plan was accepted: the people it put on shifts',
     Type.Object({
@@ -274,14 +276,13 @@ export const EVENT_CATALOGUE = {
   ),
   'osr.booking.created': entry(
     'A duty social worker booked a visit or consultation with the lead responder',
-    Type.Object({ booking: EventBooking, practitioner: Person }),
+    BookingAndPerson,
     { booking, practitioner: person },
   ),
-  'osr.booking.cancelled': entry(
-    'A booking was cancelled (its slot is free again)',
-    Type.Object({ booking: EventBooking, practitioner: Person }),
-    { booking: { ...booking, status: 'cancelled' }, practitioner: person },
-  ),
+  'osr.booking.cancelled': entry('A booking was cancelled (its slot is free again)', BookingAndPerson, {
+    booking: { ...booking, status: 'cancelled' },
+    practitioner: person,
+  }),
   'osr.rota.issued': entry(
     'The OSR rota was issued to social workers for some weeks',
     Type.Object({

@@ -1,6 +1,7 @@
 import { Type, type TSchema } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import { problems } from './problem.js';
+import { Page } from './schemas.js';
 
 /**
  * Keyset pagination: a cursor names the last item of a page (its sort key), so the next page starts
@@ -13,22 +14,14 @@ export const CursorParam = Type.String({
   description: 'The `next` of the previous page: the page after it (keep the other filters the same)',
 });
 
+/** A page as `Page` has it (items, total, limit, offset), and the cursor of the next one. */
 export function CursorPage<T extends TSchema>(item: T, example?: unknown) {
-  return Type.Object(
-    {
-      items: Type.Array(item),
-      total: Type.Integer({ description: 'Items matching the filters, on all pages' }),
-      limit: Type.Integer(),
-      offset: Type.Integer(),
-      next: Type.Union([Type.String(), Type.Null()], {
-        description:
-          'Cursor of the next page (pass as `cursor`), or null on the last page; also sent as a Link header with rel="next"',
-      }),
-    },
-    example === undefined
-      ? {}
-      : { examples: [{ items: [example], total: 1, limit: 100, offset: 0, next: null }] },
-  );
+  const next = Type.Union([Type.String(), Type.Null()], {
+    description:
+      'Cursor of the next page (pass as `cursor`), or null on the last page; also sent as a Link header with rel="next"',
+  });
+  const page = { items: [example], total: 1, limit: 100, offset: 0, next: null };
+  return Type.Object({ ...Page(item).properties, next }, example === undefined ? {} : { examples: [page] });
 }
 
 export function encodeCursor(key: readonly (string | number)[]): string {

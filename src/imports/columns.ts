@@ -16,41 +16,43 @@ const col = (name: string, required: boolean, description: string, example: stri
   example,
 });
 
+// Columns both imports have, in the same words.
+const externalRef = (whose: string, system: string, example: string) =>
+  col('externalRef', true, `${whose} id in your ${system}: a second import updates by it`, example);
+const regionCode = (name: string) => col(name, true, 'Region code', 'north-west');
+const specialismCodes = (name: string) =>
+  col(name, false, 'Specialism codes, separated by |', 'newborn-care');
+const gender = (name: string, example: string) => col(name, false, 'female, male, other or empty', example);
+
+/** A contract limit: optional, its default as the example. */
+const contract = (name: string, what: string, byDefault: string) =>
+  col(name, false, `Contract${what ? `: ${what}` : ''} (default ${byDefault})`, byDefault);
+
 export const PRACTITIONER_COLUMNS: Column[] = [
-  col(
-    'externalRef',
-    true,
-    "The practitioner's id in your HR system: a second import updates by it",
-    'HR-10442',
-  ),
+  externalRef("The practitioner's", 'HR system', 'HR-10442'),
   col('name', true, 'Full name', 'Alex Morgan'),
   col('kind', true, 'parenting or zero_nineteen', 'parenting'),
   col('grade', false, 'Such as G, H or I (required for zero_nineteen)', ''),
-  col('homeRegion', true, 'Region code', 'north-west'),
+  regionCode('homeRegion'),
   col('regions', false, 'Region codes they also work in, separated by |', 'yorkshire|midlands'),
   col('hub', false, 'Hub code (zero_nineteen only)', ''),
-  col('specialisms', false, 'Specialism codes, separated by |', 'newborn-care'),
-  col('gender', false, 'female, male, other or empty', 'female'),
-  col('maxHoursPer7Days', false, 'Contract: most hours in any 7 days (default 48)', '48'),
-  col('minRestHours', false, 'Contract: least rest between shifts (default 11)', '11'),
-  col('maxConsecutiveNights', false, 'Contract (default 4)', '4'),
-  col('maxConsecutiveDays', false, 'Contract (default 6)', '6'),
+  specialismCodes('specialisms'),
+  gender('gender', 'female'),
+  contract('maxHoursPer7Days', 'most hours in any 7 days', '48'),
+  contract('minRestHours', 'least rest between shifts', '11'),
+  contract('maxConsecutiveNights', '', '4'),
+  contract('maxConsecutiveDays', '', '6'),
   col('hoursPerWeek', false, 'Contracted hours a week (empty for sessional staff)', '37.5'),
 ];
 
 export const PLACEMENT_COLUMNS: Column[] = [
-  col(
-    'externalRef',
-    true,
-    "The placement's id in your case system: a second import updates by it",
-    'CMS-88121',
-  ),
+  externalRef("The placement's", 'case system', 'CMS-88121'),
   col('caseReference', true, "The case reference (never a child's name)", 'CR-2026-0412'),
-  col('region', true, 'Region code', 'north-west'),
+  regionCode('region'),
   col('startDate', true, 'First day, YYYY-MM-DD', '2026-11-30'),
   col('endDate', true, 'Last day, YYYY-MM-DD (included)', '2027-01-10'),
-  col('requiredSpecialisms', false, 'Specialism codes, separated by |', 'newborn-care'),
-  col('genderRequirement', false, 'female, male, other or empty', ''),
+  specialismCodes('requiredSpecialisms'),
+  gender('genderRequirement', ''),
   col(
     'excludedPractitioners',
     false,

@@ -71,6 +71,18 @@ const validators = {
   placements: compileBodyValidator(CreatePlacement),
 };
 
+/** A row read into a request body and checked as the single-record route checks its body; refused if not. */
+function checkedRow<B extends object>(kind: ImportKind, r: SheetRow, read: (problems: RowProblem[]) => B): B {
+  const problems: RowProblem[] = [];
+  const body = read(problems);
+  validate(kind, r.row, body, problems);
+  if (problems.length) throw new RowRefused(problems);
+  return body;
+}
+
+/** A row that would leave the record as it is changes nothing (no write, audit or event). */
+const same = (values: unknown, unchanged: unknown) => JSON.stringify(values) === JSON.stringify(unchanged);
+
 function validate(kind: ImportKind, row: number, body: object, problems: RowProblem[]): void {
   const check = validators[kind];
   if (check(body)) return;
@@ -101,44 +113,35 @@ async function recheck(ctx: Ctx, scope: RuleScope) {
   return takenOff;
 }
 
+/** Each imported record's audit entry (action `import`): what it was and what the row made it. */
+async function audited(ctx: Ctx, entity: string, entityId: string, before: unknown, after: object) {
+  await recordAudit(ctx.trx, ctx.audit, { entity, entityId, action: 'import', before, after });
+}
+
+const taken = (takenOff: unknown[]) => (takenOff.length ? { takenOff } : {});
+
 async function importPractitioner(ctx: Ctx, r: SheetRow): Promise<{ id: string; outcome: Outcome }> {
-  const problems: RowProblem[] = [];
-  const body = practitionerBody(r, problems);
-  validate('practitioners', r.row, body, problems);
-  if (problems.length) throw new RowRefused(problems);
-  const { trx, audit } = ctx;
+  const body = checkedRow('practitioners', r, (problems) => practitionerBody(r, problems));
+  const { trx } = ctx;
   const id = ctx.practitionerIdOf(body.externalRef!);
   const current = id ? await findPractitioner(trx, id, true) : undefined;
   if (!current) {
     const values = mergePractitioner(undefined, body);
     await checkPractitioner(trx, values);
     const created = await insertPractitioner(trx, values);
-    await recordAudit(trx, audit, {
-      entity: 'practitioner',
-      entityId: created.id,
-      action: 'import',
-      after: created,
-    });
+    await audited(ctx, 'practitioner', created.id, undefined, created);
     await writeEvent(trx, 'practitioner.changed', created.id, {
       practitioner: practitionerEvent(created),
       change: 'created',
     });
     return { id: created.id, outcome: 'created' };
   }
-  const changed = changedFields(body, current);
-  const values = mergePractitioner(current, changed);
-  if (JSON.stringify(values) === JSON.stringify(mergePractitioner(current, {})))
-    return { id: current.id, outcome: 'unchanged' };
+  const values = mergePractitioner(current, changedFields(body, current));
+  if (same(values, mergePractitioner(current, {}))) return { id: current.id, outcome: 'unchanged' };
   await checkPractitioner(trx, values, current.id);
   const after = await updatePractitioner(trx, current.id, values);
   const takenOff = await recheck(ctx, { practitionerIds: [current.id] });
-  await recordAudit(trx, audit, {
-    entity: 'practitioner',
-    entityId: current.id,
-    action: 'import',
-    before: current,
-    after: { ...after, ...(takenOff.length ? { takenOff } : {}) },
-  });
+  await audited(ctx, 'practitioner', current.id, current, { ...after, ...taken(takenOff) });
   await writeEvent(trx, 'practitioner.changed', current.id, {
     practitioner: practitionerEvent(after),
     change: 'updated',
@@ -147,46 +150,26 @@ async function importPractitioner(ctx: Ctx, r: SheetRow): Promise<{ id: string; 
 }
 
 async function importPlacement(ctx: Ctx, r: SheetRow): Promise<{ id: string; outcome: Outcome }> {
-  const problems: RowProblem[] = [];
-  const body = placementBody(r, problems, ctx.practitionerIdOf);
-  validate('placements', r.row, body, problems);
-  if (problems.length) throw new RowRefused(problems);
-  const { trx, audit, rules } = ctx;
-  const found = await trx
-    .selectFrom('placements')
-    .select('id')
-    .where('external_ref', '=', body.externalRef!)
-    .executeTakeFirst();
-  const current = found ? await lockPlacement(trx, found.id) : undefined;
+  const body = checkedRow('placements', r, (problems) => placementBody(r, problems, ctx.practitionerIdOf));
+  const { trx, rules } = ctx;
+  const found = await placementIdOf(trx, body.externalRef!);
+  const current = found ? await lockPlacement(trx, found) : undefined;
   if (!current) {
     const values = mergePlacement(undefined, body);
     await checkPlacement(trx, values);
     const created = await insertPlacement(trx, values);
     const shiftChanges = await syncShifts(trx, created, rules.timezone, null);
-    await recordAudit(trx, audit, {
-      entity: 'placement',
-      entityId: created.id,
-      action: 'import',
-      after: { ...created, shiftChanges },
-    });
+    await audited(ctx, 'placement', created.id, undefined, { ...created, shiftChanges });
     await writeEvent(trx, 'placement.created', created.id, { placement: placementEvent(created) });
     return { id: created.id, outcome: 'created' };
   }
-  const changed = changedFields(body, current);
-  const values = mergePlacement(current, changed);
-  if (JSON.stringify(values) === JSON.stringify(mergePlacement(current, {})))
-    return { id: current.id, outcome: 'unchanged' };
+  const values = mergePlacement(current, changedFields(body, current));
+  if (same(values, mergePlacement(current, {}))) return { id: current.id, outcome: 'unchanged' };
   await checkPlacement(trx, values, current.id);
   const after = await updatePlacement(trx, current.id, values);
   const shiftChanges = await syncShifts(trx, after, rules.timezone, rules.now);
   const takenOff = await recheck(ctx, { placementIds: [current.id] });
-  await recordAudit(trx, audit, {
-    entity: 'placement',
-    entityId: current.id,
-    action: 'import',
-    before: current,
-    after: { ...after, shiftChanges, ...(takenOff.length ? { takenOff } : {}) },
-  });
+  await audited(ctx, 'placement', current.id, current, { ...after, shiftChanges, ...taken(takenOff) });
   await writeEvent(trx, 'placement.changed', current.id, { placement: placementEvent(after) });
   return { id: current.id, outcome: 'updated' };
 }
@@ -213,6 +196,15 @@ async function practitionerRefs(trx: Kysely<DB>) {
     add: (ref: string, id: string) => byRef.set(ref, id),
   };
 }
+type PractitionerRefs = Awaited<ReturnType<typeof practitionerRefs>>;
+
+/** The placement an external ref names, if any. */
+async function placementIdOf(trx: Kysely<DB>, externalRef: string): Promise<string | undefined> {
+  const { rows } = await sql<{
+    id: string;
+  }>`SELECT id FROM placements WHERE external_ref = ${externalRef}`.execute(trx);
+  return rows[0]?.id;
+}
 
 export async function runImport(
   db: Kysely<DB>,
@@ -222,15 +214,8 @@ export async function runImport(
 ): Promise<ImportReport> {
   const sheet = readSheet(kind, text);
   const report: ImportReport = {
-    ...{
-      kind,
-      dryRun: options.dryRun,
-      valid: true,
-      rows: sheet.rows.length,
-      created: 0,
-      updated: 0,
-      unchanged: 0,
-    },
+    ...{ kind, dryRun: options.dryRun, valid: true, rows: sheet.rows.length },
+    ...{ created: 0, updated: 0, unchanged: 0 },
     errors: sheet.problems,
     items: [],
   };
@@ -241,56 +226,52 @@ export async function runImport(
       const refs = await practitionerRefs(trx);
       const ctx: Ctx = { trx, audit: options.audit, rules, practitionerIdOf: refs.idOf };
       const seen = new Map<string, number>();
-      for (const r of sheet.rows) {
-        const ref = r.cells.externalRef ?? '';
-        if (!ref) {
-          report.errors.push({
-            row: r.row,
-            column: 'externalRef',
-            message: 'is required: a second import updates by it',
-          });
-          continue;
-        }
-        if (seen.has(ref)) {
-          report.errors.push({ row: r.row, column: 'externalRef', message: `repeats row ${seen.get(ref)}` });
-          continue;
-        }
-        seen.set(ref, r.row);
-        await sql`SAVEPOINT import_row`.execute(trx);
-        try {
-          const { id, outcome } = await (kind === 'practitioners' ? importPractitioner : importPlacement)(
-            ctx,
-            r,
-          );
-          await sql`RELEASE SAVEPOINT import_row`.execute(trx);
-          report[outcome] += 1;
-          report.items.push({ row: r.row, externalRef: ref, id, outcome });
-          // A repeat of a practitioner's ref later in the file, or a placement excluding them, finds them.
-          if (kind === 'practitioners' && outcome === 'created') refs.add(ref, id);
-        } catch (error) {
-          await sql`ROLLBACK TO SAVEPOINT import_row`.execute(trx);
-          report.errors.push(...problemsOf(r.row, error));
-        }
-      }
+      for (const r of sheet.rows) await importRow(ctx, kind, r, { seen, refs, report });
       report.valid = report.errors.length === 0;
       if (!report.valid || options.dryRun) throw new RollBack(report);
       // A file that changes nothing leaves no trace either (each change above is audited on its own).
-      if (report.created + report.updated > 0)
-        await recordAudit(trx, options.audit, {
-          entity: 'import',
-          entityId: kind,
-          action: 'import',
-          after: {
-            rows: report.rows,
-            created: report.created,
-            updated: report.updated,
-            unchanged: report.unchanged,
-          },
-        });
+      if (report.created + report.updated > 0) {
+        const { rows, created, updated, unchanged } = report;
+        const after = { rows, created, updated, unchanged };
+        await recordAudit(trx, options.audit, { entity: 'import', entityId: kind, action: 'import', after });
+      }
       return report;
     });
   } catch (error) {
     if (error instanceof RollBack) return error.report;
     throw error;
+  }
+}
+
+/** One row, in a savepoint: a refused row is rolled back alone and reported, and the import goes on. */
+async function importRow(
+  ctx: Ctx,
+  kind: ImportKind,
+  r: SheetRow,
+  sofar: { seen: Map<string, number>; refs: PractitionerRefs; report: ImportReport },
+): Promise<void> {
+  const { seen, refs, report } = sofar;
+  const ref = r.cells.externalRef ?? '';
+  if (!ref) {
+    const message = 'is required: a second import updates by it';
+    report.errors.push({ row: r.row, column: 'externalRef', message });
+    return;
+  }
+  if (seen.has(ref)) {
+    report.errors.push({ row: r.row, column: 'externalRef', message: `repeats row ${seen.get(ref)}` });
+    return;
+  }
+  seen.set(ref, r.row);
+  await sql`SAVEPOINT import_row`.execute(ctx.trx);
+  try {
+    const { id, outcome } = await (kind === 'practitioners' ? importPractitioner : importPlacement)(ctx, r);
+    await sql`RELEASE SAVEPOINT import_row`.execute(ctx.trx);
+    report[outcome] += 1;
+    report.items.push({ row: r.row, externalRef: ref, id, outcome });
+    // A repeat of a practitioner's ref later in the file, or a placement excluding them, finds them.
+    if (kind === 'practitioners' && outcome === 'created') refs.add(ref, id);
+  } catch (error) {
+    await sql`ROLLBACK TO SAVEPOINT import_row`.execute(ctx.trx);
+    report.errors.push(...problemsOf(r.row, error));
   }
 }

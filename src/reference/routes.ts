@@ -1,122 +1,77 @@
-import { Type } from 'typebox';
 import type { App, Deps } from '../http/app-types.js';
-import { auditContextOf, recordAudit } from '../audit/record.js';
-import { checkIfMatch, setEtag } from '../http/etag.js';
+import { setEtag } from '../http/etag.js';
+import { IfMatchHeaders } from '../http/schemas.js';
+import { operations, routes } from '../http/operation.js';
 import { problems } from '../http/problem.js';
-import { Code, errorResponses, IfMatchHeaders, Instant, Name, Page, PageQuery } from '../http/schemas.js';
-import {
-  findReference,
-  insertReference,
-  listReference,
-  updateReference,
-  type ReferenceTableName,
-} from './repository.js';
 import { hubRoutes } from './hub-routes.js';
+import { findReference, listReference, type ReferenceTableName } from './repository.js';
+import { CodeParams, ListQuery, referenceSchemas } from './schemas.js';
+import { saveReference } from './service.js';
 
-const ReferenceItem = (example: { code: string; name: string }) =>
-  Type.Object(
-    { code: Code, name: Type.String(), version: Type.Integer(), createdAt: Instant, updatedAt: Instant },
-    {
-      examples: [
-        {
-          ...example,
-          version: 1,
-          createdAt: '2026-11-23T09:00:00.000Z',
-          updatedAt: '2026-11-23T09:00:00.000Z',
-        },
-      ],
-    },
-  );
+const op = operations('reference');
 
-const kinds: {
+/** A list of codes with names (regions, specialisms): list, one, create or rename. */
+interface CodeList {
   table: Exclude<ReferenceTableName, 'hubs'>;
   singular: string;
   example: { code: string; name: string };
-}[] = [
-  { table: 'regions', singular: 'region', example: { code: 'north-west', name: 'North West' } },
-  { table: 'specialisms', singular: 'specialism', example: { code: 'newborn-care', name: 'Newborn care' } },
-];
+}
 
-export async function referenceRoutes(app: App, deps: Deps): Promise<void> {
-  const { db } = deps.database;
-  for (const { table, singular, example } of kinds) {
-    const Item = ReferenceItem(example);
-    app.get(
-      `/${table}`,
-      {
-        schema: {
-          tags: ['reference'],
-          summary: `List ${table}`,
-          querystring: Type.Object(PageQuery, { additionalProperties: false }),
-          response: {
-            200: Page(Item, (Item as { examples?: unknown[] }).examples?.[0]),
-            ...errorResponses(),
-          },
-        },
-      },
-      async (request) => {
-        const { limit = 100, offset = 0 } = request.query;
-        return { ...(await listReference(db, table, limit, offset)), limit, offset };
-      },
-    );
+const regions: CodeList = {
+  table: 'regions',
+  singular: 'region',
+  example: { code: 'north-west', name: 'North West' },
+};
+const specialisms: CodeList = {
+  table: 'specialisms',
+  singular: 'specialism',
+  example: { code: 'newborn-care', name: 'Newborn care' },
+};
 
-    app.get(
-      `/${table}/:code`,
-      {
-        schema: {
-          tags: ['reference'],
-          summary: `Get one ${singular}`,
-          params: Type.Object({ code: Code }),
-          response: { 200: Item, ...errorResponses(404) },
-        },
-      },
-      async (request, reply) => {
-        const { code } = request.params;
-        const item = await findReference(db, table, code);
-        if (!item) throw problems.notFound(singular, code);
-        setEtag(reply, item.version);
-        return item;
-      },
-    );
+const codeList = (kind: CodeList) => [list(kind), one(kind), save(kind)];
 
-    app.put(
-      `/${table}/:code`,
-      {
-        schema: {
-          tags: ['reference'],
-          summary: `Create or rename a ${singular}`,
-          params: Type.Object({ code: Code }),
-          headers: IfMatchHeaders,
-          body: Type.Object(
-            { name: Name },
-            { additionalProperties: false, examples: [{ name: example.name }] },
-          ),
-          response: { 200: Item, 201: Item, ...errorResponses(412) },
-        },
-      },
-      async (request, reply) => {
-        const { code } = request.params;
-        const { name } = request.body;
-        const { item, created } = await db.transaction().execute(async (trx) => {
-          const before = await findReference(trx, table, code, true);
-          if (before) checkIfMatch(request, before.version);
-          const after = before
-            ? await updateReference(trx, table, code, name)
-            : await insertReference(trx, table, code, name);
-          await recordAudit(trx, auditContextOf(request), {
-            entity: singular,
-            entityId: code,
-            action: before ? 'update' : 'create',
-            before,
-            after,
-          });
-          return { item: after, created: !before };
-        });
-        setEtag(reply, item.version);
-        reply.status(created ? 201 : 200);
-        return item;
-      },
-    );
-  }
-  await hubRoutes(app, deps);
+export const referenceRoutes = routes(...codeList(regions), ...codeList(specialisms), ...hubRoutes);
+
+function list({ table, example }: CodeList) {
+  const { List } = referenceSchemas(example);
+  return (app: App, { database: { db } }: Deps): void => {
+    const schema = op(`List ${table}`, { querystring: ListQuery, response: { 200: List } });
+    app.get(`/${table}`, { schema }, async (request) => {
+      const { limit = 100, offset = 0 } = request.query;
+      return { ...(await listReference(db, table, limit, offset)), limit, offset };
+    });
+  };
+}
+
+function one({ table, singular, example }: CodeList) {
+  const { Item } = referenceSchemas(example);
+  return (app: App, { database: { db } }: Deps): void => {
+    const schema = op(`Get one ${singular}`, { params: CodeParams, response: { 200: Item } }, [404]);
+    app.get(`/${table}/:code`, { schema }, async (request, reply) => {
+      const { code } = request.params;
+      const item = await findReference(db, table, code);
+      if (!item) throw problems.notFound(singular, code);
+      setEtag(reply, item.version);
+      return item;
+    });
+  };
+}
+
+function save(kind: CodeList) {
+  const { Item, Rename } = referenceSchemas(kind.example);
+  const inputs = {
+    params: CodeParams,
+    headers: IfMatchHeaders,
+    body: Rename,
+    response: { 200: Item, 201: Item },
+  };
+  return (app: App, { database: { db }, config }: Deps): void => {
+    const schema = op(`Create or rename a ${kind.singular}`, inputs, [412]);
+    app.put(`/${kind.table}/:code`, { schema }, async (request, reply) => {
+      const ctx = { db, timezone: config.timezone, request, reply };
+      const { after, created } = await saveReference(ctx, kind, request.params.code, request.body.name);
+      reply.status(created ? 201 : 200);
+      return after;
+    });
+  };
 }

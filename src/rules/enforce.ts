@@ -126,3 +126,17 @@ export async function shiftsOverlapping(
     .execute();
   return new Set(rows.map((r) => r.id));
 }
+
+/** The breaks of a period as the API shows them: of shifts that overlap it, without what mending needs. */
+export async function breaksWithin(db: Kysely<DB>, period: { start: Date; end: Date }, timezone: string) {
+  const scope = { period: { from: period.start, to: period.end } };
+  const breaks = await ruleBreaks(db, scope, { now: new Date(), timezone });
+  const keep = await shiftsOverlapping(
+    db,
+    breaks.map((b) => b.shiftId),
+    period,
+  );
+  return breaks
+    .filter((b) => keep.has(b.shiftId))
+    .map(({ shiftId, practitionerId, rule, message }) => ({ shiftId, practitionerId, rule, message }));
+}

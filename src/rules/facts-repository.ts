@@ -9,19 +9,9 @@ export async function readRuleRows(db: Kysely<DB>, ids: string[], contextFrom: D
       .selectFrom('shift_assignments as a')
       .innerJoin('shifts as s', 's.id', 'a.shift_id')
       .innerJoin('placements as p', 'p.id', 's.placement_id')
-      .select([
-        'a.shift_id',
-        'a.practitioner_id',
-        'a.pinned',
-        's.placement_id',
-        's.local_date',
-        's.starts_at',
-        's.ends_at',
-        's.night',
-        'p.case_reference',
-        'p.region',
-        'p.gender_requirement',
-      ])
+      .select(['a.shift_id', 'a.practitioner_id', 'a.pinned'])
+      .select(['s.placement_id', 's.local_date', 's.starts_at', 's.ends_at', 's.night'])
+      .select(['p.case_reference', 'p.region', 'p.gender_requirement'])
       .select([sql<Date>`lower(a.period)`.as('part_start'), sql<Date>`upper(a.period)`.as('part_end')])
       .where('a.practitioner_id', 'in', ids)
       .where('s.ends_at', '>', contextFrom)

@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DB } from '../db/schema.js';
+import { Alarm } from './alarm.js';
+import { findDeliveryToSend } from './repository.js';
 import { send, type SendResult } from './send.js';
 import { signedHeaders } from './signing.js';
 
@@ -38,7 +40,7 @@ interface Claimed {
 export class WebhookDeliverer {
   private stopped = true;
   private loop: Promise<void> | undefined;
-  private wakeUp: (() => void) | undefined;
+  private readonly alarm = new Alarm();
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -51,13 +53,14 @@ export class WebhookDeliverer {
     this.loop = this.run();
   }
 
+  /** New deliveries are queued: send them now rather than at the next poll. */
   wake(): void {
-    this.wakeUp?.();
+    this.alarm.ring();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.wake();
+    this.alarm.ring();
     await this.loop;
   }
 
@@ -69,14 +72,7 @@ export class WebhookDeliverer {
       } catch (error) {
         this.options.log?.error({ err: error }, 'webhook delivery pass failed');
       }
-      if (sent === BATCH || this.stopped) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.options.pollMs ?? 500);
-        this.wakeUp = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
+      if (sent < BATCH && !this.stopped) await this.alarm.nap(this.options.pollMs ?? 500);
     }
   }
 
@@ -98,21 +94,7 @@ export class WebhookDeliverer {
   }
 
   private async deliver(row: Claimed): Promise<void> {
-    const found = await this.db
-      .selectFrom('webhook_deliveries as d')
-      .innerJoin('webhooks as w', 'w.id', 'd.webhook_id')
-      .innerJoin('outbox_events as e', 'e.id', 'd.event_id')
-      .select([
-        'w.url',
-        'w.secret',
-        'w.previous_secret',
-        'w.previous_secret_until',
-        'e.type',
-        'e.payload',
-        'e.created_at',
-      ])
-      .where('d.id', '=', row.id)
-      .executeTakeFirst();
+    const found = await findDeliveryToSend(this.db, row.id);
     if (!found) return;
     const payload = typeof found.payload === 'string' ? JSON.parse(found.payload) : found.payload;
     const body = JSON.stringify({

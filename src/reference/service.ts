@@ -1,0 +1,102 @@
+import type { Transaction } from 'kysely';
+import { auditContextOf, recordAudit } from '../audit/record.js';
+import type { ChangeContext } from '../changes/apply-change.js';
+import type { DB } from '../db/schema.js';
+import { checkIfMatch, setEtag } from '../http/etag.js';
+import { assertHubScope, hubScopeOf } from '../http/permissions.js';
+import { problems } from '../http/problem.js';
+import { currentWeekMonday, isoWeekToMonday, isValidIsoWeek, mondayToIsoWeek } from '../time/weeks.js';
+import { capForWeek, DEFAULT_WEEKLY_CASE_CAP, findHub, lockHub, setCapFrom } from './hubs-repository.js';
+import { findReference, insertReference, updateReference, type ReferenceTableName } from './repository.js';
+
+/**
+ * Reference writes are upserts: whether a PUT creates or updates (the audit's action) is known only once
+ * the row is locked, which the change pipeline cannot say yet (its action is fixed before it starts), so
+ * they run the same steps here: lock, If-Match, write, audit with before and after, ETag.
+ */
+async function upsert<T extends { version: number }>(
+  ctx: ChangeContext,
+  what: { entity: string; entityId: string },
+  lock: (trx: Transaction<DB>) => Promise<T | undefined>,
+  write: (trx: Transaction<DB>, before: T | undefined) => Promise<T>,
+): Promise<{ after: T; created: boolean }> {
+  const saved = await ctx.db.transaction().execute(async (trx) => {
+    const before = await lock(trx);
+    if (before) checkIfMatch(ctx.request, before.version);
+    const after = await write(trx, before);
+    const action = before ? 'update' : 'create';
+    await recordAudit(trx, auditContextOf(ctx.request), { ...what, action, before, after });
+    return { after, created: !before };
+  });
+  if (ctx.reply) setEtag(ctx.reply, saved.after.version);
+  return saved;
+}
+
+/** Creates or renames a region or specialism. */
+export function saveReference(
+  ctx: ChangeContext,
+  kind: { table: ReferenceTableName; singular: string },
+  code: string,
+  name: string,
+) {
+  return upsert(
+    ctx,
+    { entity: kind.singular, entityId: code },
+    (trx) => findReference(trx, kind.table, code, true),
+    (trx, before) =>
+      before ? updateReference(trx, kind.table, code, name) : insertReference(trx, kind.table, code, name),
+  );
+}
+
+/** Creates a hub (admins only) or changes its name or its case cap from a week on. */
+export function saveHub(
+  ctx: ChangeContext,
+  code: string,
+  body: { name: string; weeklyCaseCap?: number; fromWeek?: string },
+) {
+  assertHubScope(ctx.request, code);
+  const monday = currentWeekMonday(ctx.timezone);
+  const fromMonday = capStart(body, monday);
+  return upsert(
+    ctx,
+    { entity: 'hub', entityId: code },
+    async (trx) => ((await lockHub(trx, code)) ? findHub(trx, code, monday) : undefined),
+    async (trx, before) => {
+      if (!before && hubScopeOf(ctx.request) !== null)
+        throw problems.forbidden('Only an admin creates a hub.');
+      if (!before) {
+        await insertReference(trx, 'hubs', code, body.name);
+        if (fromMonday !== monday || body.weeklyCaseCap === undefined)
+          await setCapFrom(trx, code, monday, DEFAULT_WEEKLY_CASE_CAP);
+        if (body.weeklyCaseCap !== undefined) await setCapFrom(trx, code, fromMonday, body.weeklyCaseCap);
+      } else {
+        await updateReference(trx, 'hubs', code, body.name);
+        const cap = body.weeklyCaseCap;
+        if (cap !== undefined && cap !== (await capForWeek(trx, code, fromMonday)))
+          await setCapFrom(trx, code, fromMonday, cap);
+      }
+      return (await findHub(trx, code, monday))!;
+    },
+  );
+}
+
+/** The Monday a cap change starts on: the current week's, or a later one; past weeks are kept. */
+function capStart(body: { weeklyCaseCap?: number; fromWeek?: string }, currentMonday: string): string {
+  if (body.fromWeek === undefined) return currentMonday;
+  if (body.weeklyCaseCap === undefined)
+    throw problems.unprocessable(
+      'fromWeek says from when a new weeklyCaseCap applies: give weeklyCaseCap too.',
+      [{ field: '/body/fromWeek', message: 'needs weeklyCaseCap' }],
+    );
+  if (!isValidIsoWeek(body.fromWeek))
+    throw problems.badRequest(`fromWeek "${body.fromWeek}" is not an ISO week that exists.`, [
+      { field: '/body/fromWeek', message: 'is not an existing ISO week' },
+    ]);
+  const monday = isoWeekToMonday(body.fromWeek);
+  if (monday < currentMonday)
+    throw problems.unprocessable(
+      `${body.fromWeek} is over: a cap change applies from the current week (${mondayToIsoWeek(currentMonday)}) or a later one, so past weeks keep the cap they had.`,
+      [{ field: '/body/fromWeek', message: 'is before the current week' }],
+    );
+  return monday;
+}
