@@ -4,7 +4,7 @@ import { leadAlerts } from './lead-alerts.js';
 import { hubNames, leadRows, type LeadRow } from './rota-repository.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { addWeeks, osrWeek, weekOfMonday } from './weeks.js';
+import { addWeeks, osrWeek, parseWeek, weekOfMonday } from './weeks.js';
 
 /** Per hub-week figures: the cap that week had, cases booked, refusals and interventions started. */
 export interface WeekFigures {
@@ -33,27 +33,9 @@ export async function weekFigures(
     .where('week_start', '>=', first)
     .where('week_start', '<=', last)
     .execute();
-  const refused = await db
-    .selectFrom('osr_refusals')
-    .select(['hub_code', 'week_start', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('hub_code', 'in', hubs)
-    .where('week_start', '>=', first)
-    .where('week_start', '<=', last)
-    .groupBy(['hub_code', 'week_start'])
-    .execute();
-  const started = await db
-    .selectFrom('osr_interventions')
-    .select(['hub_code', 'week_start', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('hub_code', 'in', hubs)
-    .where('week_start', '>=', first)
-    .where('week_start', '<=', last)
-    .groupBy(['hub_code', 'week_start'])
-    .execute();
-  const count = (rows: { hub_code: string; week_start: string; n: number }[]) =>
-    new Map(rows.map((r) => [key(r.hub_code, r.week_start), Number(r.n)]));
+  const refusedBy = await countPerWeek(db, 'osr_refusals', hubs, first, last);
+  const startedBy = await countPerWeek(db, 'osr_interventions', hubs, first, last);
   const bookedBy = new Map(booked.map((r) => [key(r.hub_code, r.week_start), r.cases_booked]));
-  const refusedBy = count(refused);
-  const startedBy = count(started);
   for (const hub of hubs) {
     for (const monday of mondays) {
       const k = key(hub, monday);
@@ -68,6 +50,25 @@ export async function weekFigures(
     }
   }
   return out;
+}
+
+/** How many rows of a table each hub-week has (refusals, interventions started), by `key`. */
+async function countPerWeek(
+  db: Kysely<DB>,
+  table: 'osr_refusals' | 'osr_interventions',
+  hubs: string[],
+  first: string,
+  last: string,
+): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom(table)
+    .select(['hub_code', 'week_start', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('hub_code', 'in', hubs)
+    .where('week_start', '>=', first)
+    .where('week_start', '<=', last)
+    .groupBy(['hub_code', 'week_start'])
+    .execute();
+  return new Map(rows.map((r) => [key(r.hub_code, r.week_start), Number(r.n)]));
 }
 
 export const leadOf = (row: LeadRow | undefined) =>
@@ -95,6 +96,7 @@ export async function datTeamFor(db: Kysely<DB>, week: string, timezone: string)
 }
 
 export async function hubWeekView(db: Kysely<DB>, hub: string, week: string, timezone: string) {
+  parseWeek(week, '/params/week');
   const hubName = (await hubNames(db, [hub])).get(hub);
   if (!hubName) throw problems.notFound('hub', hub);
   const { monday } = osrWeek(week, timezone);
