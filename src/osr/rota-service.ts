@@ -195,6 +195,11 @@ async function generateHub(
   return result.summary;
 }
 
+/** 404 for a hub that does not exist (none asked: every hub). */
+export async function knownHub(db: Kysely<DB>, hub: string | undefined): Promise<void> {
+  if (hub && !(await hubExists(db, hub))) throw problems.notFound('hub', hub);
+}
+
 /** The stored rota asked for by a query: its weeks (both included), of one hub or all. */
 export async function readRotaOf(
   db: Kysely<DB>,
@@ -202,7 +207,7 @@ export async function readRotaOf(
   timezone: string,
 ): Promise<Rota> {
   const weeks = weekRange(q.fromWeek, q.toWeek);
-  if (q.hub && !(await hubExists(db, q.hub))) throw problems.notFound('hub', q.hub);
+  await knownHub(db, q.hub);
   return readRota(
     db,
     { fromWeek: weeks[0]!, toWeek: weeks.at(-1)!, ...(q.hub ? { hubs: [q.hub] } : {}) },
@@ -243,7 +248,7 @@ export async function issueRota(
   input: { fromWeek: string; toWeek: string; hub?: string },
 ) {
   const weeks = weekRange(input.fromWeek, input.toWeek);
-  if (input.hub && !(await hubExists(ctx.db, input.hub))) throw problems.notFound('hub', input.hub);
+  await knownHub(ctx.db, input.hub);
   const [first, last] = [weeks[0]!, weeks.at(-1)!];
   const { after } = await applyChange(ctx, {
     entity: 'osr_rota',

@@ -1,7 +1,7 @@
 import { OsrUnfilledGroup } from './unfilled-summary.js';
 import { Type } from 'typebox';
 import { Code, Instant, IsoWeek, LocalDate, Uuid } from '../http/schemas.js';
-import { alertExample, Alerts } from './alert-schemas.js';
+import { alertExample, Alerts, candidateFields } from './alert-schemas.js';
 
 /** Request and response schemas of the OSR routes, with the examples the OpenAPI document shows. */
 const practitionerId = '5a1c2f4e-8b7d-4e3a-9c21-0d6f1e2b3a45';
@@ -164,11 +164,7 @@ export const Proposal = Type.Object(
     current: Type.Union([Type.Object({ practitionerId: Uuid, name: Type.String() }), Type.Null()]),
     candidates: Type.Array(
       Type.Object({
-        practitionerId: Uuid,
-        name: Type.String(),
-        grade: Type.String(),
-        allowed: Type.Boolean(),
-        reasons: Type.Array(Type.String(), { description: 'Rules the person would break' }),
+        ...candidateFields,
         notes: Type.Array(Type.String(), { description: 'Preferences the choice strains' }),
       }),
       { description: 'Allowed first, then by the least harm to the rota (ranked by the scheduler core)' },

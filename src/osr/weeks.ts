@@ -85,6 +85,12 @@ export function weekRange(from: string, to: string | undefined, max = 104): stri
   return weeks;
 }
 
+/** The Mondays of the first and last of these weeks, as the hub-week filters take them. */
+export const mondaySpan = (weeks: string[], timezone: string): { fromMonday: string; toMonday: string } => ({
+  fromMonday: osrWeek(weeks[0]!, timezone).monday,
+  toMonday: osrWeek(weeks.at(-1)!, timezone).monday,
+});
+
 export const weekOfMonday = (monday: string): string => mondayToIsoWeek(monday);
 
 /** Minutes since the Unix epoch: the scheduler core's instants. */
