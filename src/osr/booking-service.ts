@@ -19,7 +19,7 @@ import { leadAbsentDetail } from './lead-alerts.js';
 import { hubNames, leadRows } from './rota-repository.js';
 import type { Kysely } from 'kysely';
 import type { BookingKind, DB } from '../db/schema.js';
-import { mondaySpan, onWorkingDays, osrWeek, parseWeek, refusePastWeek, weekRange } from './weeks.js';
+import { listedWeeks, onWorkingDays, osrWeek, parseWeek, refusePastWeek } from './weeks.js';
 import type { BookingQuery } from './booking-schemas.js';
 
 /** A visit without a given length is assumed to take this long (for the lead responder's clash rule). */
@@ -215,8 +215,7 @@ export async function bookingsOf(
     throw problems.badRequest('toWeek needs fromWeek.', [
       { field: '/querystring/fromWeek', message: 'is required with toWeek' },
     ]);
-  const weeks = fromWeek ? mondaySpan(weekRange(fromWeek, toWeek ?? fromWeek, 520), timezone) : {};
-  const filter = { hub, ...weeks, status, caseReference, practitionerId, ...scope };
+  const filter = { hub, ...listedWeeks(q, timezone), status, caseReference, practitionerId, ...scope };
   const page = await listBookings(db, filter, limit, offset);
   return { ...page, limit, offset };
 }

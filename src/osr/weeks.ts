@@ -91,6 +91,10 @@ export const mondaySpan = (weeks: string[], timezone: string): { fromMonday: str
   toMonday: osrWeek(weeks.at(-1)!, timezone).monday,
 });
 
+/** A list's optional weeks (toWeek alone means fromWeek alone; at most ten years) as Mondays, or no bound. */
+export const listedWeeks = (q: { fromWeek?: string; toWeek?: string }, timezone: string) =>
+  q.fromWeek ? mondaySpan(weekRange(q.fromWeek, q.toWeek ?? q.fromWeek, 520), timezone) : {};
+
 export const weekOfMonday = (monday: string): string => mondayToIsoWeek(monday);
 
 /** Minutes since the Unix epoch: the scheduler core's instants. */
