@@ -2,8 +2,9 @@ import type { App, Deps } from '../http/app-types.js';
 import { operations, routes } from '../http/operation.js';
 import { assertHubScope, hubScopeOf } from '../http/permissions.js';
 import { AlertList, AlertQuery } from './alert-schemas.js';
-import { alertWeeks, listAlerts } from './alert-service.js';
+import { listAlerts } from './alert-service.js';
 import { knownHub } from './rota-service.js';
+import { weeksFromNow } from './weeks.js';
 
 const op = operations('osr');
 
@@ -24,7 +25,7 @@ function alerts(app: App, { database: { db }, config }: Deps): void {
   );
   app.get('/osr/alerts', { schema }, async (request) => {
     const { hub } = request.query;
-    const weeks = alertWeeks(request.query, config.timezone);
+    const weeks = weeksFromNow(request.query, config.timezone);
     await knownHub(db, hub);
     if (hub) assertHubScope(request, hub);
     // A hub manager sees the hubs its key names; everyone else every hub (or the one asked for).

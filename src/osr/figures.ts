@@ -4,17 +4,8 @@ import { leadAlerts } from './lead-alerts.js';
 import { hubNames, leadRows, type LeadRow } from './rota-repository.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import type { WeekFigures } from './review-schemas.js';
 import { addWeeks, osrWeek, parseWeek, weekOfMonday } from './weeks.js';
-
-/** Per hub-week figures: the cap that week had, cases booked, refusals and interventions started. */
-export interface WeekFigures {
-  hub: string;
-  week: string;
-  weeklyCaseCap: number;
-  casesBooked: number;
-  refusedRequests: number;
-  interventionsStarted: number;
-}
 
 const key = (hub: string, monday: string) => `${hub}/${monday}`;
 

@@ -96,6 +96,15 @@ export const RotaQuery = Type.Object(
   { additionalProperties: false },
 );
 
+export const ExportQuery = Type.Object(
+  {
+    fromWeek: Type.Optional(IsoWeek),
+    toWeek: Type.Optional(IsoWeek),
+    hub: Type.Optional(Code),
+  },
+  { additionalProperties: false, description: 'Default: 12 weeks from the current week, every hub' },
+);
+
 export const IssueRota = Type.Object(
   { fromWeek: IsoWeek, toWeek: IsoWeek, hub: Type.Optional(Code) },
   { additionalProperties: false, examples: [{ fromWeek: '2026-W48', toWeek: '2026-W51' }] },

@@ -1,6 +1,6 @@
 import type { InterventionOutcome } from '../../db/schema.js';
 import { OUTCOMES } from '../intervention-model.js';
-import type { Review } from '../review-service.js';
+import type { Review } from '../review-schemas.js';
 import { csvCell } from './csv.js';
 
 /** One row per hub and month; empty cells where a figure has nothing to stand on (no closures). */

@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { InterventionOutcome } from '../../db/schema.js';
 import { OUTCOMES } from '../intervention-model.js';
-import type { MonthFigures } from '../review.js';
-import type { Review } from '../review-service.js';
+import type { MonthFigures, Review } from '../review-schemas.js';
 import { escapeHtml } from './html.js';
 
 /** The pilot review as a printable page: per hub, two bar charts drawn on the server and the figures. */
