@@ -12,6 +12,12 @@ import { changeContext } from './route-context.js';
 
 const op = operations('osr');
 
+const REASSIGN =
+  'The hub manager gives an open intervention to another practitioner of the hub, with a reason';
+const EXTEND = `Extend an open intervention, with a recorded reason; any number of times while it stays within ${MAX_TOTAL_SESSIONS} sessions`;
+const CLOSE =
+  'Close an intervention with its outcome, the sessions delivered and the family’s feedback; closing is final';
+
 export const interventionRoutes = routes(start, list, one, reassignTo, extendBy, closeWith);
 
 const START = 'Start the intervention that follows a visit; the lead responder who did the visit delivers it';
@@ -48,21 +54,12 @@ function one(app: App, { database: { db } }: Deps): void {
   });
 }
 
-/** The writes on one intervention: its id, If-Match, a body, and the intervention as it now is. */
-const change = <B>(summary: string, body: B, errors: number[]) =>
-  op(summary, { params: IdParams, headers: IfMatchHeaders, body, response: { 200: Intervention } }, errors);
-
-const REASSIGN =
-  'The hub manager gives an open intervention to another practitioner of the hub, with a reason';
-
 function reassignTo(app: App, deps: Deps): void {
   const schema = change(REASSIGN, Reassign, [404, 409, 412, 422]);
   app.post('/osr/interventions/:id/reassign', { schema }, async (request, reply) =>
     reassign(changeContext(deps, request, reply), request.params.id, request.body),
   );
 }
-
-const EXTEND = `Extend an open intervention, with a recorded reason; any number of times while it stays within ${MAX_TOTAL_SESSIONS} sessions`;
 
 function extendBy(app: App, deps: Deps): void {
   const schema = change(EXTEND, Extend, [404, 409, 412]);
@@ -71,12 +68,18 @@ function extendBy(app: App, deps: Deps): void {
   );
 }
 
-const CLOSE =
-  'Close an intervention with its outcome, the sessions delivered and the family’s feedback; closing is final';
-
 function closeWith(app: App, deps: Deps): void {
   const schema = change(CLOSE, Close, [404, 409, 412, 422]);
   app.post('/osr/interventions/:id/close', { schema }, async (request, reply) =>
     close(changeContext(deps, request, reply), request.params.id, request.body),
+  );
+}
+
+/** The writes on one intervention: its id, If-Match, a body, and the intervention as it now is. */
+function change<B>(summary: string, body: B, errors: number[]) {
+  return op(
+    summary,
+    { params: IdParams, headers: IfMatchHeaders, body, response: { 200: Intervention } },
+    errors,
   );
 }
