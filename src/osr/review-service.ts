@@ -5,15 +5,12 @@ import { weekFigures } from './figures.js';
 import { closedBetween } from './intervention-repository.js';
 import { monthFigures, monthsBetween } from './review.js';
 import type { Review } from './review-schemas.js';
+import type { RotaQuery } from './schemas.js';
 import { hubNames } from './rota-repository.js';
 import { osrWeek, weekRange } from './weeks.js';
 
 /** The pilot's review over OSR weeks: weekly figures and the monthly outcomes of the period. */
-export async function reviewOf(
-  db: Kysely<DB>,
-  q: { fromWeek: string; toWeek?: string; hub?: string },
-  timezone: string,
-): Promise<Review> {
+export async function reviewOf(db: Kysely<DB>, q: RotaQuery, timezone: string): Promise<Review> {
   const weeks = weekRange(q.fromWeek, q.toWeek);
   const names = await hubNames(db, q.hub ? [q.hub] : undefined);
   if (q.hub && names.size === 0) throw problems.notFound('hub', q.hub);

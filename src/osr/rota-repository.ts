@@ -130,18 +130,8 @@ function leadQuery(db: Kysely<DB>, filter: LeadFilter) {
   let query = db
     .selectFrom('osr_lead_responders as l')
     .leftJoin('practitioners as p', 'p.id', 'l.practitioner_id')
-    .select([
-      'l.hub_code',
-      'l.week_start',
-      'l.practitioner_id',
-      'p.name',
-      'l.grade',
-      'l.source',
-      'l.reason',
-      'l.unfilled_reasons',
-      'l.issued_at',
-      'l.version',
-    ])
+    .select(['l.hub_code', 'l.week_start', 'l.practitioner_id', 'p.name', 'l.grade', 'l.source', 'l.reason'])
+    .select(['l.unfilled_reasons', 'l.issued_at', 'l.version'])
     .where('l.week_start', '>=', filter.fromMonday)
     .where('l.week_start', '<=', filter.toMonday)
     .orderBy('l.hub_code')

@@ -1,4 +1,5 @@
 import type { OsrUnfilledGroupDto } from './unfilled-summary.js';
+import type { RotaQuery } from './schemas.js';
 import { writeEvent } from '../changes/events.js';
 import { problems } from '../http/problem.js';
 import { currentWeekMonday } from '../time/weeks.js';
@@ -201,11 +202,7 @@ export async function knownHub(db: Kysely<DB>, hub: string | undefined): Promise
 }
 
 /** The stored rota asked for by a query: its weeks (both included), of one hub or all. */
-export async function readRotaOf(
-  db: Kysely<DB>,
-  q: { fromWeek: string; toWeek?: string; hub?: string },
-  timezone: string,
-): Promise<Rota> {
+export async function readRotaOf(db: Kysely<DB>, q: RotaQuery, timezone: string): Promise<Rota> {
   const weeks = weekRange(q.fromWeek, q.toWeek);
   await knownHub(db, q.hub);
   return readRota(

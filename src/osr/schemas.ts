@@ -1,5 +1,5 @@
 import { OsrUnfilledGroup } from './unfilled-summary.js';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { Code, Instant, IsoWeek, LocalDate, Uuid } from '../http/schemas.js';
 import { alertExample, Alerts, candidateFields } from './alert-schemas.js';
 
@@ -88,13 +88,11 @@ export const CreateRota = Type.Object(
 );
 
 export const RotaQuery = Type.Object(
-  {
-    fromWeek: IsoWeek,
-    toWeek: Type.Optional(IsoWeek),
-    hub: Type.Optional(Code),
-  },
+  { fromWeek: IsoWeek, toWeek: Type.Optional(IsoWeek), hub: Type.Optional(Code) },
   { additionalProperties: false },
 );
+/** Weeks from..to (both included; 12 when toWeek is left out), of one hub or every hub. */
+export type RotaQuery = Static<typeof RotaQuery>;
 
 export const ExportQuery = Type.Object(
   {
