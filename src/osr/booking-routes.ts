@@ -4,13 +4,13 @@ import { setEtag } from '../http/etag.js';
 import { operations, routes } from '../http/operation.js';
 import { hubScopeOf, mayReachBooking } from '../http/permissions.js';
 import { problems } from '../http/problem.js';
+import { emptyBodyAsObject } from '../http/optional-body.js';
 import { IfMatchHeaders, Page } from '../http/schemas.js';
 import { Booking, bookingExample } from './booking-model.js';
 import { findBooking } from './booking-repository.js';
 import { BookingQuery, CancelBooking, CreateBooking, CreatedBooking, IdParams } from './booking-schemas.js';
 import { bookingsOf, cancelBooking, createBooking } from './booking-service.js';
 import { changeContext } from './route-context.js';
-import { emptyBodyAsObject } from './schemas.js';
 
 const op = operations('osr');
 

@@ -8,35 +8,20 @@ import { proposeFrom } from './lead-service.js';
 import { overrideLead } from './override-service.js';
 import { changeContext } from './route-context.js';
 import { generateRota, issueRota, readRotaOf } from './rota-service.js';
-import {
-  CreateRota,
-  emptyBodyAsObject,
-  HubWeek,
-  HubWeekParams,
-  Issued,
-  IssueRota,
-  Override,
-  OverrideResult,
-  Proposal,
-  ProposalRequest,
-  Rota,
-  RotaQuery,
-} from './schemas.js';
+import { emptyBodyAsObject } from '../http/optional-body.js';
+import { HubWeek, Override, OverrideResult, Proposal, ProposalRequest } from './lead-schemas.js';
+import { CreateRota, HubWeekParams, Issued, IssueRota, Rota, RotaQuery } from './schemas.js';
 
 const op = operations('osr');
 
 export const rotaRoutes = routes(generate, list, issue, override, propose, hubWeek);
 
 const GENERATE = 'Generate the lead-responder rota of every hub (or one) for a run of weeks';
-const GENERATE_WHY =
+const KEPT =
   'Keeps weeks already issued, overridden or started; fills the others with the scheduler core and says why a hub-week could not be filled.';
 
 function generate(app: App, deps: Deps): void {
-  const schema = op(
-    GENERATE,
-    { description: GENERATE_WHY, body: CreateRota, response: { 201: Rota } },
-    [404],
-  );
+  const schema = op(GENERATE, { description: KEPT, body: CreateRota, response: { 201: Rota } }, [404]);
   app.post('/osr/rotas', { schema }, async (request, reply) => {
     assertHubScopeIfNarrowed(request, request.body.hub);
     const rota = await generateRota(changeContext(deps, request), request.body);
