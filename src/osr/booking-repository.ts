@@ -137,16 +137,11 @@ export async function moveActiveBookings(
   return Number(moved.numUpdatedRows);
 }
 
-/** Locks a booking's row (404 when there is none) and reads it. */
+/** Reads a booking under a lock on its row only (404 when there is none), for a change to it. */
 export async function lockBooking(trx: Transaction<DB>, id: string): Promise<BookingDto> {
-  const row = await trx
-    .selectFrom('osr_bookings')
-    .select('id')
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
+  const row = await bookingQuery(trx).where('b.id', '=', id).forUpdate('b').executeTakeFirst();
   if (!row) throw problems.notFound('booking', id);
-  return (await findBooking(trx, id))!;
+  return toBooking(row);
 }
 
 export async function markCancelled(trx: Transaction<DB>, id: string, reason: string | null): Promise<void> {
