@@ -158,6 +158,11 @@ export async function markCancelled(trx: Transaction<DB>, id: string, reason: st
     .execute();
 }
 
+/** The working days of a booking without a time are local days: the booking trigger reads the zone. */
+export async function setTriggerTimezone(trx: Transaction<DB>, timezone: string): Promise<void> {
+  await sql`SELECT set_config('care_rota.timezone', ${timezone}, true)`.execute(trx);
+}
+
 export async function insertBooking(trx: Transaction<DB>, values: Insertable<DB['osr_bookings']>) {
   return trx.insertInto('osr_bookings').values(values).returning('id').executeTakeFirstOrThrow();
 }

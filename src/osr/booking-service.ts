@@ -1,5 +1,4 @@
 import { bookingEvent } from '../events/payloads.js';
-import { sql } from 'kysely';
 import { DateTime } from 'luxon';
 import type { Static } from 'typebox';
 import { applyChange, type ChangeContext } from '../changes/apply-change.js';
@@ -14,6 +13,7 @@ import {
   lockBooking,
   markCancelled,
   recordRefusal,
+  setTriggerTimezone,
 } from './booking-repository.js';
 import { leadAbsentDetail } from './lead-alerts.js';
 import { hubNames, leadRows } from './rota-repository.js';
@@ -89,8 +89,7 @@ export async function createBooking(ctx: ChangeContext, b: NewBooking) {
       entity: 'osr_booking',
       action: 'create',
       write: async (trx) => {
-        // The working days of a booking without a time are local days: the trigger needs the zone.
-        await sql`SELECT set_config('care_rota.timezone', ${timezone}, true)`.execute(trx);
+        await setTriggerTimezone(trx, timezone);
         const [lead] = await leadRows(trx, { hubs: [b.hub], fromMonday: monday, toMonday: monday });
         if (!lead?.practitionerId) {
           throw problems.conflict(

@@ -1,5 +1,6 @@
 import { datTeamFor } from '../figures.js';
-import { daysTouched, mergeParts, unavailableLeads } from '../lead-alerts.js';
+import { unavailableLeads } from '../lead-alert-repository.js';
+import { daysTouched, mergeParts } from '../lead-alerts.js';
 import { hubNames, leadRows } from '../rota-repository.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
