@@ -40,6 +40,15 @@ export const alertExample = {
   affected: { bookings: [bookingExample], interventions: [interventionExample] },
 };
 
+/** A practitioner considered to lead a week instead: allowed or not, with the rules they would break. */
+export const candidateFields = {
+  practitionerId: Uuid,
+  name: Type.String(),
+  grade: Type.String(),
+  allowed: Type.Boolean(),
+  reasons: Type.Array(Type.String(), { description: 'Rules the person would break' }),
+};
+
 export const LeadAlert = Type.Object(
   {
     kind: Type.Literal('lead-responder-absent', {
@@ -78,15 +87,7 @@ export const LeadAlert = Type.Object(
               description: 'The best allowed replacement, ranked by the scheduler core; null when nobody can',
             },
           ),
-          candidates: Type.Array(
-            Type.Object({
-              practitionerId: Uuid,
-              name: Type.String(),
-              grade: Type.String(),
-              allowed: Type.Boolean(),
-              reasons: Type.Array(Type.String(), { description: 'Rules the person would break' }),
-            }),
-          ),
+          candidates: Type.Array(Type.Object(candidateFields)),
           message: Type.String(),
         }),
         Type.Null(),
@@ -115,3 +116,13 @@ export const Alerts = Type.Array(LeadAlert, {
   description:
     'Derived on every read from absences and leavers against the week: empty when the lead responder can be there all week',
 });
+
+export const AlertQuery = Type.Object(
+  { fromWeek: Type.Optional(IsoWeek), toWeek: Type.Optional(IsoWeek), hub: Type.Optional(Code) },
+  { additionalProperties: false },
+);
+
+export const AlertList = Type.Object(
+  { fromWeek: IsoWeek, toWeek: IsoWeek, items: Type.Array(LeadAlert) },
+  { examples: [{ fromWeek: '2026-W48', toWeek: '2027-W07', items: [alertExample] }] },
+);

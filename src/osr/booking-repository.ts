@@ -1,27 +1,15 @@
 import { sql } from 'kysely';
 import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { BookingKind, DB } from '../db/schema.js';
+import type { DB } from '../db/schema.js';
 import { weekOfMonday } from './weeks.js';
+import type { Static } from 'typebox';
+import { problems } from '../http/problem.js';
+import type { Booking } from './booking-model.js';
 
-export interface BookingDto {
-  id: string;
-  hub: string;
-  week: string;
-  caseReference: string;
-  kind: BookingKind;
-  practitionerId: string;
-  leadResponderName: string;
-  socialWorker: string;
-  scheduledAt: string | null;
-  visitEndsAt: string | null;
-  status: 'active' | 'cancelled';
-  cancelledAt: string | null;
-  cancelReason: string | null;
-  version: number;
-  createdAt: string;
+export type BookingDto = Static<typeof Booking> & {
   /** The API key that made the booking (it may cancel it). */
   createdByKey: string | null;
-}
+};
 
 function bookingQuery(db: Kysely<DB>) {
   return db
@@ -147,6 +135,32 @@ export async function moveActiveBookings(
     .where('practitioner_id', '<>', practitionerId)
     .executeTakeFirst();
   return Number(moved.numUpdatedRows);
+}
+
+/** Reads a booking under a lock on its row only (404 when there is none), for a change to it. */
+export async function lockBooking(trx: Transaction<DB>, id: string): Promise<BookingDto> {
+  const row = await bookingQuery(trx).where('b.id', '=', id).forUpdate('b').executeTakeFirst();
+  if (!row) throw problems.notFound('booking', id);
+  return toBooking(row);
+}
+
+export async function markCancelled(trx: Transaction<DB>, id: string, reason: string | null): Promise<void> {
+  await trx
+    .updateTable('osr_bookings')
+    .set((eb) => ({
+      status: 'cancelled' as const,
+      cancelled_at: new Date(),
+      cancel_reason: reason,
+      version: eb('version', '+', 1),
+      updated_at: new Date(),
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The working days of a booking without a time are local days: the booking trigger reads the zone. */
+export async function setTriggerTimezone(trx: Transaction<DB>, timezone: string): Promise<void> {
+  await sql`SELECT set_config('care_rota.timezone', ${timezone}, true)`.execute(trx);
 }
 
 export async function insertBooking(trx: Transaction<DB>, values: Insertable<DB['osr_bookings']>) {

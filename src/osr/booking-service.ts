@@ -1,8 +1,7 @@
-import { writeEvent } from '../changes/events.js';
 import { bookingEvent } from '../events/payloads.js';
-import { sql } from 'kysely';
 import { DateTime } from 'luxon';
-import { recordAudit, type AuditContext } from '../audit/record.js';
+import type { Static } from 'typebox';
+import { applyChange, type ChangeContext } from '../changes/apply-change.js';
 import { HttpProblem, problems } from '../http/problem.js';
 import { capForWeek } from '../reference/hubs-repository.js';
 import {
@@ -10,14 +9,18 @@ import {
   casesBooked,
   findBooking,
   insertBooking,
+  listBookings,
+  lockBooking,
+  markCancelled,
   recordRefusal,
-  type BookingDto,
+  setTriggerTimezone,
 } from './booking-repository.js';
 import { leadAbsentDetail } from './lead-alerts.js';
 import { hubNames, leadRows } from './rota-repository.js';
 import type { Kysely } from 'kysely';
 import type { BookingKind, DB } from '../db/schema.js';
-import { onWorkingDays, osrWeek, parseWeek, refusePastWeek } from './weeks.js';
+import { listedWeeks, onWorkingDays, osrWeek, parseWeek, refusePastWeek } from './weeks.js';
+import type { BookingQuery } from './booking-schemas.js';
 
 /** A visit without a given length is assumed to take this long (for the lead responder's clash rule). */
 export const DEFAULT_VISIT_MINUTES = 90;
@@ -75,12 +78,58 @@ function visitOf(b: NewBooking, timezone: string): { start: Date; end: Date } | 
  * clash rule (an exclusion constraint, 23P01); a refusal at the cap is recorded for the review after
  * the rollback.
  */
-export async function createBooking(
-  db: Kysely<DB>,
-  b: NewBooking,
-  timezone: string,
-  audit: AuditContext,
-): Promise<{ booking: BookingDto; newCase: boolean; casesBooked: number; weeklyCaseCap: number }> {
+export async function createBooking(ctx: ChangeContext, b: NewBooking) {
+  const { db, timezone } = ctx;
+  const hubName = await checkNewBooking(db, b, timezone);
+  const visit = visitOf(b, timezone);
+  const { monday } = osrWeek(b.week, timezone);
+  const cap = await capForWeek(db, b.hub, monday);
+  try {
+    const { after } = await applyChange(ctx, {
+      entity: 'osr_booking',
+      action: 'create',
+      write: async (trx) => {
+        await setTriggerTimezone(trx, timezone);
+        const [lead] = await leadRows(trx, { hubs: [b.hub], fromMonday: monday, toMonday: monday });
+        if (!lead?.practitionerId) {
+          throw problems.conflict(
+            `${hubName} has no lead responder for ${b.week} yet; ask the hub manager, or use the standard route: ${STANDARD_ROUTE}.`,
+            'no-lead-responder',
+          );
+        }
+        const row = await insertBooking(trx, {
+          hub_code: b.hub,
+          week_start: monday,
+          case_reference: b.caseReference,
+          kind: b.kind,
+          practitioner_id: lead.practitionerId,
+          social_worker: b.socialWorker,
+          created_by_key: ctx.request.actor?.keyId ?? null,
+          scheduled_at: visit?.start ?? null,
+          visit_ends_at: visit?.end ?? null,
+        });
+        const activeOfCase = await activeBookingsOfCase(trx, b.hub, monday, b.caseReference);
+        const booking = (await findBooking(trx, row.id))!;
+        const booked = await casesBooked(trx, b.hub, monday);
+        return { booking, newCase: activeOfCase === 1, casesBooked: booked, weeklyCaseCap: cap };
+      },
+      entityId: ({ booking }) => booking.id,
+      audited: ({ booking }) => booking,
+      event: ({ booking }) => ({
+        type: 'osr.booking.created',
+        subjectId: booking.id,
+        payload: bookingEvent(booking),
+      }),
+      etag: ({ booking }) => booking.version,
+    });
+    return after;
+  } catch (error) {
+    throw await refusalOf(db, error, { booking: b, hubName, monday, cap, timezone });
+  }
+}
+
+/** The checks of a new booking before anything is locked; the hub's name, for the words of a refusal. */
+async function checkNewBooking(db: Kysely<DB>, b: NewBooking, timezone: string): Promise<string> {
   parseWeek(b.week, '/body/week');
   refusePastWeek(b.week, timezone, DateTime.now(), '/body/week');
   if (b.durationMinutes !== undefined && b.scheduledAt === undefined) {
@@ -93,50 +142,7 @@ export async function createBooking(
     throw problems.unprocessable(`No hub with code "${b.hub}" exists.`, [
       { field: '/body/hub', message: 'is not a known hub' },
     ]);
-  const visit = visitOf(b, timezone);
-  const { monday } = osrWeek(b.week, timezone);
-  const cap = await capForWeek(db, b.hub, monday);
-  try {
-    return await db.transaction().execute(async (trx) => {
-      // The working days of a booking without a time are local days: the trigger needs the zone.
-      await sql`SELECT set_config('care_rota.timezone', ${timezone}, true)`.execute(trx);
-      const [lead] = await leadRows(trx, { hubs: [b.hub], fromMonday: monday, toMonday: monday });
-      if (!lead?.practitionerId) {
-        throw problems.conflict(
-          `${hubName} has no lead responder for ${b.week} yet; ask the hub manager, or use the standard route: ${STANDARD_ROUTE}.`,
-          'no-lead-responder',
-        );
-      }
-      const row = await insertBooking(trx, {
-        hub_code: b.hub,
-        week_start: monday,
-        case_reference: b.caseReference,
-        kind: b.kind,
-        practitioner_id: lead.practitionerId,
-        social_worker: b.socialWorker,
-        created_by_key: audit.keyId,
-        scheduled_at: visit?.start ?? null,
-        visit_ends_at: visit?.end ?? null,
-      });
-      const activeOfCase = await activeBookingsOfCase(trx, b.hub, monday, b.caseReference);
-      const booking = (await findBooking(trx, row.id))!;
-      await recordAudit(trx, audit, {
-        entity: 'osr_booking',
-        entityId: row.id,
-        action: 'create',
-        after: booking,
-      });
-      await writeEvent(trx, 'osr.booking.created', row.id, bookingEvent(booking));
-      return {
-        booking,
-        newCase: activeOfCase === 1,
-        casesBooked: await casesBooked(trx, b.hub, monday),
-        weeklyCaseCap: cap,
-      };
-    });
-  } catch (error) {
-    throw await refusalOf(db, error, { booking: b, hubName, monday, cap, timezone });
-  }
+  return hubName;
 }
 
 /**
@@ -177,45 +183,38 @@ async function refusalOf(
 }
 
 /** Cancels a booking; the database gives its case's slot back when it was the case's last booking. */
-export async function cancelBooking(
-  db: Kysely<DB>,
-  id: string,
-  reason: string | undefined,
-  audit: AuditContext,
-  ifMatch: (v: number) => void,
-) {
-  return db.transaction().execute(async (trx) => {
-    const lock = await trx
-      .selectFrom('osr_bookings')
-      .select(['status', 'version'])
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!lock) throw problems.notFound('booking', id);
-    ifMatch(lock.version);
-    if (lock.status === 'cancelled')
-      throw problems.conflict('The booking is already cancelled.', 'already-cancelled');
-    const before = await findBooking(trx, id);
-    await trx
-      .updateTable('osr_bookings')
-      .set((eb) => ({
-        status: 'cancelled' as const,
-        cancelled_at: new Date(),
-        cancel_reason: reason ?? null,
-        version: eb('version', '+', 1),
-        updated_at: new Date(),
-      }))
-      .where('id', '=', id)
-      .execute();
-    const after = (await findBooking(trx, id))!;
-    await recordAudit(trx, audit, {
-      entity: 'osr_booking',
-      entityId: id,
-      action: 'cancel',
-      before,
-      after,
-    });
-    await writeEvent(trx, 'osr.booking.cancelled', id, bookingEvent(after));
-    return after;
+export async function cancelBooking(ctx: ChangeContext, id: string, reason: string | undefined) {
+  const { after } = await applyChange(ctx, {
+    entity: 'osr_booking',
+    action: 'cancel',
+    lock: (trx) => lockBooking(trx, id),
+    version: (before) => before.version,
+    write: async (trx, before) => {
+      if (before.status === 'cancelled')
+        throw problems.conflict('The booking is already cancelled.', 'already-cancelled');
+      await markCancelled(trx, id, reason ?? null);
+      return (await findBooking(trx, id))!;
+    },
+    entityId: () => id,
+    event: (booking) => ({ type: 'osr.booking.cancelled', subjectId: id, payload: bookingEvent(booking) }),
+    etag: (booking) => booking.version,
   });
+  return after;
+}
+
+/** A page of bookings asked for by a query, within what the caller may see. */
+export async function bookingsOf(
+  db: Kysely<DB>,
+  q: Static<typeof BookingQuery>,
+  scope: { createdByKey?: string; hubs?: string[] },
+  timezone: string,
+) {
+  const { limit = 100, offset = 0, fromWeek, toWeek, hub, status, caseReference, practitionerId } = q;
+  if (!fromWeek && toWeek)
+    throw problems.badRequest('toWeek needs fromWeek.', [
+      { field: '/querystring/fromWeek', message: 'is required with toWeek' },
+    ]);
+  const filter = { hub, ...listedWeeks(q, timezone), status, caseReference, practitionerId, ...scope };
+  const page = await listBookings(db, filter, limit, offset);
+  return { ...page, limit, offset };
 }

@@ -4,19 +4,10 @@ import { leadAlerts } from './lead-alerts.js';
 import { hubNames, leadRows, type LeadRow } from './rota-repository.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { addWeeks, osrWeek, weekOfMonday } from './weeks.js';
-
-/** Per hub-week figures: the cap that week had, cases booked, refusals and interventions started. */
-export interface WeekFigures {
-  hub: string;
-  week: string;
-  weeklyCaseCap: number;
-  casesBooked: number;
-  refusedRequests: number;
-  interventionsStarted: number;
-}
-
-const key = (hub: string, monday: string) => `${hub}/${monday}`;
+import type { WeekFigures } from './review-schemas.js';
+import { casesBookedPerWeek, countPerWeek, hubWeekKey as key } from './figures-repository.js';
+import { datTeamOnDuty } from './setup-repository.js';
+import { addWeeks, osrWeek, parseWeek, weekOfMonday } from './weeks.js';
 
 export async function weekFigures(
   db: Kysely<DB>,
@@ -26,34 +17,9 @@ export async function weekFigures(
   const out = new Map<string, WeekFigures>();
   if (hubs.length === 0 || mondays.length === 0) return out;
   const [first, last] = [mondays[0]!, mondays.at(-1)!];
-  const booked = await db
-    .selectFrom('osr_hub_weeks')
-    .select(['hub_code', 'week_start', 'cases_booked'])
-    .where('hub_code', 'in', hubs)
-    .where('week_start', '>=', first)
-    .where('week_start', '<=', last)
-    .execute();
-  const refused = await db
-    .selectFrom('osr_refusals')
-    .select(['hub_code', 'week_start', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('hub_code', 'in', hubs)
-    .where('week_start', '>=', first)
-    .where('week_start', '<=', last)
-    .groupBy(['hub_code', 'week_start'])
-    .execute();
-  const started = await db
-    .selectFrom('osr_interventions')
-    .select(['hub_code', 'week_start', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('hub_code', 'in', hubs)
-    .where('week_start', '>=', first)
-    .where('week_start', '<=', last)
-    .groupBy(['hub_code', 'week_start'])
-    .execute();
-  const count = (rows: { hub_code: string; week_start: string; n: number }[]) =>
-    new Map(rows.map((r) => [key(r.hub_code, r.week_start), Number(r.n)]));
-  const bookedBy = new Map(booked.map((r) => [key(r.hub_code, r.week_start), r.cases_booked]));
-  const refusedBy = count(refused);
-  const startedBy = count(started);
+  const bookedBy = await casesBookedPerWeek(db, hubs, first, last);
+  const refusedBy = await countPerWeek(db, 'osr_refusals', hubs, first, last);
+  const startedBy = await countPerWeek(db, 'osr_interventions', hubs, first, last);
   for (const hub of hubs) {
     for (const monday of mondays) {
       const k = key(hub, monday);
@@ -85,16 +51,12 @@ export const leadOf = (row: LeadRow | undefined) =>
 /** The DAT team working with the hubs in a week: the one on duty the week before. */
 export async function datTeamFor(db: Kysely<DB>, week: string, timezone: string) {
   const dutyWeek = addWeeks(week, -1);
-  const row = await db
-    .selectFrom('osr_dat_duty_weeks as d')
-    .innerJoin('osr_dat_teams as t', 't.code', 'd.dat_team')
-    .select(['t.code', 't.name'])
-    .where('d.duty_week_start', '=', osrWeek(dutyWeek, timezone).monday)
-    .executeTakeFirst();
-  return row ? { code: row.code, name: row.name, dutyWeek } : null;
+  const team = await datTeamOnDuty(db, osrWeek(dutyWeek, timezone).monday);
+  return team ? { ...team, dutyWeek } : null;
 }
 
 export async function hubWeekView(db: Kysely<DB>, hub: string, week: string, timezone: string) {
+  parseWeek(week, '/params/week');
   const hubName = (await hubNames(db, [hub])).get(hub);
   if (!hubName) throw problems.notFound('hub', hub);
   const { monday } = osrWeek(week, timezone);

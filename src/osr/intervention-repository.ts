@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { ExpressionBuilder, Kysely, Transaction, UpdateObject } from 'kysely';
 import type { DB, InterventionOutcome, ReassignmentReason } from '../db/schema.js';
 import type { InterventionDto } from './intervention-model.js';
 import { weekOfMonday } from './weeks.js';
@@ -172,22 +172,27 @@ export async function insertIntervention(trx: Transaction<DB>, v: NewInterventio
   return row.id;
 }
 
+/** Writes some columns of an intervention and moves it one version on (its ETag changes). */
+async function updateIntervention(trx: Transaction<DB>, id: string, at: Date, set: Changes): Promise<void> {
+  await trx
+    .updateTable('osr_interventions')
+    .set((eb) => ({ ...set(eb), version: eb('version', '+', 1), updated_at: at }))
+    .where('id', '=', id)
+    .execute();
+}
+
+type Changes = (eb: ExpressionBuilder<DB, 'osr_interventions'>) => UpdateObject<DB, 'osr_interventions'>;
+
 export async function reassignIntervention(
   trx: Transaction<DB>,
   id: string,
   to: { practitionerId: string; reason: ReassignmentReason | null; note: string | null },
 ): Promise<void> {
-  await trx
-    .updateTable('osr_interventions')
-    .set((eb) => ({
-      practitioner_id: to.practitionerId,
-      reassignment_reason: to.reason,
-      reassignment_note: to.note,
-      version: eb('version', '+', 1),
-      updated_at: new Date(),
-    }))
-    .where('id', '=', id)
-    .execute();
+  await updateIntervention(trx, id, new Date(), () => ({
+    practitioner_id: to.practitionerId,
+    reassignment_reason: to.reason,
+    reassignment_note: to.note,
+  }));
 }
 
 export async function addExtension(
@@ -201,17 +206,11 @@ export async function addExtension(
     .insertInto('osr_intervention_extensions')
     .values({ intervention_id: id, sessions, reason, extended_at: at })
     .execute();
-  await trx
-    .updateTable('osr_interventions')
-    .set((eb) => ({
-      extra_sessions: eb('extra_sessions', '+', sessions),
-      extension_reason: reason,
-      extended_at: at,
-      version: eb('version', '+', 1),
-      updated_at: at,
-    }))
-    .where('id', '=', id)
-    .execute();
+  await updateIntervention(trx, id, at, (eb) => ({
+    extra_sessions: eb('extra_sessions', '+', sessions),
+    extension_reason: reason,
+    extended_at: at,
+  }));
 }
 
 export interface Closing {
@@ -227,20 +226,14 @@ export async function closeIntervention(
   c: Closing,
   at: Date,
 ): Promise<void> {
-  await trx
-    .updateTable('osr_interventions')
-    .set((eb) => ({
-      closed_on: c.closedOn,
-      outcome: c.outcome,
-      sessions_delivered: c.sessionsDelivered,
-      feedback_score: c.feedback?.score ?? null,
-      feedback_comment: c.feedback?.comment ?? null,
-      closed_at: at,
-      version: eb('version', '+', 1),
-      updated_at: at,
-    }))
-    .where('id', '=', id)
-    .execute();
+  await updateIntervention(trx, id, at, () => ({
+    closed_on: c.closedOn,
+    outcome: c.outcome,
+    sessions_delivered: c.sessionsDelivered,
+    feedback_score: c.feedback?.score ?? null,
+    feedback_comment: c.feedback?.comment ?? null,
+    closed_at: at,
+  }));
 }
 
 /** Interventions of these hubs closed on a local date in [fromDate, toDate], for the review. */

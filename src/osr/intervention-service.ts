@@ -12,12 +12,17 @@ import {
   closeIntervention,
   insertIntervention,
   interventionOfCase,
+  listInterventions,
   lockIntervention,
   reassignIntervention,
   type Closing,
 } from './intervention-repository.js';
 import { findPractitionerBrief } from './rota-repository.js';
-import { osrWeek } from './weeks.js';
+import { listedWeeks, osrWeek } from './weeks.js';
+import type { Kysely, Transaction } from 'kysely';
+import type { Static } from 'typebox';
+import type { DB } from '../db/schema.js';
+import type { InterventionQuery } from './intervention-schemas.js';
 
 /**
  * The rules of an intervention: it follows an active visit and starts on or after it, it stays within
@@ -107,7 +112,7 @@ export async function startIntervention(
 
 /** Locks an open intervention of the caller's hubs; a closed one is final (409). */
 function lockOpen(id: string, ctx: ChangeContext, verb: string) {
-  return async (trx: Parameters<typeof lockIntervention>[0]) => {
+  return async (trx: Transaction<DB>) => {
     const before = await lockIntervention(trx, id);
     if (!before) throw problems.notFound('intervention', id);
     assertHubScope(ctx.request, before.hub);
@@ -120,38 +125,54 @@ function lockOpen(id: string, ctx: ChangeContext, verb: string) {
   };
 }
 
+/** A change to an open intervention: locked, If-Match checked, written, audited and told as `event`. */
+async function changeOpen(
+  ctx: ChangeContext,
+  id: string,
+  how: { action: string; verb: string; event: InterventionEvent },
+  write: (trx: Transaction<DB>, before: InterventionDto) => Promise<void>,
+): Promise<InterventionDto> {
+  const { after } = await applyChange(ctx, {
+    entity: ENTITY,
+    action: how.action,
+    lock: lockOpen(id, ctx, how.verb),
+    version: (before) => before.version,
+    write: async (trx, before) => {
+      await write(trx, before);
+      return (await lockIntervention(trx, id))!;
+    },
+    entityId: () => id,
+    event: (iv) => eventOf(how.event, iv),
+    etag: (iv) => iv.version,
+  });
+  return after;
+}
+
+const REASSIGN = { action: 'reassign', verb: 'reassigned', event: 'intervention.reassigned' } as const;
+
 export async function reassign(
   ctx: ChangeContext,
   id: string,
   body: { practitionerId: string; reason: ReassignmentReason; note?: string },
 ): Promise<InterventionDto> {
-  const { after } = await applyChange(ctx, {
-    entity: ENTITY,
-    action: 'reassign',
-    lock: lockOpen(id, ctx, 'reassigned'),
-    version: (before) => before.version,
-    write: async (trx, before) => {
-      const p = await findPractitionerBrief(trx, body.practitionerId);
-      if (!p || p.kind !== 'zero_nineteen' || p.hub !== before.hub || p.archived_at) {
-        throw problems.unprocessable(
-          `The intervention stays in ${before.hub}: give it to a current 0-19 practitioner of that hub.`,
-          [{ field: '/body/practitionerId', message: 'is not a current 0-19 practitioner of the hub' }],
-        );
-      }
-      const back = p.id === before.visitPractitionerId;
-      await reassignIntervention(trx, id, {
-        practitionerId: p.id,
-        reason: back ? null : body.reason,
-        note: back ? null : (body.note ?? null),
-      });
-      return (await lockIntervention(trx, id))!;
-    },
-    entityId: () => id,
-    event: (iv) => eventOf('intervention.reassigned', iv),
-    etag: (iv) => iv.version,
+  return changeOpen(ctx, id, REASSIGN, async (trx, before) => {
+    const p = await findPractitionerBrief(trx, body.practitionerId);
+    if (!p || p.kind !== 'zero_nineteen' || p.hub !== before.hub || p.archived_at) {
+      throw problems.unprocessable(
+        `The intervention stays in ${before.hub}: give it to a current 0-19 practitioner of that hub.`,
+        [{ field: '/body/practitionerId', message: 'is not a current 0-19 practitioner of the hub' }],
+      );
+    }
+    const back = p.id === before.visitPractitionerId;
+    await reassignIntervention(trx, id, {
+      practitionerId: p.id,
+      reason: back ? null : body.reason,
+      note: back ? null : (body.note ?? null),
+    });
   });
-  return after;
 }
+
+const EXTEND = { action: 'extend', verb: 'extended', event: 'intervention.extended' } as const;
 
 /** Adds sessions with a reason; any number of extensions while the total stays within 12. */
 export async function extend(
@@ -160,48 +181,35 @@ export async function extend(
   body: { sessions: number; reason: string },
 ): Promise<InterventionDto> {
   const now = ctx.now ?? new Date();
-  const { after } = await applyChange(ctx, {
-    entity: ENTITY,
-    action: 'extend',
-    lock: lockOpen(id, ctx, 'extended'),
-    version: (before) => before.version,
-    write: async (trx, before) => {
-      const room = MAX_TOTAL_SESSIONS - before.totalSessions;
-      if (body.sessions > room)
-        throw problems.conflict(
-          `The intervention for case ${before.caseReference} has ${before.totalSessions} sessions; ${body.sessions} more would make ${before.totalSessions + body.sessions}, over the limit of ${MAX_TOTAL_SESSIONS}. ${room > 0 ? `At most ${room} more can be added.` : 'No more can be added.'}`,
-          'session-limit-reached',
-          { totalSessions: before.totalSessions, maxTotalSessions: MAX_TOTAL_SESSIONS },
-        );
-      await addExtension(trx, id, body.sessions, body.reason, now);
-      return (await lockIntervention(trx, id))!;
-    },
-    entityId: () => id,
-    event: (iv) => eventOf('intervention.extended', iv),
-    etag: (iv) => iv.version,
+  return changeOpen(ctx, id, EXTEND, async (trx, before) => {
+    const room = MAX_TOTAL_SESSIONS - before.totalSessions;
+    if (body.sessions > room)
+      throw problems.conflict(
+        `The intervention for case ${before.caseReference} has ${before.totalSessions} sessions; ${body.sessions} more would make ${before.totalSessions + body.sessions}, over the limit of ${MAX_TOTAL_SESSIONS}. ${room > 0 ? `At most ${room} more can be added.` : 'No more can be added.'}`,
+        'session-limit-reached',
+        { totalSessions: before.totalSessions, maxTotalSessions: MAX_TOTAL_SESSIONS },
+      );
+    await addExtension(trx, id, body.sessions, body.reason, now);
   });
-  return after;
 }
+
+const CLOSE = { action: 'close', verb: 'closed again or reopened', event: 'intervention.closed' } as const;
 
 /** Records the outcome; closing is final (twice, or any change after it, is refused). */
 export async function close(ctx: ChangeContext, id: string, body: Closing): Promise<InterventionDto> {
   const now = ctx.now ?? new Date();
   const today = todayIn(ctx.timezone, now);
-  const { after } = await applyChange(ctx, {
-    entity: ENTITY,
-    action: 'close',
-    lock: lockOpen(id, ctx, 'closed again or reopened'),
-    version: (before) => before.version,
-    write: async (trx, before) => {
-      checkClosing(before, body, today);
-      await closeIntervention(trx, id, body, now);
-      return (await lockIntervention(trx, id))!;
-    },
-    entityId: () => id,
-    event: (iv) => eventOf('intervention.closed', iv),
-    etag: (iv) => iv.version,
+  return changeOpen(ctx, id, CLOSE, async (trx, before) => {
+    checkClosing(before, body, today);
+    await closeIntervention(trx, id, body, now);
   });
-  return after;
+}
+
+/** A page of interventions asked for by a query. */
+export async function interventionsOf(db: Kysely<DB>, q: Static<typeof InterventionQuery>, timezone: string) {
+  const { limit = 100, offset = 0 } = q;
+  const found = await listInterventions(db, { ...q, ...listedWeeks(q, timezone) }, limit, offset);
+  return { ...found, limit, offset };
 }
 
 function checkClosing(before: InterventionDto, body: Closing, today: string): void {

@@ -1,10 +1,10 @@
-import { sql } from 'kysely';
 import { DateTime } from 'luxon';
 import { findBookingsOfLead, type BookingDto } from './booking-repository.js';
 import type { InterventionDto } from './intervention-model.js';
 import { listInterventions } from './intervention-repository.js';
 import { proposeReplacement, weekContext } from './lead-service.js';
-import { hubNames, type LeadRow } from './rota-repository.js';
+import { findPractitionerBrief, hubNames, type LeadRow } from './rota-repository.js';
+import { leadWeekKey as key, unavailableLeads, type UnavailablePart } from './lead-alert-repository.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { addWeeks, osrWeek, weekOfMonday, type OsrWeek } from './weeks.js';
@@ -22,13 +22,6 @@ import { addWeeks, osrWeek, weekOfMonday, type OsrWeek } from './weeks.js';
  *
  * Alerts are read by social workers too: they say "unavailable", never the kind of absence.
  */
-
-/** A part of the working days in which the lead responder cannot be there. */
-export interface UnavailablePart {
-  start: Date;
-  end: Date;
-  why: 'absent' | 'left';
-}
 
 export interface LeadAlert {
   kind: 'lead-responder-absent';
@@ -53,44 +46,6 @@ export interface AlertProposal {
 
 /** How far back an intervention delivered by the lead responder counts as affected: 6 + 6 weekly sessions. */
 export const INTERVENTION_WEEKS = 12;
-
-const key = (hub: string, monday: string) => `${hub}/${monday}`;
-
-/**
- * The unavailable parts of the working days of every led hub-week in the range, by `hub/monday`,
- * read with the database's own rule. Hub-weeks whose lead responder is there all week are absent.
- */
-export async function unavailableLeads(
-  db: Kysely<DB>,
-  filter: { hubs?: string[]; fromMonday: string; toMonday: string },
-  timezone: string,
-): Promise<Map<string, { practitionerId: string; parts: UnavailablePart[] }>> {
-  const hubs = filter.hubs ? (filter.hubs.length ? filter.hubs : ['']) : null;
-  const { rows } = await sql<{
-    hub_code: string;
-    monday: string;
-    practitioner_id: string;
-    starts_at: Date | string;
-    ends_at: Date | string;
-    why: 'absent' | 'left';
-  }>`
-    SELECT l.hub_code, l.week_start::text AS monday, l.practitioner_id, u.starts_at, u.ends_at, u.why
-      FROM osr_lead_responders l
-      CROSS JOIN LATERAL osr_working_days(l.week_start, ${timezone}) AS w(span)
-      CROSS JOIN LATERAL osr_unavailable(l.practitioner_id, lower(w.span), upper(w.span)) AS u
-     WHERE l.practitioner_id IS NOT NULL
-       AND l.week_start BETWEEN ${filter.fromMonday}::date AND ${filter.toMonday}::date
-       ${hubs ? sql`AND l.hub_code IN (${sql.join(hubs)})` : sql``}
-     ORDER BY l.hub_code, l.week_start, u.starts_at, u.ends_at`.execute(db);
-  const out = new Map<string, { practitionerId: string; parts: UnavailablePart[] }>();
-  for (const r of rows) {
-    const k = key(r.hub_code, r.monday);
-    const entry = out.get(k) ?? { practitionerId: r.practitioner_id, parts: [] };
-    entry.parts.push({ start: new Date(r.starts_at), end: new Date(r.ends_at), why: r.why });
-    out.set(k, entry);
-  }
-  return out;
-}
 
 /** Overlapping or touching parts merged, in order. */
 export function mergeParts(parts: UnavailablePart[]): UnavailablePart[] {
@@ -286,13 +241,7 @@ export async function leadAbsentDetail(
   const found = (
     await unavailableLeads(db, { hubs: [hub], fromMonday: w.monday, toMonday: w.monday }, timezone)
   ).get(key(hub, w.monday));
-  const person = found
-    ? await db
-        .selectFrom('practitioners')
-        .select('name')
-        .where('id', '=', found.practitionerId)
-        .executeTakeFirst()
-    : undefined;
+  const person = found ? await findPractitionerBrief(db, found.practitionerId) : undefined;
   const name = person?.name ?? 'The lead responder';
   const parts = mergeParts(found?.parts ?? []);
   const why = parts.some((p) => p.why === 'left')

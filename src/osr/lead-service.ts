@@ -6,7 +6,7 @@ import { findPractitionerBrief, hubNames, leadRows, type LeadRow } from './rota-
 import { hubFacts, LOOKBACK_WEEKS } from './rota-service.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { addWeeks, formatLocal, osrWeek, toMinutes, weeksBetween } from './weeks.js';
+import { addWeeks, formatLocal, osrWeek, parseWeek, toMinutes, weeksBetween } from './weeks.js';
 
 /** A hub-week with the weeks around it, ready to ask the scheduler core about one change. */
 export interface WeekContext {
@@ -106,6 +106,20 @@ export interface Proposal {
     reasons: string[];
     notes: string[];
   }[];
+}
+
+/** The proposal for a hub-week from an instant (default: now), for the hub manager to choose from. */
+export async function proposeFrom(
+  db: Kysely<DB>,
+  hub: string,
+  week: string,
+  from: string | undefined,
+  timezone: string,
+): Promise<Proposal> {
+  parseWeek(week, '/params/week');
+  const ctx = await weekContext(db, hub, week, timezone);
+  const now = from ? DateTime.fromISO(from, { zone: timezone }) : DateTime.now().setZone(timezone);
+  return proposeReplacement(ctx, week, timezone, now);
 }
 
 /** Who could lead the rest of the week in place of the current lead responder, best first (the core ranks). */

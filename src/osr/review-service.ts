@@ -1,27 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { problems } from '../http/problem.js';
-import { weekFigures, type WeekFigures } from './figures.js';
+import { weekFigures } from './figures.js';
 import { closedBetween } from './intervention-repository.js';
-import { monthFigures, monthsBetween, type MonthFigures } from './review.js';
+import { monthFigures, monthsBetween } from './review.js';
+import type { Review } from './review-schemas.js';
+import type { RotaQuery } from './schemas.js';
 import { hubNames } from './rota-repository.js';
 import { osrWeek, weekRange } from './weeks.js';
 
-export interface Review {
-  fromWeek: string;
-  toWeek: string;
-  /** Per hub and week, as before: the cap, cases booked, refusals, interventions started. */
-  items: WeekFigures[];
-  /** Per hub and calendar month: outcomes of interventions closed, days open, feedback, bookings. */
-  months: MonthFigures[];
-}
-
 /** The pilot's review over OSR weeks: weekly figures and the monthly outcomes of the period. */
-export async function reviewOf(
-  db: Kysely<DB>,
-  q: { fromWeek: string; toWeek?: string; hub?: string },
-  timezone: string,
-): Promise<Review> {
+export async function reviewOf(db: Kysely<DB>, q: RotaQuery, timezone: string): Promise<Review> {
   const weeks = weekRange(q.fromWeek, q.toWeek);
   const names = await hubNames(db, q.hub ? [q.hub] : undefined);
   if (q.hub && names.size === 0) throw problems.notFound('hub', q.hub);

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { InterventionOutcome } from '../db/schema.js';
-import type { WeekFigures } from './figures.js';
+import type { MonthFigures, WeekFigures } from './review-schemas.js';
 
 /**
  * The pilot's figures per hub and calendar month. A week counts in the month of its Monday (bookings,
@@ -13,22 +13,6 @@ export interface ClosedIntervention {
   closedOn: string;
   outcome: InterventionOutcome;
   feedbackScore: number | null;
-}
-
-export interface MonthFigures {
-  hub: string;
-  hubName: string;
-  month: string;
-  closed: Record<InterventionOutcome, number>;
-  closedTotal: number;
-  medianDaysOpen: number | null;
-  transferredToStatutoryShare: number | null;
-  meanFeedback: number | null;
-  feedbackCount: number;
-  casesBooked: number;
-  caseCapacity: number;
-  refusedRequests: number;
-  interventionsStarted: number;
 }
 
 const emptyClosed = (): Record<InterventionOutcome, number> => ({

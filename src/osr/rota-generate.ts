@@ -129,31 +129,26 @@ export function generateHubRota(facts: HubFacts, weeks: PlanWeek[]): HubRota {
   let assignments: Assignments = solve(strict, SOLVE).assignments;
   let open = openWeeks(weeks, facts.hub, assignments);
 
-  if (open.length > 0 && gradeOf) {
-    const anyGrade = buildHubProblem(facts, weeks, { consecutiveRule: true });
+  // Fills the open weeks again under looser rules; a week it fills says which rule gave way.
+  const retry = (looser: Problem, why: (week: string) => string) => {
     assignments = resolve(
-      anyGrade,
+      looser,
       assignments,
       open.map((w) => demandId(facts.hub, w)),
     );
     const still = new Set(openWeeks(weeks, facts.hub, assignments));
-    for (const w of open)
-      if (!still.has(w))
-        note(w, `Nobody of grade ${gradeOf.get(w)} could take it: the grades do not mix as planned here.`);
+    for (const w of open) if (!still.has(w)) note(w, why(w));
     open = [...still];
+  };
+  if (open.length > 0 && gradeOf) {
+    retry(
+      buildHubProblem(facts, weeks, { consecutiveRule: true }),
+      (w) => `Nobody of grade ${gradeOf.get(w)} could take it: the grades do not mix as planned here.`,
+    );
   }
   const relaxed = buildHubProblem(facts, weeks, { consecutiveRule: false });
   if (open.length > 0) {
-    assignments = resolve(
-      relaxed,
-      assignments,
-      open.map((w) => demandId(facts.hub, w)),
-    );
-    const still = new Set(openWeeks(weeks, facts.hub, assignments));
-    for (const w of open)
-      if (!still.has(w))
-        note(w, 'Only the lead responder of an adjacent week could take it: consecutive weeks.');
-    open = [...still];
+    retry(relaxed, () => 'Only the lead responder of an adjacent week could take it: consecutive weeks.');
   }
 
   const lead = new Map<string, string | null>();

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { DB, GradeMix } from '../db/schema.js';
 import { weekOfMonday } from './weeks.js';
 
@@ -130,18 +130,8 @@ function leadQuery(db: Kysely<DB>, filter: LeadFilter) {
   let query = db
     .selectFrom('osr_lead_responders as l')
     .leftJoin('practitioners as p', 'p.id', 'l.practitioner_id')
-    .select([
-      'l.hub_code',
-      'l.week_start',
-      'l.practitioner_id',
-      'p.name',
-      'l.grade',
-      'l.source',
-      'l.reason',
-      'l.unfilled_reasons',
-      'l.issued_at',
-      'l.version',
-    ])
+    .select(['l.hub_code', 'l.week_start', 'l.practitioner_id', 'p.name', 'l.grade', 'l.source', 'l.reason'])
+    .select(['l.unfilled_reasons', 'l.issued_at', 'l.version'])
     .where('l.week_start', '>=', filter.fromMonday)
     .where('l.week_start', '<=', filter.toMonday)
     .orderBy('l.hub_code')
@@ -193,24 +183,13 @@ export async function saveOverride(
   trx: Transaction<DB>,
   o: { hub: string; monday: string; practitionerId: string; grade: string | null; reason: string },
 ): Promise<void> {
-  const values = {
+  await saveLead(trx, o.hub, o.monday, {
     practitioner_id: o.practitionerId,
     grade: o.grade,
-    source: 'override' as const,
+    source: 'override',
     reason: o.reason,
     unfilled_reasons: null,
-  };
-  await trx
-    .insertInto('osr_lead_responders')
-    .values({ hub_code: o.hub, week_start: o.monday, ...values })
-    .onConflict((oc) =>
-      oc.columns(['hub_code', 'week_start']).doUpdateSet((eb) => ({
-        ...values,
-        version: eb('osr_lead_responders.version', '+', 1),
-        updated_at: new Date(),
-      })),
-    )
-    .execute();
+  });
 }
 
 /** Writes a generated hub-week (replacing an earlier generated, unissued one). */
@@ -224,17 +203,23 @@ export async function saveGenerated(
     reasons: string[];
   },
 ): Promise<void> {
-  const values = {
+  await saveLead(db, row.hub, row.monday, {
     practitioner_id: row.practitionerId,
     grade: row.grade,
-    source: 'generated' as const,
+    source: 'generated',
     reason: null,
     unfilled_reasons: row.practitionerId ? null : JSON.stringify(row.reasons),
     issued_at: null,
-  };
+  });
+}
+
+type LeadValues = Omit<Insertable<DB['osr_lead_responders']>, 'hub_code' | 'week_start'>;
+
+/** Inserts a hub-week's lead responder, or writes over the stored one a version on. */
+async function saveLead(db: Kysely<DB>, hub: string, monday: string, values: LeadValues): Promise<void> {
   await db
     .insertInto('osr_lead_responders')
-    .values({ hub_code: row.hub, week_start: row.monday, ...values })
+    .values({ hub_code: hub, week_start: monday, ...values })
     .onConflict((oc) =>
       oc.columns(['hub_code', 'week_start']).doUpdateSet((eb) => ({
         ...values,

@@ -1,7 +1,6 @@
 import type { OsrUnfilledGroupDto } from './unfilled-summary.js';
+import type { RotaQuery } from './schemas.js';
 import { writeEvent } from '../changes/events.js';
-import type { AuditContext } from '../audit/record.js';
-import { recordAudit } from '../audit/record.js';
 import { problems } from '../http/problem.js';
 import { currentWeekMonday } from '../time/weeks.js';
 import { leadAlerts, type LeadAlert } from './lead-alerts.js';
@@ -20,9 +19,9 @@ import {
   saveGenerated,
   type LeadRow,
 } from './rota-repository.js';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { addWeeks, osrWeek, weekOfMonday, weekRange, weeksBetween } from './weeks.js';
+import { addWeeks, osrWeek, parseWeek, weekOfMonday, weekRange, weeksBetween } from './weeks.js';
 import { applyChange, type ChangeContext } from '../changes/apply-change.js';
 
 /** Weeks before a run that fairness and the consecutive rule look back on. */
@@ -103,76 +102,114 @@ export function toAssignment(row: LeadRow, notes: string[] = [], alerts: LeadAle
 
 /** Generates (or regenerates) the rota of every hub for `weeks` weeks from `fromWeek`, keeping kept weeks. */
 export async function generateRota(
-  db: Kysely<DB>,
+  ctx: ChangeContext,
   input: { fromWeek: string; weeks: number; hub?: string },
-  timezone: string,
-  audit: AuditContext,
-): Promise<Rota> {
+): Promise<Rota & { unfilledSummary: OsrUnfilledGroupDto[] }> {
+  const { db, timezone } = ctx;
+  parseWeek(input.fromWeek, '/body/fromWeek');
   const planned = weeksBetween(input.fromWeek, addWeeks(input.fromWeek, input.weeks - 1));
   const history = weeksBetween(addWeeks(input.fromWeek, -LOOKBACK_WEEKS), addWeeks(input.fromWeek, -1));
   const names = await hubNames(db, input.hub ? [input.hub] : undefined);
   if (input.hub && !names.has(input.hub)) throw problems.notFound('hub', input.hub);
-  const currentMonday = currentWeekMonday(timezone);
-  return db.transaction().execute(async (trx) => {
-    const notesOf = new Map<string, string[]>();
-    const unfilledSummary: OsrUnfilledGroupDto[] = [];
-    for (const [hub, hubName] of names) {
-      const rows = await lockLeadRows(trx, {
-        hubs: [hub],
-        fromMonday: osrWeek(history[0]!, timezone).monday,
-        toMonday: osrWeek(planned.at(-1)!, timezone).monday,
-      });
-      const byWeek = new Map(rows.map((r) => [r.week, r]));
-      const weeks: PlanWeek[] = [
-        ...history.map((week) => ({ week, history: true, pinned: byWeek.get(week)?.practitionerId ?? null })),
-        ...planned.map((week) => {
-          const row = byWeek.get(week);
-          return { week, pinned: isKept(row, currentMonday) ? row!.practitionerId : null };
-        }),
-      ];
-      const pinnedPeople = weeks.flatMap((w) => (w.pinned ? [w.pinned] : []));
-      const facts = await hubFacts(trx, hub, hubName, [...history, ...planned], timezone, pinnedPeople);
-      const result = generateHubRota(facts, weeks);
-      unfilledSummary.push(...result.summary);
-      for (const w of weeks) {
-        if (w.history || w.pinned) continue;
-        const id = result.lead.get(w.week) ?? null;
-        const lead = facts.practitioners.find((p) => p.id === id);
-        const grade = isLeadGrade(lead?.grade) ? lead.grade : null;
-        await saveGenerated(trx, {
-          hub,
-          monday: osrWeek(w.week, timezone).monday,
-          practitionerId: id,
-          grade,
-          reasons: result.reasons.get(w.week) ?? [],
-        });
-        if ((byWeek.get(w.week)?.practitionerId ?? null) !== id) {
-          await writeEvent(trx, 'osr.lead-responder.changed', `${hub}/${w.week}`, {
-            hub,
-            week: w.week,
-            practitioner: lead ? { id: lead.id, name: lead.name } : null,
-            grade,
-            source: 'generated',
-            reason: null,
-          });
-        }
-        notesOf.set(`${hub}/${w.week}`, result.notes.get(w.week) ?? []);
+  const run: RunWeeks = { planned, history, currentMonday: currentWeekMonday(timezone), timezone };
+  const { after } = await applyChange(ctx, {
+    entity: 'osr_rota',
+    action: 'generate',
+    write: async (trx) => {
+      const notesOf = new Map<string, string[]>();
+      const unfilledSummary: OsrUnfilledGroupDto[] = [];
+      for (const [hub, hubName] of names) {
+        unfilledSummary.push(...(await generateHub(trx, hub, hubName, run, notesOf)));
       }
-    }
-    const rota = await readRota(
-      trx,
-      { fromWeek: planned[0]!, toWeek: planned.at(-1)!, hubs: [...names.keys()] },
-      timezone,
-      notesOf,
-    );
-    await recordAudit(trx, audit, {
-      entity: 'osr_rota',
-      entityId: `${rota.fromWeek}..${rota.toWeek}`,
-      action: 'generate',
-      after: rota,
-    });
-    return { ...rota, unfilledSummary };
+      const rota = await readRota(
+        trx,
+        { fromWeek: planned[0]!, toWeek: planned.at(-1)!, hubs: [...names.keys()] },
+        timezone,
+        notesOf,
+      );
+      return { ...rota, unfilledSummary };
+    },
+    entityId: (rota) => `${rota.fromWeek}..${rota.toWeek}`,
+    audited: ({ unfilledSummary: _, ...rota }) => rota,
   });
+  return after;
+}
+
+/** The weeks of one rota run: those planned, those looked back on, and the current week's Monday. */
+interface RunWeeks {
+  planned: string[];
+  history: string[];
+  currentMonday: string;
+  timezone: string;
+}
+
+/** Plans one hub's weeks (keeping kept ones), saves them and tells of each changed lead responder. */
+async function generateHub(
+  trx: Transaction<DB>,
+  hub: string,
+  hubName: string,
+  run: RunWeeks,
+  notesOf: Map<string, string[]>,
+): Promise<OsrUnfilledGroupDto[]> {
+  const { planned, history, timezone } = run;
+  const rows = await lockLeadRows(trx, {
+    hubs: [hub],
+    fromMonday: osrWeek(history[0]!, timezone).monday,
+    toMonday: osrWeek(planned.at(-1)!, timezone).monday,
+  });
+  const byWeek = new Map(rows.map((r) => [r.week, r]));
+  const weeks: PlanWeek[] = [
+    ...history.map((week) => ({ week, history: true, pinned: byWeek.get(week)?.practitionerId ?? null })),
+    ...planned.map((week) => {
+      const row = byWeek.get(week);
+      return { week, pinned: isKept(row, run.currentMonday) ? row!.practitionerId : null };
+    }),
+  ];
+  const pinnedPeople = weeks.flatMap((w) => (w.pinned ? [w.pinned] : []));
+  const facts = await hubFacts(trx, hub, hubName, [...history, ...planned], timezone, pinnedPeople);
+  const result = generateHubRota(facts, weeks);
+  for (const w of weeks) {
+    if (w.history || w.pinned) continue;
+    const id = result.lead.get(w.week) ?? null;
+    const lead = facts.practitioners.find((p) => p.id === id);
+    const grade = isLeadGrade(lead?.grade) ? lead.grade : null;
+    const monday = osrWeek(w.week, timezone).monday;
+    await saveGenerated(trx, {
+      hub,
+      monday,
+      practitionerId: id,
+      grade,
+      reasons: result.reasons.get(w.week) ?? [],
+    });
+    if ((byWeek.get(w.week)?.practitionerId ?? null) !== id) {
+      await writeEvent(trx, 'osr.lead-responder.changed', `${hub}/${w.week}`, {
+        hub,
+        week: w.week,
+        practitioner: lead ? { id: lead.id, name: lead.name } : null,
+        grade,
+        source: 'generated',
+        reason: null,
+      });
+    }
+    notesOf.set(`${hub}/${w.week}`, result.notes.get(w.week) ?? []);
+  }
+  return result.summary;
+}
+
+/** 404 for a hub that does not exist (none asked: every hub). */
+export async function knownHub(db: Kysely<DB>, hub: string | undefined): Promise<void> {
+  if (hub && !(await hubExists(db, hub))) throw problems.notFound('hub', hub);
+}
+
+/** The stored rota asked for by a query: its weeks (both included), of one hub or all. */
+export async function readRotaOf(db: Kysely<DB>, q: RotaQuery, timezone: string): Promise<Rota> {
+  const weeks = weekRange(q.fromWeek, q.toWeek);
+  await knownHub(db, q.hub);
+  return readRota(
+    db,
+    { fromWeek: weeks[0]!, toWeek: weeks.at(-1)!, ...(q.hub ? { hubs: [q.hub] } : {}) },
+    timezone,
+  );
 }
 
 /** The stored rota: filled weeks as assignments, weeks without anyone as unfilled with their reasons. */
@@ -208,7 +245,7 @@ export async function issueRota(
   input: { fromWeek: string; toWeek: string; hub?: string },
 ) {
   const weeks = weekRange(input.fromWeek, input.toWeek);
-  if (input.hub && !(await hubExists(ctx.db, input.hub))) throw problems.notFound('hub', input.hub);
+  await knownHub(ctx.db, input.hub);
   const [first, last] = [weeks[0]!, weeks.at(-1)!];
   const { after } = await applyChange(ctx, {
     entity: 'osr_rota',

@@ -72,3 +72,13 @@ export async function saveHubSettings(
     )
     .execute();
 }
+
+/** The DAT team on duty in the week of this Monday, if any. */
+export async function datTeamOnDuty(db: Kysely<DB>, monday: string) {
+  return db
+    .selectFrom('osr_dat_duty_weeks as d')
+    .innerJoin('osr_dat_teams as t', 't.code', 'd.dat_team')
+    .select(['t.code', 't.name'])
+    .where('d.duty_week_start', '=', monday)
+    .executeTakeFirst();
+}

@@ -7,24 +7,23 @@ import type { UnfilledCause, UnfilledGroup } from '../scheduler/index.js';
  * the core re-checked. A grade is not a fix (it is a person's job), so only facts a manager can change
  * are offered: someone working during a recorded absence.
  */
+const weeksOf = (description: string) => ({
+  weeks: Type.Integer({ description }),
+  isoWeeks: Type.Array(IsoWeek),
+});
+const Fix = Type.Object({
+  practitionerId: Uuid,
+  name: Type.String(),
+  change: Type.String({ enum: ['absence'] }),
+  ...weeksOf('How many of the group’s weeks this fills, re-checked by the core'),
+  sentence: Type.String(),
+});
 export const OsrUnfilledGroup = Type.Object({
   hub: Code,
   hubName: Type.String(),
-  weeks: Type.Integer({ description: 'How many weeks share this cause' }),
-  isoWeeks: Type.Array(IsoWeek),
+  ...weeksOf('How many weeks share this cause'),
   because: Type.String({ description: 'The cause, in one sentence' }),
-  fixes: Type.Array(
-    Type.Object({
-      practitionerId: Uuid,
-      name: Type.String(),
-      change: Type.String({ enum: ['absence'] }),
-      weeks: Type.Integer({
-        description: 'How many of the group’s weeks this fills, re-checked by the core',
-      }),
-      isoWeeks: Type.Array(IsoWeek),
-      sentence: Type.String(),
-    }),
-  ),
+  fixes: Type.Array(Fix),
 });
 export type OsrUnfilledGroupDto = Static<typeof OsrUnfilledGroup>;
 

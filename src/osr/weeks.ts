@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { problems } from '../http/problem.js';
-import { isoWeekToMonday, isValidIsoWeek, mondayToIsoWeek } from '../time/weeks.js';
+import { currentWeekMonday, isoWeekToMonday, isValidIsoWeek, mondayToIsoWeek } from '../time/weeks.js';
 
 /**
  * The one definition of an OSR week, used by bookings, leave checks, alerts and the rota: an ISO week
@@ -84,6 +84,20 @@ export function weekRange(from: string, to: string | undefined, max = 104): stri
   }
   return weeks;
 }
+
+/** A query's weeks, from the current week for 12 weeks unless it says otherwise. */
+export const weeksFromNow = (q: { fromWeek?: string; toWeek?: string }, timezone: string): string[] =>
+  weekRange(q.fromWeek ?? mondayToIsoWeek(currentWeekMonday(timezone)), q.toWeek);
+
+/** The Mondays of the first and last of these weeks, as the hub-week filters take them. */
+export const mondaySpan = (weeks: string[], timezone: string): { fromMonday: string; toMonday: string } => ({
+  fromMonday: osrWeek(weeks[0]!, timezone).monday,
+  toMonday: osrWeek(weeks.at(-1)!, timezone).monday,
+});
+
+/** A list's optional weeks (toWeek alone means fromWeek alone; at most ten years) as Mondays, or no bound. */
+export const listedWeeks = (q: { fromWeek?: string; toWeek?: string }, timezone: string) =>
+  q.fromWeek ? mondaySpan(weekRange(q.fromWeek, q.toWeek ?? q.fromWeek, 520), timezone) : {};
 
 export const weekOfMonday = (monday: string): string => mondayToIsoWeek(monday);
 

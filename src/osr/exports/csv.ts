@@ -10,39 +10,23 @@ export function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+const ROTA_HEADER =
+  'week,monday,friday,hub,hub_name,lead_responder,grade,source,dat_team,lead_unavailable_days';
+
 export function rotaCsv(table: ExportTable): string {
-  const header = [
-    'week',
-    'monday',
-    'friday',
-    'hub',
-    'hub_name',
-    'lead_responder',
-    'grade',
-    'source',
-    'dat_team',
-    'lead_unavailable_days',
-  ];
-  const lines = [header.join(',')];
-  for (const r of table.rows) {
-    lines.push(
-      [
-        r.week,
-        r.monday,
-        r.friday,
-        r.hub,
-        r.hubName,
-        r.lead?.name ?? '',
-        r.lead?.grade ?? '',
-        r.lead?.source ?? 'unfilled',
-        r.datTeam,
-        // Local dates separated by |, as in the imports; empty when the lead responder is there all week.
-        r.leadUnavailableDays.join('|'),
-      ]
-        .map(csvCell)
-        .join(','),
-    );
-  }
-  // A byte-order mark so spreadsheet programs read the file as UTF-8.
+  return csvFile(
+    ROTA_HEADER,
+    table.rows.map((r) => {
+      const where = [r.week, r.monday, r.friday, r.hub, r.hubName];
+      const lead = r.lead ? [r.lead.name, r.lead.grade, r.lead.source] : ['', '', 'unfilled'];
+      // Local dates separated by |, as in the imports; empty when the lead responder is there all week.
+      return [...where, ...lead, r.datTeam, r.leadUnavailableDays.join('|')];
+    }),
+  );
+}
+
+/** A header line and the rows, with a byte-order mark so spreadsheet programs read the file as UTF-8. */
+export function csvFile(header: string, rows: (string | number | null)[][]): string {
+  const lines = [header, ...rows.map((cells) => cells.map(csvCell).join(','))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -69,17 +69,7 @@ export function rotaHtml(table: ExportTable, generatedAt: string): string {
       return `<tr><th scope="row">${escapeHtml(week)}<span class="dates">${escapeHtml(dates)}</span>${dat}</th>${rows.map(cell).join('')}</tr>`;
     })
     .join('\n');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>OSR lead-responder rota ${escapeHtml(first)} to ${escapeHtml(last)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<main>
-<h1>One Service Response: lead responders</h1>
+  const main = `<h1>One Service Response: lead responders</h1>
 <p class="meta">Weeks ${escapeHtml(first)} to ${escapeHtml(last)}, Monday to Friday. Book consultations and joint visits with the lead responder of the hub. Issued ${escapeHtml(generatedAt)}.</p>
 <div class="scroll">
 <table>
@@ -89,7 +79,23 @@ export function rotaHtml(table: ExportTable, generatedAt: string): string {
 ${body}
 </tbody>
 </table>
-</div>
+</div>`;
+  return htmlPage(`OSR lead-responder rota ${first} to ${last}`, STYLE, main);
+}
+
+/** A whole page around its main content, with its one inline style (allowed by hash, see reply.ts). */
+export function htmlPage(title: string, style: string, main: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${style}</style>
+</head>
+<body>
+<main>
+${main}
 </main>
 </body>
 </html>

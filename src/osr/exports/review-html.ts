@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { InterventionOutcome } from '../../db/schema.js';
 import { OUTCOMES } from '../intervention-model.js';
-import type { MonthFigures } from '../review.js';
-import type { Review } from '../review-service.js';
-import { escapeHtml } from './html.js';
+import type { MonthFigures, Review } from '../review-schemas.js';
+import { escapeHtml, htmlPage } from './html.js';
 
 /** The pilot review as a printable page: per hub, two bar charts drawn on the server and the figures. */
 const STYLE = `
@@ -150,21 +149,8 @@ export function reviewHtml(review: Review, generatedAt: string): string {
       ),
     )
     .join('\n');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>OSR pilot review ${escapeHtml(review.fromWeek)} to ${escapeHtml(review.toWeek)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<main>
-<h1>One Service Response: pilot review</h1>
+  const main = `<h1>One Service Response: pilot review</h1>
 <p class="meta">Weeks ${escapeHtml(review.fromWeek)} to ${escapeHtml(review.toWeek)}. A week counts in the month of its Monday; an intervention in the month it closed. Generated ${escapeHtml(generatedAt)}.</p>
-${sections || '<p>No hubs.</p>'}
-</main>
-</body>
-</html>
-`;
+${sections || '<p>No hubs.</p>'}`;
+  return htmlPage(`OSR pilot review ${review.fromWeek} to ${review.toWeek}`, STYLE, main);
 }

@@ -1,102 +1,55 @@
-import { DateTime } from 'luxon';
-import { Type, type Static } from 'typebox';
+import type { FastifyReply } from 'fastify';
 import type { App, Deps } from '../../http/app-types.js';
-import { problems } from '../../http/problem.js';
-import { Code, errorResponses, IsoWeek } from '../../http/schemas.js';
-import { currentWeekMonday, mondayToIsoWeek } from '../../time/weeks.js';
-import { hubExists } from '../rota-repository.js';
-import { weekRange } from '../weeks.js';
+import { operations, routes } from '../../http/operation.js';
+import { ExportQuery } from '../schemas.js';
 import { rotaCsv } from './csv.js';
 import { rotaHtml, STYLE_HASH } from './html.js';
 import { rotaIcs } from './ics.js';
-import { exportTable } from './rows.js';
+import { asCsv, asPage, fileAnswer, printedAt } from './reply.js';
+import { exportTableOf, type ExportTable } from './rows.js';
 
-const ExportQuery = Type.Object(
-  {
-    fromWeek: Type.Optional(IsoWeek),
-    toWeek: Type.Optional(IsoWeek),
-    hub: Type.Optional(Code),
-  },
-  { additionalProperties: false, description: 'Default: 12 weeks from the current week, every hub' },
-);
+const op = operations('osr');
 
-const text = (example: string, description: string) => Type.String({ examples: [example], description });
-
-export async function exportRoutes(app: App, { database, config }: Deps): Promise<void> {
-  const db = database.db;
-  const tz = config.timezone;
-
-  const tableFor = async (q: Static<typeof ExportQuery>) => {
-    const from = q.fromWeek ?? mondayToIsoWeek(currentWeekMonday(tz));
-    const weeks = weekRange(from, q.toWeek, 104);
-    if (q.hub && !(await hubExists(db, q.hub))) throw problems.notFound('hub', q.hub);
-    return exportTable(db, weeks, q.hub, tz);
+/** The rota's weeks asked for (12 from the current week unless said), as one file, sent by `send`. */
+function exportRoute(path: string, summary: string, mime: string, example: string, send: Send) {
+  return (app: App, { database: { db }, config }: Deps): void => {
+    const response = { 200: fileAnswer(mime, example, summary) };
+    const schema = op(summary, { querystring: ExportQuery, produces: [mime], response }, [404]);
+    app.get(path, { schema }, async (request, reply) =>
+      send(await exportTableOf(db, request.query, config.timezone), reply, config.timezone),
+    );
   };
-  const route = (path: string, summary: string, mime: string, example: string) => ({
-    path,
-    options: {
-      schema: {
-        tags: ['osr'],
-        summary,
-        querystring: ExportQuery,
-        produces: [mime],
-        response: {
-          200: { content: { [mime]: { schema: text(example, summary) } } },
-          ...errorResponses(404),
-        },
-      },
-    },
-  });
-
-  const html = route(
-    '/osr/rotas.html',
-    'The rota as a printable page, readable on a phone and on paper',
-    'text/html',
-    '<!doctype html><html lang="en">...<table>...</table>...</html>',
-  );
-  app.get(html.path, html.options, async (request, reply) => {
-    const table = await tableFor(request.query);
-    reply
-      .type('text/html; charset=utf-8')
-      .header(
-        'content-security-policy',
-        `default-src 'none'; style-src ${STYLE_HASH}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
-      )
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'private, no-cache');
-    return rotaHtml(table, DateTime.now().setZone(tz).toFormat('d LLL yyyy HH:mm'));
-  });
-
-  const csv = route(
-    '/osr/rotas.csv',
-    'The rota as a spreadsheet (CSV, one row per hub-week)',
-    'text/csv',
-    'week,monday,friday,hub,hub_name,lead_responder,grade,source,dat_team,lead_unavailable_days\r\n2026-W48,2026-11-23,2026-11-27,east-hub,East 0-19 Hub,Priya Shah,H,generated,DAT North,2026-11-25|2026-11-26\r\n',
-  );
-  app.get(csv.path, csv.options, async (request, reply) => {
-    const table = await tableFor(request.query);
-    reply
-      .type('text/csv; charset=utf-8; header=present')
-      .header(
-        'content-disposition',
-        `attachment; filename="osr-rota-${table.weeks[0]}-${table.weeks.at(-1)}.csv"`,
-      )
-      .header('x-content-type-options', 'nosniff');
-    return rotaCsv(table);
-  });
-
-  const ics = route(
-    '/osr/rotas.ics',
-    'The rota as an iCalendar feed: one all-day event per hub-week, with stable UIDs',
-    'text/calendar',
-    'BEGIN:VCALENDAR\r\nVERSION:2.0\r\n...\r\nEND:VCALENDAR\r\n',
-  );
-  app.get(ics.path, ics.options, async (request, reply) => {
-    const table = await tableFor(request.query);
-    reply
-      .type('text/calendar; charset=utf-8')
-      .header('content-disposition', 'inline; filename="osr-rota.ics"')
-      .header('x-content-type-options', 'nosniff');
-    return rotaIcs(table, tz);
-  });
 }
+
+type Send = (table: ExportTable, reply: FastifyReply, timezone: string) => string;
+
+const HTML = 'The rota as a printable page, readable on a phone and on paper';
+const HTML_EXAMPLE = '<!doctype html><html lang="en">...<table>...</table>...</html>';
+
+const html = exportRoute('/osr/rotas.html', HTML, 'text/html', HTML_EXAMPLE, (table, reply, timezone) => {
+  asPage(reply, STYLE_HASH);
+  return rotaHtml(table, printedAt(timezone));
+});
+
+const CSV = 'The rota as a spreadsheet (CSV, one row per hub-week)';
+const CSV_EXAMPLE =
+  'week,monday,friday,hub,hub_name,lead_responder,grade,source,dat_team,lead_unavailable_days\r\n2026-W48,2026-11-23,2026-11-27,east-hub,East 0-19 Hub,Priya Shah,H,generated,DAT North,2026-11-25|2026-11-26\r\n';
+
+const csv = exportRoute('/osr/rotas.csv', CSV, 'text/csv', CSV_EXAMPLE, (table, reply) => {
+  asCsv(reply, `osr-rota-${table.weeks[0]}-${table.weeks.at(-1)}.csv`);
+  return rotaCsv(table);
+});
+
+const ICS = 'The rota as an iCalendar feed: one all-day event per hub-week, with stable UIDs';
+const ICS_EXAMPLE = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\n...\r\nEND:VCALENDAR\r\n';
+
+const ics = exportRoute('/osr/rotas.ics', ICS, 'text/calendar', ICS_EXAMPLE, (table, reply, timezone) => {
+  reply
+    .type('text/calendar; charset=utf-8')
+    .header('content-disposition', 'inline; filename="osr-rota.ics"')
+    .header('x-content-type-options', 'nosniff');
+  return rotaIcs(table, timezone);
+});
+
+// Last: the routes above are values built by exportRoute, so they exist only from here on.
+export const exportRoutes = routes(html, csv, ics);

@@ -1,9 +1,11 @@
 import { datTeamFor } from '../figures.js';
-import { daysTouched, mergeParts, unavailableLeads } from '../lead-alerts.js';
+import { unavailableLeads } from '../lead-alert-repository.js';
+import { daysTouched, mergeParts } from '../lead-alerts.js';
 import { hubNames, leadRows } from '../rota-repository.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { osrWeek } from '../weeks.js';
+import { knownHub } from '../rota-service.js';
+import { mondaySpan, osrWeek, weeksFromNow } from '../weeks.js';
 
 /** One hub-week of the issued rota, as every export format shows it. */
 export interface ExportRow {
@@ -28,6 +30,17 @@ export interface ExportTable {
   rows: ExportRow[];
 }
 
+/** The table an export asks for: 12 weeks from the current week unless it says otherwise, every hub or one. */
+export async function exportTableOf(
+  db: Kysely<DB>,
+  q: { fromWeek?: string; toWeek?: string; hub?: string },
+  timezone: string,
+): Promise<ExportTable> {
+  const weeks = weeksFromNow(q, timezone);
+  await knownHub(db, q.hub);
+  return exportTable(db, weeks, q.hub, timezone);
+}
+
 export async function exportTable(
   db: Kysely<DB>,
   weeks: string[],
@@ -36,21 +49,10 @@ export async function exportTable(
 ): Promise<ExportTable> {
   const names = await hubNames(db, hub ? [hub] : undefined);
   const hubs = [...names].map(([code, name]) => ({ code, name }));
-  const stored = await leadRows(db, {
-    hubs: hubs.map((h) => h.code),
-    fromMonday: osrWeek(weeks[0]!, timezone).monday,
-    toMonday: osrWeek(weeks.at(-1)!, timezone).monday,
-  });
+  const filter = { hubs: hubs.map((h) => h.code), ...mondaySpan(weeks, timezone) };
+  const stored = await leadRows(db, filter);
   const byKey = new Map(stored.map((r) => [`${r.hub}/${r.week}`, r]));
-  const away = await unavailableLeads(
-    db,
-    {
-      hubs: hubs.map((h) => h.code),
-      fromMonday: osrWeek(weeks[0]!, timezone).monday,
-      toMonday: osrWeek(weeks.at(-1)!, timezone).monday,
-    },
-    timezone,
-  );
+  const away = await unavailableLeads(db, filter, timezone);
   const rows: ExportRow[] = [];
   for (const week of weeks) {
     const w = osrWeek(week, timezone);
