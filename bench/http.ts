@@ -111,7 +111,10 @@ console.log(
 // The load generator runs in its own thread (autocannon's workers), so the server has this one to itself.
 const reader = { headers: { ...auth(keys.coordinator), 'accept-encoding': 'gzip' }, workers: 1 };
 await load('GET a week of shifts', weekOfShifts, reader);
-await load('GET a week of shifts (no gzip asked)', weekOfShifts, { ...reader, headers: auth(keys.coordinator) });
+await load('GET a week of shifts (no gzip asked)', weekOfShifts, {
+  ...reader,
+  headers: auth(keys.coordinator),
+});
 await load('GET the panel (100 practitioners)', '/v1/practitioners?limit=100', reader);
 let n = 0;
 await load('POST bookings under contention (cap 3)', '/v1/osr/bookings', {
