@@ -1,25 +1,9 @@
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import { webhookDocs } from '../events/openapi-webhooks.js';
+import tags from './openapi-tags.json' with { type: 'json' };
 
-export const API_TAGS = [
-  { name: 'health', description: 'Liveness and readiness' },
-  { name: 'api-keys', description: 'API keys and roles (admin only)' },
-  { name: 'reference', description: 'Regions, specialisms and hubs, addressed by code' },
-  { name: 'practitioners', description: 'The panel: parenting and 0-19 practitioners' },
-  { name: 'absences', description: 'Sickness, annual leave, training and unavailability' },
-  { name: 'audit', description: 'Who changed what, when (admin only)' },
-  { name: 'placements', description: '24/7 In the Home placements, their phases and requirements' },
-  { name: 'shifts', description: 'Shifts, who works them, manual edits, locks and candidates' },
-  { name: 'rota', description: 'Rota runs: solving in the background, progress, publishing' },
-  { name: 'cover', description: 'Sickness cover: cover plans, standby, resilience, and the events outbox' },
-  { name: 'webhooks', description: 'Signed deliveries of every event to other systems (admin only)' },
-  { name: 'calendars', description: 'Secret calendar links a calendar app subscribes to without a key' },
-  { name: 'imports', description: 'Spreadsheets (CSV) of practitioners and placements, with a dry run' },
-  {
-    name: 'osr',
-    description: 'One Service Response: lead-responder rota, bookings under the case cap, interventions',
-  },
-];
+/** The document's tags, in the order the docs show them. */
+export const API_TAGS = tags;
 
 export function openapiDocumentation(): FastifyDynamicSwaggerOptions {
   return {

@@ -4,7 +4,7 @@ import { Type, type Static } from 'typebox';
 import type { DB } from '../db/schema.js';
 import { problems } from '../http/problem.js';
 import { LocalDate, Uuid } from '../http/schemas.js';
-import { PhaseSchema, type PatchPlacementBody, type PlacementDto } from './model.js';
+import { PhaseSchema, placementExample, type PatchPlacementBody, type PlacementDto } from './model.js';
 import type { Phase } from './shift-plan.js';
 
 export const ReviewDecision = Type.Union(
@@ -44,7 +44,7 @@ export type CreateReviewBody = Static<typeof CreateReview>;
 
 export const reviewExample = {
   id: '0c8a4d7e-5b1f-4e2a-9d3c-6f7e8a9b0c1d',
-  placementId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+  placementId: placementExample.id,
   heldOn: '2026-12-21',
   decision: 'continue',
   note: 'Progress on routines; review again in 3 weeks',

@@ -20,9 +20,6 @@ import {
 
 const op = operations('rota');
 
-/** Rota runs: start, list, read, follow, cancel and publish; the rules and transactions are in run-service. */
-export const rotaRunRoutes = routes(start, list, one, events, cancel, publishRun);
-
 const START =
   'Start a rota run for a period of local dates (both included); solving happens in the background';
 
@@ -91,3 +88,6 @@ function publishRun(app: App, { database: { db }, config }: Deps): void {
     publish({ db, timezone: config.timezone, request }, request.params.id, request.body ?? {}),
   );
 }
+
+/** Rota runs: start, list, read, follow, cancel and publish; the rules and transactions are in run-service. */
+export const rotaRunRoutes = routes(start, list, one, events, cancel, publishRun);

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { LocalDate, Uuid } from '../http/schemas.js';
+import { shiftExample } from '../placements/shift-model.js';
 
 const RULES =
   'The hard rule: absence, region, skill, gender, exclusion, panel (no longer on the 24/7 panel), overlap, minimumRest, maxMinutesPer7Days, maxConsecutiveDays, maxConsecutiveNights, daysOff';
@@ -11,7 +12,7 @@ const Message = Type.String({
 const Break = Type.Object({ shiftId: Uuid, practitionerId: Uuid, rule: Rule, message: Message });
 
 const breakExample = {
-  shiftId: '2b1e4c7a-3d5f-4e6a-8b9c-0d1e2f3a4b5c',
+  shiftId: shiftExample.id,
   practitionerId: '5a1c2f4e-8b7d-4e3a-9c21-0d6f1e2b3a45',
   rule: 'exclusion',
   message: 'Alex Morgan is excluded from CR-2026-0412 Mon 30 Nov 20:00-08:00',
