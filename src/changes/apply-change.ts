@@ -19,11 +19,12 @@ import { writeDomainEvent, writeEvent } from './events.js';
  */
 export interface Change<Before, After> {
   entity: string;
-  action: string;
+  /** What the audit calls it; an upsert says create or update once it has seen the locked row. */
+  action: string | ((before: Before) => string);
   /** Reads the current state under a row lock (and throws 404 when there is none). */
   lock?: (trx: Transaction<DB>) => Promise<Before>;
-  /** The version If-Match is compared with. */
-  version?: (before: Before) => number;
+  /** The version If-Match is compared with (none for a row that does not exist yet). */
+  version?: (before: Before) => number | undefined;
   write: (trx: Transaction<DB>, before: Before) => Promise<After>;
   entityId: (after: After, before: Before) => string;
   /** Whose work the change touches; their assignments are judged again against the new facts. */
@@ -68,7 +69,8 @@ export async function applyChange<Before, After>(
   const rules = { now, timezone: ctx.timezone };
   const applied = await ctx.db.transaction().execute(async (trx) => {
     const before = (change.lock ? await change.lock(trx) : undefined) as Before;
-    if (change.version) checkIfMatch(ctx.request, change.version(before));
+    const version = change.version?.(before);
+    if (version !== undefined) checkIfMatch(ctx.request, version);
     const after = await change.write(trx, before);
     const assigned = change.assigns?.(after) ?? [];
     const scope = change.recheck?.(after, before);
@@ -80,7 +82,7 @@ export async function applyChange<Before, After>(
     await recordAudit(trx, auditContextOf(ctx.request), {
       entity: change.entity,
       entityId,
-      action: change.action,
+      action: typeof change.action === 'string' ? change.action : change.action(before),
       ...(change.lock ? { before } : {}),
       after: {
         ...(objectOf(change.audited ? change.audited(after) : after) ?? {}),

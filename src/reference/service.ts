@@ -1,35 +1,33 @@
 import type { Transaction } from 'kysely';
-import { auditContextOf, recordAudit } from '../audit/record.js';
-import type { ChangeContext } from '../changes/apply-change.js';
+import { applyChange, type ChangeContext } from '../changes/apply-change.js';
 import type { DB } from '../db/schema.js';
-import { checkIfMatch, setEtag } from '../http/etag.js';
 import { assertHubScope, hubScopeOf } from '../http/permissions.js';
 import { problems } from '../http/problem.js';
 import { currentWeekMonday, isoWeekToMonday, isValidIsoWeek, mondayToIsoWeek } from '../time/weeks.js';
 import { capForWeek, DEFAULT_WEEKLY_CASE_CAP, findHub, lockHub, setCapFrom } from './hubs-repository.js';
 import { findReference, insertReference, updateReference, type ReferenceTableName } from './repository.js';
 
-/**
- * Reference writes are upserts: whether a PUT creates or updates (the audit's action) is known only once
- * the row is locked, which the change pipeline cannot say yet (its action is fixed before it starts), so
- * they run the same steps here: lock, If-Match, write, audit with before and after, ETag.
- */
+/** Reference writes are upserts: the audit says create or update once the locked row is seen. */
 async function upsert<T extends { version: number }>(
   ctx: ChangeContext,
   what: { entity: string; entityId: string },
   lock: (trx: Transaction<DB>) => Promise<T | undefined>,
   write: (trx: Transaction<DB>, before: T | undefined) => Promise<T>,
 ): Promise<{ after: T; created: boolean }> {
-  const saved = await ctx.db.transaction().execute(async (trx) => {
-    const before = await lock(trx);
-    if (before) checkIfMatch(ctx.request, before.version);
-    const after = await write(trx, before);
-    const action = before ? 'update' : 'create';
-    await recordAudit(trx, auditContextOf(ctx.request), { ...what, action, before, after });
-    return { after, created: !before };
+  let created = false;
+  const { after } = await applyChange(ctx, {
+    entity: what.entity,
+    action: (before) => (before ? 'update' : 'create'),
+    lock,
+    version: (before) => before?.version,
+    write: (trx, before) => {
+      created = !before;
+      return write(trx, before);
+    },
+    entityId: () => what.entityId,
+    etag: (saved) => saved.version,
   });
-  if (ctx.reply) setEtag(ctx.reply, saved.after.version);
-  return saved;
+  return { after, created };
 }
 
 /** Creates or renames a region or specialism. */
