@@ -10,7 +10,6 @@ import { publishRun } from './publish.js';
 import { insertRun, lockRun, requestCancel, TERMINAL, type RunRow } from './runs-repository.js';
 import { limitActiveRuns } from './run-summary.js';
 import type { CreateRunBody } from './run-model.js';
-import { auditContextOf, recordAudit } from '../audit/record.js';
 import { actorOf } from '../http/auth.js';
 import { MAX_SPAN_DAYS } from '../http/spans.js';
 import { localPeriod } from '../time/period.js';
@@ -39,23 +38,23 @@ export async function startRun(ctx: Context, body: CreateRunBody): Promise<RunRo
     );
   }
   const keyId = actorOf(ctx.request).keyId;
-  return ctx.db.transaction().execute(async (trx) => {
-    await limitActiveRuns(trx, keyId);
-    const created = await insertRun(trx, {
-      from: body.from,
-      to: body.to,
-      timeLimitSeconds: body.timeLimitSeconds ?? 30,
-      seed: body.seed ?? 1,
-      createdBy: keyId,
-    });
-    await recordAudit(trx, auditContextOf(ctx.request), {
-      entity: 'rota_run',
-      entityId: created.id,
-      action: 'create',
-      after: { from: body.from, to: body.to, timeLimitSeconds: created.time_limit_seconds },
-    });
-    return created;
+  const { after } = await applyChange(ctx, {
+    entity: 'rota_run',
+    action: 'create',
+    write: async (trx) => {
+      await limitActiveRuns(trx, keyId);
+      return insertRun(trx, {
+        from: body.from,
+        to: body.to,
+        timeLimitSeconds: body.timeLimitSeconds ?? 30,
+        seed: body.seed ?? 1,
+        createdBy: keyId,
+      });
+    },
+    entityId: (run) => run.id,
+    audited: (run) => ({ from: body.from, to: body.to, timeLimitSeconds: run.time_limit_seconds }),
   });
+  return after;
 }
 
 /** Stops a run: queued ones at once, solving ones at their next heartbeat (keeping their best rota). */
