@@ -1,48 +1,22 @@
 import type { Compiled } from './compile.js';
-import { DEMAND_RULES, LOCATION_RULES, RESOURCE_RULES } from './constraints/index.js';
+import { DEMAND_RULES, LOCATION_RULES, RESOURCE_RULES, type Indexed } from './constraints/index.js';
 import { IndexedSet } from './indexed-set.js';
 import type { Score } from './model.js';
 
 const levels = new Float64Array(3);
 
-/** The three weighted levels of one resource's timeline, written into `out`. */
-export function scoreResource(c: Compiled, r: number, timeline: readonly number[], out: Float64Array): void {
-  out[0] = 0;
-  out[1] = 0;
-  out[2] = 0;
-  for (const { rule, index, level } of RESOURCE_RULES) {
-    const w = c.weights[index]!;
-    if (w === 0 || c.idle[index]) continue;
-    const p = rule.evaluate(c, r, timeline, undefined);
-    if (p !== 0) out[level] = out[level]! + p * w;
-  }
-}
+/** The rules of one scope, each scoring a part (resource, demand, location-period) from what it holds. */
+type Rules<X> = readonly Indexed<{ evaluate(c: Compiled, i: number, x: X, emit: undefined): number }>[];
 
-export function scoreDemand(c: Compiled, d: number, people: readonly number[], out: Float64Array): void {
+/** The three weighted levels of part i (given what it holds, x), written into `out`. */
+function scorePart<X>(c: Compiled, rules: Rules<X>, i: number, x: X, out: Float64Array): void {
   out[0] = 0;
   out[1] = 0;
   out[2] = 0;
-  for (const { rule, index, level } of DEMAND_RULES) {
+  for (const { rule, index, level } of rules) {
     const w = c.weights[index]!;
     if (w === 0 || c.idle[index]) continue;
-    const p = rule.evaluate(c, d, people, undefined);
-    if (p !== 0) out[level] = out[level]! + p * w;
-  }
-}
-
-export function scoreLocation(
-  c: Compiled,
-  lp: number,
-  byResource: ReadonlyMap<number, number>,
-  out: Float64Array,
-): void {
-  out[0] = 0;
-  out[1] = 0;
-  out[2] = 0;
-  for (const { rule, index, level } of LOCATION_RULES) {
-    const w = c.weights[index]!;
-    if (w === 0 || c.idle[index]) continue;
-    const p = rule.evaluate(c, lp, byResource, undefined);
+    const p = rule.evaluate(c, i, x, undefined);
     if (p !== 0) out[level] = out[level]! + p * w;
   }
 }
@@ -60,6 +34,18 @@ export function insertSorted(c: Compiled, timeline: number[], d: number): void {
     else hi = mid;
   }
   timeline.splice(lo, 0, d);
+}
+
+/** The first position in the timeline whose demand's key (start, day) is at least `value`. */
+export function firstFrom(timeline: readonly number[], key: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = timeline.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key[timeline[mid]!]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Kinds of scored part in the levels journal. */
@@ -154,17 +140,7 @@ export class State {
     if (old === r) return old;
     const d = c.slotDemand[s]!;
     const lp = c.locPeriod[d]!;
-    this.assign[s] = r;
-    if (old >= 0) {
-      const tl = this.timelines[old]!;
-      tl.splice(tl.indexOf(d), 1);
-      this.count(lp, old, -1);
-    }
-    if (r >= 0) {
-      insertSorted(c, this.timelines[r]!, d);
-      this.count(lp, r, 1);
-      this.emptySlots.delete(s);
-    } else if (!c.fixed[s]) this.emptySlots.add(s);
+    this.move(s, old, r);
     const j = this.slotJournal;
     if (!j) {
       if (old >= 0) this.rescoreResource(old);
@@ -227,25 +203,7 @@ export class State {
   rollback(): void {
     const j = this.slotJournal;
     if (!j) return;
-    const c = this.c;
-    for (let k = j.length - 3; k >= 0; k -= 3) {
-      const s = j[k]!;
-      const old = j[k + 1]!;
-      const r = j[k + 2]!;
-      const d = c.slotDemand[s]!;
-      const lp = c.locPeriod[d]!;
-      this.assign[s] = old;
-      if (r >= 0) {
-        const tl = this.timelines[r]!;
-        tl.splice(tl.indexOf(d), 1);
-        this.count(lp, r, -1);
-      }
-      if (old >= 0) {
-        insertSorted(c, this.timelines[old]!, d);
-        this.count(lp, old, 1);
-        this.emptySlots.delete(s);
-      } else if (!c.fixed[s]) this.emptySlots.add(s);
-    }
+    for (let k = j.length - 3; k >= 0; k -= 3) this.move(j[k]!, j[k + 2]!, j[k + 1]!);
     // Parts never rescored still hold their old levels; the others get them back.
     const L = this.levelJournal;
     for (let k = 0; k < L.length; k += 5) {
@@ -286,6 +244,24 @@ export class State {
     return into;
   }
 
+  /** Slot s goes from resource `from` to `to` (either may be -1): timelines, team counts, empty slots. */
+  private move(s: number, from: number, to: number): void {
+    const c = this.c;
+    const d = c.slotDemand[s]!;
+    const lp = c.locPeriod[d]!;
+    this.assign[s] = to;
+    if (from >= 0) {
+      const tl = this.timelines[from]!;
+      tl.splice(tl.indexOf(d), 1);
+      this.count(lp, from, -1);
+    }
+    if (to >= 0) {
+      insertSorted(c, this.timelines[to]!, d);
+      this.count(lp, to, 1);
+      this.emptySlots.delete(s);
+    } else if (!c.fixed[s]) this.emptySlots.add(s);
+  }
+
   private count(lp: number, r: number, by: number): void {
     const m = this.locCounts[lp]!;
     const n = (m.get(r) ?? 0) + by;
@@ -301,19 +277,19 @@ export class State {
   }
 
   private rescoreResource(r: number): void {
-    scoreResource(this.c, r, this.timelines[r]!, levels);
+    scorePart(this.c, RESOURCE_RULES, r, this.timelines[r]!, levels);
     this.apply(this.resLevels, r * 3);
     if (levels[0]! > 0) this.conflictedSet.add(r);
     else this.conflictedSet.delete(r);
   }
 
   private rescoreDemand(d: number): void {
-    scoreDemand(this.c, d, this.peopleOf(d, this.people), levels);
+    scorePart(this.c, DEMAND_RULES, d, this.peopleOf(d, this.people), levels);
     this.apply(this.demLevels, d * 3);
   }
 
   private rescoreLocation(lp: number): void {
-    scoreLocation(this.c, lp, this.locCounts[lp]!, levels);
+    scorePart(this.c, LOCATION_RULES, lp, this.locCounts[lp]!, levels);
     this.apply(this.locLevels, lp * 3);
   }
 }
