@@ -1,6 +1,7 @@
 import type { Compiled } from './compile.js';
 import type { Random } from './random.js';
-import { firstFrom, type State } from './state.js';
+import type { State } from './state.js';
+import { firstFrom } from './timeline.js';
 
 /**
  * The neighbourhood: change, swap and chain moves. Each applies its slot changes through `set`, which

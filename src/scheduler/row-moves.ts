@@ -1,7 +1,8 @@
 import type { Moves } from './moves.js';
 import type { Random } from './random.js';
 import { RowBuilder, rowView, type RowView } from './rows.js';
-import { firstFrom, type State } from './state.js';
+import type { State } from './state.js';
+import { firstFrom } from './timeline.js';
 
 /** Longest stretch of days a row move touches (runs of work are at most about a week). */
 const MAX_BLOCK = 7;

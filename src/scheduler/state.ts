@@ -1,6 +1,8 @@
 import type { Compiled } from './compile.js';
 import { DEMAND_RULES, LOCATION_RULES, RESOURCE_RULES, type Indexed } from './constraints/index.js';
 import { IndexedSet } from './indexed-set.js';
+import { insertSorted } from './timeline.js';
+import { ContractDelta } from './contract-delta.js';
 import type { Score } from './model.js';
 
 const levels = new Float64Array(3);
@@ -8,44 +10,20 @@ const levels = new Float64Array(3);
 /** The rules of one scope, each scoring a part (resource, demand, location-period) from what it holds. */
 type Rules<X> = readonly Indexed<{ evaluate(c: Compiled, i: number, x: X, emit: undefined): number }>[];
 
+/** The rules of a scope that count in this problem (weight not 0, not idle), less those in `skip`. */
+function active<X>(c: Compiled, rules: Rules<X>, skip?: Uint8Array): Rules<X> {
+  return rules.filter(({ index }) => c.weights[index] !== 0 && !c.idle[index] && !skip?.[index]);
+}
+
 /** The three weighted levels of part i (given what it holds, x), written into `out`. */
 function scorePart<X>(c: Compiled, rules: Rules<X>, i: number, x: X, out: Float64Array): void {
   out[0] = 0;
   out[1] = 0;
   out[2] = 0;
   for (const { rule, index, level } of rules) {
-    const w = c.weights[index]!;
-    if (w === 0 || c.idle[index]) continue;
     const p = rule.evaluate(c, i, x, undefined);
-    if (p !== 0) out[level] = out[level]! + p * w;
+    if (p !== 0) out[level] = out[level]! + p * c.weights[index]!;
   }
-}
-
-/** Inserts d keeping the timeline sorted by (start, index). */
-export function insertSorted(c: Compiled, timeline: number[], d: number): void {
-  const s = c.start[d]!;
-  let lo = 0;
-  let hi = timeline.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const m = timeline[mid]!;
-    const sm = c.start[m]!;
-    if (sm < s || (sm === s && m < d)) lo = mid + 1;
-    else hi = mid;
-  }
-  timeline.splice(lo, 0, d);
-}
-
-/** The first position in the timeline whose demand's key (start, day) is at least `value`. */
-export function firstFrom(timeline: readonly number[], key: ArrayLike<number>, value: number): number {
-  let lo = 0;
-  let hi = timeline.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (key[timeline[mid]!]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Kinds of scored part in the levels journal. */
@@ -82,6 +60,11 @@ export class State {
   private readonly resMark: Uint8Array;
   private readonly demMark: Uint8Array;
   private readonly locMark: Uint8Array;
+  /** The contract rules kept up to date around the changed days; the other rules recount a part. */
+  private readonly contract: ContractDelta;
+  private readonly resourceRules: Rules<readonly number[]>;
+  private readonly demandRules: Rules<readonly number[]>;
+  private readonly locationRules: Rules<ReadonlyMap<number, number>>;
 
   constructor(readonly c: Compiled) {
     this.assign = Int32Array.from(c.initial);
@@ -106,6 +89,10 @@ export class State {
       } else if (!c.fixed[s]) this.emptySlots.add(s);
     }
     for (const tl of this.timelines) tl.sort((a, b) => c.start[a]! - c.start[b]! || a - b);
+    this.contract = new ContractDelta(c, this.timelines);
+    this.resourceRules = active(c, RESOURCE_RULES, this.contract.handled);
+    this.demandRules = active(c, DEMAND_RULES);
+    this.locationRules = active(c, LOCATION_RULES);
     for (let r = 0; r < c.R; r++) this.rescoreResource(r);
     for (let d = 0; d < c.D; d++) this.rescoreDemand(d);
     for (let lp = 0; lp < LP; lp++) this.rescoreLocation(lp);
@@ -191,11 +178,13 @@ export class State {
   begin(): void {
     this.slotBuffer.length = 0;
     this.slotJournal = this.slotBuffer;
+    this.contract.begin();
   }
 
   /** Keeps the changes since `begin` and stops recording. */
   commit(): void {
     if (this.dirty.length > 0) this.flush();
+    this.contract.commit();
     this.endMove();
   }
 
@@ -204,6 +193,7 @@ export class State {
     const j = this.slotJournal;
     if (!j) return;
     for (let k = j.length - 3; k >= 0; k -= 3) this.move(j[k]!, j[k + 2]!, j[k + 1]!);
+    this.contract.rollback();
     // Parts never rescored still hold their old levels; the others get them back.
     const L = this.levelJournal;
     for (let k = 0; k < L.length; k += 5) {
@@ -254,10 +244,12 @@ export class State {
       const tl = this.timelines[from]!;
       tl.splice(tl.indexOf(d), 1);
       this.count(lp, from, -1);
+      this.contract.count(from, d, -1);
     }
     if (to >= 0) {
       insertSorted(c, this.timelines[to]!, d);
       this.count(lp, to, 1);
+      this.contract.count(to, d, 1);
       this.emptySlots.delete(s);
     } else if (!c.fixed[s]) this.emptySlots.add(s);
   }
@@ -277,19 +269,22 @@ export class State {
   }
 
   private rescoreResource(r: number): void {
-    scorePart(this.c, RESOURCE_RULES, r, this.timelines[r]!, levels);
+    const tl = this.timelines[r]!;
+    scorePart(this.c, this.resourceRules, r, tl, levels);
+    this.contract.refresh(r, tl);
+    this.contract.addLevels(r, levels);
     this.apply(this.resLevels, r * 3);
     if (levels[0]! > 0) this.conflictedSet.add(r);
     else this.conflictedSet.delete(r);
   }
 
   private rescoreDemand(d: number): void {
-    scorePart(this.c, DEMAND_RULES, d, this.peopleOf(d, this.people), levels);
+    scorePart(this.c, this.demandRules, d, this.peopleOf(d, this.people), levels);
     this.apply(this.demLevels, d * 3);
   }
 
   private rescoreLocation(lp: number): void {
-    scorePart(this.c, LOCATION_RULES, lp, this.locCounts[lp]!, levels);
+    scorePart(this.c, this.locationRules, lp, this.locCounts[lp]!, levels);
     this.apply(this.locLevels, lp * 3);
   }
 }
