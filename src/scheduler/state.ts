@@ -1,8 +1,14 @@
 import type { Compiled } from './compile.js';
-import { DEMAND_RULES, LOCATION_RULES, RESOURCE_RULES, type Indexed } from './constraints/index.js';
+import {
+  DEMAND_RULES,
+  LOCATION_RULES,
+  RESOURCE_RULES,
+  constraintIndex,
+  type Indexed,
+} from './constraints/index.js';
 import { IndexedSet } from './indexed-set.js';
 import { insertSorted } from './timeline.js';
-import { ContractDelta } from './contract-delta.js';
+import { ResourceDelta } from './resource-delta.js';
 import type { Score } from './model.js';
 
 const levels = new Float64Array(3);
@@ -25,6 +31,11 @@ function scorePart<X>(c: Compiled, rules: Rules<X>, i: number, x: X, out: Float6
     if (p !== 0) out[level] = out[level]! + p * c.weights[index]!;
   }
 }
+
+/** Resource rules that only count shifts the person is ineligible for (bits of `Compiled.flags`). */
+const READS_FLAGS = new Set(
+  (['absence', 'region', 'skill', 'gender', 'exclusion'] as const).map((name) => constraintIndex(name)),
+);
 
 /** Kinds of scored part in the levels journal. */
 const RES = 0;
@@ -61,8 +72,12 @@ export class State {
   private readonly demMark: Uint8Array;
   private readonly locMark: Uint8Array;
   /** The contract rules kept up to date around the changed days; the other rules recount a part. */
-  private readonly contract: ContractDelta;
+  private readonly contract: ResourceDelta;
   private readonly resourceRules: Rules<readonly number[]>;
+  /** The same without the eligibility rules, for a person with no shift they are ineligible for. */
+  private readonly eligibleRules: Rules<readonly number[]>;
+  /** Shifts in each person's timeline that they are ineligible for (any bit of `flags`). */
+  private readonly flagged: Int32Array;
   private readonly demandRules: Rules<readonly number[]>;
   private readonly locationRules: Rules<ReadonlyMap<number, number>>;
 
@@ -89,8 +104,13 @@ export class State {
       } else if (!c.fixed[s]) this.emptySlots.add(s);
     }
     for (const tl of this.timelines) tl.sort((a, b) => c.start[a]! - c.start[b]! || a - b);
-    this.contract = new ContractDelta(c, this.timelines);
+    this.contract = new ResourceDelta(c, this.timelines);
     this.resourceRules = active(c, RESOURCE_RULES, this.contract.handled);
+    this.eligibleRules = this.resourceRules.filter(({ index }) => !READS_FLAGS.has(index));
+    this.flagged = new Int32Array(c.R);
+    this.timelines.forEach((tl, r) => {
+      for (const d of tl) if (d < c.D && c.flags[r * c.D + d]) this.flagged[r] = this.flagged[r]! + 1;
+    });
     this.demandRules = active(c, DEMAND_RULES);
     this.locationRules = active(c, LOCATION_RULES);
     for (let r = 0; r < c.R; r++) this.rescoreResource(r);
@@ -244,12 +264,14 @@ export class State {
       const tl = this.timelines[from]!;
       tl.splice(tl.indexOf(d), 1);
       this.count(lp, from, -1);
-      this.contract.count(from, d, -1);
+      this.contract.count(from, d, -1, tl);
+      if (c.flags[from * c.D + d]) this.flagged[from] = this.flagged[from]! - 1;
     }
     if (to >= 0) {
       insertSorted(c, this.timelines[to]!, d);
       this.count(lp, to, 1);
-      this.contract.count(to, d, 1);
+      this.contract.count(to, d, 1, this.timelines[to]!);
+      if (c.flags[to * c.D + d]) this.flagged[to] = this.flagged[to]! + 1;
       this.emptySlots.delete(s);
     } else if (!c.fixed[s]) this.emptySlots.add(s);
   }
@@ -270,7 +292,7 @@ export class State {
 
   private rescoreResource(r: number): void {
     const tl = this.timelines[r]!;
-    scorePart(this.c, this.resourceRules, r, tl, levels);
+    scorePart(this.c, this.flagged[r] === 0 ? this.eligibleRules : this.resourceRules, r, tl, levels);
     this.contract.refresh(r, tl);
     this.contract.addLevels(r, levels);
     this.apply(this.resLevels, r * 3);

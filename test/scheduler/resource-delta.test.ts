@@ -134,8 +134,8 @@ function checkAgainstRecount(problem: Problem, seed: number, steps: number, ever
   return seen;
 }
 
-describe('contract rules scored around the changed days', () => {
-  it('equal a full recount after random moves, for every contract rule', () => {
+describe('contract rules and overlap scored around the changed days', () => {
+  it('equal a full recount after random moves, for every rule kept that way', () => {
     const seen = new Set<string>();
     fc.assert(
       fc.property(nurseArb, fc.integer(), (problem, seed) => {
@@ -149,6 +149,7 @@ describe('contract rules scored around the changed days', () => {
         'maxWeekends',
         'minConsecutiveDays',
         'minConsecutiveDaysOff',
+        'overlap',
         'requests',
         'shiftTypeCap',
         'succession',

@@ -4,9 +4,9 @@ import type { ResourceConstraint } from './constraints/index.js';
 import { firstFrom } from './timeline.js';
 
 /**
- * The contract rules of each person kept up to date around the days a move changed, instead of
- * recounted over the whole timeline each time the person is touched (on Instance21, 182 days, the
- * recount was 40% of a search). The rules' own functions in `constraints/` stay the definition: a full
+ * The contract rules of each person (and overlap) kept up to date around the days a move changed,
+ * instead of recounted over the whole timeline each time the person is touched (on Instance21, 182
+ * days, the recount was 40% of a search). The rules' own functions in `constraints/` stay the definition: a full
  * recount and the explanations use them, and the property tests hold these figures equal to them.
  *
  * - Runs (`minConsecutiveDays`, `minConsecutiveDaysOff`, `maxConsecutiveDays`), successions and
@@ -14,12 +14,13 @@ import { firstFrom } from './timeline.js';
  *   the second day, each request on its day. A change on day x can only alter the runs between the
  *   start of the run holding x - 1 and the end of the run holding x + 1, the successions on x and
  *   x + 1 and the requests on x: those days are recomputed and the difference added to the total.
- * - Type caps, total minutes and weekends are counters updated as shifts come and go.
+ * - Type caps, total minutes, weekends and overlap are counters updated as shifts come and go (a
+ *   shift overlaps only shifts starting less than the longest shift's length before it ends).
  */
 
 /** The rules kept here by kind: kinds below BY_DAY are sums over days, the others come from counters. */
-const [MIN_DAYS, MIN_OFF, MAX_DAYS, SUCCESSION, REQUESTS, TYPE_CAP, TOTAL, WEEKENDS] = [
-  0, 1, 2, 3, 4, 5, 6, 7,
+const [MIN_DAYS, MIN_OFF, MAX_DAYS, SUCCESSION, REQUESTS, TYPE_CAP, TOTAL, WEEKENDS, OVERLAP] = [
+  0, 1, 2, 3, 4, 5, 6, 7, 8,
 ];
 const BY_DAY = 5;
 const NAMES = [
@@ -31,10 +32,11 @@ const NAMES = [
   'shiftTypeCap',
   'totalMinutes',
   'maxWeekends',
+  'overlap',
 ] as const;
 const KINDS = NAMES.length;
 
-export class ContractDelta {
+export class ResourceDelta {
   /** 1 for each constraint (by index in CONSTRAINTS) scored here: the state does not evaluate it. */
   readonly handled: Uint8Array;
   private readonly rules: ResourceConstraint[];
@@ -53,6 +55,9 @@ export class ContractDelta {
   private readonly typeCount: Int32Array;
   private readonly capOver: Float64Array;
   private readonly minutes: Float64Array;
+  /** Minutes of overlap per resource, and the longest shift (how far back an overlap can start). */
+  private readonly overlapMinutes: Float64Array;
+  private readonly longest: number;
   /** Weekend-flagged shifts per day (R x W), weekend days worked per week, weeks by days worked (R x 8). */
   private readonly weekendShifts: Int32Array;
   private readonly weekendDays: Int32Array;
@@ -87,10 +92,14 @@ export class ContractDelta {
     });
     let lo = 0;
     let hi = c.H;
+    let longest = 0;
     for (let d = 0; d < N; d++) {
       lo = Math.min(lo, c.day[d]!);
       hi = Math.max(hi, c.day[d]! + 1);
+      longest = Math.max(longest, c.end[d]! - c.start[d]!);
     }
+    this.longest = longest;
+    this.overlapMinutes = new Float64Array(R);
     this.lo = lo;
     const W = (this.W = hi - lo);
     this.T = c.shiftTypeIds.length;
@@ -116,6 +125,7 @@ export class ContractDelta {
       }
       for (const d of timelines[r]!) this.count(r, d, 1);
       this.changed[r]!.length = 0;
+      if (this.on[OVERLAP]) this.overlapMinutes[r] = this.rules[OVERLAP]!.evaluate(c, r, timelines[r]!);
       // Days outside the kept range (requests there) are in the totals once and never change.
       for (let k = 0; k < BY_DAY; k++)
         if (this.on[k]) this.totals[r * BY_DAY + k] = this.rules[k]!.evaluate(c, r, timelines[r]!);
@@ -129,9 +139,14 @@ export class ContractDelta {
     this.pending.length = 0;
   }
 
-  /** Shift d comes to (by 1) or leaves (by -1) resource r's timeline. */
-  count(r: number, d: number, by: 1 | -1): void {
+  /**
+   * Shift d has come to (by 1) or left (by -1) resource r's timeline `tl` (none while the totals are
+   * first set).
+   */
+  count(r: number, d: number, by: 1 | -1, tl?: readonly number[]): void {
     const c = this.c;
+    if (tl && this.on[OVERLAP])
+      this.overlapMinutes[r] = this.overlapMinutes[r]! + by * this.overlapWith(d, tl, by > 0);
     const x = c.day[d]! - this.lo;
     const at = r * this.W + x;
     this.starts[at] = this.starts[at]! + by;
@@ -206,6 +221,7 @@ export class ContractDelta {
     const on = this.on;
     for (let k = 0; k < BY_DAY; k++) if (on[k]) this.add(out, k, this.totals[r * BY_DAY + k]!);
     if (on[TYPE_CAP]) this.add(out, TYPE_CAP, this.capOver[r]!);
+    if (on[OVERLAP]) this.add(out, OVERLAP, this.overlapMinutes[r]!);
     if (on[TOTAL]) {
       const { minTotalMinutes: min, maxTotalMinutes: max } = this.c.contract[r]!;
       const total = this.minutes[r]!;
@@ -258,6 +274,30 @@ export class ContractDelta {
     for (const r of this.pending) this.changed[r]!.length = 0;
     this.pending.length = 0;
     this.journal = undefined;
+  }
+
+  /**
+   * Minutes shift d overlaps the other shifts of the timeline; `inTimeline`: d is in it, once more than
+   * the shifts it overlaps (a person put twice on one demand overlaps themselves).
+   */
+  private overlapWith(d: number, tl: readonly number[], inTimeline: boolean): number {
+    const c = this.c;
+    const start = c.start[d]!;
+    const end = c.end[d]!;
+    let minutes = 0;
+    let self = inTimeline;
+    for (let i = firstFrom(tl, c.start, start - this.longest); i < tl.length; i++) {
+      const e = tl[i]!;
+      const s = c.start[e]!;
+      if (s >= end) break;
+      if (e === d && self) {
+        self = false;
+        continue;
+      }
+      const m = Math.min(end, c.end[e]!) - Math.max(start, s);
+      if (m > 0) minutes += m;
+    }
+    return minutes;
   }
 
   /** Writes one by-day figure, keeping the difference for the total. */
