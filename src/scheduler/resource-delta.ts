@@ -66,9 +66,16 @@ export class ResourceDelta {
   private readonly firstWeek: number;
   /** Index of the first request on or after each day (R x (W + 1)). */
   private readonly requestAt: Int32Array;
-  /** Days changed since each resource was last refreshed, and the resources with any. */
-  private readonly changed: number[][];
-  private readonly pending: number[] = [];
+  /**
+   * Days changed since each resource was last refreshed: `changedDays[r * W ..]` holds `changedCount[r]`
+   * of them, each once (`changedMark`). Inside a move, the resources with any are `pending`.
+   */
+  private readonly changedDays: Int32Array;
+  private readonly changedCount: Int32Array;
+  private readonly changedMark: Uint8Array;
+  private readonly pending: Int32Array;
+  private readonly isPending: Uint8Array;
+  private pendingCount = 0;
   /** While a move is tried: (kind, index, old value) of every by-day figure written, for `rollback`. */
   private journal: number[] | undefined;
   private readonly journalBuffer: number[] = [];
@@ -115,7 +122,11 @@ export class ResourceDelta {
     this.weekendDays = new Int32Array(R * this.weeks);
     this.weeksWith = new Int32Array(R * 8);
     this.requestAt = new Int32Array(R * (W + 1));
-    this.changed = Array.from({ length: R }, () => []);
+    this.changedDays = new Int32Array(R * W);
+    this.changedCount = new Int32Array(R);
+    this.changedMark = new Uint8Array(R * W);
+    this.pending = new Int32Array(R);
+    this.isPending = new Uint8Array(R);
     for (let r = 0; r < R; r++) {
       const list = c.requests[r]!;
       let i = 0;
@@ -124,7 +135,7 @@ export class ResourceDelta {
         this.requestAt[r * (W + 1) + x] = i;
       }
       for (const d of timelines[r]!) this.count(r, d, 1);
-      this.changed[r]!.length = 0;
+      this.forget(r);
       if (this.on[OVERLAP]) this.overlapMinutes[r] = this.rules[OVERLAP]!.evaluate(c, r, timelines[r]!);
       // Days outside the kept range (requests there) are in the totals once and never change.
       for (let k = 0; k < BY_DAY; k++)
@@ -136,7 +147,6 @@ export class ResourceDelta {
       }
       this.delta.fill(0);
     }
-    this.pending.length = 0;
   }
 
   /**
@@ -150,10 +160,17 @@ export class ResourceDelta {
     const x = c.day[d]! - this.lo;
     const at = r * this.W + x;
     this.starts[at] = this.starts[at]! + by;
-    const changed = this.changed[r]!;
-    // Outside a move the state refreshes at once; inside one, `rollback` must find who has changes.
-    if (changed.length === 0 && this.journal) this.pending.push(r);
-    changed.push(x);
+    if (!this.changedMark[at]) {
+      this.changedMark[at] = 1;
+      const n = this.changedCount[r]!;
+      // Outside a move the state refreshes at once; inside one, `rollback` must find who has changes.
+      if (this.journal && !this.isPending[r]) {
+        this.isPending[r] = 1;
+        this.pending[this.pendingCount++] = r;
+      }
+      this.changedDays[r * this.W + n] = x;
+      this.changedCount[r] = n + 1;
+    }
     if (d >= c.D) return;
     this.minutes[r] = this.minutes[r]! + by * (c.end[d]! - c.start[d]!);
     const t = c.shiftType[d]!;
@@ -179,16 +196,21 @@ export class ResourceDelta {
 
   /** Recomputes r's by-day figures around the days changed since the last refresh. */
   refresh(r: number, tl: readonly number[]): void {
-    const changed = this.changed[r]!;
-    if (changed.length === 0) return;
-    changed.sort((a, b) => a - b);
+    const n = this.changedCount[r]!;
+    if (n === 0) return;
     const W = this.W;
     const base = r * W;
+    const days = this.changedDays;
+    // Ascending (usually a handful: an insertion sort, in place).
+    for (let i = base + 1; i < base + n; i++) {
+      const x = days[i]!;
+      let j = i - 1;
+      for (; j >= base && days[j]! > x; j--) days[j + 1] = days[j]!;
+      days[j + 1] = x;
+    }
     let coveredTo = -1;
-    let last = -2;
-    for (const x of changed) {
-      if (x === last) continue;
-      last = x;
+    for (let i = base; i < base + n; i++) {
+      const x = days[i]!;
       if (this.on[SUCCESSION]) {
         this.redoSuccession(r, tl, x);
         if (x + 1 < W) this.redoSuccession(r, tl, x + 1);
@@ -205,7 +227,7 @@ export class ResourceDelta {
       this.redoRuns(r, from, to);
       coveredTo = to;
     }
-    changed.length = 0;
+    this.forget(r);
     for (let k = 0; k < BY_DAY; k++) {
       const dk = this.delta[k]!;
       if (dk === 0) continue;
@@ -259,8 +281,16 @@ export class ResourceDelta {
   }
 
   commit(): void {
-    this.pending.length = 0;
+    for (let i = 0; i < this.pendingCount; i++) this.isPending[this.pending[i]!] = 0;
+    this.pendingCount = 0;
     this.journal = undefined;
+  }
+
+  private forget(r: number): void {
+    const base = r * this.W;
+    for (let i = base; i < base + this.changedCount[r]!; i++)
+      this.changedMark[base + this.changedDays[i]!] = 0;
+    this.changedCount[r] = 0;
   }
 
   /** After the state has put the shifts back: restores the figures written and forgets the changed days. */
@@ -271,8 +301,11 @@ export class ResourceDelta {
         const kind = j[k]!;
         (kind < 0 ? this.totals : this.byDay[kind]!)[j[k + 1]!] = j[k + 2]!;
       }
-    for (const r of this.pending) this.changed[r]!.length = 0;
-    this.pending.length = 0;
+    for (let i = 0; i < this.pendingCount; i++) {
+      this.forget(this.pending[i]!);
+      this.isPending[this.pending[i]!] = 0;
+    }
+    this.pendingCount = 0;
     this.journal = undefined;
   }
 
