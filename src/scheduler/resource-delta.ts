@@ -6,8 +6,9 @@ import { firstFrom } from './timeline.js';
 /**
  * The contract rules of each person (and overlap) kept up to date around the days a move changed,
  * instead of recounted over the whole timeline each time the person is touched (on Instance21, 182
- * days, the recount was 40% of a search). The rules' own functions in `constraints/` stay the definition: a full
- * recount and the explanations use them, and the property tests hold these figures equal to them.
+ * days, the recount was 40% of a search). The rules' own functions in `constraints/` stay the
+ * definition: a full recount and the explanations use them, and the property tests hold these figures
+ * equal to them.
  *
  * - Runs (`minConsecutiveDays`, `minConsecutiveDaysOff`, `maxConsecutiveDays`), successions and
  *   requests are sums over days: each run's penalty is written on its first day, each succession on
