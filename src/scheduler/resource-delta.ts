@@ -1,7 +1,7 @@
 import type { Compiled } from './compile.js';
 import { CONSTRAINTS, LEVEL_INDEX, RESOURCE_RULES, constraintIndex } from './constraints/index.js';
 import type { ResourceConstraint } from './constraints/index.js';
-import { firstFrom } from './timeline.js';
+import { overlapOf, successionsOn, unmetRequests } from './timeline.js';
 
 /**
  * The contract rules of each person (and overlap) kept up to date around the days a move changed,
@@ -157,7 +157,7 @@ export class ResourceDelta {
   count(r: number, d: number, by: 1 | -1, tl?: readonly number[]): void {
     const c = this.c;
     if (tl && this.on[OVERLAP])
-      this.overlapMinutes[r] = this.overlapMinutes[r]! + by * this.overlapWith(d, tl, by > 0);
+      this.overlapMinutes[r] = this.overlapMinutes[r]! + by * overlapOf(this.c, d, tl, by > 0, this.longest);
     const x = c.day[d]! - this.lo;
     const at = r * this.W + x;
     this.starts[at] = this.starts[at]! + by;
@@ -310,30 +310,6 @@ export class ResourceDelta {
     this.journal = undefined;
   }
 
-  /**
-   * Minutes shift d overlaps the other shifts of the timeline; `inTimeline`: d is in it, once more than
-   * the shifts it overlaps (a person put twice on one demand overlaps themselves).
-   */
-  private overlapWith(d: number, tl: readonly number[], inTimeline: boolean): number {
-    const c = this.c;
-    const start = c.start[d]!;
-    const end = c.end[d]!;
-    let minutes = 0;
-    let self = inTimeline;
-    for (let i = firstFrom(tl, c.start, start - this.longest); i < tl.length; i++) {
-      const e = tl[i]!;
-      const s = c.start[e]!;
-      if (s >= end) break;
-      if (e === d && self) {
-        self = false;
-        continue;
-      }
-      const m = Math.min(end, c.end[e]!) - Math.max(start, s);
-      if (m > 0) minutes += m;
-    }
-    return minutes;
-  }
-
   /** Writes one by-day figure, keeping the difference for the total. */
   private put(kind: number, at: number, value: number): void {
     const store = this.byDay[kind]!;
@@ -389,46 +365,19 @@ export class ResourceDelta {
 
   /** Forbidden pairs of a shift on day x - 1 and one on day x, written on x. */
   private redoSuccession(r: number, tl: readonly number[], x: number): void {
-    if (!this.on[SUCCESSION] || x === 0) return;
-    const c = this.c;
-    const T = this.T;
-    const day = x + this.lo;
-    let n = 0;
-    const i = firstFrom(tl, c.day, day - 1);
-    let j = i;
-    while (j < tl.length && c.day[tl[j]!] === day - 1) j++;
-    for (let b = j; b < tl.length && c.day[tl[b]!] === day; b++) {
-      const tb = c.shiftType[tl[b]!]!;
-      if (tb < 0) continue;
-      for (let a = i; a < j; a++) {
-        const ta = c.shiftType[tl[a]!]!;
-        if (ta >= 0 && c.forbiddenNext[ta * T + tb]) n++;
-      }
-    }
-    this.put(SUCCESSION, r * this.W + x, n);
+    if (this.on[SUCCESSION] && x > 0)
+      this.put(SUCCESSION, r * this.W + x, successionsOn(this.c, tl, x + this.lo));
   }
 
   /** The weights of the requests on day x not met. */
   private redoRequests(r: number, tl: readonly number[], x: number): void {
     if (!this.on[REQUESTS]) return;
-    const c = this.c;
-    const list = c.requests[r]!;
-    const from = this.requestAt[r * (this.W + 1) + x]!;
-    const to = this.requestAt[r * (this.W + 1) + x + 1]!;
-    let penalty = 0;
-    if (from < to) {
-      const day = x + this.lo;
-      const i = firstFrom(tl, c.day, day);
-      for (let k = from; k < to; k++) {
-        const q = list[k]!;
-        let met = false;
-        for (let j = i; j < tl.length && c.day[tl[j]!] === day && !met; j++) {
-          const d = tl[j]!;
-          met = d < c.D && (q.type < 0 || c.shiftType[d] === q.type);
-        }
-        if (q.on !== met) penalty += q.weight;
-      }
-    }
-    this.put(REQUESTS, r * this.W + x, penalty);
+    const at = r * (this.W + 1) + x;
+    const list = this.c.requests[r]!;
+    this.put(
+      REQUESTS,
+      r * this.W + x,
+      unmetRequests(this.c, tl, list, this.requestAt[at]!, this.requestAt[at + 1]!),
+    );
   }
 }
