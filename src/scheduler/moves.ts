@@ -1,6 +1,7 @@
 import type { Compiled } from './compile.js';
 import type { Random } from './random.js';
 import type { State } from './state.js';
+import { firstFrom } from './timeline.js';
 
 /**
  * The neighbourhood: change, swap and chain moves. Each applies its slot changes through `set`, which
@@ -14,6 +15,9 @@ export class Moves {
   private readonly people: number[] = [];
   /** Resources who worked at each location last period. */
   private readonly familiarAt: number[][];
+  /** The person on the slot `pickHandover` found, and the one to take it. */
+  private giver = -1;
+  private taker = -1;
 
   constructor(
     readonly state: State,
@@ -100,13 +104,7 @@ export class Moves {
     const rest = c.contract[r]!.minRestMinutes;
     const start = c.start[d]!;
     const end = c.end[d]!;
-    let lo = 0;
-    let hi = tl.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (c.start[tl[mid]!]! < start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstFrom(tl, c.start, start);
     const next = tl[lo];
     if (next !== undefined && next !== d && c.start[next]! < end + rest) return false;
     const prev = tl[lo - 1];
@@ -151,6 +149,24 @@ export class Moves {
     return fallback;
   }
 
+  /** A slot someone works (the `giver`), with another person who could take it (the `taker`); -1 if none. */
+  private pickHandover(free: boolean): number {
+    const s = this.pickSlot();
+    const r1 = this.state.assign[s]!;
+    if (r1 < 0) return -1;
+    const r2 = this.candidate(this.state.c.slotDemand[s]!, free);
+    if (r2 < 0 || r2 === r1) return -1;
+    this.giver = r1;
+    this.taker = r2;
+    return s;
+  }
+
+  /** r is eligible for d and not on it already. */
+  private canJoin(r: number, d: number): boolean {
+    const c = this.state.c;
+    return !c.flags[r * c.D + d] && !this.state.peopleOf(d, this.people).includes(r);
+  }
+
   /** Assign, reassign or (rarely) unassign one slot. */
   change(): boolean {
     const s = this.pickSlot();
@@ -167,20 +183,15 @@ export class Moves {
 
   /** Exchange the people of two slots, each eligible for the other's demand. */
   swap(): boolean {
-    const { state } = this;
+    const s1 = this.pickHandover(false);
+    if (s1 < 0) return false;
+    const { state, giver: r1, taker: r2 } = this;
     const c = state.c;
-    const s1 = this.pickSlot();
-    const r1 = state.assign[s1]!;
     const d1 = c.slotDemand[s1]!;
-    if (r1 < 0) return false;
-    const r2 = this.candidate(d1);
-    if (r2 < 0 || r2 === r1) return false;
     const s2 = this.slotOfResource(r2, -1);
     if (s2 < 0) return false;
     const d2 = c.slotDemand[s2]!;
-    if (d2 === d1 || c.flags[r1 * c.D + d2]) return false;
-    if (state.peopleOf(d1, this.people).includes(r2) || state.peopleOf(d2, this.people).includes(r1))
-      return false;
+    if (d2 === d1 || !this.canJoin(r1, d2) || !this.canJoin(r2, d1)) return false;
     this.set(s1, r2);
     this.set(s2, r1);
     return true;
@@ -209,21 +220,15 @@ export class Moves {
    * stable teams in one step where single changes would each look worse on their own.
    */
   transfer(): boolean {
-    const { state } = this;
-    const c = state.c;
-    const s = this.pickSlot();
-    const r1 = state.assign[s]!;
-    if (r1 < 0) return false;
-    const d = c.slotDemand[s]!;
-    const r2 = this.candidate(d, true);
-    if (r2 < 0) return false;
-    const lp = c.locPeriod[d]!;
-    const mine = state.timelines[r1]!.filter((e) => e < c.D && c.locPeriod[e] === lp);
-    for (const e of mine) {
-      if (c.flags[r2 * c.D + e]) continue;
-      if (state.peopleOf(e, this.people).includes(r2)) continue;
-      const slot = this.slotIn(e, r1);
-      if (slot >= 0) this.set(slot, r2);
+    const s = this.pickHandover(true);
+    if (s < 0) return false;
+    const { c, timelines } = this.state;
+    const lp = c.locPeriod[c.slotDemand[s]!]!;
+    // A copy: the giver's timeline changes as the shifts go.
+    for (const e of timelines[this.giver]!.filter((e) => e < c.D && c.locPeriod[e] === lp)) {
+      if (!this.canJoin(this.taker, e)) continue;
+      const slot = this.slotIn(e, this.giver);
+      if (slot >= 0) this.set(slot, this.taker);
     }
     return this.undo.length > 0;
   }
@@ -234,14 +239,11 @@ export class Moves {
    * or a minimum of days off on the way. From the Curtois engine's block swap.
    */
   swapBlock(): boolean {
-    const { state, rnd } = this;
+    const s = this.pickHandover(false);
+    if (s < 0) return false;
+    const { state, rnd, giver: r1, taker: r2 } = this;
     const c = state.c;
-    const s = this.pickSlot();
-    const r1 = state.assign[s]!;
-    if (r1 < 0) return false;
     const d = c.slotDemand[s]!;
-    const r2 = this.candidate(d);
-    if (r2 < 0 || r2 === r1) return false;
     const length = 1 + rnd.int(7);
     const from = c.day[d]! - rnd.int(length);
     const to = from + length;

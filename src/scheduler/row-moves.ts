@@ -2,6 +2,7 @@ import type { Moves } from './moves.js';
 import type { Random } from './random.js';
 import { RowBuilder, rowView, type RowView } from './rows.js';
 import type { State } from './state.js';
+import { firstFrom } from './timeline.js';
 
 /** Longest stretch of days a row move touches (runs of work are at most about a week). */
 const MAX_BLOCK = 7;
@@ -34,14 +35,8 @@ export class RowMoves {
   demandOn(r: number, x: number): number {
     const c = this.state.c;
     const tl = this.state.timelines[r]!;
-    let lo = 0;
-    let hi = tl.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (c.day[tl[mid]!]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < tl.length && c.day[tl[i]!] === x; i++) if (tl[i]! < c.D) return tl[i]!;
+    for (let i = firstFrom(tl, c.day, x); i < tl.length && c.day[tl[i]!] === x; i++)
+      if (tl[i]! < c.D) return tl[i]!;
     return -1;
   }
 

@@ -1,66 +1,41 @@
 import type { Compiled } from './compile.js';
-import { DEMAND_RULES, LOCATION_RULES, RESOURCE_RULES } from './constraints/index.js';
+import {
+  DEMAND_RULES,
+  LOCATION_RULES,
+  RESOURCE_RULES,
+  constraintIndex,
+  type Indexed,
+} from './constraints/index.js';
 import { IndexedSet } from './indexed-set.js';
+import { insertSorted } from './timeline.js';
+import { ResourceDelta } from './resource-delta.js';
 import type { Score } from './model.js';
 
 const levels = new Float64Array(3);
 
-/** The three weighted levels of one resource's timeline, written into `out`. */
-export function scoreResource(c: Compiled, r: number, timeline: readonly number[], out: Float64Array): void {
+/** The rules of one scope, each scoring a part (resource, demand, location-period) from what it holds. */
+type Rules<X> = readonly Indexed<{ evaluate(c: Compiled, i: number, x: X, emit: undefined): number }>[];
+
+/** The rules of a scope that count in this problem (weight not 0, not idle), less those in `skip`. */
+function active<X>(c: Compiled, rules: Rules<X>, skip?: Uint8Array): Rules<X> {
+  return rules.filter(({ index }) => c.weights[index] !== 0 && !c.idle[index] && !skip?.[index]);
+}
+
+/** The three weighted levels of part i (given what it holds, x), written into `out`. */
+function scorePart<X>(c: Compiled, rules: Rules<X>, i: number, x: X, out: Float64Array): void {
   out[0] = 0;
   out[1] = 0;
   out[2] = 0;
-  for (const { rule, index, level } of RESOURCE_RULES) {
-    const w = c.weights[index]!;
-    if (w === 0 || c.idle[index]) continue;
-    const p = rule.evaluate(c, r, timeline, undefined);
-    if (p !== 0) out[level] = out[level]! + p * w;
+  for (const { rule, index, level } of rules) {
+    const p = rule.evaluate(c, i, x, undefined);
+    if (p !== 0) out[level] = out[level]! + p * c.weights[index]!;
   }
 }
 
-export function scoreDemand(c: Compiled, d: number, people: readonly number[], out: Float64Array): void {
-  out[0] = 0;
-  out[1] = 0;
-  out[2] = 0;
-  for (const { rule, index, level } of DEMAND_RULES) {
-    const w = c.weights[index]!;
-    if (w === 0 || c.idle[index]) continue;
-    const p = rule.evaluate(c, d, people, undefined);
-    if (p !== 0) out[level] = out[level]! + p * w;
-  }
-}
-
-export function scoreLocation(
-  c: Compiled,
-  lp: number,
-  byResource: ReadonlyMap<number, number>,
-  out: Float64Array,
-): void {
-  out[0] = 0;
-  out[1] = 0;
-  out[2] = 0;
-  for (const { rule, index, level } of LOCATION_RULES) {
-    const w = c.weights[index]!;
-    if (w === 0 || c.idle[index]) continue;
-    const p = rule.evaluate(c, lp, byResource, undefined);
-    if (p !== 0) out[level] = out[level]! + p * w;
-  }
-}
-
-/** Inserts d keeping the timeline sorted by (start, index). */
-export function insertSorted(c: Compiled, timeline: number[], d: number): void {
-  const s = c.start[d]!;
-  let lo = 0;
-  let hi = timeline.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const m = timeline[mid]!;
-    const sm = c.start[m]!;
-    if (sm < s || (sm === s && m < d)) lo = mid + 1;
-    else hi = mid;
-  }
-  timeline.splice(lo, 0, d);
-}
+/** Resource rules that only count shifts the person is ineligible for (bits of `Compiled.flags`). */
+const READS_FLAGS = new Set(
+  (['absence', 'region', 'skill', 'gender', 'exclusion'] as const).map((name) => constraintIndex(name)),
+);
 
 /** Kinds of scored part in the levels journal. */
 const RES = 0;
@@ -96,6 +71,15 @@ export class State {
   private readonly resMark: Uint8Array;
   private readonly demMark: Uint8Array;
   private readonly locMark: Uint8Array;
+  /** The contract rules kept up to date around the changed days; the other rules recount a part. */
+  private readonly contract: ResourceDelta;
+  private readonly resourceRules: Rules<readonly number[]>;
+  /** The same without the eligibility rules, for a person with no shift they are ineligible for. */
+  private readonly eligibleRules: Rules<readonly number[]>;
+  /** Shifts in each person's timeline that they are ineligible for (any bit of `flags`). */
+  private readonly flagged: Int32Array;
+  private readonly demandRules: Rules<readonly number[]>;
+  private readonly locationRules: Rules<ReadonlyMap<number, number>>;
 
   constructor(readonly c: Compiled) {
     this.assign = Int32Array.from(c.initial);
@@ -120,6 +104,15 @@ export class State {
       } else if (!c.fixed[s]) this.emptySlots.add(s);
     }
     for (const tl of this.timelines) tl.sort((a, b) => c.start[a]! - c.start[b]! || a - b);
+    this.contract = new ResourceDelta(c, this.timelines);
+    this.resourceRules = active(c, RESOURCE_RULES, this.contract.handled);
+    this.eligibleRules = this.resourceRules.filter(({ index }) => !READS_FLAGS.has(index));
+    this.flagged = new Int32Array(c.R);
+    this.timelines.forEach((tl, r) => {
+      for (const d of tl) if (d < c.D && c.flags[r * c.D + d]) this.flagged[r] = this.flagged[r]! + 1;
+    });
+    this.demandRules = active(c, DEMAND_RULES);
+    this.locationRules = active(c, LOCATION_RULES);
     for (let r = 0; r < c.R; r++) this.rescoreResource(r);
     for (let d = 0; d < c.D; d++) this.rescoreDemand(d);
     for (let lp = 0; lp < LP; lp++) this.rescoreLocation(lp);
@@ -154,17 +147,7 @@ export class State {
     if (old === r) return old;
     const d = c.slotDemand[s]!;
     const lp = c.locPeriod[d]!;
-    this.assign[s] = r;
-    if (old >= 0) {
-      const tl = this.timelines[old]!;
-      tl.splice(tl.indexOf(d), 1);
-      this.count(lp, old, -1);
-    }
-    if (r >= 0) {
-      insertSorted(c, this.timelines[r]!, d);
-      this.count(lp, r, 1);
-      this.emptySlots.delete(s);
-    } else if (!c.fixed[s]) this.emptySlots.add(s);
+    this.move(s, old, r);
     const j = this.slotJournal;
     if (!j) {
       if (old >= 0) this.rescoreResource(old);
@@ -215,11 +198,13 @@ export class State {
   begin(): void {
     this.slotBuffer.length = 0;
     this.slotJournal = this.slotBuffer;
+    this.contract.begin();
   }
 
   /** Keeps the changes since `begin` and stops recording. */
   commit(): void {
     if (this.dirty.length > 0) this.flush();
+    this.contract.commit();
     this.endMove();
   }
 
@@ -227,25 +212,8 @@ export class State {
   rollback(): void {
     const j = this.slotJournal;
     if (!j) return;
-    const c = this.c;
-    for (let k = j.length - 3; k >= 0; k -= 3) {
-      const s = j[k]!;
-      const old = j[k + 1]!;
-      const r = j[k + 2]!;
-      const d = c.slotDemand[s]!;
-      const lp = c.locPeriod[d]!;
-      this.assign[s] = old;
-      if (r >= 0) {
-        const tl = this.timelines[r]!;
-        tl.splice(tl.indexOf(d), 1);
-        this.count(lp, r, -1);
-      }
-      if (old >= 0) {
-        insertSorted(c, this.timelines[old]!, d);
-        this.count(lp, old, 1);
-        this.emptySlots.delete(s);
-      } else if (!c.fixed[s]) this.emptySlots.add(s);
-    }
+    for (let k = j.length - 3; k >= 0; k -= 3) this.move(j[k]!, j[k + 2]!, j[k + 1]!);
+    this.contract.rollback();
     // Parts never rescored still hold their old levels; the others get them back.
     const L = this.levelJournal;
     for (let k = 0; k < L.length; k += 5) {
@@ -286,6 +254,28 @@ export class State {
     return into;
   }
 
+  /** Slot s goes from resource `from` to `to` (either may be -1): timelines, team counts, empty slots. */
+  private move(s: number, from: number, to: number): void {
+    const c = this.c;
+    const d = c.slotDemand[s]!;
+    const lp = c.locPeriod[d]!;
+    this.assign[s] = to;
+    if (from >= 0) {
+      const tl = this.timelines[from]!;
+      tl.splice(tl.indexOf(d), 1);
+      this.count(lp, from, -1);
+      this.contract.count(from, d, -1, tl);
+      if (c.flags[from * c.D + d]) this.flagged[from] = this.flagged[from]! - 1;
+    }
+    if (to >= 0) {
+      insertSorted(c, this.timelines[to]!, d);
+      this.count(lp, to, 1);
+      this.contract.count(to, d, 1, this.timelines[to]!);
+      if (c.flags[to * c.D + d]) this.flagged[to] = this.flagged[to]! + 1;
+      this.emptySlots.delete(s);
+    } else if (!c.fixed[s]) this.emptySlots.add(s);
+  }
+
   private count(lp: number, r: number, by: number): void {
     const m = this.locCounts[lp]!;
     const n = (m.get(r) ?? 0) + by;
@@ -301,19 +291,22 @@ export class State {
   }
 
   private rescoreResource(r: number): void {
-    scoreResource(this.c, r, this.timelines[r]!, levels);
+    const tl = this.timelines[r]!;
+    scorePart(this.c, this.flagged[r] === 0 ? this.eligibleRules : this.resourceRules, r, tl, levels);
+    this.contract.refresh(r, tl);
+    this.contract.addLevels(r, levels);
     this.apply(this.resLevels, r * 3);
     if (levels[0]! > 0) this.conflictedSet.add(r);
     else this.conflictedSet.delete(r);
   }
 
   private rescoreDemand(d: number): void {
-    scoreDemand(this.c, d, this.peopleOf(d, this.people), levels);
+    scorePart(this.c, this.demandRules, d, this.peopleOf(d, this.people), levels);
     this.apply(this.demLevels, d * 3);
   }
 
   private rescoreLocation(lp: number): void {
-    scoreLocation(this.c, lp, this.locCounts[lp]!, levels);
+    scorePart(this.c, this.locationRules, lp, this.locCounts[lp]!, levels);
     this.apply(this.locLevels, lp * 3);
   }
 }

@@ -1,5 +1,5 @@
 import type { Compiled } from '../compile.js';
-import type { ResourceConstraint } from './types.js';
+import type { Emit } from './types.js';
 import { shiftWords } from './types.js';
 import { formatDuration, plural } from '../words.js';
 
@@ -13,66 +13,52 @@ import { formatDuration, plural } from '../words.js';
 let typeCounts = new Int32Array(16);
 
 /** Shifts of a type beyond the resource's cap over the horizon. */
-export const shiftTypeCap: ResourceConstraint = {
-  name: 'shiftTypeCap',
-  label: 'At most so many shifts of each type',
-  level: 'hard',
-  defaultWeight: 600,
-  scope: 'resource',
-  evaluate(c, r, tl, emit) {
-    const caps = c.typeCaps[r];
-    if (!caps) return 0;
-    const T = caps.length;
-    if (typeCounts.length < T) typeCounts = new Int32Array(T);
-    typeCounts.fill(0, 0, T);
-    for (const d of tl) {
-      const t = c.shiftType[d]!;
-      if (d < c.D && t >= 0) typeCounts[t]!++;
-    }
-    let penalty = 0;
-    for (let t = 0; t < T; t++) {
-      const max = caps[t]!;
-      const n = typeCounts[t]!;
-      if (max < 0 || n <= max) continue;
-      penalty += n - max;
-      emit?.({
-        penalty: n - max,
-        resource: r,
-        demands: tl.filter((d) => d < c.D && c.shiftType[d] === t),
-        message: `${c.resourceNames[r]} would work ${n} ${c.shiftTypeIds[t]} shifts (at most ${max})`,
-      });
-    }
-    return penalty;
-  },
-};
+export function shiftTypeCap(c: Compiled, r: number, tl: readonly number[], emit?: Emit): number {
+  const caps = c.typeCaps[r];
+  if (!caps) return 0;
+  const T = caps.length;
+  if (typeCounts.length < T) typeCounts = new Int32Array(T);
+  typeCounts.fill(0, 0, T);
+  for (const d of tl) {
+    const t = c.shiftType[d]!;
+    if (d < c.D && t >= 0) typeCounts[t]!++;
+  }
+  let penalty = 0;
+  for (let t = 0; t < T; t++) {
+    const max = caps[t]!;
+    const n = typeCounts[t]!;
+    if (max < 0 || n <= max) continue;
+    penalty += n - max;
+    emit?.({
+      penalty: n - max,
+      resource: r,
+      demands: tl.filter((d) => d < c.D && c.shiftType[d] === t),
+      message: `${c.resourceNames[r]} would work ${n} ${c.shiftTypeIds[t]} shifts (at most ${max})`,
+    });
+  }
+  return penalty;
+}
 
 /** Minutes short of the contract's minimum, or over its maximum, over the horizon. */
-export const totalMinutes: ResourceConstraint = {
-  name: 'totalMinutes',
-  label: 'Total minutes within the contract',
-  level: 'hard',
-  defaultWeight: 1,
-  scope: 'resource',
-  evaluate(c, r, tl, emit) {
-    const { minTotalMinutes: min, maxTotalMinutes: max } = c.contract[r]!;
-    if (min === undefined && max === undefined) return 0;
-    let total = 0;
-    for (const d of tl) if (d < c.D) total += c.end[d]! - c.start[d]!;
-    const short = min !== undefined && total < min ? min - total : 0;
-    const over = max !== undefined && total > max ? total - max : 0;
-    if (short + over > 0 && emit)
-      emit({
-        penalty: short + over,
-        resource: r,
-        demands: over > 0 ? tl.filter((d) => d < c.D) : [],
-        message:
-          short > 0
-            ? `${c.resourceNames[r]} would work ${formatDuration(total)}, ${formatDuration(short)} short of ${formatDuration(min!)}`
-            : `${c.resourceNames[r]} would work ${formatDuration(total)}, ${formatDuration(over)} over ${formatDuration(max!)}`,
-      });
-    return short + over;
-  },
-};
+export function totalMinutes(c: Compiled, r: number, tl: readonly number[], emit?: Emit): number {
+  const { minTotalMinutes: min, maxTotalMinutes: max } = c.contract[r]!;
+  if (min === undefined && max === undefined) return 0;
+  let total = 0;
+  for (const d of tl) if (d < c.D) total += c.end[d]! - c.start[d]!;
+  const short = min !== undefined && total < min ? min - total : 0;
+  const over = max !== undefined && total > max ? total - max : 0;
+  if (short + over > 0 && emit)
+    emit({
+      penalty: short + over,
+      resource: r,
+      demands: over > 0 ? tl.filter((d) => d < c.D) : [],
+      message:
+        short > 0
+          ? `${c.resourceNames[r]} would work ${formatDuration(total)}, ${formatDuration(short)} short of ${formatDuration(min!)}`
+          : `${c.resourceNames[r]} would work ${formatDuration(total)}, ${formatDuration(over)} over ${formatDuration(max!)}`,
+    });
+  return short + over;
+}
 
 const workedDays: number[] = [];
 
@@ -91,65 +77,51 @@ function daysWorked(c: Compiled, tl: readonly number[]): number[] {
  * Days short of the minimum in each working run that starts after the horizon's first day and ends
  * before its last (a run cut by either end may go on outside it).
  */
-export const minConsecutiveDays: ResourceConstraint = {
-  name: 'minConsecutiveDays',
-  label: 'Minimum consecutive working days',
-  level: 'hard',
-  defaultWeight: 60,
-  scope: 'resource',
-  evaluate(c, r, tl, emit) {
-    const min = c.contract[r]!.minConsecutiveDays ?? 1;
-    if (min <= 1 || tl.length === 0) return 0;
-    const days = daysWorked(c, tl);
-    let penalty = 0;
-    let first = 0;
-    for (let i = 1; i <= days.length; i++) {
-      if (i < days.length && days[i] === days[i - 1]! + 1) continue;
-      const from = days[first]!;
-      const to = days[i - 1]!;
-      const length = to - from + 1;
-      if (from > 0 && to < c.H - 1 && length < min) {
-        penalty += min - length;
-        emit?.({
-          penalty: min - length,
-          resource: r,
-          demands: tl.filter((d) => d < c.D && c.day[d]! >= from && c.day[d]! <= to),
-          message: `${c.resourceNames[r]} would work ${plural(length, 'day')} in a row from ${c.fmtDay(from)} (at least ${min})`,
-        });
-      }
-      first = i;
-    }
-    return penalty;
-  },
-};
-
-/** Days short of the minimum in each run of days off between two working days inside the horizon. */
-export const minConsecutiveDaysOff: ResourceConstraint = {
-  name: 'minConsecutiveDaysOff',
-  label: 'Minimum consecutive days off',
-  level: 'hard',
-  defaultWeight: 60,
-  scope: 'resource',
-  evaluate(c, r, tl, emit) {
-    const min = c.contract[r]!.minConsecutiveDaysOff ?? 1;
-    if (min <= 1 || tl.length < 2) return 0;
-    const days = daysWorked(c, tl);
-    let penalty = 0;
-    for (let i = 1; i < days.length; i++) {
-      const before = days[i - 1]!;
-      const off = days[i]! - before - 1;
-      if (before < 0 || off === 0 || off >= min) continue;
-      penalty += min - off;
+export function minConsecutiveDays(c: Compiled, r: number, tl: readonly number[], emit?: Emit): number {
+  const min = c.contract[r]!.minConsecutiveDays ?? 1;
+  if (min <= 1 || tl.length === 0) return 0;
+  const days = daysWorked(c, tl);
+  let penalty = 0;
+  let first = 0;
+  for (let i = 1; i <= days.length; i++) {
+    if (i < days.length && days[i] === days[i - 1]! + 1) continue;
+    const from = days[first]!;
+    const to = days[i - 1]!;
+    const length = to - from + 1;
+    if (from > 0 && to < c.H - 1 && length < min) {
+      penalty += min - length;
       emit?.({
-        penalty: min - off,
+        penalty: min - length,
         resource: r,
-        demands: tl.filter((d) => d < c.D && (c.day[d] === before || c.day[d] === days[i])),
-        message: `${c.resourceNames[r]} would have ${plural(off, 'day')} off from ${c.fmtDay(before + 1)} (at least ${min} together)`,
+        demands: tl.filter((d) => d < c.D && c.day[d]! >= from && c.day[d]! <= to),
+        message: `${c.resourceNames[r]} would work ${plural(length, 'day')} in a row from ${c.fmtDay(from)} (at least ${min})`,
       });
     }
-    return penalty;
-  },
-};
+    first = i;
+  }
+  return penalty;
+}
+
+/** Days short of the minimum in each run of days off between two working days inside the horizon. */
+export function minConsecutiveDaysOff(c: Compiled, r: number, tl: readonly number[], emit?: Emit): number {
+  const min = c.contract[r]!.minConsecutiveDaysOff ?? 1;
+  if (min <= 1 || tl.length < 2) return 0;
+  const days = daysWorked(c, tl);
+  let penalty = 0;
+  for (let i = 1; i < days.length; i++) {
+    const before = days[i - 1]!;
+    const off = days[i]! - before - 1;
+    if (before < 0 || off === 0 || off >= min) continue;
+    penalty += min - off;
+    emit?.({
+      penalty: min - off,
+      resource: r,
+      demands: tl.filter((d) => d < c.D && (c.day[d] === before || c.day[d] === days[i])),
+      message: `${c.resourceNames[r]} would have ${plural(off, 'day')} off from ${c.fmtDay(before + 1)} (at least ${min} together)`,
+    });
+  }
+  return penalty;
+}
 
 const weekendDays: number[] = [];
 const lastDay: number[] = [];
@@ -159,118 +131,97 @@ const lastDay: number[] = [];
  * the lightest excess weekends (so dropping one day of a two-day weekend is already progress). Weekend k
  * is the weekend-flagged demands of days 7k..7k+6.
  */
-export const maxWeekends: ResourceConstraint = {
-  name: 'maxWeekends',
-  label: 'Maximum working weekends',
-  level: 'hard',
-  defaultWeight: 60,
-  scope: 'resource',
-  evaluate(c, r, tl, emit) {
-    const max = c.contract[r]!.maxWeekends;
-    if (max === undefined) return 0;
-    weekendDays.length = 0;
-    lastDay.length = 0;
-    let week = Number.NaN;
-    for (const d of tl) {
-      if (d >= c.D || !c.weekend[d]) continue;
-      const day = c.day[d]!;
-      const w = Math.floor(day / 7);
-      if (w !== week) {
-        week = w;
-        weekendDays.push(1);
-        lastDay.push(day);
-      } else if (lastDay[lastDay.length - 1] !== day) {
-        weekendDays[weekendDays.length - 1]!++;
-        lastDay[lastDay.length - 1] = day;
-      }
+export function maxWeekends(c: Compiled, r: number, tl: readonly number[], emit?: Emit): number {
+  const max = c.contract[r]!.maxWeekends;
+  if (max === undefined) return 0;
+  weekendDays.length = 0;
+  lastDay.length = 0;
+  let week = Number.NaN;
+  for (const d of tl) {
+    if (d >= c.D || !c.weekend[d]) continue;
+    const day = c.day[d]!;
+    const w = Math.floor(day / 7);
+    if (w !== week) {
+      week = w;
+      weekendDays.push(1);
+      lastDay.push(day);
+    } else if (lastDay[lastDay.length - 1] !== day) {
+      weekendDays[weekendDays.length - 1]!++;
+      lastDay[lastDay.length - 1] = day;
     }
-    const over = weekendDays.length - max;
-    if (over <= 0) return 0;
-    weekendDays.sort((x, y) => x - y);
-    let penalty = 0;
-    for (let k = 0; k < over; k++) penalty += weekendDays[k]!;
-    emit?.({
-      penalty,
-      resource: r,
-      demands: tl.filter((d) => d < c.D && c.weekend[d]),
-      message: `${c.resourceNames[r]} would work ${plural(weekendDays.length, 'weekend')} (at most ${max})`,
-    });
-    return penalty;
-  },
-};
+  }
+  const over = weekendDays.length - max;
+  if (over <= 0) return 0;
+  weekendDays.sort((x, y) => x - y);
+  let penalty = 0;
+  for (let k = 0; k < over; k++) penalty += weekendDays[k]!;
+  emit?.({
+    penalty,
+    resource: r,
+    demands: tl.filter((d) => d < c.D && c.weekend[d]),
+    message: `${c.resourceNames[r]} would work ${plural(weekendDays.length, 'weekend')} (at most ${max})`,
+  });
+  return penalty;
+}
 
 /** Forbidden pairs: a shift of type b starting the day after one of type a. */
-export const succession: ResourceConstraint = {
-  name: 'succession',
-  label: 'No forbidden shift the day after another',
-  level: 'hard',
-  defaultWeight: 600,
-  scope: 'resource',
-  evaluate(c, r, tl, emit) {
-    const T = c.shiftTypeIds.length;
-    if (c.forbiddenNext.length === 0) return 0;
-    let penalty = 0;
-    for (let i = 0; i < tl.length; i++) {
-      const a = tl[i]!;
-      const ta = c.shiftType[a]!;
-      if (ta < 0) continue;
-      const next = c.day[a]! + 1;
-      for (let j = i + 1; j < tl.length && c.day[tl[j]!]! <= next; j++) {
-        const b = tl[j]!;
-        const tb = c.shiftType[b]!;
-        if (c.day[b] !== next || tb < 0 || !c.forbiddenNext[ta * T + tb]) continue;
-        penalty++;
-        emit?.({
-          penalty: 1,
-          resource: r,
-          demands: [a, b],
-          message: `${c.resourceNames[r]} would work ${shiftWords(c, b)} the day after ${shiftWords(c, a)} (${c.shiftTypeIds[tb]} may not follow ${c.shiftTypeIds[ta]})`,
-        });
-      }
+export function succession(c: Compiled, r: number, tl: readonly number[], emit?: Emit): number {
+  const T = c.shiftTypeIds.length;
+  if (c.forbiddenNext.length === 0) return 0;
+  let penalty = 0;
+  for (let i = 0; i < tl.length; i++) {
+    const a = tl[i]!;
+    const ta = c.shiftType[a]!;
+    if (ta < 0) continue;
+    const next = c.day[a]! + 1;
+    for (let j = i + 1; j < tl.length && c.day[tl[j]!]! <= next; j++) {
+      const b = tl[j]!;
+      const tb = c.shiftType[b]!;
+      if (c.day[b] !== next || tb < 0 || !c.forbiddenNext[ta * T + tb]) continue;
+      penalty++;
+      emit?.({
+        penalty: 1,
+        resource: r,
+        demands: [a, b],
+        message: `${c.resourceNames[r]} would work ${shiftWords(c, b)} the day after ${shiftWords(c, a)} (${c.shiftTypeIds[tb]} may not follow ${c.shiftTypeIds[ta]})`,
+      });
     }
-    return penalty;
-  },
-};
+  }
+  return penalty;
+}
 
 /**
  * Shift-on requests not met (no shift of the type that day) and shift-off requests not met (a shift of
  * the type that day), each costing the request's weight. Requests are sorted by day at compile time.
  */
-export const requests: ResourceConstraint = {
-  name: 'requests',
-  label: 'Shift-on and shift-off requests',
-  level: 'soft',
-  defaultWeight: 1,
-  scope: 'resource',
-  evaluate(c, r, tl, emit) {
-    const list = c.requests[r]!;
-    if (list.length === 0) return 0;
-    let penalty = 0;
-    let i = 0;
-    for (const q of list) {
-      while (i < tl.length && c.day[tl[i]!]! < q.day) i++;
-      let match = -1;
-      for (let j = i; j < tl.length && c.day[tl[j]!] === q.day; j++) {
-        const d = tl[j]!;
-        if (d < c.D && (q.type < 0 || c.shiftType[d] === q.type)) {
-          match = d;
-          break;
-        }
-      }
-      if (q.on === match >= 0) continue;
-      penalty += q.weight;
-      if (emit) {
-        const what = q.type < 0 ? 'a shift' : `a ${c.shiftTypeIds[q.type]} shift`;
-        emit({
-          penalty: q.weight,
-          resource: r,
-          demands: match >= 0 ? [match] : [],
-          message: q.on
-            ? `${c.resourceNames[r]} asked for ${what} on ${c.fmtDay(q.day)}`
-            : `${c.resourceNames[r]} asked not to work ${what} on ${c.fmtDay(q.day)}`,
-        });
+export function requests(c: Compiled, r: number, tl: readonly number[], emit?: Emit): number {
+  const list = c.requests[r]!;
+  if (list.length === 0) return 0;
+  let penalty = 0;
+  let i = 0;
+  for (const q of list) {
+    while (i < tl.length && c.day[tl[i]!]! < q.day) i++;
+    let match = -1;
+    for (let j = i; j < tl.length && c.day[tl[j]!] === q.day; j++) {
+      const d = tl[j]!;
+      if (d < c.D && (q.type < 0 || c.shiftType[d] === q.type)) {
+        match = d;
+        break;
       }
     }
-    return penalty;
-  },
-};
+    if (q.on === match >= 0) continue;
+    penalty += q.weight;
+    if (emit) {
+      const what = q.type < 0 ? 'a shift' : `a ${c.shiftTypeIds[q.type]} shift`;
+      emit({
+        penalty: q.weight,
+        resource: r,
+        demands: match >= 0 ? [match] : [],
+        message: q.on
+          ? `${c.resourceNames[r]} asked for ${what} on ${c.fmtDay(q.day)}`
+          : `${c.resourceNames[r]} asked not to work ${what} on ${c.fmtDay(q.day)}`,
+      });
+    }
+  }
+  return penalty;
+}

@@ -1,7 +1,7 @@
 import { INELIGIBLE } from '../ineligible.js';
 import type { Compiled } from '../compile.js';
 import type { AbsenceKind } from '../model.js';
-import type { Emit, ResourceConstraint } from './types.js';
+import type { Emit } from './types.js';
 import { shiftWords } from './types.js';
 
 const ABSENCE_WORDS: Record<AbsenceKind, string> = {
@@ -33,31 +33,25 @@ function anyFlagged(c: Compiled, r: number, tl: readonly number[], bit: number):
 }
 
 /** Minutes of work inside the resource's absences (sickness, leave, training, unavailable). */
-export const absence: ResourceConstraint = {
-  name: 'absence',
-  label: 'Nobody works while absent or unavailable',
-  level: 'hard',
-  defaultWeight: 1,
-  scope: 'resource',
-  evaluate: (c, r, tl, emit) =>
-    !anyFlagged(c, r, tl, INELIGIBLE.absent)
-      ? 0
-      : flagged(c, r, tl, INELIGIBLE.absent, (d) => {
-          let minutes = 0;
-          for (const a of c.unavailable[r]!) {
-            const m = Math.min(a.end, c.end[d]!) - Math.max(a.start, c.start[d]!);
-            if (m <= 0) continue;
-            minutes += m;
-            emit?.({
-              penalty: m,
-              resource: r,
-              demands: [d],
-              message: `${c.resourceNames[r]} is ${ABSENCE_WORDS[a.kind]} from ${c.fmt(a.start)} to ${c.fmt(a.end)}, during ${shiftWords(c, d)}`,
-            });
-          }
-          return minutes;
-        }),
-};
+export function absence(c: Compiled, r: number, tl: readonly number[], emit?: Emit): number {
+  return !anyFlagged(c, r, tl, INELIGIBLE.absent)
+    ? 0
+    : flagged(c, r, tl, INELIGIBLE.absent, (d) => {
+        let minutes = 0;
+        for (const a of c.unavailable[r]!) {
+          const m = Math.min(a.end, c.end[d]!) - Math.max(a.start, c.start[d]!);
+          if (m <= 0) continue;
+          minutes += m;
+          emit?.({
+            penalty: m,
+            resource: r,
+            demands: [d],
+            message: `${c.resourceNames[r]} is ${ABSENCE_WORDS[a.kind]} from ${c.fmt(a.start)} to ${c.fmt(a.end)}, during ${shiftWords(c, d)}`,
+          });
+        }
+        return minutes;
+      });
+}
 
 function oneEach(
   bit: number,
@@ -74,60 +68,32 @@ function oneEach(
         });
 }
 
-export const region: ResourceConstraint = {
-  name: 'region',
-  label: 'Only in regions the person works in',
-  level: 'hard',
-  defaultWeight: 600,
-  scope: 'resource',
-  evaluate: oneEach(
-    INELIGIBLE.region,
-    (c, r, d) => `${c.resourceNames[r]} does not work in ${c.regionNames[c.region[d]!]}`,
-  ),
-};
+export const region = oneEach(
+  INELIGIBLE.region,
+  (c, r, d) => `${c.resourceNames[r]} does not work in ${c.regionNames[c.region[d]!]}`,
+);
 
 function missingSkills(c: Compiled, r: number, d: number): string[] {
   const K = c.skillIds.length;
   return c.requiredSkills[d]!.filter((k) => !c.skillsOf[r * K + k]).map((k) => c.skillNames[k]!);
 }
 
-export const skill: ResourceConstraint = {
-  name: 'skill',
-  label: 'Has every required specialism',
-  level: 'hard',
-  defaultWeight: 600,
-  scope: 'resource',
-  evaluate: oneEach(
-    INELIGIBLE.skill,
-    (c, r, d) => {
-      const missing = missingSkills(c, r, d);
-      return `${c.resourceNames[r]} lacks the specialism${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`;
-    },
-    (c, r, d) => missingSkills(c, r, d).length,
-  ),
-};
+export const skill = oneEach(
+  INELIGIBLE.skill,
+  (c, r, d) => {
+    const missing = missingSkills(c, r, d);
+    return `${c.resourceNames[r]} lacks the specialism${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`;
+  },
+  (c, r, d) => missingSkills(c, r, d).length,
+);
 
-export const gender: ResourceConstraint = {
-  name: 'gender',
-  label: 'Gender requirement of the demand',
-  level: 'hard',
-  defaultWeight: 600,
-  scope: 'resource',
-  evaluate: oneEach(
-    INELIGIBLE.gender,
-    (c, r, d) =>
-      `${c.resourceNames[r]} does not meet the requirement of ${c.gender[d]} practitioners only for ${c.demandLabels[d]}`,
-  ),
-};
+export const gender = oneEach(
+  INELIGIBLE.gender,
+  (c, r, d) =>
+    `${c.resourceNames[r]} does not meet the requirement of ${c.gender[d]} practitioners only for ${c.demandLabels[d]}`,
+);
 
-export const exclusion: ResourceConstraint = {
-  name: 'exclusion',
-  label: 'Excluded people are never sent',
-  level: 'hard',
-  defaultWeight: 600,
-  scope: 'resource',
-  evaluate: oneEach(
-    INELIGIBLE.excluded,
-    (c, r, d) => `${c.resourceNames[r]} is excluded from ${c.locationIds[c.loc[d]!]}`,
-  ),
-};
+export const exclusion = oneEach(
+  INELIGIBLE.excluded,
+  (c, r, d) => `${c.resourceNames[r]} is excluded from ${c.locationIds[c.loc[d]!]}`,
+);

@@ -1,5 +1,5 @@
 import type { Compiled } from '../compile.js';
-import type { Emit, ResourceConstraint } from './types.js';
+import type { Emit } from './types.js';
 import { formatDuration, plural } from '../words.js';
 
 function horizonDemands(c: Compiled, tl: readonly number[]): number[] {
@@ -17,29 +17,22 @@ function horizonDemands(c: Compiled, tl: readonly number[]): number[] {
  *   while nobody is over, so continuity is free to give a family a small team who work more of its
  *   shifts.
  */
-export const fairMinutes: ResourceConstraint = {
-  name: 'fairMinutes',
-  label: 'Fair hours against the contract',
-  level: 'soft',
-  defaultWeight: 1,
-  scope: 'resource',
-  evaluate(c, r, tl, emit) {
-    let minutes = 0;
-    for (const d of tl) if (d < c.D) minutes += c.end[d]! - c.start[d]!;
-    const target = c.targetMinutes[r]!;
-    const over = Math.max(0, minutes - target) / 60;
-    const under = Math.max(0, target - minutes) / 60;
-    const penalty = Math.round(over * over + (c.shortfallSquared ? under * under : under));
-    if (penalty > 0)
-      emit?.({
-        penalty,
-        resource: r,
-        demands: horizonDemands(c, tl),
-        message: `${c.resourceNames[r]} would work ${formatDuration(minutes)} against a fair share of ${formatDuration(target)}`,
-      });
-    return penalty;
-  },
-};
+export function fairMinutes(c: Compiled, r: number, tl: readonly number[], emit?: Emit): number {
+  let minutes = 0;
+  for (const d of tl) if (d < c.D) minutes += c.end[d]! - c.start[d]!;
+  const target = c.targetMinutes[r]!;
+  const over = Math.max(0, minutes - target) / 60;
+  const under = Math.max(0, target - minutes) / 60;
+  const penalty = Math.round(over * over + (c.shortfallSquared ? under * under : under));
+  if (penalty > 0)
+    emit?.({
+      penalty,
+      resource: r,
+      demands: horizonDemands(c, tl),
+      message: `${c.resourceNames[r]} would work ${formatDuration(minutes)} against a fair share of ${formatDuration(target)}`,
+    });
+  return penalty;
+}
 
 /**
  * Nights (or weekend shifts) against the person's own share: the shifts they work times the share of
@@ -74,20 +67,10 @@ function fairCount(
   return penalty;
 }
 
-export const fairNights: ResourceConstraint = {
-  name: 'fairNights',
-  label: 'Fair share of nights',
-  level: 'soft',
-  defaultWeight: 3,
-  scope: 'resource',
-  evaluate: (c, r, tl, emit) => fairCount(c, r, tl, emit, c.night, c.nightShare, 'night'),
-};
+export function fairNights(c: Compiled, r: number, tl: readonly number[], emit?: Emit): number {
+  return fairCount(c, r, tl, emit, c.night, c.nightShare, 'night');
+}
 
-export const fairWeekends: ResourceConstraint = {
-  name: 'fairWeekends',
-  label: 'Fair share of weekend shifts',
-  level: 'soft',
-  defaultWeight: 3,
-  scope: 'resource',
-  evaluate: (c, r, tl, emit) => fairCount(c, r, tl, emit, c.weekend, c.weekendShare, 'weekend shift'),
-};
+export function fairWeekends(c: Compiled, r: number, tl: readonly number[], emit?: Emit): number {
+  return fairCount(c, r, tl, emit, c.weekend, c.weekendShare, 'weekend shift');
+}

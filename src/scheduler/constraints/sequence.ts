@@ -1,5 +1,5 @@
 import type { Compiled } from '../compile.js';
-import type { Emit, ResourceConstraint } from './types.js';
+import type { Emit } from './types.js';
 import { plural } from '../words.js';
 
 /** Days beyond the maximum in each run of consecutive start days (nights only, when asked). */
@@ -43,23 +43,13 @@ function runsOver(
   return penalty;
 }
 
-export const maxConsecutiveDays: ResourceConstraint = {
-  name: 'maxConsecutiveDays',
-  label: 'Maximum consecutive working days',
-  level: 'hard',
-  defaultWeight: 60,
-  scope: 'resource',
-  evaluate: (c, r, tl, emit) => runsOver(c, r, tl, false, c.contract[r]!.maxConsecutiveDays, emit, 'day'),
-};
+export function maxConsecutiveDays(c: Compiled, r: number, tl: readonly number[], emit?: Emit): number {
+  return runsOver(c, r, tl, false, c.contract[r]!.maxConsecutiveDays, emit, 'day');
+}
 
-export const maxConsecutiveNights: ResourceConstraint = {
-  name: 'maxConsecutiveNights',
-  label: 'Maximum consecutive nights',
-  level: 'hard',
-  defaultWeight: 60,
-  scope: 'resource',
-  evaluate: (c, r, tl, emit) => runsOver(c, r, tl, true, c.contract[r]!.maxConsecutiveNights, emit, 'night'),
-};
+export function maxConsecutiveNights(c: Compiled, r: number, tl: readonly number[], emit?: Emit): number {
+  return runsOver(c, r, tl, true, c.contract[r]!.maxConsecutiveNights, emit, 'night');
+}
 
 const touched: number[] = [];
 
@@ -68,53 +58,46 @@ const touched: number[] = [];
  * a shift starts on it or a night shift from the day before runs into it, so a day off is a full day.
  * Windows run from the earliest known day (prior work) to the horizon's end; days after it are unknown.
  */
-export const daysOff: ResourceConstraint = {
-  name: 'daysOff',
-  label: 'Days off in every 7 (or 14) days',
-  level: 'hard',
-  defaultWeight: 60,
-  scope: 'resource',
-  evaluate(c, r, tl, emit) {
-    if (c.contract[r]!.daysOff === 'none') return 0;
-    const twoIn14 = c.contract[r]!.daysOff === 'two-in-14';
-    const length = twoIn14 ? 14 : 7;
-    const need = twoIn14 ? 2 : 1;
-    touched.length = 0;
-    for (const d of tl) {
-      const day = c.day[d]!;
-      const lastDay = touched[touched.length - 1];
-      if (lastDay === undefined || day > lastDay) touched.push(day);
-      if (c.night[d] && touched[touched.length - 1]! < day + 1) touched.push(day + 1);
-    }
-    // A window short of days off holds more than length - need worked days: look for such a cluster
-    // first, as on most moves there is none and the window scan can be skipped.
-    const most = length - need;
-    let crowded = false;
-    for (let i = 0; i + most < touched.length && !crowded; i++)
-      crowded = touched[i + most]! - touched[i]! < length;
-    if (!crowded) return 0;
-    let penalty = 0;
-    const from = Math.min(0, touched[0]!);
-    let lo = 0;
-    let hi = 0;
-    for (let w = from; w + length <= c.H; w++) {
-      while (lo < touched.length && touched[lo]! < w) lo++;
-      while (hi < touched.length && touched[hi]! < w + length) hi++;
-      const worked = hi - lo;
-      const short = need - (length - worked);
-      if (short > 0) {
-        penalty += short;
-        if (emit) {
-          const demands = tl.filter((d) => c.day[d]! >= w && c.day[d]! < w + length);
-          emit({
-            penalty: short,
-            resource: r,
-            demands,
-            message: `${c.resourceNames[r]} would have ${plural(length - worked, 'day')} off in the ${length} days from ${c.fmtDay(w)} (needs ${need})`,
-          });
-        }
+export function daysOff(c: Compiled, r: number, tl: readonly number[], emit?: Emit): number {
+  if (c.contract[r]!.daysOff === 'none') return 0;
+  const twoIn14 = c.contract[r]!.daysOff === 'two-in-14';
+  const length = twoIn14 ? 14 : 7;
+  const need = twoIn14 ? 2 : 1;
+  touched.length = 0;
+  for (const d of tl) {
+    const day = c.day[d]!;
+    const lastDay = touched[touched.length - 1];
+    if (lastDay === undefined || day > lastDay) touched.push(day);
+    if (c.night[d] && touched[touched.length - 1]! < day + 1) touched.push(day + 1);
+  }
+  // A window short of days off holds more than length - need worked days: look for such a cluster
+  // first, as on most moves there is none and the window scan can be skipped.
+  const most = length - need;
+  let crowded = false;
+  for (let i = 0; i + most < touched.length && !crowded; i++)
+    crowded = touched[i + most]! - touched[i]! < length;
+  if (!crowded) return 0;
+  let penalty = 0;
+  const from = Math.min(0, touched[0]!);
+  let lo = 0;
+  let hi = 0;
+  for (let w = from; w + length <= c.H; w++) {
+    while (lo < touched.length && touched[lo]! < w) lo++;
+    while (hi < touched.length && touched[hi]! < w + length) hi++;
+    const worked = hi - lo;
+    const short = need - (length - worked);
+    if (short > 0) {
+      penalty += short;
+      if (emit) {
+        const demands = tl.filter((d) => c.day[d]! >= w && c.day[d]! < w + length);
+        emit({
+          penalty: short,
+          resource: r,
+          demands,
+          message: `${c.resourceNames[r]} would have ${plural(length - worked, 'day')} off in the ${length} days from ${c.fmtDay(w)} (needs ${need})`,
+        });
       }
     }
-    return penalty;
-  },
-};
+  }
+  return penalty;
+}

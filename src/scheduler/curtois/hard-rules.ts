@@ -117,40 +117,49 @@ function minTotalMinutes(facts: RowFacts): Violation[] {
     : [];
 }
 
-function maxConsecutiveShifts({ employee, row }: RowFacts): Violation[] {
-  const limit = employee.maxConsecutiveShifts;
+/**
+ * Runs of work (or of days off) longer than the limit ('at most'), or shorter than it ('at least')
+ * where the run lies strictly inside the horizon.
+ */
+function runLengths(
+  { employee, row }: RowFacts,
+  rule: HardRule,
+  worked: boolean,
+  bound: 'at most' | 'at least',
+  limit: number,
+): Violation[] {
+  const what = worked ? 'shifts' : 'days off';
   return runsOf(row)
-    .filter((r) => r.worked && r.end - r.start + 1 > limit)
+    .filter((r) => {
+      const n = r.end - r.start + 1;
+      return (
+        r.worked === worked && (bound === 'at most' ? n > limit : strictlyInside(r, row.length) && n < limit)
+      );
+    })
     .map((r) => ({
-      rule: 'max-consecutive-shifts',
+      rule,
       employee: employee.id,
       day: r.start,
-      detail: `${r.end - r.start + 1} shifts in a row (days ${r.start}-${r.end}), at most ${limit}`,
+      detail: `${r.end - r.start + 1} ${what} in a row (days ${r.start}-${r.end}), ${bound} ${limit}`,
     }));
 }
 
-function minConsecutiveShifts({ employee, row }: RowFacts): Violation[] {
-  const limit = employee.minConsecutiveShifts;
-  return runsOf(row)
-    .filter((r) => r.worked && strictlyInside(r, row.length) && r.end - r.start + 1 < limit)
-    .map((r) => ({
-      rule: 'min-consecutive-shifts',
-      employee: employee.id,
-      day: r.start,
-      detail: `${r.end - r.start + 1} shifts in a row (days ${r.start}-${r.end}), at least ${limit}`,
-    }));
+function maxConsecutiveShifts(facts: RowFacts): Violation[] {
+  return runLengths(facts, 'max-consecutive-shifts', true, 'at most', facts.employee.maxConsecutiveShifts);
 }
 
-function minConsecutiveDaysOff({ employee, row }: RowFacts): Violation[] {
-  const limit = employee.minConsecutiveDaysOff;
-  return runsOf(row)
-    .filter((r) => !r.worked && strictlyInside(r, row.length) && r.end - r.start + 1 < limit)
-    .map((r) => ({
-      rule: 'min-consecutive-days-off',
-      employee: employee.id,
-      day: r.start,
-      detail: `${r.end - r.start + 1} days off in a row (days ${r.start}-${r.end}), at least ${limit}`,
-    }));
+function minConsecutiveShifts(facts: RowFacts): Violation[] {
+  return runLengths(facts, 'min-consecutive-shifts', true, 'at least', facts.employee.minConsecutiveShifts);
+}
+
+function minConsecutiveDaysOff(facts: RowFacts): Violation[] {
+  return runLengths(
+    facts,
+    'min-consecutive-days-off',
+    false,
+    'at least',
+    facts.employee.minConsecutiveDaysOff,
+  );
 }
 
 function maxWeekends({ employee, row }: RowFacts): Violation[] {

@@ -1,0 +1,166 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compile } from '../../src/scheduler/compile.js';
+import { parseCurtois } from '../../src/scheduler/curtois/parse.js';
+import { curtoisToProblem } from '../../src/scheduler/curtois/to-problem.js';
+import type { Demand, Problem, Resource } from '../../src/scheduler/index.js';
+import { Moves } from '../../src/scheduler/moves.js';
+import { createRandom } from '../../src/scheduler/random.js';
+import { recount } from '../../src/scheduler/recount.js';
+import { RowMoves } from '../../src/scheduler/row-moves.js';
+import { State } from '../../src/scheduler/state.js';
+import { DAY, HOUR, T0 } from './helpers.js';
+
+const TYPES = ['early', 'late', 'night'];
+const HOURS = [7, 14, 22];
+
+/**
+ * Nurse-rostering problems where every contract rule is on for everyone: runs of work and of days off
+ * reaching into several days of prior work, weekends, caps, totals, successions and requests.
+ */
+const nurseArb: fc.Arbitrary<Problem> = fc
+  .record({
+    days: fc.integer({ min: 7, max: 21 }),
+    people: fc.array(
+      fc.record({
+        prior: fc.array(fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }), { maxLength: 5 }),
+        minDays: fc.integer({ min: 1, max: 4 }),
+        maxDays: fc.integer({ min: 2, max: 6 }),
+        minOff: fc.integer({ min: 1, max: 3 }),
+        maxWeekends: fc.integer({ min: 0, max: 2 }),
+        cap: fc.integer({ min: 0, max: 5 }),
+        capType: fc.integer({ min: 0, max: 2 }),
+        minHours: fc.integer({ min: 0, max: 100 }),
+        maxHours: fc.integer({ min: 20, max: 160 }),
+        requests: fc.array(
+          fc.record({
+            day: fc.integer({ min: -2, max: 22 }),
+            type: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
+            on: fc.boolean(),
+            weight: fc.integer({ min: 1, max: 4 }),
+          }),
+          { maxLength: 6 },
+        ),
+      }),
+      { minLength: 2, maxLength: 6 },
+    ),
+    cover: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 63, maxLength: 63 }),
+    successions: fc.subarray([
+      { first: 'late', next: 'early' },
+      { first: 'night', next: 'early' },
+      { first: 'night', next: 'late' },
+    ]),
+  })
+  .map(({ days, people, cover, successions }) => {
+    const resources: Resource[] = people.map((p, i) => ({
+      id: `r${i}`,
+      regions: ['ward'],
+      contract: {
+        maxMinutesPer7Days: 7 * 24 * HOUR,
+        minRestMinutes: 0,
+        daysOff: 'none',
+        maxConsecutiveDays: p.maxDays,
+        minConsecutiveDays: p.minDays,
+        minConsecutiveDaysOff: p.minOff,
+        maxWeekends: p.maxWeekends,
+        maxShiftsByType: { [TYPES[p.capType]!]: p.cap },
+        minTotalMinutes: p.minHours * HOUR,
+        maxTotalMinutes: p.maxHours * HOUR,
+      },
+      requests: p.requests.map((q) => ({
+        day: q.day,
+        ...(q.type !== undefined ? { shiftType: TYPES[q.type]! } : {}),
+        kind: q.on ? ('on' as const) : ('off' as const),
+        weight: q.weight,
+      })),
+      history: {
+        // Prior days -n..-1, a gap where the entry is undefined.
+        priorWork: p.prior.flatMap((t, k) => {
+          if (t === undefined) return [];
+          const day = k - p.prior.length;
+          const start = T0 + day * DAY + HOURS[t]! * HOUR;
+          return [{ start, end: start + 8 * HOUR, day, shiftType: TYPES[t]! }];
+        }),
+      },
+    }));
+    const demands: Demand[] = [];
+    for (let day = 0; day < days; day++)
+      TYPES.forEach((type, t) => {
+        const start = T0 + day * DAY + HOURS[t]! * HOUR;
+        demands.push({
+          id: `d${day}-${type}`,
+          start,
+          end: start + 8 * HOUR,
+          day,
+          weekend: day % 7 >= 5,
+          location: 'ward',
+          region: 'ward',
+          required: cover[day * 3 + t]!,
+          optional: 1,
+          underWeight: 30,
+          overWeight: 10,
+          shiftType: type,
+        });
+      });
+    return { resources, demands, horizonDays: days, forbiddenSuccessions: successions };
+  });
+
+/** Random moves of every kind the search makes, each kept or rolled back, the score checked after each. */
+function checkAgainstRecount(problem: Problem, seed: number, steps: number, every = 1): Set<string> {
+  const c = compile(problem, { forSearch: true });
+  const state = new State(c);
+  const rnd = createRandom(seed);
+  const moves = new Moves(state, rnd);
+  const rows = new RowMoves(moves, rnd);
+  const seen = new Set<string>();
+  expect(state.score()).toEqual(recount(c, state.assign).score);
+  for (let k = 0; k < steps; k++) {
+    const x = rnd.next();
+    if (x < 0.15) moves.change();
+    else if (x < 0.25) moves.swap();
+    else if (x < 0.35) moves.chain();
+    else if (x < 0.5) moves.swapBlock();
+    else if (x < 0.8) rows.any(0.3);
+    else if (c.S > 0) state.setSlot(rnd.int(c.S), rnd.int(c.R + 1) - 1);
+    if (rnd.next() < 0.3) moves.rollback();
+    else moves.commit();
+    if (k % every !== 0) continue;
+    const full = recount(c, state.assign);
+    expect(state.score()).toEqual(full.score);
+    for (const b of full.constraints) if (b.penalty > 0) seen.add(b.name);
+  }
+  return seen;
+}
+
+describe('contract rules and overlap scored around the changed days', () => {
+  it('equal a full recount after random moves, for every rule kept that way', () => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(nurseArb, fc.integer(), (problem, seed) => {
+        for (const name of checkAgainstRecount(problem, seed, 200)) seen.add(name);
+      }),
+      { numRuns: 40, seed: 15 },
+    );
+    expect([...seen].sort()).toEqual(
+      expect.arrayContaining([
+        'maxConsecutiveDays',
+        'maxWeekends',
+        'minConsecutiveDays',
+        'minConsecutiveDaysOff',
+        'overlap',
+        'requests',
+        'shiftTypeCap',
+        'succession',
+        'totalMinutes',
+      ]),
+    );
+  });
+
+  it('equal a full recount on a benchmark instance', () => {
+    const dir = resolve(import.meta.dirname, '..', '..', 'bench', 'data', 'curtois', 'instances');
+    const instance = parseCurtois(readFileSync(join(dir, 'Instance3.txt'), 'utf8'));
+    checkAgainstRecount(curtoisToProblem(instance), 3, 3000, 25);
+  });
+});
