@@ -9,7 +9,7 @@ import type { Config } from './config.js';
 import type { App, Deps } from './http/app-types.js';
 import { DateTime } from 'luxon';
 import { ResilienceCache } from './cover/resilience-cache.js';
-import { AnswerCache } from './http/answer-cache.js';
+import { AnswerCache, readVersionEarly } from './http/answer-cache.js';
 import { FactsVersion } from './http/facts-version.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -150,6 +150,7 @@ function startBackgroundWork(app: App, config: Config, database: Database): Deps
   const resilience = new ResilienceCache(database.db, config.timezone);
   const facts = new FactsVersion(database.db);
   const deps: Deps = { config, database, resilience, facts, answers: new AnswerCache(facts) };
+  readVersionEarly(app, facts);
   app.addHook('onResponse', async (request, reply) => {
     if (request.method === 'GET' || request.method === 'HEAD' || reply.statusCode >= 400) return;
     facts.changed();

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FactsVersion } from './facts-version.js';
 
 const gzipAsync = promisify(gzip);
@@ -16,6 +16,26 @@ interface Made {
 interface Entry {
   version: string;
   made: Promise<Made>;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route answers through the AnswerCache: the facts' version is read as the request arrives. */
+    answerCache?: boolean;
+  }
+  interface FastifyRequest {
+    factsVersion?: Promise<string>;
+  }
+}
+
+/** Starts reading the facts' version as soon as a cached route's request arrives, beside the key check. */
+export function readVersionEarly(app: FastifyInstance, version: FactsVersion): void {
+  app.addHook('onRequest', async (request) => {
+    if (!request.routeOptions.config?.answerCache) return;
+    request.factsVersion = version.current();
+    // Claimed by the handler; a request refused before it gets there must not leave a rejection unheard.
+    request.factsVersion.catch(() => undefined);
+  });
 }
 
 export interface Answer<T> {
@@ -37,7 +57,7 @@ export class AnswerCache {
   ) {}
 
   async send<T>(request: FastifyRequest, reply: FastifyReply, make: () => Promise<Answer<T>>) {
-    const version = await this.version.current();
+    const version = await (request.factsVersion ?? this.version.current());
     const key = request.url;
     let entry = this.entries.get(key);
     if (!entry || entry.version !== version) {

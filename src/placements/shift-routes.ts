@@ -27,7 +27,7 @@ const LIST =
 
 function list(app: App, { database: { db }, config, answers }: Deps): void {
   const schema = op(LIST, { querystring: ShiftQuery, response: { 200: ShiftPage } });
-  app.get('/shifts', { schema }, async (request, reply) =>
+  app.get('/shifts', { schema, config: { answerCache: true } }, async (request, reply) =>
     answers.send(request, reply, async () => {
       const { from, to, limit = 1000, offset = 0, cursor, ...by } = request.query;
       const { start, end } = localPeriod(from, to, config.timezone, MAX_SPAN_DAYS.shifts);
