@@ -44,7 +44,8 @@ export interface Answer<T> {
 }
 
 /**
- * Read answers that depend only on the URL and the facts (the same for every caller who may read them),
+ * Read answers that depend only on the URL and the facts (the same for every caller who may read them, or
+ * for every caller of one variant),
  * made once per state of the facts: serialised by the route's own schema, gzipped once, and sent with an
  * ETag (If-None-Match answers 304). A week of shifts is read far more often than the rota changes.
  */
@@ -56,9 +57,10 @@ export class AnswerCache {
     private readonly maxEntries = 64,
   ) {}
 
-  async send<T>(request: FastifyRequest, reply: FastifyReply, make: () => Promise<Answer<T>>) {
+  /** `variant` names what else the answer depends on (which fields the caller may see). */
+  async send<T>(request: FastifyRequest, reply: FastifyReply, make: () => Promise<Answer<T>>, variant = '') {
     const version = await (request.factsVersion ?? this.version.current());
-    const key = request.url;
+    const key = `${variant}|${request.url}`;
     let entry = this.entries.get(key);
     if (!entry || entry.version !== version) {
       entry = { version, made: this.make(reply, make) };
