@@ -1,0 +1,86 @@
+import type { FastifyRequest } from 'fastify';
+import type { Transaction } from 'kysely';
+import { applyChange, type ChangeContext } from '../changes/apply-change.js';
+import type { DB } from '../db/schema.js';
+import { practitionerEvent } from '../events/payloads.js';
+import { assertPanelScope } from '../http/permissions.js';
+import { problems } from '../http/problem.js';
+import type { CreatePractitionerBody, PatchPractitionerBody, PractitionerDto } from './practitioner-model.js';
+import {
+  archivePractitioner,
+  findPractitioner,
+  insertPractitioner,
+  updatePractitioner,
+} from './practitioner-repository.js';
+import { checkPractitioner, mergePractitioner } from './practitioner-rules.js';
+
+/** A practitioner who is on the panel, locked; 404 when there is none (or they left), 403 outside the key's hubs. */
+export async function lockPractitioner(trx: Transaction<DB>, id: string, request?: FastifyRequest) {
+  const practitioner = await findPractitioner(trx, id, true);
+  if (!practitioner || practitioner.archivedAt) throw problems.notFound('practitioner', id);
+  if (request) assertPanelScope(request, practitioner);
+  return practitioner;
+}
+
+/** The `practitioner.changed` event other systems are told. */
+export const practitionerChanged = (
+  practitioner: PractitionerDto,
+  change: 'created' | 'updated' | 'archived' | 'preferences',
+) => ({
+  type: 'practitioner.changed' as const,
+  subjectId: practitioner.id,
+  payload: { practitioner: practitionerEvent(practitioner), change },
+});
+
+/** Adds a practitioner to the panel (within the key's hubs), checked against the rules the schema cannot say. */
+export async function addPractitioner(ctx: ChangeContext, body: CreatePractitionerBody) {
+  const values = mergePractitioner(undefined, body);
+  assertPanelScope(ctx.request, values);
+  const { after } = await applyChange(ctx, {
+    entity: 'practitioner',
+    action: 'create',
+    write: async (trx) => {
+      await checkPractitioner(trx, values);
+      return insertPractitioner(trx, values);
+    },
+    entityId: (practitioner) => practitioner.id,
+    event: (practitioner) => practitionerChanged(practitioner, 'created'),
+    etag: (practitioner) => practitioner.version,
+  });
+  return after;
+}
+
+/** Changes a practitioner; work their new facts rule out is taken off (and returned as uncovered shifts). */
+export async function changePractitioner(ctx: ChangeContext, id: string, body: PatchPractitionerBody) {
+  const { after, uncoveredShifts } = await applyChange(ctx, {
+    entity: 'practitioner',
+    action: 'update',
+    lock: (trx) => lockPractitioner(trx, id, ctx.request),
+    version: (before) => before.version,
+    write: async (trx, before) => {
+      const values = mergePractitioner(before, body);
+      assertPanelScope(ctx.request, values);
+      await checkPractitioner(trx, values, id);
+      return updatePractitioner(trx, id, values);
+    },
+    entityId: () => id,
+    recheck: () => ({ practitionerIds: [id] }),
+    event: (practitioner) => practitionerChanged(practitioner, 'updated'),
+    etag: (practitioner) => practitioner.version,
+  });
+  return { ...after, uncoveredShifts };
+}
+
+/** Archives a leaver: their work that has not ended is taken off; what they worked stays as history. */
+export async function archive(ctx: ChangeContext, id: string): Promise<void> {
+  await applyChange(ctx, {
+    entity: 'practitioner',
+    action: 'archive',
+    lock: (trx) => lockPractitioner(trx, id),
+    version: (before) => before.version,
+    write: (trx) => archivePractitioner(trx, id),
+    entityId: () => id,
+    recheck: () => ({ practitionerIds: [id] }),
+    event: (practitioner) => practitionerChanged(practitioner, 'archived'),
+  });
+}
