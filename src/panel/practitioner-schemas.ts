@@ -3,6 +3,7 @@ import { Code, Page, PageQuery, Uuid } from '../http/schemas.js';
 import { Shift } from '../placements/shift-model.js';
 import { Gender, Kind, Practitioner, practitionerExample } from './practitioner-model.js';
 import { PractitionerView } from './privacy.js';
+import { PreferencesBody, preferencesExample } from './preferences.js';
 
 export const PractitionerParams = Type.Object({ id: Uuid });
 
@@ -37,3 +38,16 @@ export const PractitionerChanged = Type.Intersect(
 );
 
 export const Archived = Type.Null({ description: 'Archived' });
+
+export const SavedPreferences = Type.Intersect(
+  [
+    PreferencesBody,
+    preferencesExample,
+    Type.Object({
+      uncoveredShifts: Type.Array(Shift, {
+        description: 'Shifts a new hard preference (no nights, a weekday off) took the practitioner off',
+      }),
+    }),
+  ],
+  { examples: [{ ...preferencesExample, uncoveredShifts: [] }] },
+);

@@ -1,0 +1,33 @@
+import { Type } from 'typebox';
+import { LocalDate, Page, PageQuery, Uuid } from '../http/schemas.js';
+import { Shift } from '../placements/shift-model.js';
+import { Absence, absenceExample, AbsenceKind } from './absence-model.js';
+
+export const IdParams = Type.Object({ id: Uuid });
+
+export const AbsenceQuery = Type.Object(
+  {
+    from: Type.Optional(LocalDate),
+    to: Type.Optional(LocalDate),
+    practitioner: Type.Optional(Uuid),
+    kind: Type.Optional(AbsenceKind),
+    open: Type.Optional(Type.Boolean({ description: 'Only open-ended (true) or only closed (false)' })),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+export const AbsencePage = Page(Absence, absenceExample);
+
+export const CreatedAbsence = Type.Intersect(
+  [
+    Absence,
+    Type.Object({
+      uncoveredShifts: Type.Array(Shift, {
+        description: 'The shifts this absence took the practitioner off, at once',
+      }),
+    }),
+  ],
+  { examples: [{ ...absenceExample, uncoveredShifts: [] }] },
+);
+
+export const Deleted = Type.Null({ description: 'Deleted' });
