@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { LocalDate, Page, PageQuery, Uuid } from '../http/schemas.js';
-import { Shift } from '../placements/shift-model.js';
+import { withUncoveredShifts } from '../http/uncovered-shifts.js';
 import { Absence, absenceExample, AbsenceKind } from './absence-model.js';
 
 export const IdParams = Type.Object({ id: Uuid });
@@ -18,16 +18,7 @@ export const AbsenceQuery = Type.Object(
 );
 export const AbsencePage = Page(Absence, absenceExample);
 
-export const CreatedAbsence = Type.Intersect(
-  [
-    Absence,
-    Type.Object({
-      uncoveredShifts: Type.Array(Shift, {
-        description: 'The shifts this absence took the practitioner off, at once',
-      }),
-    }),
-  ],
-  { examples: [{ ...absenceExample, uncoveredShifts: [] }] },
-);
+const TOOK_OFF = 'The shifts this absence took the practitioner off, at once';
+export const CreatedAbsence = withUncoveredShifts([Absence], TOOK_OFF, absenceExample);
 
 export const Deleted = Type.Null({ description: 'Deleted' });

@@ -9,8 +9,8 @@ import type { AbsenceDto, CreateAbsenceBody, PatchAbsenceBody } from './absence-
 import {
   absenceOwner,
   deleteAbsence,
-  findAbsence,
   insertAbsence,
+  lockAbsenceRow,
   updateAbsence,
 } from './absence-repository.js';
 import { findPractitioner } from './practitioner-repository.js';
@@ -100,7 +100,7 @@ const absencePayload = async (db: Kysely<DB>, absence: AbsenceDto) => ({
 async function lockAbsence(trx: Transaction<DB>, id: string, request: FastifyRequest) {
   const owner = await absenceOwner(trx, id);
   const practitioner = owner ? await findPractitioner(trx, owner, true) : undefined;
-  const before = await findAbsence(trx, id, true);
+  const before = await lockAbsenceRow(trx, id);
   if (!before) throw problems.notFound('absence', id);
   // Hub managers change only the absences of their hubs' 0-19 staff.
   if (practitioner) assertPanelScope(request, practitioner);

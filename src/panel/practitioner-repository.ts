@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { DB, PractitionerRow } from '../db/schema.js';
+import type { DB, PractitionerRow, PractitionerUpdate } from '../db/schema.js';
 import type { PractitionerDto } from './practitioner-model.js';
 
 type Row = PractitionerRow & { regions: string[]; specialisms: string[] };
@@ -31,10 +31,10 @@ export const toPractitioner = (row: Row): PractitionerDto => ({
 export interface PractitionerFilter {
   region?: string;
   specialism?: string;
-  kind?: string;
+  kind?: PractitionerDto['kind'];
   hub?: string;
   grade?: string;
-  gender?: string;
+  gender?: NonNullable<PractitionerDto['gender']>;
   externalRef?: string;
   q?: string;
   includeArchived?: boolean;
@@ -74,10 +74,10 @@ export async function listPractitioners(
 ) {
   let query = selectPractitioners(db);
   if (!filter.includeArchived) query = query.where('p.archived_at', 'is', null);
-  if (filter.kind) query = query.where('p.kind', '=', filter.kind as 'parenting');
+  if (filter.kind) query = query.where('p.kind', '=', filter.kind);
   if (filter.hub) query = query.where('p.hub', '=', filter.hub);
   if (filter.grade) query = query.where('p.grade', '=', filter.grade);
-  if (filter.gender) query = query.where('p.gender', '=', filter.gender as 'female');
+  if (filter.gender) query = query.where('p.gender', '=', filter.gender);
   if (filter.externalRef) query = query.where('p.external_ref', '=', filter.externalRef);
   if (filter.ids)
     query = query.where(
@@ -86,27 +86,14 @@ export async function listPractitioners(
       filter.ids.length ? filter.ids : ['00000000-0000-0000-0000-000000000000'],
     );
   if (filter.q) query = query.where('p.name', 'ilike', `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
+  // Regions and specialisms are link tables: a practitioner matches when a link names the code.
   if (filter.region) {
-    const region = filter.region;
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('practitioner_regions as r')
-          .select('r.region_code')
-          .whereRef('r.practitioner_id', '=', 'p.id')
-          .where('r.region_code', '=', region),
-      ),
-    );
+    const linked = db.selectFrom('practitioner_regions').select('practitioner_id');
+    query = query.where('p.id', 'in', linked.where('region_code', '=', filter.region));
   }
   if (filter.specialism) {
-    const specialism = filter.specialism;
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('practitioner_specialisms as s')
-          .select('s.specialism_code')
-          .whereRef('s.practitioner_id', '=', 'p.id')
-          .where('s.specialism_code', '=', specialism),
-      ),
-    );
+    const linked = db.selectFrom('practitioner_specialisms').select('practitioner_id');
+    query = query.where('p.id', 'in', linked.where('specialism_code', '=', filter.specialism));
   }
   const total = await db
     .selectFrom(query.as('filtered'))
@@ -116,18 +103,11 @@ export async function listPractitioners(
   return { items: rows.map((r) => toPractitioner(r as Row)), total: Number(total.n) };
 }
 
-export interface PractitionerValues {
-  externalRef: string | null;
-  name: string;
-  kind: 'parenting' | 'zero_nineteen';
-  grade: string | null;
-  homeRegion: string;
-  regions: string[];
-  hub: string | null;
-  specialisms: string[];
-  gender: 'female' | 'male' | 'other' | null;
-  contract: PractitionerDto['contract'];
-}
+/** What a practitioner is, as written: everything but the id, version and times the database keeps. */
+export type PractitionerValues = Omit<
+  PractitionerDto,
+  'id' | 'version' | 'createdAt' | 'updatedAt' | 'archivedAt'
+>;
 
 const columns = (v: PractitionerValues) => ({
   external_ref: v.externalRef,
@@ -144,52 +124,46 @@ const columns = (v: PractitionerValues) => ({
   contracted_hours_per_week: v.contract.hoursPerWeek,
 });
 
-async function writeLinks(db: Kysely<DB>, id: string, v: PractitionerValues): Promise<void> {
+/** Writes their regions and specialisms (replacing the old ones) and reads them back whole. */
+async function withLinks(db: Kysely<DB>, id: string, v: PractitionerValues): Promise<PractitionerDto> {
   await db.deleteFrom('practitioner_regions').where('practitioner_id', '=', id).execute();
   await db.deleteFrom('practitioner_specialisms').where('practitioner_id', '=', id).execute();
-  if (v.regions.length) {
-    await db
-      .insertInto('practitioner_regions')
-      .values(v.regions.map((region_code) => ({ practitioner_id: id, region_code })))
-      .execute();
-  }
-  if (v.specialisms.length) {
-    await db
-      .insertInto('practitioner_specialisms')
-      .values(v.specialisms.map((specialism_code) => ({ practitioner_id: id, specialism_code })))
-      .execute();
-  }
+  const regions = v.regions.map((region_code) => ({ practitioner_id: id, region_code }));
+  const specialisms = v.specialisms.map((specialism_code) => ({ practitioner_id: id, specialism_code }));
+  if (regions.length) await db.insertInto('practitioner_regions').values(regions).execute();
+  if (specialisms.length) await db.insertInto('practitioner_specialisms').values(specialisms).execute();
+  return (await findPractitioner(db, id))!;
+}
+
+/** Sets some of a practitioner's columns and moves their version on. */
+async function bump(db: Kysely<DB>, id: string, set: PractitionerUpdate): Promise<void> {
+  const now = new Date();
+  await db
+    .updateTable('practitioners')
+    .set((eb) => ({ ...set, version: eb('version', '+', 1), updated_at: now }))
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function insertPractitioner(db: Kysely<DB>, v: PractitionerValues): Promise<PractitionerDto> {
-  const { id } = await db
-    .insertInto('practitioners')
-    .values(columns(v))
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await writeLinks(db, id, v);
-  return (await findPractitioner(db, id))!;
+  const insert = db.insertInto('practitioners').values(columns(v));
+  const { id } = await insert.returning('id').executeTakeFirstOrThrow();
+  return withLinks(db, id, v);
 }
 
-export async function updatePractitioner(
-  db: Kysely<DB>,
-  id: string,
-  v: PractitionerValues,
-): Promise<PractitionerDto> {
-  await db
-    .updateTable('practitioners')
-    .set((eb) => ({ ...columns(v), version: eb('version', '+', 1), updated_at: new Date() }))
-    .where('id', '=', id)
-    .execute();
-  await writeLinks(db, id, v);
-  return (await findPractitioner(db, id))!;
+export async function updatePractitioner(db: Kysely<DB>, id: string, v: PractitionerValues) {
+  await bump(db, id, columns(v));
+  return withLinks(db, id, v);
 }
 
 export async function archivePractitioner(db: Kysely<DB>, id: string): Promise<PractitionerDto> {
-  await db
-    .updateTable('practitioners')
-    .set((eb) => ({ archived_at: new Date(), version: eb('version', '+', 1), updated_at: new Date() }))
-    .where('id', '=', id)
-    .execute();
+  await bump(db, id, { archived_at: new Date() });
   return (await findPractitioner(db, id))!;
+}
+
+/** Who else has this external reference (the id of another practitioner), if anyone. */
+export async function practitionerWithRef(db: Kysely<DB>, externalRef: string, selfId?: string) {
+  let query = db.selectFrom('practitioners').select('id').where('external_ref', '=', externalRef);
+  if (selfId) query = query.where('id', '!=', selfId);
+  return (await query.executeTakeFirst())?.id;
 }

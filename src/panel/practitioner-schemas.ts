@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { Code, Page, PageQuery, Uuid } from '../http/schemas.js';
-import { Shift } from '../placements/shift-model.js';
+import { withUncoveredShifts } from '../http/uncovered-shifts.js';
 import { Gender, Kind, Practitioner, practitionerExample } from './practitioner-model.js';
 import { PractitionerView } from './privacy.js';
 import { PreferencesBody, preferencesExample } from './preferences.js';
@@ -24,30 +24,15 @@ export const PractitionerQuery = Type.Object(
 );
 export const PractitionerPage = Page(PractitionerView, practitionerExample);
 
-export const PractitionerChanged = Type.Intersect(
-  [
-    Practitioner,
-    Type.Object({
-      uncoveredShifts: Type.Array(Shift, {
-        description:
-          'Shifts this change took the practitioner off because their work would now break a hard rule (a lost region or specialism, a lower limit of hours)',
-      }),
-    }),
-  ],
-  { examples: [{ ...practitionerExample, uncoveredShifts: [] }] },
-);
+const CHANGED =
+  'Shifts this change took the practitioner off because their work would now break a hard rule (a lost region or specialism, a lower limit of hours)';
+export const PractitionerChanged = withUncoveredShifts([Practitioner], CHANGED, practitionerExample);
 
 export const Archived = Type.Null({ description: 'Archived' });
 
-export const SavedPreferences = Type.Intersect(
-  [
-    PreferencesBody,
-    preferencesExample,
-    Type.Object({
-      uncoveredShifts: Type.Array(Shift, {
-        description: 'Shifts a new hard preference (no nights, a weekday off) took the practitioner off',
-      }),
-    }),
-  ],
-  { examples: [{ ...preferencesExample, uncoveredShifts: [] }] },
+const SAVED = 'Shifts a new hard preference (no nights, a weekday off) took the practitioner off';
+export const SavedPreferences = withUncoveredShifts(
+  [PreferencesBody, preferencesExample],
+  SAVED,
+  preferencesExample,
 );
