@@ -4,6 +4,7 @@ import { applyChange, type ChangeContext } from '../changes/apply-change.js';
 import type { DB } from '../db/schema.js';
 import { absenceEvent, personOf } from '../events/payloads.js';
 import { assertPanelScope } from '../http/permissions.js';
+import { ifMatch } from '../http/if-match.js';
 import { problems } from '../http/problem.js';
 import type { AbsenceDto, CreateAbsenceBody, PatchAbsenceBody } from './absence-model.js';
 import {
@@ -44,8 +45,7 @@ export async function changeAbsence(ctx: ChangeContext, id: string, body: PatchA
   const { after, uncoveredShifts } = await applyChange(ctx, {
     entity: 'absence',
     action: 'update',
-    lock: (trx) => lockAbsence(trx, id, ctx.request),
-    version: (before) => before.version,
+    ...ifMatch((trx) => lockAbsence(trx, id, ctx.request)),
     write: (trx, before) => {
       const end = body.end !== undefined ? body.end : before.end;
       checkEnd(before.kind, new Date(before.start), end ? new Date(end) : null);
@@ -69,8 +69,7 @@ export async function removeAbsence(ctx: ChangeContext, id: string): Promise<voi
   await applyChange(ctx, {
     entity: 'absence',
     action: 'delete',
-    lock: (trx) => lockAbsence(trx, id, ctx.request),
-    version: (before) => before.version,
+    ...ifMatch((trx) => lockAbsence(trx, id, ctx.request)),
     write: (trx) => deleteAbsence(trx, id),
     entityId: () => id,
   });

@@ -2,6 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { DB, PractitionerRow, PractitionerUpdate } from '../db/schema.js';
 import type { PractitionerDto } from './practitioner-model.js';
 
+const NIL_ID = '00000000-0000-0000-0000-000000000000';
+
 type Row = PractitionerRow & { regions: string[]; specialisms: string[] };
 
 export const toPractitioner = (row: Row): PractitionerDto => ({
@@ -41,21 +43,19 @@ export interface PractitionerFilter {
   ids?: string[];
 }
 
+/** The codes a practitioner is linked to in a link table, in order ('{}' when none). */
+const linkedCodes = (table: string, code: string) =>
+  sql<
+    string[]
+  >`coalesce((select array_agg(${sql.ref(code)} order by ${sql.ref(code)}) from ${sql.table(table)} l where l.practitioner_id = p.id), '{}')`;
+
 function selectPractitioners(db: Kysely<DB>) {
   return db
     .selectFrom('practitioners as p')
     .selectAll('p')
     .select([
-      sql<
-        string[]
-      >`coalesce((select array_agg(r.region_code order by r.region_code) from practitioner_regions r where r.practitioner_id = p.id), '{}')`.as(
-        'regions',
-      ),
-      sql<
-        string[]
-      >`coalesce((select array_agg(s.specialism_code order by s.specialism_code) from practitioner_specialisms s where s.practitioner_id = p.id), '{}')`.as(
-        'specialisms',
-      ),
+      linkedCodes('practitioner_regions', 'region_code').as('regions'),
+      linkedCodes('practitioner_specialisms', 'specialism_code').as('specialisms'),
     ]);
 }
 
@@ -63,7 +63,7 @@ export async function findPractitioner(db: Kysely<DB>, id: string, forUpdate = f
   let query = selectPractitioners(db).where('p.id', '=', id);
   if (forUpdate) query = query.forUpdate();
   const row = await query.executeTakeFirst();
-  return row ? toPractitioner(row as Row) : undefined;
+  return row ? toPractitioner(row) : undefined;
 }
 
 export async function listPractitioners(
@@ -79,12 +79,8 @@ export async function listPractitioners(
   if (filter.grade) query = query.where('p.grade', '=', filter.grade);
   if (filter.gender) query = query.where('p.gender', '=', filter.gender);
   if (filter.externalRef) query = query.where('p.external_ref', '=', filter.externalRef);
-  if (filter.ids)
-    query = query.where(
-      'p.id',
-      'in',
-      filter.ids.length ? filter.ids : ['00000000-0000-0000-0000-000000000000'],
-    );
+  // No practitioner has the nil id: an empty list matches nobody.
+  if (filter.ids) query = query.where('p.id', 'in', [NIL_ID, ...filter.ids]);
   if (filter.q) query = query.where('p.name', 'ilike', `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
   // Regions and specialisms are link tables: a practitioner matches when a link names the code.
   if (filter.region) {
@@ -100,7 +96,7 @@ export async function listPractitioners(
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   const rows = await query.orderBy('p.name').orderBy('p.id').limit(limit).offset(offset).execute();
-  return { items: rows.map((r) => toPractitioner(r as Row)), total: Number(total.n) };
+  return { items: rows.map((r) => toPractitioner(r)), total: Number(total.n) };
 }
 
 /** What a practitioner is, as written: everything but the id, version and times the database keeps. */

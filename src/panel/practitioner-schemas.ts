@@ -7,19 +7,20 @@ import { PreferencesBody, preferencesExample } from './preferences.js';
 
 export const PractitionerParams = Type.Object({ id: Uuid });
 
-export const PractitionerQuery = Type.Object(
-  {
-    region: Type.Optional(Code),
-    specialism: Type.Optional(Code),
-    kind: Type.Optional(Kind),
-    hub: Type.Optional(Code),
-    grade: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
-    gender: Type.Optional(Gender),
-    externalRef: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-    q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Part of the name' })),
-    includeArchived: Type.Optional(Type.Boolean({ default: false })),
+/** Every filter is optional. */
+export const PractitionerQuery = Type.Partial(
+  Type.Object({
+    region: Code,
+    specialism: Code,
+    kind: Kind,
+    hub: Code,
+    grade: Type.String({ minLength: 1, maxLength: 20 }),
+    gender: Gender,
+    externalRef: Type.String({ minLength: 1, maxLength: 200 }),
+    q: Type.String({ minLength: 1, maxLength: 100, description: 'Part of the name' }),
+    includeArchived: Type.Boolean({ default: false }),
     ...PageQuery,
-  },
+  }),
   { additionalProperties: false },
 );
 export const PractitionerPage = Page(PractitionerView, practitionerExample);

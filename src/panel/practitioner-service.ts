@@ -4,6 +4,7 @@ import { applyChange, type ChangeContext } from '../changes/apply-change.js';
 import type { DB } from '../db/schema.js';
 import { practitionerEvent } from '../events/payloads.js';
 import { assertPanelScope } from '../http/permissions.js';
+import { ifMatch } from '../http/if-match.js';
 import { problems } from '../http/problem.js';
 import type { CreatePractitionerBody, PatchPractitionerBody, PractitionerDto } from './practitioner-model.js';
 import {
@@ -55,8 +56,7 @@ export async function changePractitioner(ctx: ChangeContext, id: string, body: P
   const { after, uncoveredShifts } = await applyChange(ctx, {
     entity: 'practitioner',
     action: 'update',
-    lock: (trx) => lockPractitioner(trx, id, ctx.request),
-    version: (before) => before.version,
+    ...ifMatch((trx) => lockPractitioner(trx, id, ctx.request)),
     write: async (trx, before) => {
       const values = mergePractitioner(before, body);
       assertPanelScope(ctx.request, values);
@@ -76,8 +76,7 @@ export async function archive(ctx: ChangeContext, id: string): Promise<void> {
   await applyChange(ctx, {
     entity: 'practitioner',
     action: 'archive',
-    lock: (trx) => lockPractitioner(trx, id),
-    version: (before) => before.version,
+    ...ifMatch((trx) => lockPractitioner(trx, id)),
     write: (trx) => archivePractitioner(trx, id),
     entityId: () => id,
     recheck: () => ({ practitionerIds: [id] }),
