@@ -1,12 +1,36 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { Kysely, Selectable } from 'kysely';
+import { fromJson } from '../db/json.js';
+import type { CoverPlansTable, DB } from '../db/schema.js';
 import { problems } from '../http/problem.js';
+import type { CoverPlanBody } from './plan.js';
 
 const NO_ID = '00000000-0000-0000-0000-000000000000';
 
 export async function findPlanRow(db: Kysely<DB>, id: string) {
   return db.selectFrom('cover_plans').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/** A cover plan as the API shows it, if there is one. */
+export async function findCoverPlan(db: Kysely<DB>, id: string) {
+  const row = await findPlanRow(db, id);
+  return row && toCoverPlan(row);
+}
+
+export const toCoverPlan = (row: Selectable<CoverPlansTable>) => {
+  // Plans made before grouped causes and horizons existed have neither.
+  const stored = fromJson<CoverPlanBody>(row.plan);
+  const plan = { horizon: null, ...stored, uncoveredSummary: stored.uncoveredSummary ?? [] };
+  return {
+    id: row.id,
+    absenceId: row.absence_id,
+    // Every target shift gets its alternatives, so they name the shifts the plan set out to cover.
+    shiftIds: plan.alternatives.map((a) => a.shiftId),
+    status: row.status,
+    ...plan,
+    createdAt: row.created_at.toISOString(),
+    acceptedAt: row.accepted_at?.toISOString() ?? null,
+  };
+};
 
 /** A new plan for an absence replaces its earlier proposals. */
 export async function insertPlan(

@@ -1,4 +1,5 @@
 import { Type, type TSchema } from 'typebox';
+import type { Applied } from '../changes/apply-change.js';
 import { Shift } from '../placements/shift-model.js';
 
 /**
@@ -13,3 +14,9 @@ export function withUncoveredShifts<const T extends TSchema[]>(
   const uncovered = Type.Object({ uncoveredShifts: Type.Array(Shift, { description }) });
   return Type.Intersect([...parts, uncovered], { examples: [{ ...example, uncoveredShifts: [] }] });
 }
+
+/** The answer of such a write: what it wrote, and the shifts its re-check left short. */
+export const withUncovered = <T extends object>({ after, uncoveredShifts }: Applied<T>) => ({
+  ...after,
+  uncoveredShifts,
+});

@@ -5,6 +5,7 @@ import type { DB } from '../db/schema.js';
 import { absenceEvent, personOf } from '../events/payloads.js';
 import { assertPanelScope } from '../http/permissions.js';
 import { ifMatch } from '../http/if-match.js';
+import { withUncovered } from '../http/uncovered-shifts.js';
 import { problems } from '../http/problem.js';
 import type { AbsenceDto, CreateAbsenceBody, PatchAbsenceBody } from './absence-model.js';
 import {
@@ -22,7 +23,7 @@ export async function recordAbsence(ctx: ChangeContext, practitionerId: string, 
   const start = new Date(body.start);
   const end = body.end ? new Date(body.end) : null;
   checkEnd(body.kind, start, end);
-  const { after, uncoveredShifts } = await applyChange(ctx, {
+  const applied = await applyChange(ctx, {
     entity: 'absence',
     action: 'create',
     lock: (trx) => lockPractitioner(trx, practitionerId, ctx.request),
@@ -37,12 +38,12 @@ export async function recordAbsence(ctx: ChangeContext, practitionerId: string, 
     }),
     etag: (absence) => absence.version,
   });
-  return { ...after, uncoveredShifts };
+  return withUncovered(applied);
 }
 
 /** A return to work (the end set), or a corrected end or note. */
 export async function changeAbsence(ctx: ChangeContext, id: string, body: PatchAbsenceBody) {
-  const { after, uncoveredShifts } = await applyChange(ctx, {
+  const applied = await applyChange(ctx, {
     entity: 'absence',
     action: 'update',
     ...ifMatch((trx) => lockAbsence(trx, id, ctx.request)),
@@ -61,7 +62,7 @@ export async function changeAbsence(ctx: ChangeContext, id: string, body: PatchA
         : undefined,
     etag: (absence) => absence.version,
   });
-  return { ...after, uncoveredShifts };
+  return withUncovered(applied);
 }
 
 /** Deletes an absence recorded by mistake. */

@@ -60,10 +60,9 @@ function selectPractitioners(db: Kysely<DB>) {
 }
 
 export async function findPractitioner(db: Kysely<DB>, id: string, forUpdate = false) {
-  let query = selectPractitioners(db).where('p.id', '=', id);
-  if (forUpdate) query = query.forUpdate();
-  const row = await query.executeTakeFirst();
-  return row ? toPractitioner(row) : undefined;
+  const query = selectPractitioners(db).where('p.id', '=', id);
+  const row = await (forUpdate ? query.forUpdate() : query).executeTakeFirst();
+  return row && toPractitioner(row);
 }
 
 export async function listPractitioners(

@@ -5,6 +5,7 @@ import type { DB } from '../db/schema.js';
 import { practitionerEvent } from '../events/payloads.js';
 import { assertPanelScope } from '../http/permissions.js';
 import { ifMatch } from '../http/if-match.js';
+import { withUncovered } from '../http/uncovered-shifts.js';
 import { problems } from '../http/problem.js';
 import type { CreatePractitionerBody, PatchPractitionerBody, PractitionerDto } from './practitioner-model.js';
 import {
@@ -53,7 +54,7 @@ export async function addPractitioner(ctx: ChangeContext, body: CreatePractition
 
 /** Changes a practitioner; work their new facts rule out is taken off (and returned as uncovered shifts). */
 export async function changePractitioner(ctx: ChangeContext, id: string, body: PatchPractitionerBody) {
-  const { after, uncoveredShifts } = await applyChange(ctx, {
+  const applied = await applyChange(ctx, {
     entity: 'practitioner',
     action: 'update',
     ...ifMatch((trx) => lockPractitioner(trx, id, ctx.request)),
@@ -68,7 +69,7 @@ export async function changePractitioner(ctx: ChangeContext, id: string, body: P
     event: (practitioner) => practitionerChanged(practitioner, 'updated'),
     etag: (practitioner) => practitioner.version,
   });
-  return { ...after, uncoveredShifts };
+  return withUncovered(applied);
 }
 
 /** Archives a leaver: their work that has not ended is taken off; what they worked stays as history. */
