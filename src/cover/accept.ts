@@ -8,6 +8,7 @@ import type { CoverPlanBody } from './plan.js';
 import { fromJson } from '../db/json.js';
 import { shiftEvent } from '../events/payloads.js';
 import { listShifts } from '../placements/shift-repository.js';
+import { lockPlanRow } from './plan-repository.js';
 
 /**
  * Applies a plan atomically, in the caller's transaction. The plan's shifts are locked and their
@@ -31,12 +32,7 @@ export async function acceptPlan(db: Kysely<DB>, planId: string, now: Date): Pro
 
 /** The plan, locked; 404 when there is none, 409 when it was accepted or superseded already. */
 async function lockOpenPlan(db: Kysely<DB>, planId: string) {
-  const plan = await db
-    .selectFrom('cover_plans')
-    .selectAll()
-    .where('id', '=', planId)
-    .forUpdate()
-    .executeTakeFirst();
+  const plan = await lockPlanRow(db, planId);
   if (!plan) throw problems.notFound('cover plan', planId);
   if (plan.status !== 'proposed') {
     throw problems.conflict(

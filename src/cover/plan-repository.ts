@@ -10,6 +10,11 @@ export async function findPlanRow(db: Kysely<DB>, id: string) {
   return db.selectFrom('cover_plans').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The plan's row, locked until the transaction ends. */
+export async function lockPlanRow(db: Kysely<DB>, id: string) {
+  return db.selectFrom('cover_plans').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
 /** A cover plan as the API shows it, if there is one. */
 export async function findCoverPlan(db: Kysely<DB>, id: string) {
   const row = await findPlanRow(db, id);

@@ -35,31 +35,13 @@ export async function coverTargets(db: Kysely<DB>, spec: CoverTargetSpec, now: D
     .where('s.ends_at', '>', now)
     .orderBy('s.starts_at')
     .orderBy('s.id');
-  if ('absenceId' in spec) {
-    const absenceId = spec.absenceId;
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('shift_uncoverings as u')
-          .select('u.id')
-          .whereRef('u.shift_id', '=', 's.id')
-          .where('u.absence_id', '=', absenceId)
-          .where('u.resolved_at', 'is', null),
-      ),
-    );
-  } else if ('shiftIds' in spec) {
-    query = query.where('s.id', 'in', spec.shiftIds.length ? spec.shiftIds : [NO_ID]);
-  } else {
-    query = query
-      .where('s.starts_at', '<', spec.period.end)
-      .where('s.ends_at', '>', spec.period.start)
-      .where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('shift_uncoverings as u')
-            .select('u.id')
-            .whereRef('u.shift_id', '=', 's.id')
-            .where('u.resolved_at', 'is', null),
-        ),
-      );
+  // A shift is uncovered while an uncovering of it is unresolved (for an absence: one that absence caused).
+  const open = db.selectFrom('shift_uncoverings').select('shift_id').where('resolved_at', 'is', null);
+  if ('absenceId' in spec) query = query.where('s.id', 'in', open.where('absence_id', '=', spec.absenceId));
+  else if ('shiftIds' in spec) query = query.where('s.id', 'in', [NO_ID, ...spec.shiftIds]);
+  else {
+    const { start, end } = spec.period;
+    query = query.where('s.starts_at', '<', end).where('s.ends_at', '>', start).where('s.id', 'in', open);
   }
   const rows = await query.execute();
   const parts = await partsOfShifts(

@@ -22,11 +22,10 @@ const op = operations('cover');
 
 export const standbyAndResilienceRoutes = routes(list, name, suggest, atRisk, events);
 
+const LIST = 'On-call (standby) practitioners per region and day';
+
 function list(app: App, { database: { db }, config }: Deps): void {
-  const schema = op('On-call (standby) practitioners per region and day', {
-    querystring: StandbyQuery,
-    response: { 200: StandbyList },
-  });
+  const schema = op(LIST, { querystring: StandbyQuery, response: { 200: StandbyList } });
   app.get('/standby', { schema }, async (request) => {
     const { from, to, region } = request.query;
     localPeriod(from, to, config.timezone, MAX_SPAN_DAYS.shifts);

@@ -67,21 +67,11 @@ export async function listStandby(
  * not absent and has no shift starting that day; the fewest standby days in the period go first, then
  * the fewest hours that week, so the duty is shared.
  */
-export async function suggestStandby(
-  db: Kysely<DB>,
-  from: string,
-  to: string,
-  timezone: string,
-): Promise<StandbyEntry[]> {
+export async function suggestStandby(db: Kysely<DB>, from: string, to: string, timezone: string) {
   const first = DateTime.fromISO(from, { zone: timezone });
   const last = DateTime.fromISO(to, { zone: timezone });
-  const { regions, people, links, absences, work, existing } = await readStandbyFacts(
-    db,
-    first,
-    last,
-    from,
-    to,
-  );
+  const facts = await readStandbyFacts(db, first, last, from, to);
+  const { regions, people, links, absences, work, existing } = facts;
   const taken = new Set(existing.map((e) => `${e.region}|${e.local_date}`));
   const busyOn = new Set(existing.map((e) => `${e.practitioner_id}|${e.local_date}`));
   const count = new Map<string, number>();

@@ -73,8 +73,8 @@ export async function changePractitioner(ctx: ChangeContext, id: string, body: P
 }
 
 /** Archives a leaver: their work that has not ended is taken off; what they worked stays as history. */
-export async function archive(ctx: ChangeContext, id: string): Promise<void> {
-  await applyChange(ctx, {
+export async function archive(ctx: ChangeContext, id: string): Promise<PractitionerDto> {
+  const { after } = await applyChange(ctx, {
     entity: 'practitioner',
     action: 'archive',
     ...ifMatch((trx) => lockPractitioner(trx, id)),
@@ -83,4 +83,5 @@ export async function archive(ctx: ChangeContext, id: string): Promise<void> {
     recheck: () => ({ practitionerIds: [id] }),
     event: (practitioner) => practitionerChanged(practitioner, 'archived'),
   });
+  return after;
 }
