@@ -16,12 +16,8 @@ export async function worksInRegion(db: Kysely<DB>, practitionerId: string, regi
 
 /** Who is on standby where, over local dates from..to (both included). */
 export function standbyBetween(db: Kysely<DB>, from: string, to: string) {
-  return db
-    .selectFrom('standby')
-    .selectAll()
-    .where('local_date', '>=', from)
-    .where('local_date', '<=', to)
-    .execute();
+  const days = db.selectFrom('standby').selectAll().where('local_date', '>=', from);
+  return days.where('local_date', '<=', to).execute();
 }
 
 /** Names a region's standby for a day, replacing whoever was named. */

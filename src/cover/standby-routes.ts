@@ -4,22 +4,14 @@ import { operations, routes } from '../http/operation.js';
 import { MAX_SPAN_DAYS } from '../http/spans.js';
 import { localPeriod } from '../time/period.js';
 import { StandbyEntry } from './model.js';
-import {
-  EventsPage,
-  EventsQuery,
-  NameStandby,
-  ResilienceAnswer,
-  ResilienceQuery,
-  StandbyDay,
-  StandbyList,
-  StandbyQuery,
-  SuggestStandby,
-} from './schemas.js';
+import { EventsPage, EventsQuery, ResilienceAnswer, ResilienceQuery } from './schemas.js';
+import { NameStandby, StandbyDay, StandbyList, StandbyQuery, SuggestStandby } from './standby-schemas.js';
 import { listStandby } from './standby.js';
 import { nameStandby, resilienceOver, shareStandby } from './standby-service.js';
 
 const op = operations('cover');
 
+/** Standby and resilience; and, under the same `cover` tag since it began with cover plans, the event feed. */
 export const standbyAndResilienceRoutes = routes(list, name, suggest, atRisk, events);
 
 const LIST = 'On-call (standby) practitioners per region and day';
