@@ -65,6 +65,13 @@ export async function proposeCoverPlan(ctx: ChangeContext, ask: CoverPlanAsk, ho
   return toCoverPlan(after);
 }
 
+/** A cover plan as the API shows it; 404 when there is none. */
+export async function coverPlan(db: Kysely<DB>, id: string) {
+  const plan = await findCoverPlan(db, id);
+  if (!plan) throw problems.notFound('cover plan', id);
+  return plan;
+}
+
 /**
  * Accepts a plan, all of it or nothing: whoever it puts on a shift is judged against the facts as they
  * are now (someone it proposes may have fallen sick or left since), and anything broken refuses it.
@@ -81,7 +88,7 @@ export async function acceptCoverPlan(ctx: ChangeContext, id: string) {
       ...body.changes.flatMap((c) => c.added.map((p) => ({ shiftId: c.shiftId, practitionerId: p }))),
     ],
   });
-  return (await findCoverPlan(ctx.db, id))!;
+  return coverPlan(ctx.db, id);
 }
 
 /** The plan's shifts and people, locked as every write that assigns locks them; 404 and 409 in words. */

@@ -1,9 +1,7 @@
 import type { App, Deps } from '../http/app-types.js';
 import { operations, routes } from '../http/operation.js';
-import { problems } from '../http/problem.js';
 import { CoverPlan } from './model.js';
-import { findCoverPlan } from './plan-repository.js';
-import { acceptCoverPlan, proposeCoverPlan } from './plan-service.js';
+import { acceptCoverPlan, coverPlan, proposeCoverPlan } from './plan-service.js';
 import { CoverPlanRequest, PlanParams } from './schemas.js';
 
 const op = operations('cover');
@@ -23,17 +21,11 @@ function propose(app: App, { database: { db }, config }: Deps): void {
   });
 }
 
+const ONE = 'A cover plan and its status';
+
 function one(app: App, { database: { db } }: Deps): void {
-  const schema = op(
-    'A cover plan and its status',
-    { params: PlanParams, response: { 200: CoverPlan } },
-    [404],
-  );
-  app.get('/cover-plans/:id', { schema }, async (request) => {
-    const plan = await findCoverPlan(db, request.params.id);
-    if (!plan) throw problems.notFound('cover plan', request.params.id);
-    return plan;
-  });
+  const schema = op(ONE, { params: PlanParams, response: { 200: CoverPlan } }, [404]);
+  app.get('/cover-plans/:id', { schema }, async (request) => coverPlan(db, request.params.id));
 }
 
 const ACCEPT =

@@ -1,6 +1,14 @@
-import { sql, type Kysely } from 'kysely';
-import type { DB, PractitionerRow, PractitionerUpdate } from '../db/schema.js';
+import { sql, type Kysely, type Updateable } from 'kysely';
+import { replaceLinks, type Link } from '../db/links.js';
+import type { DB, PractitionerRow, PractitionersTable } from '../db/schema.js';
 import type { PractitionerDto } from './practitioner-model.js';
+
+const REGIONS = { table: 'practitioner_regions', owner: 'practitioner_id', value: 'region_code' } as const;
+const SPECIALISMS = {
+  table: 'practitioner_specialisms',
+  owner: 'practitioner_id',
+  value: 'specialism_code',
+} as const;
 
 const NIL_ID = '00000000-0000-0000-0000-000000000000';
 
@@ -43,20 +51,17 @@ export interface PractitionerFilter {
   ids?: string[];
 }
 
-/** The codes a practitioner is linked to in a link table, in order ('{}' when none). */
-const linkedCodes = (table: string, code: string) =>
+/** The codes a practitioner is linked to (their regions or specialisms), in order ('{}' when none). */
+const linkedCodes = ({ table, value }: Link) =>
   sql<
     string[]
-  >`coalesce((select array_agg(${sql.ref(code)} order by ${sql.ref(code)}) from ${sql.table(table)} l where l.practitioner_id = p.id), '{}')`;
+  >`coalesce((select array_agg(${sql.ref(value)} order by ${sql.ref(value)}) from ${sql.table(table)} l where l.practitioner_id = p.id), '{}')`;
 
 function selectPractitioners(db: Kysely<DB>) {
   return db
     .selectFrom('practitioners as p')
     .selectAll('p')
-    .select([
-      linkedCodes('practitioner_regions', 'region_code').as('regions'),
-      linkedCodes('practitioner_specialisms', 'specialism_code').as('specialisms'),
-    ]);
+    .select([linkedCodes(REGIONS).as('regions'), linkedCodes(SPECIALISMS).as('specialisms')]);
 }
 
 export async function findPractitioner(db: Kysely<DB>, id: string, forUpdate = false) {
@@ -121,17 +126,13 @@ const columns = (v: PractitionerValues) => ({
 
 /** Writes their regions and specialisms (replacing the old ones) and reads them back whole. */
 async function withLinks(db: Kysely<DB>, id: string, v: PractitionerValues): Promise<PractitionerDto> {
-  await db.deleteFrom('practitioner_regions').where('practitioner_id', '=', id).execute();
-  await db.deleteFrom('practitioner_specialisms').where('practitioner_id', '=', id).execute();
-  const regions = v.regions.map((region_code) => ({ practitioner_id: id, region_code }));
-  const specialisms = v.specialisms.map((specialism_code) => ({ practitioner_id: id, specialism_code }));
-  if (regions.length) await db.insertInto('practitioner_regions').values(regions).execute();
-  if (specialisms.length) await db.insertInto('practitioner_specialisms').values(specialisms).execute();
+  await replaceLinks(db, REGIONS, id, v.regions);
+  await replaceLinks(db, SPECIALISMS, id, v.specialisms);
   return (await findPractitioner(db, id))!;
 }
 
 /** Sets some of a practitioner's columns and moves their version on. */
-async function bump(db: Kysely<DB>, id: string, set: PractitionerUpdate): Promise<void> {
+async function bump(db: Kysely<DB>, id: string, set: Updateable<PractitionersTable>): Promise<void> {
   const now = new Date();
   await db
     .updateTable('practitioners')

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Code, Page, PageQuery, Uuid } from '../http/schemas.js';
+import { Code, IfMatchHeaders, Page, PageQuery, Uuid } from '../http/schemas.js';
 import { withUncoveredShifts } from '../http/uncovered-shifts.js';
 import { Gender, Kind, Practitioner, practitionerExample } from './practitioner-model.js';
 import { PractitionerView } from './privacy.js';
@@ -37,3 +37,10 @@ export const SavedPreferences = withUncoveredShifts(
   SAVED,
   preferencesExample,
 );
+
+/** What setting preferences takes: whose, the If-Match of what was read, and the preferences whole. */
+export const PreferencesInput = {
+  params: PractitionerParams,
+  headers: IfMatchHeaders,
+  body: PreferencesBody,
+};

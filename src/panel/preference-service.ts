@@ -1,13 +1,16 @@
+import type { Kysely } from 'kysely';
 import { applyChange, type ChangeContext } from '../changes/apply-change.js';
+import type { DB } from '../db/schema.js';
 import { problems } from '../http/problem.js';
 import { existingPlacements } from '../placements/repository.js';
 import { findPractitioner } from './practitioner-repository.js';
 import { lockPractitioner, practitionerChanged } from './practitioner-service.js';
 import { findPreferences, NO_PREFERENCES, savePreferences, type PreferencesDto } from './preferences.js';
 
-/** A practitioner's preferences and their version (0 and none until set). */
-export async function preferencesOf(ctx: Pick<ChangeContext, 'db'>, id: string) {
-  const found = (await findPreferences(ctx.db, [id])).get(id);
+/** A practitioner's preferences and their version (0, and none, until set); 404 when there is no such practitioner. */
+export async function preferencesOf(db: Kysely<DB>, id: string) {
+  if (!(await findPractitioner(db, id))) throw problems.notFound('practitioner', id);
+  const found = (await findPreferences(db, [id])).get(id);
   const { version, ...preferences } = found ?? { ...NO_PREFERENCES, version: 0 };
   return { version, preferences };
 }
