@@ -8,6 +8,7 @@ import { candidateView, reasonsInWords, type CandidateView } from '../rota/reaso
 import { loadCoverProblem, type CoverTarget } from './cover-problem.js';
 import { partsOfShifts } from '../rota/assignments.js';
 import { shortFrom } from '../rules/coverage.js';
+import { shiftRevisions, shiftsToCover } from './plan-repository.js';
 import { unfilledSummary, type UnfilledGroupDto } from '../rota/unfilled-summary.js';
 
 export interface CoverPlanBody {
@@ -29,21 +30,7 @@ export type CoverTargetSpec =
 
 /** The shifts a plan should cover: short of people at some moment still to come. */
 export async function coverTargets(db: Kysely<DB>, spec: CoverTargetSpec, now: Date): Promise<CoverTarget[]> {
-  let query = db
-    .selectFrom('shifts as s')
-    .select(['s.id', 's.local_date', 's.starts_at', 's.ends_at', 's.required'])
-    .where('s.ends_at', '>', now)
-    .orderBy('s.starts_at')
-    .orderBy('s.id');
-  // A shift is uncovered while an uncovering of it is unresolved (for an absence: one that absence caused).
-  const open = db.selectFrom('shift_uncoverings').select('shift_id').where('resolved_at', 'is', null);
-  if ('absenceId' in spec) query = query.where('s.id', 'in', open.where('absence_id', '=', spec.absenceId));
-  else if ('shiftIds' in spec) query = query.where('s.id', 'in', [NO_ID, ...spec.shiftIds]);
-  else {
-    const { start, end } = spec.period;
-    query = query.where('s.starts_at', '<', end).where('s.ends_at', '>', start).where('s.id', 'in', open);
-  }
-  const rows = await query.execute();
+  const rows = await shiftsToCover(db, spec, now);
   const parts = await partsOfShifts(
     db,
     rows.map((r) => r.id),
@@ -68,8 +55,6 @@ export async function coverTargets(db: Kysely<DB>, spec: CoverTargetSpec, now: D
   }
   return out;
 }
-
-const NO_ID = '00000000-0000-0000-0000-000000000000';
 
 // A repair is small: a short search after construction settles it; the time limit is a safety net.
 const solveRepair = (problem: Problem, seconds: number): Promise<Solution> =>
@@ -97,14 +82,7 @@ export async function makeCoverPlan(
   };
   body.solveMs = Math.round(performance.now() - started);
   const touched = new Set([...targetIds, ...body.changes.map((c) => c.shiftId)]);
-  const revisionRows = touched.size
-    ? await db
-        .selectFrom('shifts')
-        .select(['id', 'revision'])
-        .where('id', 'in', [...touched])
-        .execute()
-    : [];
-  return { body, revisions: Object.fromEntries(revisionRows.map((r) => [r.id, Number(r.revision)])) };
+  return { body, revisions: await shiftRevisions(db, [...touched]) };
 }
 
 /** The repair: the targets alone first; others may move only when that leaves fewer people short. */

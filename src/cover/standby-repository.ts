@@ -20,6 +20,26 @@ export function standbyBetween(db: Kysely<DB>, from: string, to: string) {
   return days.where('local_date', '<=', to).execute();
 }
 
+/** Names a region's standby for a day that has none. */
+export async function insertStandby(db: Kysely<DB>, region: string, date: string, practitionerId: string) {
+  await db
+    .insertInto('standby')
+    .values({ region, local_date: date, practitioner_id: practitionerId })
+    .execute();
+}
+
+/** Who is on standby over local dates from..to (both included), by day and region, named. */
+export async function listStandby(db: Kysely<DB>, from: string, to: string, region?: string) {
+  let query = db
+    .selectFrom('standby as s')
+    .innerJoin('practitioners as p', 'p.id', 's.practitioner_id')
+    .select(['s.region', 's.local_date as date', 's.practitioner_id as practitionerId', 'p.name'])
+    .where('s.local_date', '>=', from)
+    .where('s.local_date', '<=', to);
+  if (region) query = query.where('s.region', '=', region);
+  return query.orderBy('s.local_date').orderBy('s.region').execute();
+}
+
 /** Names a region's standby for a day, replacing whoever was named. */
 export async function upsertStandby(
   trx: Transaction<DB>,

@@ -6,7 +6,7 @@ import { localPeriod } from '../time/period.js';
 import { StandbyEntry } from './model.js';
 import { EventsPage, EventsQuery, ResilienceAnswer, ResilienceQuery } from './schemas.js';
 import { NameStandby, StandbyDay, StandbyList, StandbyQuery, SuggestStandby } from './standby-schemas.js';
-import { listStandby } from './standby.js';
+import { listStandby } from './standby-repository.js';
 import { nameStandby, resilienceOver, shareStandby } from './standby-service.js';
 
 const op = operations('cover');

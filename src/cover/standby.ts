@@ -3,6 +3,7 @@ import { problems } from '../http/problem.js';
 import { missingCodes } from '../reference/repository.js';
 import {
   activePractitionerName,
+  insertStandby,
   readStandbyFacts,
   upsertStandby,
   worksInRegion,
@@ -38,28 +39,6 @@ export async function setStandby(
     throw problems.unprocessable(`${name} does not work in region ${region}.`);
   await upsertStandby(trx, region, date, practitionerId);
   return { region, date, practitionerId, name };
-}
-
-export async function listStandby(
-  db: Kysely<DB>,
-  from: string,
-  to: string,
-  region?: string,
-): Promise<StandbyEntry[]> {
-  let query = db
-    .selectFrom('standby as s')
-    .innerJoin('practitioners as p', 'p.id', 's.practitioner_id')
-    .select(['s.region', 's.local_date', 's.practitioner_id', 'p.name'])
-    .where('s.local_date', '>=', from)
-    .where('s.local_date', '<=', to);
-  if (region) query = query.where('s.region', '=', region);
-  const rows = await query.orderBy('s.local_date').orderBy('s.region').execute();
-  return rows.map((r) => ({
-    region: r.region,
-    date: r.local_date,
-    practitionerId: r.practitioner_id,
-    name: r.name,
-  }));
 }
 
 /**
@@ -108,10 +87,7 @@ export async function suggestStandby(db: Kysely<DB>, from: string, to: string, t
           a.id.localeCompare(b.id),
       );
       const chosen = eligible[0]!;
-      await db
-        .insertInto('standby')
-        .values({ region: code, local_date: date, practitioner_id: chosen.id })
-        .execute();
+      await insertStandby(db, code, date, chosen.id);
       busyOn.add(`${chosen.id}|${date}`);
       count.set(chosen.id, (count.get(chosen.id) ?? 0) + 1);
       created.push({ region: code, date, practitionerId: chosen.id, name: chosen.name });

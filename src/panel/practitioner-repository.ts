@@ -163,3 +163,10 @@ export async function practitionerWithRef(db: Kysely<DB>, externalRef: string, s
   if (selfId) query = query.where('id', '!=', selfId);
   return (await query.executeTakeFirst())?.id;
 }
+
+/** The hub of each 0-19 practitioner among these (others are left out). */
+export async function zeroNineteenHubs(db: Kysely<DB>, ids: string[]): Promise<Map<string, string | null>> {
+  const zeroNineteen = db.selectFrom('practitioners').where('kind', '=', 'zero_nineteen');
+  const rows = await zeroNineteen.select(['id', 'hub']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.hub]));
+}
