@@ -1,4 +1,5 @@
 import type { App, Deps } from '../http/app-types.js';
+import { created } from '../http/answers.js';
 import { operations, routes } from '../http/operation.js';
 import { CoverPlan } from './model.js';
 import { acceptCoverPlan, coverPlan, proposeCoverPlan } from './plan-service.js';
@@ -15,9 +16,11 @@ function propose(app: App, { database: { db }, config }: Deps): void {
   const schema = op(PROPOSE, { body: CoverPlanRequest, response: { 201: CoverPlan } }, [404, 409]);
   app.post('/cover-plans', { schema }, async (request, reply) => {
     const ctx = { db, timezone: config.timezone, request };
-    const plan = await proposeCoverPlan(ctx, request.body, config.coverHorizonDays);
-    reply.status(201).header('location', `/v1/cover-plans/${plan.id}`);
-    return plan;
+    return created(
+      reply,
+      '/v1/cover-plans',
+      await proposeCoverPlan(ctx, request.body, config.coverHorizonDays),
+    );
   });
 }
 

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { LocalDate, Page, PageQuery, Uuid } from '../http/schemas.js';
 import { withUncoveredShifts } from '../http/uncovered-shifts.js';
 import { Absence, absenceExample, AbsenceKind } from './absence-model.js';
@@ -16,6 +16,7 @@ export const AbsenceQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+export type AbsenceQueryDto = Static<typeof AbsenceQuery>;
 export const AbsencePage = Page(Absence, absenceExample);
 
 const TOOK_OFF = 'The shifts this absence took the practitioner off, at once';

@@ -3,20 +3,49 @@ import type { Kysely, Transaction } from 'kysely';
 import { applyChange, type ChangeContext } from '../changes/apply-change.js';
 import type { DB } from '../db/schema.js';
 import { absenceEvent, personOf } from '../events/payloads.js';
-import { assertPanelScope } from '../http/permissions.js';
+import { assertPanelScope, seesAbsenceDetail } from '../http/permissions.js';
 import { ifMatch } from '../http/if-match.js';
 import { withUncovered } from '../http/uncovered-shifts.js';
 import { problems } from '../http/problem.js';
+import { localPeriod } from '../time/period.js';
 import type { AbsenceDto, CreateAbsenceBody, PatchAbsenceBody } from './absence-model.js';
+import type { AbsenceQueryDto } from './absence-schemas.js';
 import {
   absenceOwner,
   deleteAbsence,
+  findAbsence,
   insertAbsence,
+  listAbsences,
   lockAbsenceRow,
   updateAbsence,
 } from './absence-repository.js';
 import { findPractitioner } from './practitioner-repository.js';
+import { absencesFor } from './privacy.js';
 import { lockPractitioner } from './practitioner-service.js';
+
+const PRIVATE_KINDS = 'Absence kinds are private to admin, coordinator and cover; list without kind.';
+
+/** A page of absences overlapping local dates from..to (both included), as the caller may see them. */
+export async function absencePage(
+  db: Kysely<DB>,
+  request: FastifyRequest,
+  query: AbsenceQueryDto,
+  tz: string,
+) {
+  const { limit = 100, offset = 0, from, to, practitioner, ...by } = query;
+  if (by.kind && !seesAbsenceDetail(request, null)) throw problems.forbidden(PRIVATE_KINDS);
+  const period = from || to ? localPeriod(from ?? '1900-01-01', to ?? '9999-12-30', tz) : undefined;
+  const filter = { from: period?.start, to: period?.end, practitionerId: practitioner, ...by };
+  const page = await listAbsences(db, filter, limit, offset);
+  return { ...page, items: await absencesFor(db, request, page.items), limit, offset };
+}
+
+/** One absence as the caller may see it (its kind and note may read "unavailable"); 404 when there is none. */
+export async function oneAbsence(db: Kysely<DB>, request: FastifyRequest, id: string) {
+  const absence = await findAbsence(db, id);
+  if (!absence) throw problems.notFound('absence', id);
+  return (await absencesFor(db, request, [absence]))[0]!;
+}
 
 /** Records an absence; the practitioner is taken off the work it rules out, at once. */
 export async function recordAbsence(ctx: ChangeContext, practitionerId: string, body: CreateAbsenceBody) {

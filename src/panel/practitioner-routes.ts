@@ -1,11 +1,15 @@
 import type { App, Deps } from '../http/app-types.js';
-import { setEtag } from '../http/etag.js';
 import { operations, routes } from '../http/operation.js';
-import { problems } from '../http/problem.js';
+import { created, tagged } from '../http/answers.js';
 import { IfMatchHeaders } from '../http/schemas.js';
 import { CreatePractitioner, PatchPractitioner, Practitioner } from './practitioner-model.js';
-import { findPractitioner, listPractitioners } from './practitioner-repository.js';
-import { addPractitioner, archive, changePractitioner } from './practitioner-service.js';
+import {
+  addPractitioner,
+  archive,
+  changePractitioner,
+  panelAsSeen,
+  practitionerById,
+} from './practitioner-service.js';
 import {
   Archived,
   PractitionerChanged,
@@ -19,29 +23,21 @@ const op = operations('practitioners');
 
 export const practitionerRoutes = routes(create, list, one, update, remove);
 
+const CREATE = 'Add a practitioner to the panel';
+
 function create(app: App, { database: { db }, config }: Deps): void {
-  const schema = op(
-    'Add a practitioner to the panel',
-    { body: CreatePractitioner, response: { 201: Practitioner } },
-    [409, 422],
-  );
+  const schema = op(CREATE, { body: CreatePractitioner, response: { 201: Practitioner } }, [409, 422]);
   app.post('/practitioners', { schema }, async (request, reply) => {
-    const created = await addPractitioner({ db, timezone: config.timezone, request, reply }, request.body);
-    reply.status(201).header('location', `/v1/practitioners/${created.id}`);
-    return created;
+    const ctx = { db, timezone: config.timezone, request, reply };
+    return created(reply, '/v1/practitioners', await addPractitioner(ctx, request.body));
   });
 }
 
+const LIST = 'List the panel, filtered';
+
 function list(app: App, { database: { db } }: Deps): void {
-  const schema = op('List the panel, filtered', {
-    querystring: PractitionerQuery,
-    response: { 200: PractitionerPage },
-  });
-  app.get('/practitioners', { schema }, async (request) => {
-    const { limit = 100, offset = 0, ...filter } = request.query;
-    const page = await listPractitioners(db, filter, limit, offset);
-    return { ...page, items: page.items.map((p) => practitionerFor(request, p)), limit, offset };
-  });
+  const schema = op(LIST, { querystring: PractitionerQuery, response: { 200: PractitionerPage } });
+  app.get('/practitioners', { schema }, async (request) => panelAsSeen(db, request, request.query));
 }
 
 function one(app: App, { database: { db } }: Deps): void {
@@ -50,13 +46,9 @@ function one(app: App, { database: { db } }: Deps): void {
     { params: PractitionerParams, response: { 200: PractitionerView } },
     [404],
   );
-  app.get('/practitioners/:id', { schema }, async (request, reply) => {
-    const { id } = request.params;
-    const found = await findPractitioner(db, id);
-    if (!found) throw problems.notFound('practitioner', id);
-    setEtag(reply, found.version);
-    return practitionerFor(request, found);
-  });
+  app.get('/practitioners/:id', { schema }, async (request, reply) =>
+    practitionerFor(request, tagged(reply, await practitionerById(db, request.params.id))),
+  );
 }
 
 const UPDATE = 'Change a practitioner (send If-Match to refuse a stale write)';

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { Code, IfMatchHeaders, Page, PageQuery, Uuid } from '../http/schemas.js';
 import { withUncoveredShifts } from '../http/uncovered-shifts.js';
 import { Gender, Kind, Practitioner, practitionerExample } from './practitioner-model.js';
@@ -23,6 +23,7 @@ export const PractitionerQuery = Type.Partial(
   }),
   { additionalProperties: false },
 );
+export type PractitionerQueryDto = Static<typeof PractitionerQuery>;
 export const PractitionerPage = Page(PractitionerView, practitionerExample);
 
 const CHANGED =

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { applyChange, type ChangeContext } from '../changes/apply-change.js';
 import type { DB } from '../db/schema.js';
 import { practitionerEvent } from '../events/payloads.js';
@@ -12,9 +12,12 @@ import {
   archivePractitioner,
   findPractitioner,
   insertPractitioner,
+  listPractitioners,
   updatePractitioner,
 } from './practitioner-repository.js';
 import { checkPractitioner, mergePractitioner } from './practitioner-rules.js';
+import type { PractitionerQueryDto } from './practitioner-schemas.js';
+import { practitionerFor } from './privacy.js';
 
 /** A practitioner who is on the panel, locked; 404 when there is none (or they left), 403 outside the key's hubs. */
 export async function lockPractitioner(trx: Transaction<DB>, id: string, request?: FastifyRequest) {
@@ -33,6 +36,20 @@ export const practitionerChanged = (
   subjectId: practitioner.id,
   payload: { practitioner: practitionerEvent(practitioner), change },
 });
+
+/** A practitioner (archived or not); 404 when there is none. */
+export async function practitionerById(db: Kysely<DB>, id: string): Promise<PractitionerDto> {
+  const found = await findPractitioner(db, id);
+  if (!found) throw problems.notFound('practitioner', id);
+  return found;
+}
+
+/** A page of the panel, filtered, each practitioner as the caller may see them. */
+export async function panelAsSeen(db: Kysely<DB>, request: FastifyRequest, query: PractitionerQueryDto) {
+  const { limit = 100, offset = 0, ...filter } = query;
+  const page = await listPractitioners(db, filter, limit, offset);
+  return { ...page, items: page.items.map((p) => practitionerFor(request, p)), limit, offset };
+}
 
 /** Adds a practitioner to the panel (within the key's hubs), checked against the rules the schema cannot say. */
 export async function addPractitioner(ctx: ChangeContext, body: CreatePractitionerBody) {
