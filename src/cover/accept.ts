@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { problems } from '../http/problem.js';
-import { addAssignment, shiftParts, touchShift } from '../rota/assignments.js';
+import { addAssignment, removeAssignment, shiftParts, touchShift } from '../rota/assignments.js';
 import { shortFrom } from '../rules/coverage.js';
 import { writeEvent } from '../changes/events.js';
 import type { CoverPlanBody } from './plan.js';
 import { fromJson } from '../db/json.js';
 import { shiftEvent } from '../events/payloads.js';
 import { listShifts } from '../placements/shift-repository.js';
+import { closePlans, lockPlanRow, lockShiftRevisions, shiftFrame } from './plan-repository.js';
 
 /**
  * Applies a plan atomically, in the caller's transaction. The plan's shifts are locked and their
@@ -31,12 +32,7 @@ export async function acceptPlan(db: Kysely<DB>, planId: string, now: Date): Pro
 
 /** The plan, locked; 404 when there is none, 409 when it was accepted or superseded already. */
 async function lockOpenPlan(db: Kysely<DB>, planId: string) {
-  const plan = await db
-    .selectFrom('cover_plans')
-    .selectAll()
-    .where('id', '=', planId)
-    .forUpdate()
-    .executeTakeFirst();
+  const plan = await lockPlanRow(db, planId);
   if (!plan) throw problems.notFound('cover plan', planId);
   if (plan.status !== 'proposed') {
     throw problems.conflict(
@@ -51,19 +47,12 @@ async function lockOpenPlan(db: Kysely<DB>, planId: string) {
 async function refuseIfStale(db: Kysely<DB>, stored: unknown): Promise<void> {
   const revisions = fromJson<Record<string, number>>(stored);
   const ids = Object.keys(revisions);
-  const current = ids.length
-    ? await db
-        .selectFrom('shifts')
-        .select(['id', 'revision', 'locked'])
-        .where('id', 'in', ids)
-        .orderBy('id')
-        .forUpdate()
-        .execute()
-    : [];
-  const moved = current.filter((s) => Number(s.revision) !== revisions[s.id]).map((s) => s.id);
-  if (moved.length > 0 || current.length !== ids.length) {
+  const current = await lockShiftRevisions(db, ids);
+  const found = Object.keys(current);
+  const moved = found.filter((id) => current[id] !== revisions[id]);
+  if (moved.length > 0 || found.length !== ids.length) {
     throw problems.conflict(
-      `The rota changed since this plan was made (${moved.length || ids.length - current.length} shift(s)); ask for a fresh plan.`,
+      `The rota changed since this plan was made (${moved.length || ids.length - found.length} shift(s)); ask for a fresh plan.`,
       'stale-cover-plan',
       { changedShifts: moved },
     );
@@ -72,15 +61,8 @@ async function refuseIfStale(db: Kysely<DB>, stored: unknown): Promise<void> {
 
 /** The moves the plan makes elsewhere: every removal first, so nobody overlaps themselves mid-way. */
 async function applyChanges(db: Kysely<DB>, body: CoverPlanBody): Promise<void> {
-  for (const change of body.changes) {
-    if (change.removed.length) {
-      await db
-        .deleteFrom('shift_assignments')
-        .where('shift_id', '=', change.shiftId)
-        .where('practitioner_id', 'in', change.removed)
-        .execute();
-    }
-  }
+  for (const change of body.changes)
+    for (const p of change.removed) await removeAssignment(db, change.shiftId, p);
   for (const change of body.changes) {
     for (const p of change.added) await addAssignment(db, change.shiftId, p, 'cover', false);
     await touchShift(db, change.shiftId);
@@ -92,51 +74,20 @@ async function applyAssignments(db: Kysely<DB>, body: CoverPlanBody, now: Date):
   const covered = new Set<string>();
   for (const a of body.assignments) {
     // Cover starts where the shift is short: when the sick person stopped, or now if that has passed.
-    const shift = await db
-      .selectFrom('shifts')
-      .select(['starts_at', 'ends_at', 'required'])
-      .where('id', '=', a.shiftId)
-      .executeTakeFirstOrThrow();
+    const shift = await shiftFrame(db, a.shiftId);
+    const parts = await shiftParts(db, a.shiftId);
     const gap = shortFrom(
-      await shiftParts(db, a.shiftId),
+      parts,
       shift.starts_at.getTime(),
       shift.ends_at.getTime(),
       shift.required,
       now.getTime(),
     );
-    await addAssignment(
-      db,
-      a.shiftId,
-      a.practitionerId,
-      'cover',
-      false,
-      new Date(Math.max(gap ?? 0, now.getTime())),
-    );
+    const from = new Date(Math.max(gap ?? 0, now.getTime()));
+    await addAssignment(db, a.shiftId, a.practitionerId, 'cover', false, from);
     covered.add(a.shiftId);
   }
   for (const shiftId of covered) await touchShift(db, shiftId);
-}
-
-/** This plan accepted; the absence's other proposals superseded. */
-async function closePlans(
-  db: Kysely<DB>,
-  planId: string,
-  absenceId: string | null,
-  now: Date,
-): Promise<void> {
-  await db
-    .updateTable('cover_plans')
-    .set({ status: 'accepted', accepted_at: now })
-    .where('id', '=', planId)
-    .execute();
-  if (absenceId) {
-    await db
-      .updateTable('cover_plans')
-      .set({ status: 'superseded' })
-      .where('absence_id', '=', absenceId)
-      .where('status', '=', 'proposed')
-      .execute();
-  }
 }
 
 /** Everyone the plan put on a shift (its assignments and the moves it made), with the shift as it is now. */

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { DB } from '../db/schema.js';
 import type { Problem } from '../scheduler/index.js';
 import { loadRotaProblem, toMinutes, type RotaProblem } from '../rota/problem.js';
+import { standbyBetween } from './standby-repository.js';
 
 export interface CoverTarget {
   shiftId: string;
@@ -52,12 +53,7 @@ export async function loadCoverProblem(
       .where('s.local_date', '<=', to)
       .distinct()
       .execute(),
-    db
-      .selectFrom('standby')
-      .selectAll()
-      .where('local_date', '>=', from)
-      .where('local_date', '<=', to)
-      .execute(),
+    standbyBetween(db, from, to),
   ]);
   const knownBy = new Map<string, Set<string>>();
   for (const k of known)

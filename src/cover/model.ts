@@ -2,17 +2,9 @@ import { Type } from 'typebox';
 import { Code, Instant, LocalDate, Uuid } from '../http/schemas.js';
 import { UnfilledGroupSchema } from '../rota/unfilled-summary.js';
 import { Horizon } from './horizon.js';
+import { candidateSchema } from './candidate.js';
 
-const Candidate = Type.Object({
-  practitionerId: Uuid,
-  name: Type.String(),
-  allowed: Type.Boolean(),
-  breaks: Type.Array(Type.String()),
-  warnings: Type.Array(Type.String()),
-  oneRuleAway: Type.Union([Type.String(), Type.Null()], {
-    description: 'The one hard rule between this person and the shift, when only one is',
-  }),
-});
+const Candidate = candidateSchema('The one hard rule between this person and the shift, when only one is');
 
 export const coverPlanExample = {
   id: 'c0ffee00-1234-4abc-8def-0123456789ab',

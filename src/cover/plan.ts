@@ -8,6 +8,7 @@ import { candidateView, reasonsInWords, type CandidateView } from '../rota/reaso
 import { loadCoverProblem, type CoverTarget } from './cover-problem.js';
 import { partsOfShifts } from '../rota/assignments.js';
 import { shortFrom } from '../rules/coverage.js';
+import { shiftRevisions, shiftsToCover } from './plan-repository.js';
 import { unfilledSummary, type UnfilledGroupDto } from '../rota/unfilled-summary.js';
 
 export interface CoverPlanBody {
@@ -29,39 +30,7 @@ export type CoverTargetSpec =
 
 /** The shifts a plan should cover: short of people at some moment still to come. */
 export async function coverTargets(db: Kysely<DB>, spec: CoverTargetSpec, now: Date): Promise<CoverTarget[]> {
-  let query = db
-    .selectFrom('shifts as s')
-    .select(['s.id', 's.local_date', 's.starts_at', 's.ends_at', 's.required'])
-    .where('s.ends_at', '>', now)
-    .orderBy('s.starts_at')
-    .orderBy('s.id');
-  if ('absenceId' in spec) {
-    const absenceId = spec.absenceId;
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('shift_uncoverings as u')
-          .select('u.id')
-          .whereRef('u.shift_id', '=', 's.id')
-          .where('u.absence_id', '=', absenceId)
-          .where('u.resolved_at', 'is', null),
-      ),
-    );
-  } else if ('shiftIds' in spec) {
-    query = query.where('s.id', 'in', spec.shiftIds.length ? spec.shiftIds : [NO_ID]);
-  } else {
-    query = query
-      .where('s.starts_at', '<', spec.period.end)
-      .where('s.ends_at', '>', spec.period.start)
-      .where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('shift_uncoverings as u')
-            .select('u.id')
-            .whereRef('u.shift_id', '=', 's.id')
-            .where('u.resolved_at', 'is', null),
-        ),
-      );
-  }
-  const rows = await query.execute();
+  const rows = await shiftsToCover(db, spec, now);
   const parts = await partsOfShifts(
     db,
     rows.map((r) => r.id),
@@ -86,8 +55,6 @@ export async function coverTargets(db: Kysely<DB>, spec: CoverTargetSpec, now: D
   }
   return out;
 }
-
-const NO_ID = '00000000-0000-0000-0000-000000000000';
 
 // A repair is small: a short search after construction settles it; the time limit is a safety net.
 const solveRepair = (problem: Problem, seconds: number): Promise<Solution> =>
@@ -115,14 +82,7 @@ export async function makeCoverPlan(
   };
   body.solveMs = Math.round(performance.now() - started);
   const touched = new Set([...targetIds, ...body.changes.map((c) => c.shiftId)]);
-  const revisionRows = touched.size
-    ? await db
-        .selectFrom('shifts')
-        .select(['id', 'revision'])
-        .where('id', 'in', [...touched])
-        .execute()
-    : [];
-  return { body, revisions: Object.fromEntries(revisionRows.map((r) => [r.id, Number(r.revision)])) };
+  return { body, revisions: await shiftRevisions(db, [...touched]) };
 }
 
 /** The repair: the targets alone first; others may move only when that leaves fewer people short. */

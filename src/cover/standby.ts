@@ -3,6 +3,7 @@ import { problems } from '../http/problem.js';
 import { missingCodes } from '../reference/repository.js';
 import {
   activePractitionerName,
+  insertStandby,
   readStandbyFacts,
   upsertStandby,
   worksInRegion,
@@ -40,48 +41,16 @@ export async function setStandby(
   return { region, date, practitionerId, name };
 }
 
-export async function listStandby(
-  db: Kysely<DB>,
-  from: string,
-  to: string,
-  region?: string,
-): Promise<StandbyEntry[]> {
-  let query = db
-    .selectFrom('standby as s')
-    .innerJoin('practitioners as p', 'p.id', 's.practitioner_id')
-    .select(['s.region', 's.local_date', 's.practitioner_id', 'p.name'])
-    .where('s.local_date', '>=', from)
-    .where('s.local_date', '<=', to);
-  if (region) query = query.where('s.region', '=', region);
-  const rows = await query.orderBy('s.local_date').orderBy('s.region').execute();
-  return rows.map((r) => ({
-    region: r.region,
-    date: r.local_date,
-    practitionerId: r.practitioner_id,
-    name: r.name,
-  }));
-}
-
 /**
  * Designates, for each region and day without one, an on-call practitioner who works in that region, is
  * not absent and has no shift starting that day; the fewest standby days in the period go first, then
  * the fewest hours that week, so the duty is shared.
  */
-export async function suggestStandby(
-  db: Kysely<DB>,
-  from: string,
-  to: string,
-  timezone: string,
-): Promise<StandbyEntry[]> {
+export async function suggestStandby(db: Kysely<DB>, from: string, to: string, timezone: string) {
   const first = DateTime.fromISO(from, { zone: timezone });
   const last = DateTime.fromISO(to, { zone: timezone });
-  const { regions, people, links, absences, work, existing } = await readStandbyFacts(
-    db,
-    first,
-    last,
-    from,
-    to,
-  );
+  const facts = await readStandbyFacts(db, first, last, from, to);
+  const { regions, people, links, absences, work, existing } = facts;
   const taken = new Set(existing.map((e) => `${e.region}|${e.local_date}`));
   const busyOn = new Set(existing.map((e) => `${e.practitioner_id}|${e.local_date}`));
   const count = new Map<string, number>();
@@ -118,10 +87,7 @@ export async function suggestStandby(
           a.id.localeCompare(b.id),
       );
       const chosen = eligible[0]!;
-      await db
-        .insertInto('standby')
-        .values({ region: code, local_date: date, practitioner_id: chosen.id })
-        .execute();
+      await insertStandby(db, code, date, chosen.id);
       busyOn.add(`${chosen.id}|${date}`);
       count.set(chosen.id, (count.get(chosen.id) ?? 0) + 1);
       created.push({ region: code, date, practitionerId: chosen.id, name: chosen.name });

@@ -1,16 +1,19 @@
-import type { Kysely } from 'kysely';
-import type { AbsenceKind, DB } from '../db/schema.js';
+import type { Kysely, Transaction, Updateable } from 'kysely';
+import type { AbsenceKind, AbsencesTable, DB } from '../db/schema.js';
 import { toAbsence, type AbsenceDto } from './absence-model.js';
 
-export async function findAbsence(
-  db: Kysely<DB>,
-  id: string,
-  forUpdate = false,
-): Promise<AbsenceDto | undefined> {
-  let query = db.selectFrom('absences').selectAll().where('id', '=', id).where('deleted_at', 'is', null);
-  if (forUpdate) query = query.forUpdate();
-  const row = await query.executeTakeFirst();
-  return row ? toAbsence(row) : undefined;
+const live = (db: Kysely<DB>, id: string) =>
+  db.selectFrom('absences').selectAll().where('id', '=', id).where('deleted_at', 'is', null);
+
+export async function findAbsence(db: Kysely<DB>, id: string): Promise<AbsenceDto | undefined> {
+  const row = await live(db, id).executeTakeFirst();
+  return row && toAbsence(row);
+}
+
+/** The absence (not deleted), locked until the transaction ends. */
+export async function lockAbsenceRow(trx: Transaction<DB>, id: string): Promise<AbsenceDto | undefined> {
+  const row = await live(trx, id).forUpdate().executeTakeFirst();
+  return row && toAbsence(row);
 }
 
 export interface AbsenceFilter {
@@ -66,12 +69,7 @@ export async function updateAbsence(
   id: string,
   v: { end: Date | null; note: string | null },
 ): Promise<AbsenceDto> {
-  const row = await db
-    .updateTable('absences')
-    .set((eb) => ({ ends_at: v.end, note: v.note, version: eb('version', '+', 1), updated_at: new Date() }))
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await bump(db, id, { ends_at: v.end, note: v.note }).returningAll().executeTakeFirstOrThrow();
   return toAbsence(row);
 }
 
@@ -80,12 +78,15 @@ export async function updateAbsence(
  * they answered, stay readable.
  */
 export async function deleteAbsence(db: Kysely<DB>, id: string): Promise<void> {
-  await db
-    .updateTable('absences')
-    .set((eb) => ({ deleted_at: new Date(), version: eb('version', '+', 1), updated_at: new Date() }))
-    .where('id', '=', id)
-    .execute();
+  await bump(db, id, { deleted_at: new Date() }).execute();
 }
+
+/** An update of an absence that moves its version on. */
+const bump = (db: Kysely<DB>, id: string, set: Updateable<AbsencesTable>) =>
+  db
+    .updateTable('absences')
+    .set((eb) => ({ ...set, version: eb('version', '+', 1), updated_at: new Date() }))
+    .where('id', '=', id);
 
 /** Whose absence this is (deleted or not), to lock them before it. */
 export async function absenceOwner(db: Kysely<DB>, id: string): Promise<string | undefined> {

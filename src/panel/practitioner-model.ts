@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { createAndPatch } from '../http/body-schemas.js';
 import { Code, ExternalRef, Instant, Name, Uuid } from '../http/schemas.js';
 
 export const Kind = Type.Union([Type.Literal('parenting'), Type.Literal('zero_nineteen')]);
@@ -38,8 +39,7 @@ const practitionerFields = {
   contract: Type.Optional(Contract),
 };
 
-export const practitionerExample = {
-  id: '5a1c2f4e-8b7d-4e3a-9c21-0d6f1e2b3a45',
+const createExample = {
   externalRef: 'HR-10442',
   name: 'Alex Morgan',
   kind: 'parenting',
@@ -56,32 +56,25 @@ export const practitionerExample = {
     maxConsecutiveDays: 6,
     hoursPerWeek: 37.5,
   },
+};
+
+export const practitionerExample = {
+  id: '5a1c2f4e-8b7d-4e3a-9c21-0d6f1e2b3a45',
+  ...createExample,
   version: 1,
   createdAt: '2026-11-23T09:00:00.000Z',
   updatedAt: '2026-11-23T09:00:00.000Z',
   archivedAt: null,
 };
 
-const {
-  id: _id,
-  version: _v,
-  createdAt: _c,
-  updatedAt: _u,
-  archivedAt: _a,
-  ...createExample
-} = practitionerExample;
-
-export const CreatePractitioner = Type.Object(practitionerFields, {
-  additionalProperties: false,
-  examples: [createExample],
+const bodies = createAndPatch(practitionerFields, createExample, {
+  regions: ['north-west', 'yorkshire', 'north-east'],
+  contract: { hoursPerWeek: 30 },
 });
+export const CreatePractitioner = bodies.create;
 export type CreatePractitionerBody = Static<typeof CreatePractitioner>;
 
-export const PatchPractitioner = Type.Partial(Type.Object(practitionerFields), {
-  additionalProperties: false,
-  minProperties: 1,
-  examples: [{ regions: ['north-west', 'yorkshire', 'north-east'], contract: { hoursPerWeek: 30 } }],
-});
+export const PatchPractitioner = bodies.patch;
 export type PatchPractitionerBody = Static<typeof PatchPractitioner>;
 
 export const Practitioner = Type.Object(

@@ -1,6 +1,16 @@
-import { sql, type Kysely } from 'kysely';
-import type { DB, PractitionerRow } from '../db/schema.js';
+import { sql, type Kysely, type Updateable } from 'kysely';
+import { replaceLinks, type Link } from '../db/links.js';
+import type { DB, PractitionerRow, PractitionersTable } from '../db/schema.js';
 import type { PractitionerDto } from './practitioner-model.js';
+
+const REGIONS = { table: 'practitioner_regions', owner: 'practitioner_id', value: 'region_code' } as const;
+const SPECIALISMS = {
+  table: 'practitioner_specialisms',
+  owner: 'practitioner_id',
+  value: 'specialism_code',
+} as const;
+
+const NIL_ID = '00000000-0000-0000-0000-000000000000';
 
 type Row = PractitionerRow & { regions: string[]; specialisms: string[] };
 
@@ -31,39 +41,33 @@ export const toPractitioner = (row: Row): PractitionerDto => ({
 export interface PractitionerFilter {
   region?: string;
   specialism?: string;
-  kind?: string;
+  kind?: PractitionerDto['kind'];
   hub?: string;
   grade?: string;
-  gender?: string;
+  gender?: NonNullable<PractitionerDto['gender']>;
   externalRef?: string;
   q?: string;
   includeArchived?: boolean;
   ids?: string[];
 }
 
+/** The codes a practitioner is linked to (their regions or specialisms), in order ('{}' when none). */
+const linkedCodes = ({ table, value }: Link) =>
+  sql<
+    string[]
+  >`coalesce((select array_agg(${sql.ref(value)} order by ${sql.ref(value)}) from ${sql.table(table)} l where l.practitioner_id = p.id), '{}')`;
+
 function selectPractitioners(db: Kysely<DB>) {
   return db
     .selectFrom('practitioners as p')
     .selectAll('p')
-    .select([
-      sql<
-        string[]
-      >`coalesce((select array_agg(r.region_code order by r.region_code) from practitioner_regions r where r.practitioner_id = p.id), '{}')`.as(
-        'regions',
-      ),
-      sql<
-        string[]
-      >`coalesce((select array_agg(s.specialism_code order by s.specialism_code) from practitioner_specialisms s where s.practitioner_id = p.id), '{}')`.as(
-        'specialisms',
-      ),
-    ]);
+    .select([linkedCodes(REGIONS).as('regions'), linkedCodes(SPECIALISMS).as('specialisms')]);
 }
 
 export async function findPractitioner(db: Kysely<DB>, id: string, forUpdate = false) {
-  let query = selectPractitioners(db).where('p.id', '=', id);
-  if (forUpdate) query = query.forUpdate();
-  const row = await query.executeTakeFirst();
-  return row ? toPractitioner(row as Row) : undefined;
+  const query = selectPractitioners(db).where('p.id', '=', id);
+  const row = await (forUpdate ? query.forUpdate() : query).executeTakeFirst();
+  return row && toPractitioner(row);
 }
 
 export async function listPractitioners(
@@ -74,60 +78,36 @@ export async function listPractitioners(
 ) {
   let query = selectPractitioners(db);
   if (!filter.includeArchived) query = query.where('p.archived_at', 'is', null);
-  if (filter.kind) query = query.where('p.kind', '=', filter.kind as 'parenting');
+  if (filter.kind) query = query.where('p.kind', '=', filter.kind);
   if (filter.hub) query = query.where('p.hub', '=', filter.hub);
   if (filter.grade) query = query.where('p.grade', '=', filter.grade);
-  if (filter.gender) query = query.where('p.gender', '=', filter.gender as 'female');
+  if (filter.gender) query = query.where('p.gender', '=', filter.gender);
   if (filter.externalRef) query = query.where('p.external_ref', '=', filter.externalRef);
-  if (filter.ids)
-    query = query.where(
-      'p.id',
-      'in',
-      filter.ids.length ? filter.ids : ['00000000-0000-0000-0000-000000000000'],
-    );
+  // No practitioner has the nil id: an empty list matches nobody.
+  if (filter.ids) query = query.where('p.id', 'in', [NIL_ID, ...filter.ids]);
   if (filter.q) query = query.where('p.name', 'ilike', `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
+  // Regions and specialisms are link tables: a practitioner matches when a link names the code.
   if (filter.region) {
-    const region = filter.region;
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('practitioner_regions as r')
-          .select('r.region_code')
-          .whereRef('r.practitioner_id', '=', 'p.id')
-          .where('r.region_code', '=', region),
-      ),
-    );
+    const linked = db.selectFrom('practitioner_regions').select('practitioner_id');
+    query = query.where('p.id', 'in', linked.where('region_code', '=', filter.region));
   }
   if (filter.specialism) {
-    const specialism = filter.specialism;
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('practitioner_specialisms as s')
-          .select('s.specialism_code')
-          .whereRef('s.practitioner_id', '=', 'p.id')
-          .where('s.specialism_code', '=', specialism),
-      ),
-    );
+    const linked = db.selectFrom('practitioner_specialisms').select('practitioner_id');
+    query = query.where('p.id', 'in', linked.where('specialism_code', '=', filter.specialism));
   }
   const total = await db
     .selectFrom(query.as('filtered'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   const rows = await query.orderBy('p.name').orderBy('p.id').limit(limit).offset(offset).execute();
-  return { items: rows.map((r) => toPractitioner(r as Row)), total: Number(total.n) };
+  return { items: rows.map((r) => toPractitioner(r)), total: Number(total.n) };
 }
 
-export interface PractitionerValues {
-  externalRef: string | null;
-  name: string;
-  kind: 'parenting' | 'zero_nineteen';
-  grade: string | null;
-  homeRegion: string;
-  regions: string[];
-  hub: string | null;
-  specialisms: string[];
-  gender: 'female' | 'male' | 'other' | null;
-  contract: PractitionerDto['contract'];
-}
+/** What a practitioner is, as written: everything but the id, version and times the database keeps. */
+export type PractitionerValues = Omit<
+  PractitionerDto,
+  'id' | 'version' | 'createdAt' | 'updatedAt' | 'archivedAt'
+>;
 
 const columns = (v: PractitionerValues) => ({
   external_ref: v.externalRef,
@@ -144,52 +124,49 @@ const columns = (v: PractitionerValues) => ({
   contracted_hours_per_week: v.contract.hoursPerWeek,
 });
 
-async function writeLinks(db: Kysely<DB>, id: string, v: PractitionerValues): Promise<void> {
-  await db.deleteFrom('practitioner_regions').where('practitioner_id', '=', id).execute();
-  await db.deleteFrom('practitioner_specialisms').where('practitioner_id', '=', id).execute();
-  if (v.regions.length) {
-    await db
-      .insertInto('practitioner_regions')
-      .values(v.regions.map((region_code) => ({ practitioner_id: id, region_code })))
-      .execute();
-  }
-  if (v.specialisms.length) {
-    await db
-      .insertInto('practitioner_specialisms')
-      .values(v.specialisms.map((specialism_code) => ({ practitioner_id: id, specialism_code })))
-      .execute();
-  }
+/** Writes their regions and specialisms (replacing the old ones) and reads them back whole. */
+async function withLinks(db: Kysely<DB>, id: string, v: PractitionerValues): Promise<PractitionerDto> {
+  await replaceLinks(db, REGIONS, id, v.regions);
+  await replaceLinks(db, SPECIALISMS, id, v.specialisms);
+  return (await findPractitioner(db, id))!;
+}
+
+/** Sets some of a practitioner's columns and moves their version on. */
+async function bump(db: Kysely<DB>, id: string, set: Updateable<PractitionersTable>): Promise<void> {
+  const now = new Date();
+  await db
+    .updateTable('practitioners')
+    .set((eb) => ({ ...set, version: eb('version', '+', 1), updated_at: now }))
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function insertPractitioner(db: Kysely<DB>, v: PractitionerValues): Promise<PractitionerDto> {
-  const { id } = await db
-    .insertInto('practitioners')
-    .values(columns(v))
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await writeLinks(db, id, v);
-  return (await findPractitioner(db, id))!;
+  const insert = db.insertInto('practitioners').values(columns(v));
+  const { id } = await insert.returning('id').executeTakeFirstOrThrow();
+  return withLinks(db, id, v);
 }
 
-export async function updatePractitioner(
-  db: Kysely<DB>,
-  id: string,
-  v: PractitionerValues,
-): Promise<PractitionerDto> {
-  await db
-    .updateTable('practitioners')
-    .set((eb) => ({ ...columns(v), version: eb('version', '+', 1), updated_at: new Date() }))
-    .where('id', '=', id)
-    .execute();
-  await writeLinks(db, id, v);
-  return (await findPractitioner(db, id))!;
+export async function updatePractitioner(db: Kysely<DB>, id: string, v: PractitionerValues) {
+  await bump(db, id, columns(v));
+  return withLinks(db, id, v);
 }
 
 export async function archivePractitioner(db: Kysely<DB>, id: string): Promise<PractitionerDto> {
-  await db
-    .updateTable('practitioners')
-    .set((eb) => ({ archived_at: new Date(), version: eb('version', '+', 1), updated_at: new Date() }))
-    .where('id', '=', id)
-    .execute();
+  await bump(db, id, { archived_at: new Date() });
   return (await findPractitioner(db, id))!;
+}
+
+/** Who else has this external reference (the id of another practitioner), if anyone. */
+export async function practitionerWithRef(db: Kysely<DB>, externalRef: string, selfId?: string) {
+  let query = db.selectFrom('practitioners').select('id').where('external_ref', '=', externalRef);
+  if (selfId) query = query.where('id', '!=', selfId);
+  return (await query.executeTakeFirst())?.id;
+}
+
+/** The hub of each 0-19 practitioner among these (others are left out). */
+export async function zeroNineteenHubs(db: Kysely<DB>, ids: string[]): Promise<Map<string, string | null>> {
+  const zeroNineteen = db.selectFrom('practitioners').where('kind', '=', 'zero_nineteen');
+  const rows = await zeroNineteen.select(['id', 'hub']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.hub]));
 }

@@ -3,7 +3,7 @@ import type { DB } from '../db/schema.js';
 import { problems } from '../http/problem.js';
 import { missingCodes } from '../reference/repository.js';
 import type { CreatePractitionerBody, PractitionerDto } from './practitioner-model.js';
-import type { PractitionerValues } from './practitioner-repository.js';
+import { practitionerWithRef, type PractitionerValues } from './practitioner-repository.js';
 
 const DEFAULT_CONTRACT = {
   maxHoursPer7Days: 48,
@@ -63,13 +63,8 @@ export async function checkPractitioner(
   if (v.hub && (await missingCodes(db, 'hubs', [v.hub])).length) {
     errors.push({ field: '/body/hub', message: `unknown hub code: ${v.hub}` });
   }
-  if (v.externalRef) {
-    let query = db.selectFrom('practitioners').select('id').where('external_ref', '=', v.externalRef);
-    if (selfId) query = query.where('id', '!=', selfId);
-    const clash = await query.executeTakeFirst();
-    if (clash)
-      errors.push({ field: '/body/externalRef', message: `is already used by practitioner ${clash.id}` });
-  }
+  const clash = v.externalRef ? await practitionerWithRef(db, v.externalRef, selfId) : undefined;
+  if (clash) errors.push({ field: '/body/externalRef', message: `is already used by practitioner ${clash}` });
   if (errors.length) {
     throw problems.unprocessable(errors.map((e) => `${e.field} ${e.message}`).join('; '), errors);
   }

@@ -5,6 +5,7 @@ import type { DB } from '../db/schema.js';
 import { seesAbsenceDetail, seesWholePanel } from '../http/permissions.js';
 import type { AbsenceDto } from './absence-model.js';
 import { Practitioner, type PractitionerDto } from './practitioner-model.js';
+import { zeroNineteenHubs } from './practitioner-repository.js';
 
 /**
  * Privacy by field. Who may see which field is decided in the permission table's helpers; this file applies
@@ -43,13 +44,7 @@ export async function absencesFor<T extends AbsenceDto>(
 ): Promise<T[]> {
   if (absences.length === 0 || seesAbsenceDetail(request, null)) return absences;
   const ids = [...new Set(absences.map((a) => a.practitionerId))];
-  const rows = await db
-    .selectFrom('practitioners')
-    .select(['id', 'hub'])
-    .where('id', 'in', ids)
-    .where('kind', '=', 'zero_nineteen')
-    .execute();
-  const hubOf = new Map(rows.map((r) => [r.id, r.hub]));
+  const hubOf = await zeroNineteenHubs(db, ids);
   return absences.map((a) =>
     seesAbsenceDetail(request, hubOf.get(a.practitionerId) ?? null)
       ? a
