@@ -1,4 +1,5 @@
 import type { App, Deps } from '../http/app-types.js';
+import { seesWholePanel } from '../http/permissions.js';
 import { operations, routes } from '../http/operation.js';
 import { created, tagged } from '../http/answers.js';
 import { IfMatchHeaders } from '../http/schemas.js';
@@ -35,9 +36,13 @@ function create(app: App, { database: { db }, config }: Deps): void {
 
 const LIST = 'List the panel, filtered';
 
-function list(app: App, { database: { db } }: Deps): void {
+function list(app: App, { database: { db }, answers }: Deps): void {
   const schema = op(LIST, { querystring: PractitionerQuery, response: { 200: PractitionerPage } });
-  app.get('/practitioners', { schema }, async (request) => panelAsSeen(db, request, request.query));
+  const config = { answerCache: true };
+  app.get('/practitioners', { schema, config }, async (request, reply) => {
+    const make = async () => ({ body: await panelAsSeen(db, request, request.query) });
+    return answers.send(request, reply, make, seesWholePanel(request) ? 'whole panel' : 'public fields');
+  });
 }
 
 function one(app: App, { database: { db } }: Deps): void {
