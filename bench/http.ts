@@ -7,7 +7,7 @@ import { seedNationalScenario } from './national-scenario.js';
 import { openScratchDatabase } from './scratch-database.js';
 
 /**
- * `npm run bench:http [-- --seconds 10 --connections 10]`: HTTP load on loopback with autocannon, on a fresh
+ * `npm run bench:http [-- --seconds 10 --connections 10 --client-threads 2]`: HTTP load on loopback with autocannon, on a fresh
  * PostgreSQL database when DATABASE_URL is set (created and dropped here), else embedded PGlite in memory.
  * Reports requests/s, p50 and p99 for: a week of shifts, the panel, bookings under contention (one hub-week,
  * a cap of 3, many cases), and reads while a 60-placement rota run solves in the background.
@@ -21,6 +21,8 @@ const args = new Map(
 const seconds = Number(args.get('seconds') ?? 10);
 const connections = Number(args.get('connections') ?? 10);
 const weeks = Number(args.get('weeks') ?? 2);
+// One client thread cannot take in 32 KB answers as fast as the server sends them: two do.
+const clientThreads = Number(args.get('client-threads') ?? 2);
 const TZ = 'Europe/London';
 const FROM = '2027-01-04'; // a Monday
 const WEEK = '2027-W01';
@@ -108,8 +110,8 @@ const weekOfShifts = `/v1/shifts?from=${FROM}&to=2027-01-10`;
 console.log(
   `care-rota HTTP bench (${database.kind}, ${scenario.placements} placements, ${scenario.practitioners} practitioners; ${connections} connections, ${seconds} s each)`,
 );
-// The load generator runs in its own thread (autocannon's workers), so the server has this one to itself.
-const reader = { headers: { ...auth(keys.coordinator), 'accept-encoding': 'gzip' }, workers: 1 };
+// The load generator runs in its own threads (autocannon's workers), so the server has this one to itself.
+const reader = { headers: { ...auth(keys.coordinator), 'accept-encoding': 'gzip' }, workers: clientThreads };
 await load('GET a week of shifts', weekOfShifts, reader);
 await load('GET a week of shifts (no gzip asked)', weekOfShifts, {
   ...reader,

@@ -31,7 +31,7 @@ const r = await autocannon({
   url: base + path,
   connections: 10,
   duration: 8,
-  workers: 1,
+  workers: Number(process.env.WORKERS ?? 1),
   headers: { authorization: `Bearer ${key}`, 'accept-encoding': 'gzip' },
 } as autocannon.Options);
 console.log(
