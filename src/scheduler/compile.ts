@@ -1,16 +1,18 @@
-import type {
-  Absence,
-  ConstraintName,
-  Contract,
-  Preference,
-  Problem,
-  Resource,
-  ShiftRequest,
-} from './model.js';
+import type { Absence, ConstraintName, Contract, Preference, Problem, Resource } from './model.js';
 import { CONSTRAINTS } from './constraints/index.js';
 import { computeTargets } from './targets.js';
 import { formatInstantUtc } from './words.js';
 import { eligibility } from './ineligible.js';
+import {
+  compileMemberships,
+  compileShifts,
+  compileShiftTypes,
+  newKeys,
+  type Keys,
+  type Memberships,
+  type Shifts,
+  type ShiftTypes,
+} from './compile-parts.js';
 
 export const DEFAULT_CONTRACT: Contract = {
   maxMinutesPer7Days: 48 * 60,
@@ -116,24 +118,6 @@ export interface Compiled {
    */
   idle: Uint8Array;
 }
-
-function indexer(): { ids: string[]; of: (id: string) => number } {
-  const ids: string[] = [];
-  const map = new Map<string, number>();
-  return {
-    ids,
-    of(id) {
-      let i = map.get(id);
-      if (i === undefined) {
-        i = ids.length;
-        ids.push(id);
-        map.set(id, i);
-      }
-      return i;
-    },
-  };
-}
-
 function resourceIndex(resources: readonly Resource[]): Map<string, number> {
   const byId = new Map<string, number>();
   resources.forEach((r, i) => {
@@ -149,159 +133,82 @@ function resourceIndex(resources: readonly Resource[]): Map<string, number> {
  */
 export function compile(problem: Problem, { forSearch = false }: { forSearch?: boolean } = {}): Compiled {
   const { resources, demands } = problem;
-  const R = resources.length;
-  const D = demands.length;
   const byId = resourceIndex(resources);
   const idx = (id: string): number => byId.get(id) ?? -1;
-  const locations = indexer();
-  const regions = indexer();
-  const skills = indexer();
-  const periods = indexer();
-  const types = indexer();
-
-  const priors: {
-    owner: number;
-    start: number;
-    end: number;
-    day: number;
-    night: boolean;
-    type: string | undefined;
-  }[] = [];
-  resources.forEach((r, i) => {
-    for (const p of r.history?.priorWork ?? [])
-      priors.push({
-        owner: i,
-        start: p.start,
-        end: p.end,
-        day: p.day,
-        night: p.night ?? false,
-        type: p.shiftType,
-      });
-  });
-  const N = D + priors.length;
-  const start = new Float64Array(N);
-  const end = new Float64Array(N);
-  const day = new Int32Array(N);
-  const night = new Uint8Array(N);
-  const weekend = new Uint8Array(N);
-  const loc = new Int32Array(N).fill(-1);
-  const region = new Int32Array(N).fill(-1);
-  const period = new Int32Array(N).fill(-1);
-  const priorOwner = new Int32Array(N).fill(-1);
-  const required = new Int32Array(D);
-  const optional = new Int32Array(D);
-  const underWeight = new Float64Array(D).fill(-1);
-  const overWeight = new Float64Array(D);
-  const shiftType = new Int32Array(N).fill(-1);
-  const slotStart = new Int32Array(D + 1);
-  let maxDay = -1;
-  const demandIndex = new Map<string, number>();
-  demands.forEach((d, i) => {
-    if (demandIndex.has(d.id)) throw new Error(`duplicate demand id ${d.id}`);
-    if (!(d.end > d.start)) throw new Error(`demand ${d.id} ends before it starts`);
-    demandIndex.set(d.id, i);
-    start[i] = d.start;
-    end[i] = d.end;
-    day[i] = d.day;
-    night[i] = d.night ? 1 : 0;
-    weekend[i] = d.weekend ? 1 : 0;
-    loc[i] = locations.of(d.location);
-    region[i] = regions.of(d.region);
-    period[i] = periods.of(String(d.period ?? Math.floor(d.day / 7)));
-    required[i] = Math.max(0, d.required ?? 1);
-    optional[i] = Math.max(0, d.optional ?? 0);
-    if (d.underWeight !== undefined) underWeight[i] = d.underWeight;
-    overWeight[i] = d.overWeight ?? 0;
-    if (d.shiftType !== undefined) shiftType[i] = types.of(d.shiftType);
-    slotStart[i + 1] =
-      (slotStart[i] ?? 0) + Math.max((required[i] ?? 0) + (optional[i] ?? 0), d.pinned?.length ?? 0);
-    maxDay = Math.max(maxDay, d.day);
-    for (const s of d.requiredSkills ?? []) skills.of(s);
-  });
-  priors.forEach((p, k) => {
-    const i = D + k;
-    start[i] = p.start;
-    end[i] = p.end;
-    day[i] = p.day;
-    night[i] = p.night ? 1 : 0;
-    priorOwner[i] = p.owner;
-    if (p.type !== undefined) shiftType[i] = types.of(p.type);
-  });
-  for (const r of resources) for (const t of Object.keys(r.contract?.maxShiftsByType ?? {})) types.of(t);
-  for (const r of resources) for (const q of r.requests ?? []) if (q.shiftType) types.of(q.shiftType);
-  for (const f of problem.forbiddenSuccessions ?? []) {
-    types.of(f.first);
-    types.of(f.next);
-  }
-  const T = types.ids.length;
-  const forbiddenNext = new Uint8Array(T * T);
-  for (const f of problem.forbiddenSuccessions ?? [])
-    forbiddenNext[types.of(f.first) * T + types.of(f.next)] = 1;
-  const typeCaps = resources.map((r) => {
-    const caps = r.contract?.maxShiftsByType;
-    if (!caps || Object.keys(caps).length === 0) return null;
-    const out = new Int32Array(T).fill(-1);
-    for (const [t, max] of Object.entries(caps)) out[types.of(t)] = max;
-    return out;
-  });
-  const requestsOf = (list: readonly ShiftRequest[]) =>
-    list
-      .map((q) => ({
-        day: q.day,
-        type: q.shiftType === undefined ? -1 : types.of(q.shiftType),
-        on: q.kind === 'on',
-        weight: q.weight ?? 1,
-      }))
-      // Sorted by day, so a rule walks them alongside the timeline.
-      .sort((a, b) => a.day - b.day);
-  for (const r of resources) {
-    for (const g of r.regions ?? []) regions.of(g);
-    if (r.homeRegion !== undefined) regions.of(r.homeRegion);
-    for (const s of r.skills ?? []) skills.of(s);
-    for (const l of r.history?.locations ?? []) locations.of(l);
-  }
-  const S = slotStart[D] ?? 0;
+  const keys = newKeys();
+  const shifts = compileShifts(problem, keys);
+  const types = compileShiftTypes(problem, keys.types);
+  const members = compileMemberships(resources, keys);
+  const D = demands.length;
+  const S = shifts.slotStart[D] ?? 0;
   const slotDemand = new Int32Array(S);
   for (let d = 0; d < D; d++)
-    for (let s = slotStart[d] ?? 0; s < (slotStart[d + 1] ?? 0); s++) slotDemand[s] = d;
-
-  const G = regions.ids.length;
-  const K = skills.ids.length;
-  const L = locations.ids.length;
-  const P = Math.max(1, periods.ids.length);
-  const regionsOf = new Uint8Array(R * G);
-  const skillsOf = new Uint8Array(R * K);
-  const familiar = new Uint8Array(R * L);
-  const homeRegion = new Int32Array(R).fill(-1);
-  resources.forEach((r, i) => {
-    for (const g of r.regions ?? []) regionsOf[i * G + regions.of(g)] = 1;
-    for (const s of r.skills ?? []) skillsOf[i * K + skills.of(s)] = 1;
-    for (const l of r.history?.locations ?? []) familiar[i * L + locations.of(l)] = 1;
-    if (r.homeRegion !== undefined) homeRegion[i] = regions.of(r.homeRegion);
+    for (let s = shifts.slotStart[d] ?? 0; s < (shifts.slotStart[d + 1] ?? 0); s++) slotDemand[s] = d;
+  const P = Math.max(1, keys.periods.ids.length);
+  const locPeriod = new Int32Array(shifts.N).fill(-1);
+  for (let d = 0; d < D; d++) locPeriod[d] = (shifts.loc[d] ?? 0) * P + (shifts.period[d] ?? 0);
+  const facts = eligibilityFacts(problem, shifts, members, keys, idx);
+  const { initial, fixed } = initialSlots(problem, shifts.slotStart, facts.flags, idx, forSearch);
+  const weights = new Float64Array(CONSTRAINTS.length);
+  CONSTRAINTS.forEach((c, i) => (weights[i] = problem.weights?.[c.name] ?? c.defaultWeight));
+  const compiled = assemble(problem, keys, shifts, types, members, {
+    ...facts,
+    periodCount: P,
+    locPeriod,
+    slotDemand,
+    S,
+    initial,
+    fixed,
+    published: demands.map((d) => (d.published ?? []).map(idx).filter((i) => i >= 0)),
+    contract: resources.map((r) => ({ ...DEFAULT_CONTRACT, ...(r.contract ?? {}) })),
+    weights,
   });
-  const locPeriod = new Int32Array(N).fill(-1);
-  for (let d = 0; d < D; d++) locPeriod[d] = (loc[d] ?? 0) * P + (period[d] ?? 0);
-  const requiredSkills = demands.map((d) => (d.requiredSkills ?? []).map((s) => skills.of(s)));
+  computeTargets(compiled);
+  markIdle(compiled);
+  return compiled;
+}
+
+/** Who may work each demand at all (R x D bits of INELIGIBLE), and the facts that decide it. */
+function eligibilityFacts(
+  problem: Problem,
+  shifts: Shifts,
+  members: Memberships,
+  keys: Keys,
+  idx: (id: string) => number,
+) {
+  const { demands, resources } = problem;
+  const requiredSkills = demands.map((d) => (d.requiredSkills ?? []).map((s) => keys.skills.of(s)));
   const excluded = demands.map((d) => new Set((d.excluded ?? []).map(idx).filter((i) => i >= 0)));
   const unavailable = resources.map((r) => [...(r.unavailable ?? [])]);
-
   const { flags, eligible } = eligibility({
     demands,
     resources,
-    region,
+    region: shifts.region,
     requiredSkills,
     excluded,
     unavailable,
-    regionsOf,
-    skillsOf,
-    regionCount: G,
-    skillCount: K,
+    regionsOf: members.regionsOf,
+    skillsOf: members.skillsOf,
+    regionCount: keys.regions.ids.length,
+    skillCount: keys.skills.ids.length,
   });
+  return { requiredSkills, excluded, unavailable, flags, eligible };
+}
 
+/** Each slot's person when the solve starts (-1 for nobody), and whether the search may change it. */
+function initialSlots(
+  problem: Problem,
+  slotStart: Int32Array,
+  flags: Uint8Array,
+  idx: (id: string) => number,
+  forSearch: boolean,
+): { initial: Int32Array; fixed: Uint8Array } {
+  const { demands } = problem;
+  const D = demands.length;
+  const S = slotStart[D] ?? 0;
   const initial = new Int32Array(S).fill(-1);
   const fixed = new Uint8Array(S);
   const solveOnly = problem.solveOnly ? new Set(problem.solveOnly) : undefined;
-  const published = demands.map((d) => (d.published ?? []).map(idx).filter((i) => i >= 0));
   demands.forEach((dem, d) => {
     const base = slotStart[d] ?? 0;
     const size = (slotStart[d + 1] ?? 0) - base;
@@ -320,80 +227,100 @@ export function compile(problem: Problem, { forSearch = false }: { forSearch?: b
       initial[base + k] = forSearch && r >= 0 && !fixed[base + k] && flags[r * D + d] ? -1 : r;
     }
   });
+  return { initial, fixed };
+}
 
-  const contract = resources.map((r) => ({ ...DEFAULT_CONTRACT, ...(r.contract ?? {}) }));
-  const weights = new Float64Array(CONSTRAINTS.length);
-  CONSTRAINTS.forEach((c, i) => (weights[i] = problem.weights?.[c.name] ?? c.defaultWeight));
+type Facts = ReturnType<typeof eligibilityFacts> &
+  Pick<
+    Compiled,
+    | 'periodCount'
+    | 'locPeriod'
+    | 'slotDemand'
+    | 'S'
+    | 'initial'
+    | 'fixed'
+    | 'published'
+    | 'contract'
+    | 'weights'
+  >;
 
-  const compiled: Compiled = {
+/** The parts in the order of `Compiled`'s fields, so that every compiled problem has the same shape. */
+function assemble(
+  problem: Problem,
+  keys: Keys,
+  sh: Shifts,
+  types: ShiftTypes,
+  m: Memberships,
+  f: Facts,
+): Compiled {
+  const { resources, demands } = problem;
+  const L = keys.locations.ids.length;
+  return {
     problem,
-    R,
-    D,
-    N,
-    H: problem.horizonDays ?? maxDay + 1,
+    R: resources.length,
+    D: demands.length,
+    N: sh.N,
+    H: problem.horizonDays ?? sh.maxDay + 1,
     resourceIds: resources.map((r) => r.id),
     resourceNames: resources.map((r) => r.name ?? r.id),
     demandIds: demands.map((d) => d.id),
     demandLabels: demands.map((d) => d.label ?? d.id),
-    locationIds: locations.ids,
-    regionIds: regions.ids,
-    skillIds: skills.ids,
-    regionNames: regions.ids.map((id) => problem.names?.regions?.[id] ?? id),
-    skillNames: skills.ids.map((id) => problem.names?.skills?.[id] ?? id),
-    start,
-    end,
-    day,
-    night,
-    weekend,
-    loc,
-    region,
-    period,
-    periodCount: P,
-    locPeriod,
+    locationIds: keys.locations.ids,
+    regionIds: keys.regions.ids,
+    skillIds: keys.skills.ids,
+    regionNames: keys.regions.ids.map((id) => problem.names?.regions?.[id] ?? id),
+    skillNames: keys.skills.ids.map((id) => problem.names?.skills?.[id] ?? id),
+    start: sh.start,
+    end: sh.end,
+    day: sh.day,
+    night: sh.night,
+    weekend: sh.weekend,
+    loc: sh.loc,
+    region: sh.region,
+    period: sh.period,
+    periodCount: f.periodCount,
+    locPeriod: f.locPeriod,
     tags: demands.map((d) => [...(d.tags ?? [])]),
-    required,
-    requiredSkills,
-    priorOwner,
-    slotStart,
-    slotDemand,
-    S,
-    initial,
-    fixed,
-    published,
-    flags,
-    eligible,
-    contract,
-    targetMinutes: new Float64Array(R),
+    required: sh.required,
+    requiredSkills: f.requiredSkills,
+    priorOwner: sh.priorOwner,
+    slotStart: sh.slotStart,
+    slotDemand: f.slotDemand,
+    S: f.S,
+    initial: f.initial,
+    fixed: f.fixed,
+    published: f.published,
+    flags: f.flags,
+    eligible: f.eligible,
+    contract: f.contract,
+    targetMinutes: new Float64Array(resources.length),
     nightShare: 0,
     shortfallSquared: true,
     weekendShare: 0,
-    homeRegion,
-    regionsOf,
-    skillsOf,
-    unavailable,
+    homeRegion: m.homeRegion,
+    regionsOf: m.regionsOf,
+    skillsOf: m.skillsOf,
+    unavailable: f.unavailable,
     preferences: resources.map((r) => [...(r.preferences ?? [])]),
-    familiar,
+    familiar: m.familiar,
     caps: resources.map((r) => [...(r.caps ?? [])]),
-    excluded,
+    excluded: f.excluded,
     gender: demands.map((d) => d.gender),
     resourceGender: resources.map((r) => r.gender),
-    weights,
-    locKnown: new Uint8Array(L).map((_, l) => (resources.some((_r, i) => familiar[i * L + l]) ? 1 : 0)),
+    weights: f.weights,
+    locKnown: new Uint8Array(L).map((_, l) => (resources.some((_r, i) => m.familiar[i * L + l]) ? 1 : 0)),
     fmt: formatInstantUtc,
     fmtDay: (day: number) => `day ${day}`,
-    shiftType,
-    shiftTypeIds: types.ids,
-    typeCaps,
-    forbiddenNext,
-    requests: resources.map((r) => requestsOf(r.requests ?? [])),
-    optional,
-    underWeight,
-    overWeight,
+    shiftType: sh.shiftType,
+    shiftTypeIds: keys.types.ids,
+    typeCaps: types.typeCaps,
+    forbiddenNext: types.forbiddenNext,
+    requests: types.requests,
+    optional: sh.optional,
+    underWeight: sh.underWeight,
+    overWeight: sh.overWeight,
     idle: new Uint8Array(CONSTRAINTS.length),
   };
-  computeTargets(compiled);
-  markIdle(compiled);
-  return compiled;
 }
 
 /** Marks the nurse-rostering rules that nothing in the problem sets, so moves do not pay for them. */

@@ -5,20 +5,13 @@ import type { Compiled } from './compile.js';
 import { construct } from './construct.js';
 import type { Problem, Score, Solution, SolveOptions, SolveStats } from './model.js';
 import { Moves } from './moves.js';
-import { createRandom } from './random.js';
+import { createRandom, type Random } from './random.js';
+import { Deadline, LocalSearch, toScore } from './local-search.js';
 import { RowMoves } from './row-moves.js';
 import { State } from './state.js';
 
 /** Without any limit a solve would never end; this budget keeps a bare `solve(problem)` short. */
 const DEFAULT_MAX_MOVES = 200_000;
-
-function lexLess(a: Float64Array, b: Float64Array): boolean {
-  return a[0]! < b[0]! || (a[0] === b[0] && (a[1]! < b[1]! || (a[1] === b[1] && a[2]! < b[2]!)));
-}
-
-function toScore(t: Float64Array): Score {
-  return { hard: t[0]!, medium: t[1]!, soft: t[2]! };
-}
 
 /** The assignment of a state in the problem's ids, with the demands still short of people. */
 export function toSolution(c: Compiled, assign: Int32Array, score: Score, stats: SolveStats): Solution {
@@ -67,160 +60,36 @@ export function solveCompiled(c: Compiled, options: SolveOptions = {}): Solution
       ? DEFAULT_MAX_MOVES
       : Infinity);
   const timeLimit = now && options.timeLimitMs !== undefined ? options.timeLimitMs : Infinity;
-  const unimprovedLimit = options.unimprovedLimit ?? Infinity;
-  const progressEvery = options.progressEveryMs ?? 250;
   const rnd = createRandom(options.seed ?? 1);
   const state = new State(c);
   const moves = new Moves(state, rnd);
-  const stats: SolveStats = {
-    moves: 0,
-    acceptedMoves: 0,
-    improvements: 0,
-    restarts: 0,
-    elapsedMs: 0,
-    movesToFeasible: -1,
-    stoppedBy: 'moves',
-  };
-  let cancelled = false;
-  const timeUp = (): boolean => {
-    if (options.shouldStop?.()) cancelled = true;
-    return cancelled || elapsed() >= timeLimit;
-  };
+  const deadline = new Deadline(options, elapsed, timeLimit);
+  const rows = options.rows ? new RowMoves(moves, rnd) : undefined;
+  constructRota(state, rows, rnd, options, deadline.timeUp);
+  const search = new LocalSearch(
+    { c, state, moves, rows, rnd, acceptor: acceptorFor(options), deadline, maxMoves },
+    options,
+  );
+  search.report(true);
+  search.start();
+  search.finish();
+  return toSolution(c, state.assign, toScore(state.totals), search.stats);
+}
 
-  const rowOptions = options.rows;
-  const rows = rowOptions ? new RowMoves(moves, rnd) : undefined;
-  if (rows && rowOptions?.construct) rows.construct(timeUp);
+/** The starting rota: rows built whole (when asked), the rest filled slot by slot, broken rows repaired. */
+function constructRota(
+  state: State,
+  rows: RowMoves | undefined,
+  rnd: Random,
+  options: SolveOptions,
+  timeUp: () => boolean,
+): void {
+  if (rows && options.rows?.construct) rows.construct(timeUp);
   construct(
     state,
     timeUp,
     options.constructionCandidates ? { size: options.constructionCandidates, rnd } : undefined,
   );
-  const repairMoves = rowOptions?.repairMoves ?? 0;
+  const repairMoves = options.rows?.repairMoves ?? 0;
   if (rows && repairMoves > 0) rows.repair(repairMoves, timeUp);
-  const best = Float64Array.from(state.totals);
-  const bestAssign = Int32Array.from(state.assign);
-  const current = Float64Array.from(state.totals);
-  if (best[0] === 0) stats.movesToFeasible = 0;
-  let lastProgress = -Infinity;
-  const report = (force: boolean): void => {
-    if (!options.onProgress) return;
-    const ms = elapsed();
-    if (!force && ms - lastProgress < progressEvery) return;
-    lastProgress = ms;
-    options.onProgress({ best: toScore(best), elapsedMs: ms, moves: stats.moves });
-  };
-  report(true);
-
-  const acceptor = acceptorFor(options);
-  acceptor.reset(current);
-  const stuckLimit = Math.max(20_000, moves.movableCount * 20);
-  const blockShare = options.blockMoves ?? 0;
-  const rowShare = blockShare + (rows ? (rowOptions?.moves ?? 0) : 0);
-  let sinceFeasible = 0;
-  let sinceBest = 0;
-  let sinceKick = 0;
-  const feasibleEnough = (): boolean => options.stopWhenFeasible === true && best[0] === 0 && best[1] === 0;
-
-  if (moves.movableCount === 0) stats.stoppedBy = 'nothing-to-do';
-  else if (feasibleEnough()) stats.stoppedBy = 'feasible';
-  else if (cancelled) stats.stoppedBy = 'cancelled';
-  else
-    for (;;) {
-      if (stats.moves >= maxMoves) {
-        stats.stoppedBy = 'moves';
-        break;
-      }
-      if (sinceBest >= unimprovedLimit) {
-        stats.stoppedBy = 'unimproved';
-        break;
-      }
-      if ((stats.moves & 255) === 0) {
-        if (timeUp()) {
-          stats.stoppedBy = cancelled ? 'cancelled' : 'time';
-          break;
-        }
-        report(false);
-      }
-      stats.moves++;
-      sinceBest++;
-      sinceKick++;
-      sinceFeasible = current[0] === 0 ? 0 : sinceFeasible + 1;
-      if (rows && repairMoves > 0 && sinceFeasible >= stuckLimit) {
-        // Stuck infeasible: repair the rows that break a rule one by one rather than wait.
-        moves.commit();
-        rows.repair(repairMoves, timeUp);
-        current.set(state.totals);
-        acceptor.reset(current);
-        sinceFeasible = 0;
-        if (lexLess(current, best)) {
-          best.set(current);
-          bestAssign.set(state.assign);
-        }
-        continue;
-      }
-      if (sinceKick >= stuckLimit && sinceBest >= stuckLimit) {
-        // Stuck: go back to the best and shake it, rather than wander further from it.
-        restore(state, bestAssign);
-        moves.kick(8 + rnd.int(8));
-        current.set(state.totals);
-        acceptor.reset(current);
-        stats.restarts++;
-        sinceKick = 0;
-        continue;
-      }
-      const x = rnd.next();
-      const applied =
-        x < blockShare
-          ? moves.swapBlock()
-          : x < rowShare
-            ? rows!.any(rowOptions?.relocate ?? 0.3)
-            : x < 0.4
-              ? moves.change()
-              : x < 0.6
-                ? moves.swap()
-                : x < 0.8
-                  ? moves.chain()
-                  : moves.transfer();
-      if (!applied || moves.undo.length === 0) {
-        moves.commit();
-        continue;
-      }
-      const progress = Number.isFinite(maxMoves)
-        ? stats.moves / maxMoves
-        : Number.isFinite(timeLimit)
-          ? elapsed() / timeLimit
-          : (stats.moves % 200_000) / 200_000;
-      if (!acceptor.accept(current, state.totals, progress, rnd)) {
-        moves.rollback();
-        continue;
-      }
-      moves.commit();
-      stats.acceptedMoves++;
-      current.set(state.totals);
-      if (lexLess(current, best)) {
-        best.set(current);
-        bestAssign.set(state.assign);
-        stats.improvements++;
-        sinceBest = 0;
-        if (best[0] === 0 && stats.movesToFeasible < 0) stats.movesToFeasible = stats.moves;
-        if (feasibleEnough()) {
-          stats.stoppedBy = 'feasible';
-          break;
-        }
-      }
-    }
-  restore(state, bestAssign);
-  if (rows && repairMoves > 0 && state.totals[0]! > 0) {
-    // Last resort before giving up feasibility: a longer repair of the best rows found.
-    rows.repair(4 * repairMoves, () => false);
-    if (!lexLess(state.totals, best)) restore(state, bestAssign);
-  }
-  stats.elapsedMs = elapsed();
-  report(true);
-  return toSolution(c, state.assign, toScore(state.totals), stats);
-}
-
-function restore(state: State, assign: Int32Array): void {
-  for (let s = 0; s < assign.length; s++) if (state.assign[s] !== assign[s]) state.setSlot(s, -1);
-  for (let s = 0; s < assign.length; s++) if (state.assign[s] !== assign[s]) state.setSlot(s, assign[s]!);
 }

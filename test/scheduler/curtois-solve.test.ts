@@ -10,6 +10,7 @@ import { MoveEngine } from '../../src/scheduler/curtois/moves.js';
 import { parseCurtois } from '../../src/scheduler/curtois/parse.js';
 import { DEFAULT_HARD_WEIGHTS, rowPenalty, softFromScratch } from '../../src/scheduler/curtois/penalty.js';
 import { solveCurtois, toRoster } from '../../src/scheduler/curtois/solve.js';
+import { repairRows } from '../../src/scheduler/curtois/repair.js';
 import { ScoreState } from '../../src/scheduler/curtois/state.js';
 
 const INSTANCE_DIR = resolve(import.meta.dirname, '..', '..', 'bench', 'data', 'curtois', 'instances');
@@ -109,5 +110,20 @@ describe('solveCurtois', () => {
     });
     expect(stalled.moves).toBeLessThan(50_000_000);
     expect(stalled.secondsToFirstFeasible).toBeNull(); // no clock given
+  });
+
+  it('repairs no row once told to stop', () => {
+    const model = compileModel(load('Instance7'));
+    const rng = createRandom(1);
+    const state = new ScoreState(model, DEFAULT_HARD_WEIGHTS);
+    const cells = constructRoster(model, rng);
+    // Employee 0 on shift 1 every day breaks the longest run allowed.
+    cells.fill(1, 0, model.H);
+    state.load(cells);
+    const before = Uint8Array.from(state.cells);
+    const broken = Array.from(state.hardOf).filter((h) => h > 0).length;
+    expect(broken).toBeGreaterThan(0);
+    expect(repairRows(state, new MoveEngine(state, rng), rng, 1_000_000, () => true)).toBe(broken);
+    expect(state.cells).toEqual(before);
   });
 });

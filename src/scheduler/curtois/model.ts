@@ -38,6 +38,15 @@ export interface Model {
 
 const UNLIMITED = 1 << 30;
 
+/** Dense indices of the instance's ids: shift values (0 is off) and employees. */
+interface Ids {
+  readonly shiftIds: string[];
+  readonly V: number;
+  readonly H: number;
+  vOf(id: string): number;
+  eOf(id: string): number;
+}
+
 export function compileModel(instance: CurtoisInstance): Model {
   const E = instance.staff.length;
   const H = instance.horizonDays;
@@ -46,41 +55,89 @@ export function compileModel(instance: CurtoisInstance): Model {
   const shiftIds = ['', ...instance.shifts.map((s) => s.id)];
   const valueOf = new Map(shiftIds.map((id, v) => [id, v] as const));
   const staffIndex = new Map(instance.staff.map((s, e) => [s.id, e] as const));
-  const vOf = (id: string): number => valueOf.get(id) ?? 0;
-  const eOf = (id: string): number => staffIndex.get(id) ?? 0;
+  const ids: Ids = {
+    shiftIds,
+    V,
+    H,
+    vOf: (id) => valueOf.get(id) ?? 0,
+    eOf: (id) => staffIndex.get(id) ?? 0,
+  };
+  const perEmployee = (f: (e: number) => number): Int32Array =>
+    Int32Array.from({ length: E }, (_, e) => f(e));
+  const staff = instance.staff;
+  const { W, weekendOf } = weekends(H);
+  return {
+    E,
+    H,
+    V,
+    W,
+    staffIds: staff.map((s) => s.id),
+    shiftIds,
+    ...shiftTables(instance, ids),
+    ...staffLimits(instance, ids),
+    maxMinutes: perEmployee((e) => staff[e]?.maxTotalMinutes ?? 0),
+    minMinutes: perEmployee((e) => staff[e]?.minTotalMinutes ?? 0),
+    maxConsecutive: perEmployee((e) => staff[e]?.maxConsecutiveShifts ?? 0),
+    minConsecutive: perEmployee((e) => staff[e]?.minConsecutiveShifts ?? 0),
+    minDaysOff: perEmployee((e) => staff[e]?.minConsecutiveDaysOff ?? 0),
+    maxWeekends: perEmployee((e) => staff[e]?.maxWeekends ?? 0),
+    fixedOff: fixedDaysOff(instance),
+    pref: preferences(instance, ids),
+    ...coverTables(instance, ids),
+    weekendOf,
+    allowed: allowedValues(instance, ids),
+  };
+}
 
+function shiftTables(instance: CurtoisInstance, { V, vOf }: Ids) {
   const length = new Int32Array(V);
   const forbidden = new Uint8Array(V * V);
   instance.shifts.forEach((s, k) => {
     length[k + 1] = s.lengthMinutes;
     for (const t of s.forbiddenNext) forbidden[(k + 1) * V + vOf(t)] = 1;
   });
+  return { length, forbidden };
+}
 
-  const maxShifts = new Int32Array(E * V);
-  const perEmployee = (f: (e: number) => number): Int32Array =>
-    Int32Array.from({ length: E }, (_, e) => f(e));
-  const staff = instance.staff;
-  const fixedOff = new Uint8Array(E * H);
-  const allowed: Uint8Array[] = [];
-  staff.forEach((member, e) => {
-    const values = [0];
-    for (let v = 1; v < V; v++) {
-      const limit = member.maxShifts[shiftIds[v] ?? ''] ?? UNLIMITED;
-      maxShifts[e * V + v] = limit;
-      if (limit > 0) values.push(v);
-    }
+/** maxShifts[e * V + v]: how many shifts of value v employee e may work (unlimited for days off). */
+function staffLimits(instance: CurtoisInstance, { V, shiftIds }: Ids) {
+  const maxShifts = new Int32Array(instance.staff.length * V);
+  instance.staff.forEach((member, e) => {
+    for (let v = 1; v < V; v++) maxShifts[e * V + v] = member.maxShifts[shiftIds[v] ?? ''] ?? UNLIMITED;
     maxShifts[e * V] = UNLIMITED;
-    allowed.push(Uint8Array.from(values));
+  });
+  return { maxShifts };
+}
+
+function allowedValues(instance: CurtoisInstance, { V, shiftIds }: Ids): Uint8Array[] {
+  return instance.staff.map((member) => {
+    const values = [0];
+    for (let v = 1; v < V; v++) if ((member.maxShifts[shiftIds[v] ?? ''] ?? UNLIMITED) > 0) values.push(v);
+    return Uint8Array.from(values);
+  });
+}
+
+function fixedDaysOff(instance: CurtoisInstance): Uint8Array {
+  const H = instance.horizonDays;
+  const fixedOff = new Uint8Array(instance.staff.length * H);
+  instance.staff.forEach((member, e) => {
     for (const d of member.daysOff) fixedOff[e * H + d] = 1;
   });
+  return fixedOff;
+}
 
-  const pref = new Int32Array(E * H * V);
+/** pref[(e * H + d) * V + v]: the request weight broken by giving employee e value v on day d. */
+function preferences(instance: CurtoisInstance, { V, H, vOf, eOf }: Ids): Int32Array {
+  const pref = new Int32Array(instance.staff.length * H * V);
   for (const r of instance.onRequests) {
     const base = (eOf(r.employee) * H + r.day) * V;
     for (let v = 0; v < V; v++) if (v !== vOf(r.shift)) pref[base + v]! += r.weight;
   }
   for (const r of instance.offRequests) pref[(eOf(r.employee) * H + r.day) * V + vOf(r.shift)]! += r.weight;
+  return pref;
+}
 
+function coverTables(instance: CurtoisInstance, { V, H, vOf }: Ids) {
   const coverRequirement = new Int32Array(H * V);
   const coverUnder = new Int32Array(H * V);
   const coverOver = new Int32Array(H * V);
@@ -94,36 +151,16 @@ export function compileModel(instance: CurtoisInstance): Model {
     coverUnder[k] = c.weightUnder;
     coverOver[k] = c.weightOver;
   }
+  return { coverRequirement, coverUnder, coverOver };
+}
 
+/** weekendOf[d]: the index of the weekend (Saturday and Sunday) day d falls in, -1 on weekdays. */
+function weekends(H: number): { W: number; weekendOf: Int32Array } {
   const weekendOf = new Int32Array(H).fill(-1);
   let W = 0;
   for (let sat = 5; sat < H; sat += 7, W++) {
     weekendOf[sat] = W;
     if (sat + 1 < H) weekendOf[sat + 1] = W;
   }
-
-  return {
-    E,
-    H,
-    V,
-    W,
-    staffIds: staff.map((s) => s.id),
-    shiftIds,
-    length,
-    forbidden,
-    maxShifts,
-    maxMinutes: perEmployee((e) => staff[e]?.maxTotalMinutes ?? 0),
-    minMinutes: perEmployee((e) => staff[e]?.minTotalMinutes ?? 0),
-    maxConsecutive: perEmployee((e) => staff[e]?.maxConsecutiveShifts ?? 0),
-    minConsecutive: perEmployee((e) => staff[e]?.minConsecutiveShifts ?? 0),
-    minDaysOff: perEmployee((e) => staff[e]?.minConsecutiveDaysOff ?? 0),
-    maxWeekends: perEmployee((e) => staff[e]?.maxWeekends ?? 0),
-    fixedOff,
-    pref,
-    coverRequirement,
-    coverUnder,
-    coverOver,
-    weekendOf,
-    allowed,
-  };
+  return { W, weekendOf };
 }

@@ -22,20 +22,32 @@ export class CurtoisParseError extends Error {
   }
 }
 
+/** What the sections have given so far. */
+interface Draft {
+  horizonDays: number | undefined;
+  readonly shifts: ShiftType[];
+  readonly staffRows: Omit<StaffMember, 'daysOff'>[];
+  readonly daysOff: Map<string, number[]>;
+  readonly onRequests: ShiftRequest[];
+  readonly offRequests: ShiftRequest[];
+  readonly cover: CoverRequirement[];
+}
+
 /**
  * Parses the text format of FORMAT.md §1-2. Sections are switched on any `SECTION_` line rather than on
  * blank lines, so files with lost or extra blank lines still load; both CRLF and LF are accepted.
  */
 export function parseCurtois(text: string): CurtoisInstance {
   let section: Section | undefined;
-  let horizonDays: number | undefined;
-  const shifts: ShiftType[] = [];
-  const staffRows: Omit<StaffMember, 'daysOff'>[] = [];
-  const daysOff = new Map<string, number[]>();
-  const onRequests: ShiftRequest[] = [];
-  const offRequests: ShiftRequest[] = [];
-  const cover: CoverRequirement[] = [];
-
+  const draft: Draft = {
+    horizonDays: undefined,
+    shifts: [],
+    staffRows: [],
+    daysOff: new Map(),
+    onRequests: [],
+    offRequests: [],
+    cover: [],
+  };
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const lineNo = i + 1;
@@ -47,66 +59,10 @@ export function parseCurtois(text: string): CurtoisInstance {
       section = name;
       continue;
     }
-    const fields = line.split(',');
-    const int = (k: number): number => {
-      const raw = fields[k];
-      if (raw === undefined || !/^-?\d+$/.test(raw)) {
-        throw new CurtoisParseError(
-          `field ${k + 1} should be an integer, got ${JSON.stringify(raw)}`,
-          lineNo,
-        );
-      }
-      return Number(raw);
-    };
-    const str = (k: number): string => {
-      const raw = fields[k];
-      if (raw === undefined || raw === '') throw new CurtoisParseError(`field ${k + 1} is missing`, lineNo);
-      return raw;
-    };
-    switch (section) {
-      case undefined:
-        throw new CurtoisParseError('data before the first SECTION_ line', lineNo);
-      case 'HORIZON':
-        horizonDays = int(0);
-        break;
-      case 'SHIFTS':
-        shifts.push({ id: str(0), lengthMinutes: int(1), forbiddenNext: splitList(fields[2]) });
-        break;
-      case 'STAFF':
-        staffRows.push({
-          id: str(0),
-          maxShifts: parseMaxShifts(fields[1] ?? '', lineNo),
-          maxTotalMinutes: int(2),
-          minTotalMinutes: int(3),
-          maxConsecutiveShifts: int(4),
-          minConsecutiveShifts: int(5),
-          minConsecutiveDaysOff: int(6),
-          maxWeekends: int(7),
-        });
-        break;
-      case 'DAYS_OFF': {
-        const list = daysOff.get(str(0)) ?? [];
-        for (let k = 1; k < fields.length; k++) if (fields[k] !== '') list.push(int(k));
-        daysOff.set(str(0), list);
-        break;
-      }
-      case 'SHIFT_ON_REQUESTS':
-      case 'SHIFT_OFF_REQUESTS': {
-        const request = { employee: str(0), day: int(1), shift: str(2), weight: int(3) };
-        (section === 'SHIFT_ON_REQUESTS' ? onRequests : offRequests).push(request);
-        break;
-      }
-      case 'COVER':
-        cover.push({
-          day: int(0),
-          shift: str(1),
-          requirement: int(2),
-          weightUnder: int(3),
-          weightOver: int(4),
-        });
-        break;
-    }
+    if (section === undefined) throw new CurtoisParseError('data before the first SECTION_ line', lineNo);
+    readRow(draft, section, line.split(','), lineNo);
   }
+  const { horizonDays, shifts, staffRows, daysOff, onRequests, offRequests, cover } = draft;
   if (horizonDays === undefined) throw new CurtoisParseError('no SECTION_HORIZON value', lines.length);
   const staff = staffRows.map((row) => ({
     ...row,
@@ -115,6 +71,72 @@ export function parseCurtois(text: string): CurtoisInstance {
   const instance = { horizonDays, shifts, staff, onRequests, offRequests, cover };
   checkReferences(instance);
   return instance;
+}
+
+/** Typed access to a row's comma-separated fields, failing with the line number. */
+function fieldReader(fields: readonly string[], lineNo: number) {
+  return {
+    int(k: number): number {
+      const raw = fields[k];
+      if (raw === undefined || !/^-?\d+$/.test(raw)) {
+        throw new CurtoisParseError(
+          `field ${k + 1} should be an integer, got ${JSON.stringify(raw)}`,
+          lineNo,
+        );
+      }
+      return Number(raw);
+    },
+    str(k: number): string {
+      const raw = fields[k];
+      if (raw === undefined || raw === '') throw new CurtoisParseError(`field ${k + 1} is missing`, lineNo);
+      return raw;
+    },
+  };
+}
+
+function readRow(draft: Draft, section: Section, fields: string[], lineNo: number): void {
+  const { int, str } = fieldReader(fields, lineNo);
+  switch (section) {
+    case 'HORIZON':
+      draft.horizonDays = int(0);
+      break;
+    case 'SHIFTS':
+      draft.shifts.push({ id: str(0), lengthMinutes: int(1), forbiddenNext: splitList(fields[2]) });
+      break;
+    case 'STAFF':
+      draft.staffRows.push({
+        id: str(0),
+        maxShifts: parseMaxShifts(fields[1] ?? '', lineNo),
+        maxTotalMinutes: int(2),
+        minTotalMinutes: int(3),
+        maxConsecutiveShifts: int(4),
+        minConsecutiveShifts: int(5),
+        minConsecutiveDaysOff: int(6),
+        maxWeekends: int(7),
+      });
+      break;
+    case 'DAYS_OFF': {
+      const list = draft.daysOff.get(str(0)) ?? [];
+      for (let k = 1; k < fields.length; k++) if (fields[k] !== '') list.push(int(k));
+      draft.daysOff.set(str(0), list);
+      break;
+    }
+    case 'SHIFT_ON_REQUESTS':
+    case 'SHIFT_OFF_REQUESTS': {
+      const request = { employee: str(0), day: int(1), shift: str(2), weight: int(3) };
+      (section === 'SHIFT_ON_REQUESTS' ? draft.onRequests : draft.offRequests).push(request);
+      break;
+    }
+    case 'COVER':
+      draft.cover.push({
+        day: int(0),
+        shift: str(1),
+        requirement: int(2),
+        weightUnder: int(3),
+        weightOver: int(4),
+      });
+      break;
+  }
 }
 
 function splitList(field: string | undefined): string[] {

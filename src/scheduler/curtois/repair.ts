@@ -7,8 +7,15 @@ import type { ScoreState } from './state.js';
  * score is its hard penalty (soft cost only breaks ties). Hard rules live inside rows, so rows can be
  * repaired independently; in the main search such a row can stall because every repair step first
  * breaks another rule, which the hard weight forbids. Returns the number of rows still infeasible.
+ * `shouldStop` is asked every 256 steps, so a long repair keeps to the caller's time limit.
  */
-export function repairRows(state: ScoreState, engine: MoveEngine, rng: Random, movesPerRow: number): number {
+export function repairRows(
+  state: ScoreState,
+  engine: MoveEngine,
+  rng: Random,
+  movesPerRow: number,
+  shouldStop: () => boolean = () => false,
+): number {
   const { E } = state.model;
   let left = 0;
   for (let e = 0; e < E; e++) {
@@ -16,6 +23,7 @@ export function repairRows(state: ScoreState, engine: MoveEngine, rng: Random, m
     engine.focus = e;
     let current = score(state, e);
     for (let step = 0; step < movesPerRow && state.hardOf[e]! > 0; step++) {
+      if ((step & 255) === 0 && shouldStop()) break;
       const temperature = 4 * (1 - step / movesPerRow) + 0.2;
       const r = rng.next();
       const changed =

@@ -1,9 +1,10 @@
-import { createRandom } from '../random.js';
+import { createRandom, type Random } from '../random.js';
 import { annealing, lateAcceptance, type Acceptance } from './acceptance.js';
 import { constructRoster } from './construct.js';
 import { evaluateRoster } from './evaluate.js';
 import { compileModel, type Model } from './model.js';
 import { MoveEngine } from './moves.js';
+import { PenaltySearch, ROW_REPAIR_MOVES } from './penalty-search.js';
 import { repairRows } from './repair.js';
 import { DEFAULT_HARD_WEIGHTS, type HardWeights } from './penalty.js';
 import { ScoreState } from './state.js';
@@ -60,15 +61,7 @@ export interface SolveResult {
   readonly elapsedMs: number;
 }
 
-const CHECK_EVERY = 256;
-const ROW_REPAIR_MOVES = 1_000_000;
-const WEIGHT_EVERY = 2048;
-
-/**
- * Local search on the penalty landscape: soft cost + w x hard penalty, with the hard weight w oscillating
- * (raised while the current roster is infeasible, lowered while it is feasible) so that the search can
- * cut through infeasible rosters but keeps returning to feasible ones. The best feasible roster is kept.
- */
+/** Solves a benchmark instance with the penalty search (see `PenaltySearch`) and judges the roster. */
 export function solveCurtois(instance: CurtoisInstance, options: SolveOptions = {}): SolveResult {
   const model = compileModel(instance);
   const rng = createRandom(options.seed ?? 1);
@@ -80,119 +73,29 @@ export function solveCurtois(instance: CurtoisInstance, options: SolveOptions = 
   const engine = new MoveEngine(state, rng);
   repairRows(state, engine, rng, ROW_REPAIR_MOVES);
   const firstFeasibleAtStart = state.hard === 0 && now ? elapsed() : null;
+  const acceptance = acceptanceFor(options, rng, model);
+  const search = new PenaltySearch(state, engine, rng, acceptance, options, elapsed, firstFeasibleAtStart);
+  search.run();
+  search.finalRepair();
+  if (search.bestChanged) search.report();
 
-  const budget = options.maxMoves ?? Infinity;
-  const timeLimit = options.timeLimitMs !== undefined && now ? options.timeLimitMs : Infinity;
-  const cycles = Math.max(1, options.cycles ?? 1);
-  const acceptance: Acceptance =
-    options.acceptance === 'late-acceptance'
-      ? lateAcceptance(options.lateAcceptanceLength ?? 2000)
-      : annealing(rng, {
-          startTemperature: options.startTemperature ?? defaultStartTemperature(model),
-          endTemperature: options.endTemperature ?? 0.3,
-        });
-
-  let weight = options.initialHardWeight ?? 20;
-  // The floor rises through each cycle so that the cold end of the search settles on feasible rosters.
-  const floorAtEnd = options.finalHardWeight ?? 60;
-  let minWeight = 1;
-  const maxWeight = options.maxHardWeight ?? 200;
-  let current = state.soft + weight * state.hard;
-  acceptance.reset(current);
-
-  const best = new Uint8Array(state.cells);
-  let bestSoft = state.soft;
-  let bestHard = state.hard;
-  let bestChanged = true;
-  let firstFeasibleMs: number | null = firstFeasibleAtStart;
-  let lastImprovement = 0;
-  let cycle = 0;
-  let moves = 0;
-  let feasibleAt = 0;
-  const repairAfter = options.repairAfterMoves ?? 1_000_000;
-
-  const report = (): void => {
-    bestChanged = false;
-    options.onProgress?.({ cost: bestSoft, hardViolations: bestHard, elapsedMs: elapsed() });
-  };
-
-  while (moves < budget) {
-    if (moves % CHECK_EVERY === 0) {
-      const t = elapsed();
-      if (t >= timeLimit || options.shouldStop?.()) break;
-      if (options.maxUnimprovedMoves !== undefined && moves - lastImprovement >= options.maxUnimprovedMoves)
-        break;
-      if (bestChanged) report();
-      const fraction = Math.max(moves / budget, t / timeLimit) * cycles;
-      const thisCycle = Math.min(cycles - 1, Math.floor(fraction));
-      if (thisCycle !== cycle && bestHard === 0) {
-        cycle = thisCycle;
-        state.load(best);
-        current = state.soft + weight * state.hard;
-        acceptance.reset(current);
-      }
-      if (state.hard > 0 && moves - feasibleAt >= repairAfter) {
-        // Stuck infeasible for long: repair the offending rows one by one rather than wait for the weights.
-        repairRows(state, engine, rng, ROW_REPAIR_MOVES);
-        feasibleAt = moves;
-        current = state.soft + weight * state.hard;
-        acceptance.reset(current);
-      }
-      acceptance.setProgress(fraction - cycle);
-      minWeight = Math.max(1, floorAtEnd * (fraction - cycle));
-      if (moves % WEIGHT_EVERY === 0 && moves > 0) {
-        const raised = state.hard > 0 ? Math.min(maxWeight, weight * 1.1) : weight / 1.1;
-        const next = Math.max(minWeight, raised);
-        if (next !== weight) {
-          weight = next;
-          current = state.soft + weight * state.hard;
-          acceptance.reset(current);
-        }
-      }
-    }
-    moves++;
-
-    if (!engine.randomMove()) continue;
-
-    const candidate = state.soft + weight * state.hard;
-    if (!acceptance.accept(candidate, current)) {
-      engine.undo();
-      continue;
-    }
-    engine.commit();
-    current = candidate;
-    if (state.hard === 0) feasibleAt = moves;
-    if (state.hard < bestHard || (state.hard === bestHard && state.soft < bestSoft)) {
-      best.set(state.cells);
-      bestSoft = state.soft;
-      bestHard = state.hard;
-      bestChanged = true;
-      lastImprovement = moves;
-      if (bestHard === 0 && firstFeasibleMs === null && now) firstFeasibleMs = elapsed();
-    }
-  }
-  if (bestHard > 0) {
-    // Last resort before giving up feasibility: a longer row repair of the best roster found.
-    state.load(best);
-    repairRows(state, engine, rng, 4 * ROW_REPAIR_MOVES);
-    if (state.hard < bestHard) {
-      best.set(state.cells);
-      bestSoft = state.soft;
-      bestHard = state.hard;
-      bestChanged = true;
-      if (bestHard === 0 && now) firstFeasibleMs = elapsed();
-    }
-  }
-  if (bestChanged) report();
-
-  const roster = toRoster(model, best);
+  const roster = toRoster(model, search.best);
   return {
     roster,
     evaluation: evaluateRoster(instance, roster),
-    secondsToFirstFeasible: firstFeasibleMs === null ? null : firstFeasibleMs / 1000,
-    moves,
+    secondsToFirstFeasible: search.firstFeasibleMs === null ? null : search.firstFeasibleMs / 1000,
+    moves: search.moves,
     elapsedMs: elapsed(),
   };
+}
+
+function acceptanceFor(options: SolveOptions, rng: Random, model: Model): Acceptance {
+  return options.acceptance === 'late-acceptance'
+    ? lateAcceptance(options.lateAcceptanceLength ?? 2000)
+    : annealing(rng, {
+        startTemperature: options.startTemperature ?? defaultStartTemperature(model),
+        endTemperature: options.endTemperature ?? 0.3,
+      });
 }
 
 /**

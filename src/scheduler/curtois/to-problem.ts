@@ -1,5 +1,5 @@
 import type { Assignments, Demand, Problem, Resource } from '../model.js';
-import type { CurtoisInstance, Roster } from './types.js';
+import type { CurtoisInstance, Roster, StaffMember } from './types.js';
 
 /**
  * The benchmark in the core's words: an employee is a resource with a contract, each (day, shift type)
@@ -19,39 +19,56 @@ const DAY = 1440;
 export function curtoisToProblem(instance: CurtoisInstance, options: ToProblemOptions = {}): Problem {
   const H = instance.horizonDays;
   const extra = options.optionalSlots ?? ((n: number) => Math.max(1, n));
-  const resources: Resource[] = instance.staff.map((s) => {
-    const caps = Object.fromEntries(Object.entries(s.maxShifts).filter(([, max]) => max > 0));
-    return {
-      id: s.id,
-      regions: ['ward'],
-      contract: {
-        maxMinutesPer7Days: 7 * DAY,
-        minRestMinutes: 0,
-        maxConsecutiveDays: s.maxConsecutiveShifts,
-        maxConsecutiveNights: H + 1,
-        daysOff: 'none',
-        maxShiftsByType: caps,
-        minTotalMinutes: s.minTotalMinutes,
-        maxTotalMinutes: s.maxTotalMinutes,
-        minConsecutiveDays: s.minConsecutiveShifts,
-        minConsecutiveDaysOff: s.minConsecutiveDaysOff,
-        maxWeekends: s.maxWeekends,
-      },
-      unavailable: s.daysOff.map((d) => ({
-        start: d * DAY,
-        end: (d + 1) * DAY,
-        kind: 'unavailable' as const,
-      })),
-      requests: [
-        ...instance.onRequests
-          .filter((q) => q.employee === s.id)
-          .map((q) => ({ day: q.day, shiftType: q.shift, kind: 'on' as const, weight: q.weight })),
-        ...instance.offRequests
-          .filter((q) => q.employee === s.id)
-          .map((q) => ({ day: q.day, shiftType: q.shift, kind: 'off' as const, weight: q.weight })),
-      ],
-    };
-  });
+  return {
+    resources: instance.staff.map((s) => toResource(instance, s)),
+    demands: toDemands(instance, extra),
+    horizonDays: H,
+    forbiddenSuccessions: instance.shifts.flatMap((t) =>
+      t.forbiddenNext.map((next) => ({ first: t.id, next })),
+    ),
+    weights: curtoisWeights(),
+  };
+}
+
+/** An employee as a resource: the contract's limits, the fixed days off and the shift requests. */
+function toResource(instance: CurtoisInstance, s: StaffMember): Resource {
+  const H = instance.horizonDays;
+  const caps = Object.fromEntries(Object.entries(s.maxShifts).filter(([, max]) => max > 0));
+  return {
+    id: s.id,
+    regions: ['ward'],
+    contract: {
+      maxMinutesPer7Days: 7 * DAY,
+      minRestMinutes: 0,
+      maxConsecutiveDays: s.maxConsecutiveShifts,
+      maxConsecutiveNights: H + 1,
+      daysOff: 'none',
+      maxShiftsByType: caps,
+      minTotalMinutes: s.minTotalMinutes,
+      maxTotalMinutes: s.maxTotalMinutes,
+      minConsecutiveDays: s.minConsecutiveShifts,
+      minConsecutiveDaysOff: s.minConsecutiveDaysOff,
+      maxWeekends: s.maxWeekends,
+    },
+    unavailable: s.daysOff.map((d) => ({
+      start: d * DAY,
+      end: (d + 1) * DAY,
+      kind: 'unavailable' as const,
+    })),
+    requests: [
+      ...instance.onRequests
+        .filter((q) => q.employee === s.id)
+        .map((q) => ({ day: q.day, shiftType: q.shift, kind: 'on' as const, weight: q.weight })),
+      ...instance.offRequests
+        .filter((q) => q.employee === s.id)
+        .map((q) => ({ day: q.day, shiftType: q.shift, kind: 'off' as const, weight: q.weight })),
+    ],
+  };
+}
+
+/** One demand per day and shift type, with the cover wanted and its weights. */
+function toDemands(instance: CurtoisInstance, extra: (requirement: number) => number): Demand[] {
+  const H = instance.horizonDays;
   const cover = new Map(instance.cover.map((c) => [`${c.day}|${c.shift}`, c] as const));
   const demands: Demand[] = [];
   for (let d = 0; d < H; d++)
@@ -76,43 +93,39 @@ export function curtoisToProblem(instance: CurtoisInstance, options: ToProblemOp
         excluded: instance.staff.filter((s) => s.maxShifts[t.id] === 0).map((s) => s.id),
       });
     });
+  return demands;
+}
+
+function curtoisWeights(): NonNullable<Problem['weights']> {
   return {
-    resources,
-    demands,
-    horizonDays: H,
-    forbiddenSuccessions: instance.shifts.flatMap((t) =>
-      t.forbiddenNext.map((next) => ({ first: t.id, next })),
-    ),
-    weights: {
-      // A day of a run or weekend rule weighs as much as a shift's minutes (8 h) short of the contract,
-      // so the search can trade one for the other, as the Curtois engine's graded penalties do (8 a rule
-      // against 6 + 1 an hour). Instances 15, 18, 20, 22, 23, 24 at 10 s: 22 left with 16 broken rules
-      // instead of 84, 20 feasible after 4.2 s instead of 5.4 s, every objective lower (mean gap 321.5%
-      // against 372.1%); 5, 7, 8, 9, 11, 12 at 1M moves: 47.8% against 51.5%.
-      minConsecutiveDays: 480,
-      minConsecutiveDaysOff: 480,
-      maxConsecutiveDays: 480,
-      maxWeekends: 480,
-      // Rules that cannot bite here (no nights, no rest or 7-day limits, eligibility filtered up front)
-      // are switched off so each move rescores less; absence and exclusion stay to judge any roster.
-      minimumRest: 0,
-      maxMinutesPer7Days: 0,
-      maxConsecutiveNights: 0,
-      daysOff: 0,
-      region: 0,
-      skill: 0,
-      gender: 0,
-      periodCap: 0,
-      unfilled: 0,
-      continuity: 0,
-      familiarity: 0,
-      fairMinutes: 0,
-      fairNights: 0,
-      fairWeekends: 0,
-      preferences: 0,
-      travel: 0,
-      changes: 0,
-    },
+    // A day of a run or weekend rule weighs as much as a shift's minutes (8 h) short of the contract,
+    // so the search can trade one for the other, as the Curtois engine's graded penalties do (8 a rule
+    // against 6 + 1 an hour). Instances 15, 18, 20, 22, 23, 24 at 10 s: 22 left with 16 broken rules
+    // instead of 84, 20 feasible after 4.2 s instead of 5.4 s, every objective lower (mean gap 321.5%
+    // against 372.1%); 5, 7, 8, 9, 11, 12 at 1M moves: 47.8% against 51.5%.
+    minConsecutiveDays: 480,
+    minConsecutiveDaysOff: 480,
+    maxConsecutiveDays: 480,
+    maxWeekends: 480,
+    // Rules that cannot bite here (no nights, no rest or 7-day limits, eligibility filtered up front)
+    // are switched off so each move rescores less; absence and exclusion stay to judge any roster.
+    minimumRest: 0,
+    maxMinutesPer7Days: 0,
+    maxConsecutiveNights: 0,
+    daysOff: 0,
+    region: 0,
+    skill: 0,
+    gender: 0,
+    periodCap: 0,
+    unfilled: 0,
+    continuity: 0,
+    familiarity: 0,
+    fairMinutes: 0,
+    fairNights: 0,
+    fairWeekends: 0,
+    preferences: 0,
+    travel: 0,
+    changes: 0,
   };
 }
 

@@ -1,0 +1,243 @@
+import type { Acceptor } from './acceptance.js';
+import type { Compiled } from './compile.js';
+import type { Score, SolveOptions, SolveStats } from './model.js';
+import type { Moves } from './moves.js';
+import type { Random } from './random.js';
+import type { RowMoves } from './row-moves.js';
+import type { State } from './state.js';
+
+export function lexLess(a: Float64Array, b: Float64Array): boolean {
+  return a[0]! < b[0]! || (a[0] === b[0] && (a[1]! < b[1]! || (a[1] === b[1] && a[2]! < b[2]!)));
+}
+
+export function toScore(t: Float64Array): Score {
+  return { hard: t[0]!, medium: t[1]!, soft: t[2]! };
+}
+
+export function restore(state: State, assign: Int32Array): void {
+  for (let s = 0; s < assign.length; s++) if (state.assign[s] !== assign[s]) state.setSlot(s, -1);
+  for (let s = 0; s < assign.length; s++) if (state.assign[s] !== assign[s]) state.setSlot(s, assign[s]!);
+}
+
+/** The solve's clock and stop request: `timeUp` is handed to long steps so they end in time too. */
+export class Deadline {
+  cancelled = false;
+  constructor(
+    private readonly options: SolveOptions,
+    readonly elapsed: () => number,
+    readonly timeLimit: number,
+  ) {}
+
+  readonly timeUp = (): boolean => {
+    if (this.options.shouldStop?.()) this.cancelled = true;
+    return this.cancelled || this.elapsed() >= this.timeLimit;
+  };
+}
+
+/** What the search works on: the state with its moves, and the row moves when they are on. */
+export interface SearchParts {
+  readonly c: Compiled;
+  readonly state: State;
+  readonly moves: Moves;
+  readonly rows: RowMoves | undefined;
+  readonly rnd: Random;
+  readonly acceptor: Acceptor;
+  readonly deadline: Deadline;
+  readonly maxMoves: number;
+}
+
+/**
+ * The core's local search from the constructed state: mixed moves judged by the acceptor, a row repair
+ * when stuck infeasible, and a kick from the best when stuck altogether. The best is kept in `best`.
+ */
+export class LocalSearch {
+  readonly stats: SolveStats = {
+    moves: 0,
+    acceptedMoves: 0,
+    improvements: 0,
+    restarts: 0,
+    elapsedMs: 0,
+    movesToFeasible: -1,
+    stoppedBy: 'moves',
+  };
+  readonly best: Float64Array;
+  readonly bestAssign: Int32Array;
+  private readonly current: Float64Array;
+  private lastProgress = -Infinity;
+  private readonly progressEvery: number;
+  private readonly unimprovedLimit: number;
+  private readonly stuckLimit: number;
+  private readonly repairMoves: number;
+  private readonly blockShare: number;
+  private readonly rowShare: number;
+  private readonly relocate: number;
+
+  constructor(
+    private readonly p: SearchParts,
+    private readonly options: SolveOptions,
+  ) {
+    const { state, moves, rows } = p;
+    this.progressEvery = options.progressEveryMs ?? 250;
+    this.unimprovedLimit = options.unimprovedLimit ?? Infinity;
+    this.repairMoves = options.rows?.repairMoves ?? 0;
+    this.best = Float64Array.from(state.totals);
+    this.bestAssign = Int32Array.from(state.assign);
+    this.current = Float64Array.from(state.totals);
+    if (this.best[0] === 0) this.stats.movesToFeasible = 0;
+    this.stuckLimit = Math.max(20_000, moves.movableCount * 20);
+    this.blockShare = options.blockMoves ?? 0;
+    this.rowShare = this.blockShare + (rows ? (options.rows?.moves ?? 0) : 0);
+    this.relocate = options.rows?.relocate ?? 0.3;
+  }
+
+  report(force: boolean): void {
+    if (!this.options.onProgress) return;
+    const ms = this.p.deadline.elapsed();
+    if (!force && ms - this.lastProgress < this.progressEvery) return;
+    this.lastProgress = ms;
+    this.options.onProgress({ best: toScore(this.best), elapsedMs: ms, moves: this.stats.moves });
+  }
+
+  /** Searches unless there is nothing to do, the start is good enough or the solve was cancelled. */
+  start(): void {
+    const { stats } = this;
+    this.p.acceptor.reset(this.current);
+    if (this.p.moves.movableCount === 0) stats.stoppedBy = 'nothing-to-do';
+    else if (this.feasibleEnough()) stats.stoppedBy = 'feasible';
+    else if (this.p.deadline.cancelled) stats.stoppedBy = 'cancelled';
+    else this.run();
+  }
+
+  private run(): void {
+    const { stats, current, best, stuckLimit, unimprovedLimit } = this;
+    const { state, moves, rnd, acceptor, deadline, maxMoves } = this.p;
+    const repairing = this.p.rows !== undefined && this.repairMoves > 0;
+    let sinceFeasible = 0;
+    let sinceBest = 0;
+    let sinceKick = 0;
+    for (;;) {
+      if (stats.moves >= maxMoves) {
+        stats.stoppedBy = 'moves';
+        break;
+      }
+      if (sinceBest >= unimprovedLimit) {
+        stats.stoppedBy = 'unimproved';
+        break;
+      }
+      if ((stats.moves & 255) === 0) {
+        if (deadline.timeUp()) {
+          stats.stoppedBy = deadline.cancelled ? 'cancelled' : 'time';
+          break;
+        }
+        this.report(false);
+      }
+      stats.moves++;
+      sinceBest++;
+      sinceKick++;
+      sinceFeasible = current[0] === 0 ? 0 : sinceFeasible + 1;
+      if (repairing && sinceFeasible >= stuckLimit) {
+        this.repairStuckRows();
+        sinceFeasible = 0;
+        continue;
+      }
+      if (sinceKick >= stuckLimit && sinceBest >= stuckLimit) {
+        this.kickFromBest();
+        sinceKick = 0;
+        continue;
+      }
+      if (!this.randomMove() || moves.undo.length === 0) {
+        moves.commit();
+        continue;
+      }
+      if (!acceptor.accept(current, state.totals, this.progress(), rnd)) {
+        moves.rollback();
+        continue;
+      }
+      moves.commit();
+      stats.acceptedMoves++;
+      current.set(state.totals);
+      if (lexLess(current, best)) {
+        this.keepBest();
+        sinceBest = 0;
+        if (this.feasibleEnough()) {
+          stats.stoppedBy = 'feasible';
+          break;
+        }
+      }
+    }
+  }
+
+  /** Back to the best, with a last, longer row repair when it is still infeasible and time allows. */
+  finish(): void {
+    const { state, rows, deadline } = this.p;
+    restore(state, this.bestAssign);
+    if (rows && this.repairMoves > 0 && state.totals[0]! > 0) {
+      rows.repair(4 * this.repairMoves, deadline.timeUp);
+      if (!lexLess(state.totals, this.best)) restore(state, this.bestAssign);
+    }
+    this.stats.elapsedMs = deadline.elapsed();
+    this.report(true);
+  }
+
+  private feasibleEnough(): boolean {
+    return this.options.stopWhenFeasible === true && this.best[0] === 0 && this.best[1] === 0;
+  }
+
+  private randomMove(): boolean {
+    const { moves, rnd } = this.p;
+    const x = rnd.next();
+    return x < this.blockShare
+      ? moves.swapBlock()
+      : x < this.rowShare
+        ? this.p.rows!.any(this.relocate)
+        : x < 0.4
+          ? moves.change()
+          : x < 0.6
+            ? moves.swap()
+            : x < 0.8
+              ? moves.chain()
+              : moves.transfer();
+  }
+
+  /** How far through the budget the search is, 0..1, for the acceptor's schedule. */
+  private progress(): number {
+    const { maxMoves, deadline } = this.p;
+    const { timeLimit } = deadline;
+    return Number.isFinite(maxMoves)
+      ? this.stats.moves / maxMoves
+      : Number.isFinite(timeLimit)
+        ? deadline.elapsed() / timeLimit
+        : (this.stats.moves % 200_000) / 200_000;
+  }
+
+  private keepBest(): void {
+    const { stats } = this;
+    this.best.set(this.current);
+    this.bestAssign.set(this.p.state.assign);
+    stats.improvements++;
+    if (this.best[0] === 0 && stats.movesToFeasible < 0) stats.movesToFeasible = stats.moves;
+  }
+
+  /** Stuck infeasible: repair the rows that break a rule one by one rather than wait. */
+  private repairStuckRows(): void {
+    const { moves, rows, state, acceptor, deadline } = this.p;
+    moves.commit();
+    rows!.repair(this.repairMoves, deadline.timeUp);
+    this.current.set(state.totals);
+    acceptor.reset(this.current);
+    if (lexLess(this.current, this.best)) {
+      this.best.set(this.current);
+      this.bestAssign.set(state.assign);
+    }
+  }
+
+  /** Stuck: go back to the best and shake it, rather than wander further from it. */
+  private kickFromBest(): void {
+    const { moves, state, acceptor, rnd } = this.p;
+    restore(state, this.bestAssign);
+    moves.kick(8 + rnd.int(8));
+    this.current.set(state.totals);
+    acceptor.reset(this.current);
+    this.stats.restarts++;
+  }
+}
