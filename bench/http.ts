@@ -112,6 +112,8 @@ console.log(
 );
 // The load generator runs in its own threads (autocannon's workers), so the server has this one to itself.
 const reader = { headers: { ...auth(keys.coordinator), 'accept-encoding': 'gzip' }, workers: clientThreads };
+// Warm up first (JIT, pools, the first answer made), as any measurement of a running service would.
+await autocannon({ url: base + weekOfShifts, connections, duration: 3, ...reader } as autocannon.Options);
 await load('GET a week of shifts', weekOfShifts, reader);
 await load('GET a week of shifts (no gzip asked)', weekOfShifts, {
   ...reader,
