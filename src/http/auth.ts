@@ -4,11 +4,9 @@ import type { DB } from '../db/schema.js';
 import { findActiveKey } from '../keys/repository.js';
 import { sharedPerTurn } from './same-turn.js';
 import { problems } from './problem.js';
-import { permissionOf, type RoleName, type ScopedActor } from './permissions.js';
+import { permissionOf, type Actor, type RoleName } from './permissions.js';
 
-export interface Actor extends ScopedActor {
-  name: string;
-}
+export type { Actor } from './permissions.js';
 
 /** Every /v1 route must say who may call it; `public` is for health and docs only. */
 export type Access = RoleName[] | 'public';
@@ -16,9 +14,6 @@ export type Access = RoleName[] | 'public';
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
-  }
-  interface FastifyRequest {
-    actor?: Actor;
   }
 }
 

@@ -195,6 +195,16 @@ export interface ScopedActor {
   hubs: string[] | null;
 }
 
+export interface Actor extends ScopedActor {
+  name: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor?: Actor;
+  }
+}
+
 const actor = (request: FastifyRequest): ScopedActor => {
   const a = request.actor;
   if (!a) throw problems.unauthorized('Authentication required.');
