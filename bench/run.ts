@@ -1,8 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { openDatabase } from '../src/db/database.js';
-import { migrateToLatest } from '../src/db/migrate.js';
+import { openScratchDatabase } from './scratch-database.js';
 import { loadRotaProblem } from '../src/rota/problem.js';
 import { publishRun } from '../src/rota/publish.js';
 import { insertRun, type RunRow } from '../src/rota/runs-repository.js';
@@ -17,7 +16,7 @@ import { measureRecheck } from './recheck.js';
 /**
  * `npm run bench [-- --seconds 60 --seed 1 --covers 20]`: the national 24/7 scenario solved as a rota
  * run would be, then sickness cover latency on the published rota. Uses DATABASE_URL when set (a fresh
- * database is expected), else an in-memory embedded database.
+ * database of its own, dropped at the end), else an in-memory embedded database.
  */
 const args = new Map(
   process.argv.slice(2).flatMap((a, i, all) => (a.startsWith('--') ? [[a.slice(2), all[i + 1] ?? '']] : [])),
@@ -28,8 +27,7 @@ const covers = Number(args.get('covers') ?? 20);
 const TZ = 'Europe/London';
 const FROM = '2027-01-04';
 
-const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, pgliteDir: 'memory' });
-await migrateToLatest(database.db);
+const database = await openScratchDatabase('national', process.env.DATABASE_URL);
 const db = database.db;
 const setupStart = performance.now();
 const scenario = await seedNationalScenario(db, {
