@@ -9,7 +9,7 @@ const gzipAsync = promisify(gzip);
 interface Made {
   json: string;
   gzipped: Buffer;
-  etag: string;
+  hash: string;
   headers: Record<string, string>;
 }
 
@@ -67,20 +67,21 @@ export class AnswerCache {
       this.remember(key, entry);
     }
     const made = await entry.made;
-    reply.headers(made.headers).header('etag', made.etag).header('vary', 'accept-encoding');
-    if (request.headers['if-none-match'] === made.etag) return reply.code(304).send();
+    // The gzipped and the plain bytes are two representations: each has its own ETag.
+    const gzipped = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    const etag = gzipped ? `"${made.hash}-gzip"` : `"${made.hash}"`;
+    reply.headers(made.headers).header('etag', etag).header('vary', 'accept-encoding');
+    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
     reply.type('application/json; charset=utf-8');
-    if (/\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
-      return reply.header('content-encoding', 'gzip').send(made.gzipped);
-    }
+    if (gzipped) return reply.header('content-encoding', 'gzip').send(made.gzipped);
     return reply.send(made.json);
   }
 
   private async make<T>(reply: FastifyReply, make: () => Promise<Answer<T>>): Promise<Made> {
     const { body, headers = {} } = await make();
     const json = String(reply.serialize(body));
-    const etag = `"${createHash('sha1').update(json).digest('base64url')}"`;
-    return { json, gzipped: await gzipAsync(json), etag, headers };
+    const hash = createHash('sha1').update(json).digest('base64url');
+    return { json, gzipped: await gzipAsync(json), hash, headers };
   }
 
   private remember(key: string, entry: Entry): void {
