@@ -147,9 +147,9 @@ async function prepareDatabase(app: App, config: Config, options: BuildOptions):
 
 /** Resilience kept up to date, the rota run worker and the webhook sender, started and stopped with the app. */
 function startBackgroundWork(app: App, config: Config, database: Database): Deps {
-  const resilience = new ResilienceCache(database.db, config.timezone);
   const facts = new FactsVersion(database.db);
-  const deps: Deps = { config, database, resilience, facts, answers: new AnswerCache(facts) };
+  const resilience = new ResilienceCache(database.db, config.timezone, facts);
+  const deps: Deps = { config, database, resilience, answers: new AnswerCache(facts) };
   readVersionEarly(app, facts);
   app.addHook('onResponse', async (request, reply) => {
     if (request.method === 'GET' || request.method === 'HEAD' || reply.statusCode >= 400) return;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { FactsVersion } from '../http/facts-version.js';
 import type { DB } from '../db/schema.js';
 import {
   resilienceByShift,
@@ -14,8 +15,7 @@ interface Entry {
 }
 
 /**
- * Resilience is worked out once per state of the facts, not per view: every change the service makes is
- * audited in its own transaction, so the newest audit entry names the state the answer was made from.
+ * Resilience is worked out once per state of the facts (as `FactsVersion` names it), not per view.
  * After a change, the periods people looked at recently are worked out again at once, so the board's
  * next view finds them ready.
  */
@@ -26,12 +26,13 @@ export class ResilienceCache {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly timezone: string,
+    private readonly facts: FactsVersion,
     private readonly options: { maxPeriods?: number; keepMs?: number; now?: () => number } = {},
   ) {}
 
   async get(from: string, to: string, now: Date): Promise<Resilience> {
     const key = `${from}|${to}`;
-    const version = await this.version();
+    const version = await this.facts.current();
     let entry = this.entries.get(key);
     if (!entry || entry.version !== version) entry = this.compute(key, from, to, version);
     entry.usedAt = this.clock();
@@ -55,7 +56,7 @@ export class ResilienceCache {
   }
 
   private async refresh(): Promise<void> {
-    const version = await this.version().catch(() => undefined);
+    const version = await this.facts.current().catch(() => undefined);
     if (version === undefined) return;
     const keep = this.options.keepMs ?? 15 * 60_000;
     for (const [key, entry] of this.entries) {
@@ -80,14 +81,6 @@ export class ResilienceCache {
       this.entries.delete(old);
     }
     return entry;
-  }
-
-  private async version(): Promise<string> {
-    const row = await this.db
-      .selectFrom('audit_log')
-      .select((eb) => eb.fn.max('id').as('id'))
-      .executeTakeFirst();
-    return String(row?.id ?? 0);
   }
 
   private clock(): number {

@@ -13,7 +13,6 @@ import type { ResilienceCache } from '../cover/resilience-cache.js';
 import type { WebhookDeliverer } from '../webhooks/deliverer.js';
 import type { RouteRule } from './auth.js';
 import type { AnswerCache } from './answer-cache.js';
-import type { FactsVersion } from './facts-version.js';
 
 /** The Fastify instance every route module registers on: handlers are typed from their TypeBox schemas. */
 export type App = FastifyInstance<
@@ -30,8 +29,6 @@ export interface Deps {
   database: Database;
   /** The in-process solver of queued rota runs (unless SOLVE_IN_PROCESS=false). */
   rotaWorker?: RotaRunWorker;
-  /** Names the state of the facts (the newest audit entry and this process's own changes). */
-  facts: FactsVersion;
   /** Read answers made once per state of the facts (a week of shifts). */
   answers: AnswerCache;
   /** Resilience by period, worked out once per state of the facts. */
