@@ -3,6 +3,7 @@ export type {
   Absence,
   AbsenceKind,
   Acceptance,
+  HardWeightSchedule,
   Assignments,
   ConstraintName,
   Contract,

@@ -245,6 +245,19 @@ export interface Score {
 
 export type Acceptance = 'late-acceptance' | 'simulated-annealing';
 
+/**
+ * Strategic oscillation for simulated annealing: hard points weigh `weight` soft points in the energy
+ * instead of outweighing every soft point, so the search may cross rosters that break a rule. The weight
+ * rises (x1.1) while the current rota is infeasible and falls while it is feasible, every `every` moves,
+ * never below a floor that rises from `initial` to `final` through the search, nor above `max`.
+ */
+export interface HardWeightSchedule {
+  initial: number;
+  final: number;
+  max: number;
+  every?: number;
+}
+
 export interface Progress {
   best: Score;
   elapsedMs: number;
@@ -279,7 +292,7 @@ export interface SolveOptions {
    */
   rows?: { construct?: boolean; repairMoves?: number; moves?: number; relocate?: number };
   /** Simulated annealing only: start and end temperatures in soft points (default 200 to 0.5). */
-  annealing?: { startTemperature?: number; endTemperature?: number };
+  annealing?: { startTemperature?: number; endTemperature?: number; hardWeight?: HardWeightSchedule };
   /** Stop once the best reaches hard 0 and medium 0 (good enough for a quick repair). */
   stopWhenFeasible?: boolean;
 }

@@ -239,13 +239,15 @@ export class Moves {
    * or a minimum of days off on the way. From the Curtois engine's block swap.
    */
   swapBlock(): boolean {
-    const s = this.pickHandover(false);
-    if (s < 0) return false;
-    const { state, rnd, giver: r1, taker: r2 } = this;
+    const { state, rnd } = this;
     const c = state.c;
-    const d = c.slotDemand[s]!;
-    const length = 1 + rnd.int(7);
-    const from = c.day[d]! - rnd.int(length);
+    if (c.R < 2) return false;
+    // Picked from people, not slots: an empty slot (most optional slots are) has no one to swap.
+    const r1 = state.conflicted.size > 0 && rnd.next() < 0.3 ? state.conflicted.at(rnd.int(state.conflicted.size)) : rnd.int(c.R);
+    let r2 = rnd.int(c.R - 1);
+    if (r2 >= r1) r2++;
+    const length = 1 + rnd.int(Math.min(7, c.H));
+    const from = rnd.int(c.H - length + 1);
     const to = from + length;
     const mine = this.blockSlots(r1, from, to);
     const theirs = this.blockSlots(r2, from, to);
