@@ -3,11 +3,9 @@
  * prints the table. Every roster written is re-checked by the reference evaluator.
  *
  *   npm run bench:curtois -- [--instances Instance1,Instance2] [--seconds 60] [--out DIR] [--seed N]
- *                            [--dir INSTANCE_DIR] [--acceptance annealing|late-acceptance] [--cycles N]
- *                            [--engine separate|core]
+ *                            [--dir INSTANCE_DIR]
  *
- * `--engine core` translates each instance to a core `Problem` and solves it with the product's `solve`;
- * `separate` (the default for now) is the benchmark's own engine in `src/scheduler/curtois/solve.ts`.
+ * Each instance is translated to a core `Problem` and solved by the product's own `solve`.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -16,7 +14,6 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { evaluateRoster } from '../src/scheduler/curtois/evaluate.js';
 import { parseCurtois } from '../src/scheduler/curtois/parse.js';
-import { solveCurtois } from '../src/scheduler/curtois/solve.js';
 import { solveCurtoisWithCore } from '../src/scheduler/curtois/solve-core.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,9 +25,6 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     // A copy of the public instances lives in the repository, so a clean clone can run this anywhere.
     dir: { type: 'string', default: resolve(repoRoot, 'bench', 'data', 'curtois', 'instances') },
-    acceptance: { type: 'string', default: 'annealing' },
-    cycles: { type: 'string' },
-    engine: { type: 'string', default: 'separate' },
   },
 });
 
@@ -39,7 +33,6 @@ const names = values.instances
   : Array.from({ length: 24 }, (_, k) => `Instance${k + 1}`);
 const seconds = Number(values.seconds);
 const seed = Number(values.seed);
-const acceptance = values.acceptance === 'late-acceptance' ? 'late-acceptance' : 'annealing';
 if (!Number.isFinite(seconds) || seconds <= 0 || !Number.isInteger(seed)) {
   throw new Error('--seconds must be a positive number and --seed an integer');
 }
@@ -61,16 +54,11 @@ const summary: Row[] = [];
 for (const name of names) {
   const instance = parseCurtois(readFileSync(join(values.dir, `${name}.txt`), 'utf8'));
   const t0 = performance.now();
-  const result =
-    values.engine === 'core'
-      ? solveCurtoisWithCore(instance, { seed, timeLimitMs: seconds * 1000, now: () => performance.now() })
-      : solveCurtois(instance, {
-          seed,
-          timeLimitMs: seconds * 1000,
-          now: () => performance.now(),
-          acceptance,
-          ...(values.cycles ? { cycles: Number(values.cycles) } : {}),
-        });
+  const result = solveCurtoisWithCore(instance, {
+    seed,
+    timeLimitMs: seconds * 1000,
+    now: () => performance.now(),
+  });
   const wall = (performance.now() - t0) / 1000;
   // Re-check with the reference evaluator rather than trusting the solver's own score.
   const check = evaluateRoster(instance, result.roster);

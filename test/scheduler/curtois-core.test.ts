@@ -69,3 +69,40 @@ describe('the benchmark as a core problem', () => {
     expect(result.evaluation.feasible).toBe(false);
   });
 });
+
+describe('solveCurtoisWithCore', () => {
+  it('gives the same roster for the same seed and move budget', () => {
+    const instance = load('Instance2');
+    const a = solveCurtoisWithCore(instance, { seed: 7, maxMoves: 100_000 });
+    const b = solveCurtoisWithCore(instance, { seed: 7, maxMoves: 100_000 });
+    expect(b.roster).toEqual(a.roster);
+    expect(b.evaluation.cost).toBe(a.evaluation.cost);
+    expect(a.moves).toBe(100_000);
+  });
+
+  it('solves Instance1 to a feasible roster close to its optimum within a short move budget', () => {
+    const result = solveCurtoisWithCore(load('Instance1'), { seed: 1, maxMoves: 300_000 });
+    expect(result.evaluation.violations).toEqual([]);
+    // The optimum is 607.
+    expect(result.evaluation.cost).toBeGreaterThanOrEqual(607);
+    expect(result.evaluation.cost).toBeLessThan(700);
+  });
+
+  it('stops on the injected clock, reports progress, and times the first feasible roster', () => {
+    let clock = 0;
+    const progress: number[] = [];
+    const result = solveCurtoisWithCore(load('Instance1'), {
+      seed: 3,
+      timeLimitMs: 500,
+      now: () => (clock += 1),
+      onProgress: (p) => progress.push(p.best.soft),
+    });
+    expect(result.elapsedMs).toBeGreaterThanOrEqual(500);
+    // The injected clock ticks at every reading, and the solve reads it after the limit too (last report).
+    expect(result.elapsedMs).toBeLessThan(1000);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.at(-1)).toBe(result.evaluation.cost);
+    expect(result.secondsToFirstFeasible).not.toBeNull();
+    expect(result.secondsToFirstFeasible!).toBeLessThanOrEqual(0.5);
+  });
+});
