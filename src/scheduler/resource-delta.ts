@@ -196,6 +196,21 @@ export class ResourceDelta {
   }
 
   /** Recomputes r's by-day figures around the days changed since the last refresh. */
+  /**
+   * Days where a hard run or succession rule of r has a penalty written (a run that began before the
+   * horizon has it on its first day there: day 0 is named instead).
+   */
+  brokenDays(r: number, out: number[]): number[] {
+    out.length = 0;
+    const { W, lo } = this;
+    for (const k of [MIN_DAYS, MIN_OFF, MAX_DAYS, SUCCESSION]) {
+      if (!this.on[k] || this.level[k] !== 0) continue;
+      const days = this.byDay[k]!;
+      for (let x = 0; x < W; x++) if (days[r * W + x]! > 0) out.push(Math.max(0, x + lo));
+    }
+    return out;
+  }
+
   refresh(r: number, tl: readonly number[]): void {
     const n = this.changedCount[r]!;
     if (n === 0) return;

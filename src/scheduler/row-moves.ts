@@ -19,6 +19,8 @@ export class RowMoves {
   private readonly plan: number[] = [];
   private readonly pairs: number[] = [];
   private readonly people: number[] = [];
+  /** While a row is repaired: the days where it breaks a run or succession rule, to aim moves at. */
+  private readonly focus: number[] = [];
 
   constructor(
     private readonly moves: Moves,
@@ -58,13 +60,6 @@ export class RowMoves {
     return -1;
   }
 
-  /** A resource to work on: one breaking a hard rule a third of the time, else anyone. */
-  pickResource(): number {
-    const { conflicted, c } = this.state;
-    if (conflicted.size > 0 && this.rnd.next() < 0.35) return conflicted.at(this.rnd.int(conflicted.size));
-    return this.rnd.int(c.R);
-  }
-
   /** One move of the mix on r; false when nothing changed. */
   random(r: number): boolean {
     const x = this.rnd.next();
@@ -74,14 +69,32 @@ export class RowMoves {
   /** A move of the main search: a row move on someone, or (a share `relocateShare`) a relocation. */
   any(relocateShare: number): boolean {
     if (this.rnd.next() < relocateShare) return this.relocate();
-    return this.random(this.pickResource());
+    const { conflicted, c } = this.state;
+    if (conflicted.size === 0 || this.rnd.next() >= 0.35) return this.random(this.rnd.int(c.R));
+    // Someone breaking a rule: aimed at the days where they break it.
+    const r = conflicted.at(this.rnd.int(conflicted.size));
+    this.state.brokenDays(r, this.focus);
+    const moved = this.random(r);
+    this.focus.length = 0;
+    return moved;
+  }
+
+  /**
+   * The first day of a stretch of `length` days: during a repair mostly within 3 days of a broken rule
+   * (on a year's row a random day hardly ever lands there), otherwise anywhere.
+   */
+  private pickDay(length: number): number {
+    const last = this.state.c.H - length;
+    if (this.focus.length === 0 || this.rnd.next() < 0.3) return this.rnd.int(last + 1);
+    const at = this.focus[this.rnd.int(this.focus.length)]! + this.rnd.int(7) - 3 - this.rnd.int(length);
+    return Math.max(0, Math.min(last, at));
   }
 
   /** Day x of r's row takes another value: off or a demand of that day it may work. */
   change(r: number): boolean {
     const { c } = this.state;
     const v = this.view;
-    const x = this.rnd.int(c.H);
+    const x = this.pickDay(1);
     const n = v.dayStart[x + 1]! - v.dayStart[x]!;
     const k = this.rnd.int(n + 1);
     const d = k === n ? -1 : v.dayDemands[v.dayStart[x]! + k]!;
@@ -105,7 +118,7 @@ export class RowMoves {
       length = 1 + this.rnd.int(Math.min(MAX_BLOCK, H >> 1));
       a = this.rnd.int(H - length + 1);
     }
-    const b = this.rnd.int(H - length + 1);
+    const b = this.pickDay(length);
     if (a + length > H || Math.abs(a - b) < length) return false;
     this.plan.length = 0;
     for (let i = 0; i < length; i++) {
@@ -127,7 +140,7 @@ export class RowMoves {
     const H = c.H;
     if (H < 2) return false;
     const length = 2 + this.rnd.int(Math.min(MAX_BLOCK, H) - 1);
-    const from = this.rnd.int(H - length + 1);
+    const from = this.pickDay(length);
     const n = v.dayStart[from + 1]! - v.dayStart[from]!;
     const k = this.rnd.int(n + 1);
     const like = k === n ? -1 : v.dayDemands[v.dayStart[from]! + k]!;
@@ -243,7 +256,10 @@ export class RowMoves {
       const rowScore = (): number => state.resourceHard(r) + state.totals[1]! + state.totals[2]! * 1e-4;
       let current = rowScore();
       for (let step = 0; step < movesPerRow && state.resourceHard(r) > 0; step++) {
-        if ((step & 255) === 0 && shouldStop()) break;
+        if ((step & 255) === 0) {
+          if (shouldStop()) break;
+          state.brokenDays(r, this.focus);
+        }
         const temperature = 30 * (1 - step / movesPerRow) + 1;
         if (!this.random(r)) {
           this.moves.commit();
@@ -257,6 +273,7 @@ export class RowMoves {
       }
       if (state.resourceHard(r) > 0) left++;
     }
+    this.focus.length = 0;
     return left;
   }
 }

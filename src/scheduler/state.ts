@@ -135,6 +135,11 @@ export class State {
     return { hard: t[0]!, medium: t[1]!, soft: t[2]! };
   }
 
+  /** Days of r's row where a run or succession rule is broken (into `out`), for repairs to aim at. */
+  brokenDays(r: number, out: number[]): number[] {
+    return this.contract.brokenDays(r, out);
+  }
+
   resourceHard(r: number): number {
     if (this.dirty.length > 0) this.flush();
     return this.resLevels[r * 3]!;

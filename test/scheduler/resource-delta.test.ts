@@ -130,6 +130,13 @@ function checkAgainstRecount(problem: Problem, seed: number, steps: number, ever
     const full = recount(c, state.assign);
     expect(state.score()).toEqual(full.score);
     for (const b of full.constraints) if (b.penalty > 0) seen.add(b.name);
+    // What repairs aim at: some day is named exactly when a run or succession rule is broken.
+    const dayRules = ['minConsecutiveDays', 'minConsecutiveDaysOff', 'maxConsecutiveDays', 'succession'];
+    const broken = full.constraints.some((b) => dayRules.includes(b.name) && b.penalty > 0);
+    const named: number[] = [];
+    for (let r = 0; r < c.R; r++) named.push(...state.brokenDays(r, []));
+    expect(named.length > 0).toBe(broken);
+    expect(named.every((x) => x >= 0 && x < c.H)).toBe(true);
   }
   return seen;
 }

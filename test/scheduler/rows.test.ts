@@ -28,9 +28,10 @@ describe('row moves', () => {
         const moves = new Moves(state, rnd);
         const rows = new RowMoves(moves, rnd);
         for (let k = 0; k < 200; k++) {
-          const r = rows.pickResource();
+          const r = rnd.int(c.R);
           const x = rnd.next();
-          if (x < 0.3) rows.change(r);
+          if (x < 0.1) rows.any(0);
+          else if (x < 0.3) rows.change(r);
           else if (x < 0.55) rows.exchange(r);
           else if (x < 0.8) rows.setBlock(r);
           else rows.relocate();
