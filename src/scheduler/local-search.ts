@@ -71,6 +71,7 @@ export class LocalSearch {
   private readonly blockShare: number;
   private readonly rowShare: number;
   private readonly relocate: number;
+  private readonly fill: number;
   /**
    * Late acceptance needs kicks from the best to leave a plateau; annealing does not, and going back
    * to the best every 20 moves a slot undid its exploration (Curtois Instances 5, 7, 8, 9, 11, 12,
@@ -94,6 +95,7 @@ export class LocalSearch {
     this.blockShare = options.blockMoves ?? 0;
     this.rowShare = this.blockShare + (rows ? (options.rows?.moves ?? 0) : 0);
     this.relocate = options.rows?.relocate ?? 0.3;
+    this.fill = options.rows?.fill ?? 0;
     this.kicks = options.acceptance !== 'simulated-annealing';
   }
 
@@ -210,7 +212,7 @@ export class LocalSearch {
     return x < this.blockShare
       ? moves.swapBlock()
       : x < this.rowShare
-        ? this.p.rows!.any(this.relocate)
+        ? this.p.rows!.any(this.relocate, this.fill)
         : x < 0.4
           ? moves.change()
           : x < 0.6

@@ -67,8 +67,10 @@ export class RowMoves {
   }
 
   /** A move of the main search: a row move on someone, or (a share `relocateShare`) a relocation. */
-  any(relocateShare: number): boolean {
-    if (this.rnd.next() < relocateShare) return this.relocate();
+  any(relocateShare: number, fillShare = 0): boolean {
+    const x = this.rnd.next();
+    if (x < relocateShare) return this.relocate();
+    if (x < relocateShare + fillShare) return this.fill();
     const { conflicted, c } = this.state;
     if (conflicted.size === 0 || this.rnd.next() >= 0.35) return this.random(this.rnd.int(c.R));
     // Someone breaking a rule: aimed at the days where they break it.
@@ -155,13 +157,8 @@ export class RowMoves {
    * Single changes cannot do this where hours are at their contract limits.
    */
   relocate(): boolean {
-    const { c, emptySlots, assign } = this.state;
-    if (emptySlots.size === 0) return false;
-    let d = -1;
-    for (let tries = 0; tries < 4 && d < 0; tries++) {
-      const e = c.slotDemand[emptySlots.at(this.rnd.int(emptySlots.size))]!;
-      if (this.state.peopleOf(e, this.people).length < c.required[e]!) d = e;
-    }
+    const { c, assign } = this.state;
+    const d = this.shortDemand();
     if (d < 0) return false;
     const list = c.eligible[d]!;
     if (list.length === 0) return false;
@@ -184,6 +181,31 @@ export class RowMoves {
     if (drop < 0) return false;
     this.plan.length = 0;
     this.plan.push(c.day[drop]!, -1, c.day[d]!, d);
+    return this.apply(r);
+  }
+
+  /** A demand short of people, found from its empty slots (a few tries), or -1. */
+  private shortDemand(): number {
+    const { c, emptySlots } = this.state;
+    if (emptySlots.size === 0) return -1;
+    for (let tries = 0; tries < 4; tries++) {
+      const e = c.slotDemand[emptySlots.at(this.rnd.int(emptySlots.size))]!;
+      if (this.state.peopleOf(e, this.people).length < c.required[e]!) return e;
+    }
+    return -1;
+  }
+
+  /** Aims at a demand short of people: someone eligible takes it in place of what they had that day. */
+  fill(): boolean {
+    const c = this.state.c;
+    const d = this.shortDemand();
+    if (d < 0) return false;
+    const list = c.eligible[d]!;
+    if (list.length === 0) return false;
+    const r = list[this.rnd.int(list.length)]!;
+    if (this.demandOn(r, c.day[d]!) === d) return false;
+    this.plan.length = 0;
+    this.plan.push(c.day[d]!, d);
     return this.apply(r);
   }
 

@@ -122,7 +122,7 @@ function checkAgainstRecount(problem: Problem, seed: number, steps: number, ever
     else if (x < 0.25) moves.swap();
     else if (x < 0.35) moves.chain();
     else if (x < 0.5) moves.swapBlock();
-    else if (x < 0.8) rows.any(0.3);
+    else if (x < 0.8) rows.any(0.3, 0.2);
     else if (c.S > 0) state.setSlot(rnd.int(c.S), rnd.int(c.R + 1) - 1);
     if (rnd.next() < 0.3) moves.rollback();
     else moves.commit();

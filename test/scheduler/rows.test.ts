@@ -18,7 +18,7 @@ const INSTANCE_DIR = resolve(import.meta.dirname, '..', '..', 'bench', 'data', '
 const load = (name: string) => parseCurtois(readFileSync(join(INSTANCE_DIR, `${name}.txt`), 'utf8'));
 
 describe('row moves', () => {
-  it('(change, exchange, block, relocate) keep the incremental score equal to a full recount, kept or rolled back', () => {
+  it('(change, exchange, block, relocate, fill) keep the incremental score equal to a full recount, kept or rolled back', () => {
     let checked = 0;
     fc.assert(
       fc.property(problemArb, fc.integer(), (problem, seed) => {
@@ -30,7 +30,8 @@ describe('row moves', () => {
         for (let k = 0; k < 200; k++) {
           const r = rnd.int(c.R);
           const x = rnd.next();
-          if (x < 0.1) rows.any(0);
+          if (x < 0.05) rows.any(0);
+          else if (x < 0.1) rows.fill();
           else if (x < 0.3) rows.change(r);
           else if (x < 0.55) rows.exchange(r);
           else if (x < 0.8) rows.setBlock(r);
