@@ -13,6 +13,8 @@ export class Moves {
   private readonly movable: Int32Array;
   private readonly movableSet: Uint8Array;
   private readonly people: number[] = [];
+  private readonly mine: number[] = [];
+  private readonly theirs: number[] = [];
   /** Resources who worked at each location last period. */
   private readonly familiarAt: number[][];
   /** The person on the slot `pickHandover` found, and the one to take it. */
@@ -249,24 +251,32 @@ export class Moves {
     const length = 1 + rnd.int(Math.min(7, c.H));
     const from = rnd.int(c.H - length + 1);
     const to = from + length;
-    const mine = this.blockSlots(r1, from, to);
-    const theirs = this.blockSlots(r2, from, to);
+    const mine = this.blockSlots(r1, from, to, this.mine);
+    const theirs = this.blockSlots(r2, from, to, this.theirs);
     if (mine === null || theirs === null) return false;
     for (const x of mine) if (c.flags[r2 * c.D + c.slotDemand[x]!]) return false;
     for (const x of theirs) if (c.flags[r1 * c.D + c.slotDemand[x]!]) return false;
-    const shared = (x: number, other: number): boolean =>
-      state.peopleOf(c.slotDemand[x]!, this.people).includes(other);
-    const give = mine.filter((x) => !shared(x, r2));
-    const take = theirs.filter((x) => !shared(x, r1));
-    for (const x of give) this.set(x, r2);
-    for (const x of take) this.set(x, r1);
+    // Both lists are read before either changes: a slot whose demand the other already works stays.
+    const giveCount = this.keepUnshared(mine, r2);
+    const takeCount = this.keepUnshared(theirs, r1);
+    for (let i = 0; i < giveCount; i++) this.set(mine[i]!, r2);
+    for (let i = 0; i < takeCount; i++) this.set(theirs[i]!, r1);
     return this.undo.length > 0;
   }
 
-  /** r's slots on demands of days [from, to), or null when one of them may not move. */
-  private blockSlots(r: number, from: number, to: number): number[] | null {
+  /** Moves to the front of `slots` those whose demand `other` does not work; returns how many. */
+  private keepUnshared(slots: number[], other: number): number {
     const c = this.state.c;
-    const out: number[] = [];
+    let n = 0;
+    for (const x of slots)
+      if (!this.state.peopleOf(c.slotDemand[x]!, this.people).includes(other)) slots[n++] = x;
+    return n;
+  }
+
+  /** r's slots on demands of days [from, to) (into `out`), or null when one of them may not move. */
+  private blockSlots(r: number, from: number, to: number, out: number[]): number[] | null {
+    const c = this.state.c;
+    out.length = 0;
     for (const e of this.state.timelines[r]!) {
       if (e >= c.D || c.day[e]! < from || c.day[e]! >= to) continue;
       const slot = this.slotIn(e, r);

@@ -267,7 +267,9 @@ export class State {
     this.assign[s] = to;
     if (from >= 0) {
       const tl = this.timelines[from]!;
-      tl.splice(tl.indexOf(d), 1);
+      // In place: splice would allocate the removed element's array at every move.
+      for (let i = tl.indexOf(d); i < tl.length - 1; i++) tl[i] = tl[i + 1]!;
+      tl.pop();
       this.count(lp, from, -1);
       this.contract.count(from, d, -1, tl);
       if (c.flags[from * c.D + d]) this.flagged[from] = this.flagged[from]! - 1;
