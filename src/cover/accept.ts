@@ -4,7 +4,7 @@ import { problems } from '../http/problem.js';
 import { addAssignment, removeAssignment, shiftParts, touchShift } from '../rota/assignments.js';
 import { shortFrom } from '../rules/coverage.js';
 import { writeEvent } from '../changes/events.js';
-import type { CoverPlanBody } from './plan.js';
+import type { CoverPlanBody } from './plan-solve.js';
 import { fromJson } from '../db/json.js';
 import { shiftEvent } from '../events/payloads.js';
 import { listShifts } from '../placements/shift-repository.js';

@@ -19,15 +19,15 @@ const STANDBY_WEIGHT = 50;
 const KNOWN_FAMILY_DAYS = 28;
 
 /**
- * The rota around some uncovered shifts as a repair problem: only the targets may change (or, with
- * `allowMovingOthers`, other unlocked shifts that have not started), everything else is fixed.
+ * The rota around some uncovered shifts as a repair problem: only the targets may change, everything
+ * else is fixed (a plan that must move others sets `allowMovingOthers` on it: other unlocked shifts
+ * that have not started may change too).
  */
 export async function loadCoverProblem(
   db: Kysely<DB>,
   targets: CoverTarget[],
   timezone: string,
   now: Date,
-  allowMovingOthers: boolean,
 ): Promise<RotaProblem> {
   const dates = targets.map((t) => t.localDate).sort();
   const from = DateTime.fromISO(dates[0]!, { zone: timezone }).minus({ days: 7 }).toISODate()!;
@@ -81,7 +81,6 @@ export async function loadCoverProblem(
     resources,
     demands,
     solveOnly: [...targetIds].filter((id) => demands.some((d) => d.id === id)),
-    allowMovingOthers,
     fixedBefore: nowMinutes,
     // Changing the published rota must cost more than any soft preference, so moves are a last resort.
     weights: { changes: 400 },

@@ -2,7 +2,8 @@ import type { Kysely, Selectable } from 'kysely';
 import { fromJson } from '../db/json.js';
 import type { CoverPlansTable, DB } from '../db/schema.js';
 import { problems } from '../http/problem.js';
-import type { CoverPlanBody, CoverTargetSpec } from './plan.js';
+import type { CoverTargetSpec } from './plan.js';
+import type { CoverPlanBody } from './plan-solve.js';
 
 const NO_ID = '00000000-0000-0000-0000-000000000000';
 

@@ -10,13 +10,8 @@ import { findAbsence } from '../panel/absence-repository.js';
 import { localPeriod } from '../time/period.js';
 import { acceptPlan } from './accept.js';
 import { withinHorizon } from './horizon.js';
-import {
-  coverTargets,
-  ensureSomethingToCover,
-  makeCoverPlan,
-  type CoverPlanBody,
-  type CoverTargetSpec,
-} from './plan.js';
+import { coverTargets, ensureSomethingToCover, makeCoverPlan, type CoverTargetSpec } from './plan.js';
+import type { CoverPlanBody } from './plan-solve.js';
 import {
   findCoverPlan,
   findPlanRow,

@@ -1,5 +1,6 @@
 import type { Problem, Progress, Solution, SolveOptions } from '../scheduler/index.js';
 import type { ReportContext, RunReport } from './report.js';
+import type { CoverWords, SolvedCover } from '../cover/plan-solve.js';
 
 /** Solve options that can cross a thread boundary (no functions: the worker brings its own clock). */
 export type WorkerSolveOptions = Omit<SolveOptions, 'now' | 'shouldStop' | 'onProgress'>;
@@ -13,7 +14,15 @@ export interface WorkerInput {
   reportIn?: ReportContext;
 }
 
+/** A cover plan made whole in the warm thread: its two-stage solve and its words. */
+export interface CoverInput {
+  cover: { problem: Problem; words: CoverWords };
+}
+
 export type WorkerMessage =
   | { type: 'progress'; progress: Progress }
   | { type: 'result'; solution: Solution; report?: RunReport }
   | { type: 'error'; message: string; stack?: string };
+
+/** What the warm thread answers: a solve's messages, or a whole cover plan. */
+export type ThreadMessage = WorkerMessage | { type: 'cover'; plan: SolvedCover };

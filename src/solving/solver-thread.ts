@@ -1,15 +1,16 @@
 import type { Worker } from 'node:worker_threads';
 import { spawnWorker } from './spawn.js';
 import type { Problem, Solution } from '../scheduler/index.js';
-import type { WorkerInput, WorkerMessage, WorkerSolveOptions } from './protocol.js';
+import type { CoverWords, SolvedCover } from '../cover/plan-solve.js';
+import type { CoverInput, WorkerInput, ThreadMessage, WorkerSolveOptions } from './protocol.js';
 
 interface Pending {
-  resolve: (s: Solution) => void;
+  resolve: (answer: Solution | SolvedCover) => void;
   reject: (e: Error) => void;
 }
 
 /**
- * One warm solver thread for short solves (sickness cover, OSR rotas): jobs queue and run one after
+ * One warm solver thread for short jobs (sickness cover plans, OSR rotas): jobs queue and run one after
  * another off the event loop. Long rota runs use `startSolve`, a thread each.
  */
 export class SolverThread {
@@ -20,12 +21,13 @@ export class SolverThread {
   private ensure(): Worker {
     if (this.worker) return this.worker;
     const worker = spawnWorker('thread-worker');
-    worker.on('message', ({ id, message }: { id: number; message: WorkerMessage }) => {
+    worker.on('message', ({ id, message }: { id: number; message: ThreadMessage }) => {
       const job = this.pending.get(id);
       if (!job || message.type === 'progress') return;
       this.pending.delete(id);
       if (this.pending.size === 0) worker.unref();
       if (message.type === 'result') job.resolve(message.solution);
+      else if (message.type === 'cover') job.resolve(message.plan);
       else job.reject(new Error(message.message));
     });
     const fail = (error: Error) => {
@@ -42,13 +44,21 @@ export class SolverThread {
   }
 
   solve(problem: Problem, options: WorkerSolveOptions = {}): Promise<Solution> {
+    return this.send<Solution>({ problem, options, cancel: new SharedArrayBuffer(4) });
+  }
+
+  /** A sickness cover plan, solved and put in words in the thread (`solveCoverPlan`). */
+  coverPlan(problem: Problem, words: CoverWords): Promise<SolvedCover> {
+    return this.send<SolvedCover>({ cover: { problem, words } });
+  }
+
+  private send<T extends Solution | SolvedCover>(input: WorkerInput | CoverInput): Promise<T> {
     const worker = this.ensure();
     const id = this.nextId++;
-    const input: WorkerInput = { problem, options, cancel: new SharedArrayBuffer(4) };
-    // Keep the process alive while a solve is under way; an idle thread lets it exit.
+    // Keep the process alive while a job is under way; an idle thread lets it exit.
     worker.ref();
-    return new Promise<Solution>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (answer: Solution | SolvedCover) => void, reject });
       worker.postMessage({ id, input });
     });
   }

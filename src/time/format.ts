@@ -21,8 +21,12 @@ export function formatLocal(timezone: string): (m: number) => string {
 /** How the scheduler's sentences name instants and days, in the organisation's zone ("Mon 7 Dec"). */
 export const wordsIn = (timezone: string, firstDate: string) => {
   const first = DateTime.fromISO(firstDate, { zone: timezone });
-  return {
-    formatInstant: formatLocal(timezone),
-    formatDay: (day: number) => first.plus({ days: day }).toFormat('ccc d LLL yyyy'),
+  // Memoised too: ranking a cover plan's candidates names the same few days over a thousand times.
+  const days = new Map<number, string>();
+  const formatDay = (day: number) => {
+    let text = days.get(day);
+    if (text === undefined) days.set(day, (text = first.plus({ days: day }).toFormat('ccc d LLL yyyy')));
+    return text;
   };
+  return { formatInstant: formatLocal(timezone), formatDay };
 };
