@@ -1,0 +1,29 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { rankCandidatesMany, solve } from '../../src/scheduler/index.js';
+import { problemArb } from './arbitrary.js';
+
+describe('ranking many demands at once', () => {
+  it('asking only for the allowed gives exactly the allowed of the whole ranking, in its order', () => {
+    fc.assert(
+      fc.property(problemArb, fc.integer({ min: 1, max: 1000 }), (problem, seed) => {
+        const { assignments } = solve(problem, { seed, maxMoves: 500 });
+        const requests = problem.demands.map((d) => ({ demandId: d.id }));
+        const full = rankCandidatesMany(problem, assignments, requests);
+        const allowed = rankCandidatesMany(problem, assignments, requests, { allowedOnly: true });
+        for (const { demandId } of requests) {
+          const expected = full.get(demandId)!.filter((r) => r.allowed);
+          expect(allowed.get(demandId)!.map((r) => r.resourceId)).toEqual(expected.map((r) => r.resourceId));
+          // Messages may list a team in another order (who was tried before changes a map's order).
+          const gist = (r: (typeof expected)[number]) => ({
+            id: r.resourceId,
+            delta: r.delta,
+            rules: [...r.hard, ...r.soft].map((x) => x.constraint),
+          });
+          expect(allowed.get(demandId)!.map(gist)).toEqual(expected.map(gist));
+        }
+      }),
+      { numRuns: 60, seed: 3 },
+    );
+  });
+});
