@@ -245,7 +245,10 @@ export class Moves {
     const c = state.c;
     if (c.R < 2) return false;
     // Picked from people, not slots: an empty slot (most optional slots are) has no one to swap.
-    const r1 = state.conflicted.size > 0 && rnd.next() < 0.3 ? state.conflicted.at(rnd.int(state.conflicted.size)) : rnd.int(c.R);
+    const r1 =
+      state.conflicted.size > 0 && rnd.next() < 0.3
+        ? state.conflicted.at(rnd.int(state.conflicted.size))
+        : rnd.int(c.R);
     let r2 = rnd.int(c.R - 1);
     if (r2 >= r1) r2++;
     const length = 1 + rnd.int(Math.min(7, c.H));
