@@ -81,6 +81,9 @@ const BUSY: Partial<Record<ConstraintName, string>> = {
   maxConsecutiveDays: 'at their most days in a row',
   maxConsecutiveNights: 'at their most nights in a row',
   daysOff: 'due a day off',
+  minConsecutiveDaysOff: 'due their days off together',
+  maxWeekends: 'at their most weekends in 4 weeks',
+  succession: 'kept from an early shift after a late or a night',
   periodCap: 'at their limit for the period',
 };
 
