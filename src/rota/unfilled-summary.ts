@@ -156,6 +156,12 @@ function condition(rule: ConstraintName, w: Words): string {
       return 'with less rest between shifts than the minimum';
     case 'maxMinutesPer7Days':
       return 'working over the limit of hours in 7 days';
+    case 'minConsecutiveDaysOff':
+      return 'if a day off could stand alone';
+    case 'maxWeekends':
+      return 'if allowed one more weekend';
+    case 'succession':
+      return 'if allowed an early shift the day after a late or a night';
     default:
       return `if the contract rule "${labelOf(rule)}" were relaxed`;
   }
