@@ -5,7 +5,12 @@ import type { Demand, Problem, Resource } from '../scheduler/index.js';
 import { preferenceFacts } from '../panel/preferences.js';
 import { readRotaFacts, type RotaFacts } from './problem-repository.js';
 import { hardContract, unavailableFrom } from './practitioner-facts.js';
-import { daysBeforePlan, NO_EARLY_AFTER_LATE_OR_NIGHT, weekendsForPlan } from './care-rules.js';
+import {
+  daysBeforePlan,
+  NO_EARLY_AFTER_LATE_OR_NIGHT,
+  successionsRestAllows,
+  weekendsForPlan,
+} from './care-rules.js';
 
 /** Minutes since the epoch: the scheduler's instants. */
 export const toMinutes = (d: Date): number => Math.round(d.getTime() / 60_000);
@@ -77,7 +82,7 @@ export async function loadRotaProblem(db: Kysely<DB>, options: RotaProblemOption
       horizonDays,
       fixedBefore: toMinutes(options.now),
       names: await referenceNames(db),
-      forbiddenSuccessions: NO_EARLY_AFTER_LATE_OR_NIGHT,
+      forbiddenSuccessions: successionsRestAllows(NO_EARLY_AFTER_LATE_OR_NIGHT, demands, resources),
     },
     firstDate: first.toISODate()!,
     shiftIds: demandShifts.map((s) => s.id),
