@@ -70,6 +70,8 @@ export async function seedNationalScenario(
         maxConsecutiveNights: 4,
         maxConsecutiveDays: 6,
         hoursPerWeek: 37.5,
+        minConsecutiveDaysOff: 1,
+        maxWeekendsIn4Weeks: null,
       },
     });
     idOf.set(r.id, p.id);

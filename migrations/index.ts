@@ -15,6 +15,7 @@ import * as shiftStartIndex from './20261129_040_shift_start_index.js';
 import * as webhooks from './20261129_020_webhooks.js';
 import * as calendarLinks from './20261129_021_calendar_links.js';
 import * as externalRefs from './20261129_022_external_refs_unique.js';
+import * as careRotaRules from './20261130_050_care_rota_rules.js';
 
 // A static list rather than a folder scan: it works the same under tsx, vitest and compiled JS.
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '20261129_020_webhooks': webhooks,
   '20261129_021_calendar_links': calendarLinks,
   '20261129_022_external_refs_unique': externalRefs,
+  '20261130_050_care_rota_rules': careRotaRules,
 };

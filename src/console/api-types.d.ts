@@ -46,6 +46,8 @@ export interface Contract {
   maxConsecutiveNights: number;
   maxConsecutiveDays: number;
   hoursPerWeek: number | null;
+  minConsecutiveDaysOff: number;
+  maxWeekendsIn4Weeks: number | null;
 }
 
 export type Gender = 'female' | 'male' | 'other';
@@ -111,6 +113,7 @@ export interface Shift {
   localDate: string;
   start: string;
   end: string;
+  type: 'early' | 'day' | 'late' | 'night';
   required: number;
   locked: boolean;
   assignments: ShiftAssignment[];

@@ -48,6 +48,10 @@ export interface PractitionersTable {
   max_consecutive_nights: Generated<number>;
   max_consecutive_days: Generated<number>;
   contracted_hours_per_week: number | null;
+  /** Least days off in a row between two working days (1: no rule). */
+  min_consecutive_days_off: Generated<number>;
+  /** Most weekends with work in 4 weeks; null: no limit. */
+  max_weekends_in_4_weeks: number | null;
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -193,6 +197,8 @@ export interface ShiftsTable {
   ends_at: Timestamp;
   required: number;
   night: boolean;
+  /** early, day, late or night: the pattern's label, or derived from the local start time. */
+  shift_type: 'early' | 'day' | 'late' | 'night';
   locked: Generated<boolean>;
   revision: Generated<number>;
   version: Generated<number>;

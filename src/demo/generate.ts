@@ -98,6 +98,8 @@ export function generateDemoPanel(seed: number): DemoPanel {
         maxConsecutiveNights: 4,
         maxConsecutiveDays: 6,
         hoursPerWeek: hours,
+        minConsecutiveDaysOff: 1,
+        maxWeekendsIn4Weeks: null,
       },
     });
   }
@@ -121,6 +123,8 @@ export function generateDemoPanel(seed: number): DemoPanel {
           maxConsecutiveNights: 4,
           maxConsecutiveDays: 6,
           hoursPerWeek: 37,
+          minConsecutiveDaysOff: 1,
+          maxWeekendsIn4Weeks: null,
         },
       });
     }

@@ -43,6 +43,13 @@ export const PRACTITIONER_COLUMNS: Column[] = [
   contract('maxConsecutiveNights', '', '4'),
   contract('maxConsecutiveDays', '', '6'),
   col('hoursPerWeek', false, 'Contracted hours a week (empty for sessional staff)', '37.5'),
+  contract('minConsecutiveDaysOff', 'least days off in a row, 2 for days off together', '1'),
+  col(
+    'maxWeekendsIn4Weeks',
+    false,
+    'Contract: most weekends with work in any 4 weeks, 0 to 4 (empty: no limit for a new practitioner)',
+    '',
+  ),
 ];
 
 export const PLACEMENT_COLUMNS: Column[] = [

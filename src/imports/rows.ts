@@ -81,6 +81,8 @@ export function practitionerBody(r: SheetRow, problems: RowProblem[]): CreatePra
     'maxConsecutiveNights',
     'maxConsecutiveDays',
     'hoursPerWeek',
+    'minConsecutiveDaysOff',
+    'maxWeekendsIn4Weeks',
   ]) {
     const n = numberCell(c, name, problems, r.row);
     if (n !== undefined) contract[name] = n;

@@ -5,15 +5,39 @@ import { Code, ExternalRef, Instant, Name, Uuid } from '../http/schemas.js';
 export const Kind = Type.Union([Type.Literal('parenting'), Type.Literal('zero_nineteen')]);
 export const Gender = Type.Union([Type.Literal('female'), Type.Literal('male'), Type.Literal('other')]);
 
+// No `default` keywords: the validator would fill them into a patch and reset what it leaves out. The
+// defaults are in the descriptions; a new practitioner gets them (`practitioner-rules.ts`).
 export const Contract = Type.Object(
   {
-    maxHoursPer7Days: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 168, default: 48 })),
-    minRestHours: Type.Optional(Type.Number({ minimum: 0, maximum: 48, default: 11 })),
-    maxConsecutiveNights: Type.Optional(Type.Integer({ minimum: 0, maximum: 14, default: 4 })),
-    maxConsecutiveDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 14, default: 6 })),
+    maxHoursPer7Days: Type.Optional(
+      Type.Number({ exclusiveMinimum: 0, maximum: 168, description: 'Most hours in any 7 days. Default 48' }),
+    ),
+    minRestHours: Type.Optional(
+      Type.Number({ minimum: 0, maximum: 48, description: 'Least hours between two shifts. Default 11' }),
+    ),
+    maxConsecutiveNights: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: 14, description: 'Most nights in a row. Default 4' }),
+    ),
+    maxConsecutiveDays: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 14, description: 'Most days in a row. Default 6' }),
+    ),
     hoursPerWeek: Type.Optional(
       Type.Union([Type.Number({ exclusiveMinimum: 0, maximum: 168 }), Type.Null()], {
         description: 'Contracted hours, used to share work fairly; null for sessional staff',
+      }),
+    ),
+    minConsecutiveDaysOff: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 4,
+        description:
+          'Least days off in a row between two working days: 2 means days off come together. Default 1 (no rule)',
+      }),
+    ),
+    maxWeekendsIn4Weeks: Type.Optional(
+      Type.Union([Type.Integer({ minimum: 0, maximum: 4 }), Type.Null()], {
+        description:
+          'Most weekends with work in any 4 weeks (work on a shift starting on a Saturday or Sunday, local time). Default null (no limit)',
       }),
     ),
   },
@@ -55,6 +79,8 @@ const createExample = {
     maxConsecutiveNights: 4,
     maxConsecutiveDays: 6,
     hoursPerWeek: 37.5,
+    minConsecutiveDaysOff: 2,
+    maxWeekendsIn4Weeks: 2,
   },
 };
 
@@ -95,6 +121,8 @@ export const Practitioner = Type.Object(
       maxConsecutiveNights: Type.Integer(),
       maxConsecutiveDays: Type.Integer(),
       hoursPerWeek: Type.Union([Type.Number(), Type.Null()]),
+      minConsecutiveDaysOff: Type.Integer(),
+      maxWeekendsIn4Weeks: Type.Union([Type.Integer(), Type.Null()]),
     }),
     version: Type.Integer(),
     createdAt: Instant,

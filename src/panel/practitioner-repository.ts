@@ -31,6 +31,8 @@ export const toPractitioner = (row: Row): PractitionerDto => ({
     maxConsecutiveNights: row.max_consecutive_nights,
     maxConsecutiveDays: row.max_consecutive_days,
     hoursPerWeek: row.contracted_hours_per_week === null ? null : Number(row.contracted_hours_per_week),
+    minConsecutiveDaysOff: row.min_consecutive_days_off,
+    maxWeekendsIn4Weeks: row.max_weekends_in_4_weeks,
   },
   version: row.version,
   createdAt: row.created_at.toISOString(),
@@ -122,6 +124,8 @@ const columns = (v: PractitionerValues) => ({
   max_consecutive_nights: v.contract.maxConsecutiveNights,
   max_consecutive_days: v.contract.maxConsecutiveDays,
   contracted_hours_per_week: v.contract.hoursPerWeek,
+  min_consecutive_days_off: v.contract.minConsecutiveDaysOff,
+  max_weekends_in_4_weeks: v.contract.maxWeekendsIn4Weeks,
 });
 
 /** Writes their regions and specialisms (replacing the old ones) and reads them back whole. */

@@ -11,6 +11,8 @@ const DEFAULT_CONTRACT = {
   maxConsecutiveNights: 4,
   maxConsecutiveDays: 6,
   hoursPerWeek: null,
+  minConsecutiveDaysOff: 1,
+  maxWeekendsIn4Weeks: null,
 };
 
 /** Merges a create or patch body onto the current values (or the defaults). */

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Code, ExternalRef, Instant, LocalDate, Uuid } from '../http/schemas.js';
 import { Gender } from '../panel/practitioner-model.js';
+import { ShiftType } from './shift-model.js';
 
 const Time = Type.String({
   pattern: '^([01]\\d|2[0-3]):[0-5]\\d$',
@@ -16,6 +17,7 @@ export const ShiftPatternSchema = Type.Object(
       description: 'Local time; at or before start means the next day',
     }),
     practitioners: Type.Integer({ minimum: 1, maximum: 4 }),
+    type: Type.Optional(ShiftType),
   },
   { additionalProperties: false },
 );
@@ -83,7 +85,10 @@ export const placementExample = {
     {
       fromDate: '2026-12-21',
       toDate: '2027-01-10',
-      shifts: [{ start: '08:00', end: '20:00', practitioners: 1 }],
+      shifts: [
+        { start: '07:30', end: '15:00', practitioners: 1, type: 'early' },
+        { start: '14:30', end: '22:00', practitioners: 1, type: 'late' },
+      ],
     },
   ],
   version: 1,

@@ -1,5 +1,13 @@
 import { Type, type Static } from 'typebox';
 import { Code, Instant, LocalDate, Uuid } from '../http/schemas.js';
+import { SHIFT_TYPE_BY_START } from './shift-types.js';
+
+export const ShiftType = Type.Union(
+  [Type.Literal('early'), Type.Literal('day'), Type.Literal('late'), Type.Literal('night')],
+  {
+    description: `The kind of shift, which rules name (no early shift the day after a late or a night); ${SHIFT_TYPE_BY_START}`,
+  },
+);
 
 export const ShiftStatus = Type.Union(
   [Type.Literal('covered'), Type.Literal('unfilled'), Type.Literal('uncovered')],
@@ -20,6 +28,7 @@ export const shiftExample = {
   end: '2026-12-01T08:00:00.000Z',
   durationMinutes: 720,
   night: true,
+  type: 'night',
   required: 1,
   locked: false,
   assignments: [
@@ -51,6 +60,7 @@ export const Shift = Type.Object(
       description: 'Real elapsed minutes (11 or 13 hours across a clock change)',
     }),
     night: Type.Boolean(),
+    type: ShiftType,
     required: Type.Integer({ description: 'Practitioners needed' }),
     locked: Type.Boolean({
       description: 'Locked by a coordinator: rota runs and plan changes leave it as it is',
@@ -80,7 +90,7 @@ export const Shift = Type.Object(
         at: Instant,
         rule: Type.String({
           description:
-            'The hard rule that took them off: absence, exclusion, region, skill, gender, panel (left or moved), minimumRest, maxMinutesPer7Days, ...',
+            'The hard rule that took them off: absence, exclusion, region, skill, gender, panel (left or moved), minimumRest, maxMinutesPer7Days, minConsecutiveDaysOff, maxWeekends, succession, ...',
         }),
         reason: Type.Union([Type.String(), Type.Null()], { description: 'Why, in words' }),
         from: Type.String({ format: 'date-time', description: 'From when the shift is short of them' }),

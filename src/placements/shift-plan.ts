@@ -1,10 +1,13 @@
 import { DateTime } from 'luxon';
+import { shiftTypeAt, type ShiftTypeName } from './shift-types.js';
 
 /** A daily pattern: local start and end times; an end at or before the start is on the next day. */
 export interface ShiftPattern {
   start: string;
   end: string;
   practitioners: number;
+  /** The kind of shift; without it, the start time gives it (`shiftTypeAt`). */
+  type?: ShiftTypeName;
 }
 
 export interface Phase {
@@ -20,6 +23,7 @@ export interface PlannedShift {
   required: number;
   /** Ends on a later local date than it starts. */
   night: boolean;
+  type: ShiftTypeName;
 }
 
 /** Without phases the whole placement is 24/7 in two shifts. */
@@ -54,7 +58,14 @@ export function planShifts(phases: readonly Phase[], timezone: string): PlannedS
         const start = at(date, pattern.start, timezone);
         const endDate = pattern.end <= pattern.start ? day.plus({ days: 1 }).toISODate()! : date;
         const end = at(endDate, pattern.end, timezone);
-        out.push({ localDate: date, start, end, required: pattern.practitioners, night: endDate !== date });
+        out.push({
+          localDate: date,
+          start,
+          end,
+          required: pattern.practitioners,
+          night: endDate !== date,
+          type: pattern.type ?? shiftTypeAt(pattern.start),
+        });
       }
       day = day.plus({ days: 1 });
     }

@@ -25,6 +25,7 @@ interface ShiftRow {
   starts_at: Date;
   ends_at: Date;
   night: boolean;
+  shift_type: ShiftDto['type'];
   required: number;
   locked: boolean;
   revision: number;
@@ -57,6 +58,7 @@ function toShift(row: ShiftRow, now = Date.now()): ShiftDto {
     end: row.ends_at.toISOString(),
     durationMinutes: Math.round((row.ends_at.getTime() - row.starts_at.getTime()) / 60_000),
     night: row.night,
+    type: row.shift_type,
     required: row.required,
     locked: row.locked,
     assignments,
@@ -101,6 +103,7 @@ export const SHIFT_COLUMNS = [
   's.starts_at',
   's.ends_at',
   's.night',
+  's.shift_type',
   's.required',
   's.locked',
   's.revision',

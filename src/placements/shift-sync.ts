@@ -26,7 +26,7 @@ export async function syncShifts(
   const planned = planShifts(placement.phases, timezone).filter((s) => !from || s.start.toJSDate() > from);
   let existingQuery = db
     .selectFrom('shifts')
-    .select(['id', 'starts_at', 'ends_at', 'required', 'locked'])
+    .select(['id', 'starts_at', 'ends_at', 'required', 'locked', 'shift_type'])
     .where('placement_id', '=', placement.id);
   if (from) existingQuery = existingQuery.where('starts_at', '>', from);
   const existing = await existingQuery.execute();
@@ -46,6 +46,7 @@ export async function syncShifts(
         ends_at: end,
         required: p.required,
         night: p.night,
+        shift_type: p.type,
       });
       continue;
     }
@@ -56,10 +57,19 @@ export async function syncShifts(
         .updateTable('shifts')
         .set((eb) => ({
           required: p.required,
+          shift_type: p.type,
           version: eb('version', '+', 1),
           revision: sql`nextval('rota_revision_seq')`,
           updated_at: new Date(),
         }))
+        .where('id', '=', found.id)
+        .execute();
+      result.updated++;
+    } else if (found.shift_type !== p.type) {
+      // A new label changes no one's place (the revision stays); the placement's re-check judges it.
+      await db
+        .updateTable('shifts')
+        .set((eb) => ({ shift_type: p.type, version: eb('version', '+', 1), updated_at: new Date() }))
         .where('id', '=', found.id)
         .execute();
       result.updated++;

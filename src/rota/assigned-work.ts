@@ -11,6 +11,7 @@ export function assignedWork(db: Kysely<DB>) {
     .innerJoin('shifts as s', 's.id', 'a.shift_id')
     .innerJoin('placements as p', 'p.id', 's.placement_id')
     .select(['a.shift_id', 'a.practitioner_id', 'a.pinned', 's.placement_id', 's.local_date'])
-    .select(['s.starts_at', 's.ends_at', 's.night', 'p.case_reference', 'p.region', 'p.gender_requirement'])
+    .select(['s.starts_at', 's.ends_at', 's.night', 's.shift_type'])
+    .select(['p.case_reference', 'p.region', 'p.gender_requirement'])
     .select([sql<Date>`lower(a.period)`.as('part_start'), sql<Date>`upper(a.period)`.as('part_end')]);
 }

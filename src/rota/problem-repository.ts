@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import { assignedWork } from './assigned-work.js';
 import { SHIFT_COLUMNS } from '../placements/shift-repository.js';
 import type { DB } from '../db/schema.js';
@@ -13,20 +13,24 @@ interface Period {
   shiftIds?: string[];
   lookback: DateTime;
   horizonEnd: DateTime;
+  /** Weekends worked from this date on, before the period, count against the period's weekends. */
+  weekendsFrom: string;
 }
 
 /** The rows a rota problem is made of: a period's shifts and their placements, the panel, and recent work. */
 export async function readRotaFacts(db: Kysely<DB>, period: Period) {
-  const [shifts, specialisms, exclusions, assignments, panel, absences, prior] = await Promise.all([
-    readShifts(db, period),
-    db.selectFrom('placement_specialisms').selectAll().execute(),
-    db.selectFrom('placement_exclusions').selectAll().execute(),
-    readAssignments(db, period),
-    readPanel(db),
-    readAbsences(db, period),
-    readPriorWork(db, period),
-  ]);
-  return { shifts, specialisms, exclusions, assignments, ...panel, absences, prior };
+  const [shifts, specialisms, exclusions, assignments, panel, absences, prior, weekendsBefore] =
+    await Promise.all([
+      readShifts(db, period),
+      db.selectFrom('placement_specialisms').selectAll().execute(),
+      db.selectFrom('placement_exclusions').selectAll().execute(),
+      readAssignments(db, period),
+      readPanel(db),
+      readAbsences(db, period),
+      readPriorWork(db, period),
+      readWeekendsBefore(db, period),
+    ]);
+  return { shifts, specialisms, exclusions, assignments, ...panel, absences, prior, weekendsBefore };
 }
 
 export type RotaFacts = Awaited<ReturnType<typeof readRotaFacts>>;
@@ -47,7 +51,7 @@ function readAssignments(db: Kysely<DB>, period: Period) {
   return db
     .selectFrom('shift_assignments as a')
     .innerJoin('shifts as s', 's.id', 'a.shift_id')
-    .select(['a.shift_id', 'a.practitioner_id', 'a.pinned', 's.local_date', 's.night'])
+    .select(['a.shift_id', 'a.practitioner_id', 'a.pinned', 's.local_date', 's.night', 's.shift_type'])
     .select([sql<Date>`lower(a.period)`.as('part_start'), sql<Date>`upper(a.period)`.as('part_end')])
     .select(sql<boolean>`upper(a.period) < s.ends_at`.as('ended_early'))
     .where('s.local_date', '>=', period.from)
@@ -106,4 +110,25 @@ function readPriorWork(db: Kysely<DB>, period: Period) {
     .where('s.local_date', '>=', period.lookback.toISODate()!)
     .where('s.local_date', '<', period.from)
     .execute();
+}
+
+/** Who worked which weekends (by the Monday of their week) before the period, from `weekendsFrom` on. */
+async function readWeekendsBefore(db: Kysely<DB>, period: Period): Promise<Map<string, number>> {
+  if (period.weekendsFrom >= period.from) return new Map();
+  const rows = await db
+    .selectFrom('shift_assignments as a')
+    .innerJoin('shifts as s', 's.id', 'a.shift_id')
+    .select(['a.practitioner_id', 's.local_date'])
+    .distinct()
+    .where('s.local_date', '>=', period.weekendsFrom)
+    .where('s.local_date', '<', period.from)
+    // A shift is weekend work when it starts on a Saturday or Sunday, as the rota's demands say.
+    .where(sql<boolean>`extract(isodow from s.local_date) >= 6`)
+    .execute();
+  const weeks = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const monday = DateTime.fromISO(r.local_date).startOf('week').toISODate()!;
+    weeks.set(r.practitioner_id, (weeks.get(r.practitioner_id) ?? new Set()).add(monday));
+  }
+  return new Map([...weeks].map(([id, set]) => [id, set.size]));
 }

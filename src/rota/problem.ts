@@ -5,13 +5,19 @@ import type { Demand, Problem, Resource } from '../scheduler/index.js';
 import { preferenceFacts } from '../panel/preferences.js';
 import { readRotaFacts, type RotaFacts } from './problem-repository.js';
 import { hardContract, unavailableFrom } from './practitioner-facts.js';
+import {
+  daysBeforePlan,
+  NO_EARLY_AFTER_LATE_OR_NIGHT,
+  successionsRestAllows,
+  weekendsForPlan,
+} from './care-rules.js';
 
 /** Minutes since the epoch: the scheduler's instants. */
 export const toMinutes = (d: Date): number => Math.round(d.getTime() / 60_000);
 
 export interface RotaProblem {
   problem: Problem;
-  /** Local date of day 0. */
+  /** Local date of day 0: the period's first, or the Saturday before a period that starts on a Sunday. */
   firstDate: string;
   shiftIds: string[];
   /** The placement of each shift read, by shift id. */
@@ -35,12 +41,17 @@ const LOOKBACK_DAYS = 14;
 /** Reads the panel, placements and shifts of a period and states them as a scheduler problem. */
 export async function loadRotaProblem(db: Kysely<DB>, options: RotaProblemOptions): Promise<RotaProblem> {
   const { timezone } = options;
-  const first = DateTime.fromISO(options.from, { zone: timezone }).startOf('day');
+  const from = DateTime.fromISO(options.from, { zone: timezone }).startOf('day');
   const last = DateTime.fromISO(options.to, { zone: timezone }).startOf('day');
+  // The core counts one weekend in each 7 days from day 0, so a period starting on a Sunday would split
+  // a weekend in two: day 0 is then the Saturday before (a day of prior work only).
+  const first = from.weekday === 7 ? from.minus({ days: 1 }) : from;
   const horizonDays = Math.round(last.diff(first, 'days').days) + 1;
-  const lookback = first.minus({ days: LOOKBACK_DAYS });
+  const periodDays = Math.round(last.diff(from, 'days').days) + 1;
+  const lookback = from.minus({ days: LOOKBACK_DAYS });
   const horizonEnd = last.plus({ days: 2 });
-  const facts = await readRotaFacts(db, { ...options, lookback, horizonEnd });
+  const weekendsFrom = from.minus({ days: daysBeforePlan(periodDays) }).toISODate()!;
+  const facts = await readRotaFacts(db, { ...options, lookback, horizonEnd, weekendsFrom });
   const grouped = groupFacts(facts);
   // Memoised: a large problem asks for the same few dates and instants thousands of times.
   const dayOf = memo((localDate: string) =>
@@ -52,7 +63,7 @@ export async function loadRotaProblem(db: Kysely<DB>, options: RotaProblemOption
   });
   const openEnd = toMinutes(horizonEnd.plus({ days: 7 }).toJSDate());
   const resources = facts.practitioners.map((p) =>
-    toResource(p, facts, grouped, { ...options, dayOf, weeks: horizonDays / 7, openEnd }),
+    toResource(p, facts, grouped, { ...options, dayOf, weeks: periodDays / 7, periodDays, openEnd }),
   );
   // A locked shift stays exactly as it is: its people are pinned, and a locked empty shift is left out.
   const demandShifts = facts.shifts.filter(
@@ -71,8 +82,9 @@ export async function loadRotaProblem(db: Kysely<DB>, options: RotaProblemOption
       horizonDays,
       fixedBefore: toMinutes(options.now),
       names: await referenceNames(db),
+      forbiddenSuccessions: successionsRestAllows(NO_EARLY_AFTER_LATE_OR_NIGHT, demands, resources),
     },
-    firstDate: options.from,
+    firstDate: first.toISODate()!,
     shiftIds: demandShifts.map((s) => s.id),
     placementOf: Object.fromEntries(facts.shifts.map((s) => [s.id, s.placement_id])),
     revision: facts.shifts.reduce((m, s) => Math.max(m, Number(s.revision)), 0),
@@ -115,18 +127,31 @@ function toResource(
   p: RotaFacts['practitioners'][number],
   facts: RotaFacts,
   g: Grouped,
-  o: RotaProblemOptions & { dayOf: (localDate: string) => number; weeks: number; openEnd: number },
+  o: RotaProblemOptions & {
+    dayOf: (localDate: string) => number;
+    weeks: number;
+    periodDays: number;
+    openEnd: number;
+  },
 ): Resource {
   const pref = facts.prefs.get(p.id);
   const wishes = pref
     ? preferenceFacts(pref, o.from, o.to, o.timezone)
     : { unavailable: [], preferences: [] };
-  const work = (w: { part_start: Date; part_end: Date; local_date: string; night: boolean }) => ({
+  const work = (w: {
+    part_start: Date;
+    part_end: Date;
+    local_date: string;
+    night: boolean;
+    shift_type: string;
+  }) => ({
     start: toMinutes(w.part_start),
     end: toMinutes(w.part_end),
     day: o.dayOf(w.local_date),
     night: w.night,
+    shiftType: w.shift_type,
   });
+  const weekends = p.max_weekends_in_4_weeks;
   const prior = g.priorOf.get(p.id) ?? [];
   return {
     id: p.id,
@@ -139,6 +164,10 @@ function toResource(
       ...hardContract(p, pref?.noNights ?? false),
       ...(p.contracted_hours_per_week !== null
         ? { targetMinutes: Math.round(Number(p.contracted_hours_per_week) * 60 * o.weeks) }
+        : {}),
+      // Four in four weeks is every weekend: no cap.
+      ...(weekends !== null && weekends < 4
+        ? { maxWeekends: weekendsForPlan(weekends, o.periodDays, facts.weekendsBefore.get(p.id) ?? 0) }
         : {}),
     },
     unavailable: [...unavailableFrom(g.absencesOf.get(p.id) ?? [], o.openEnd), ...wishes.unavailable],
@@ -183,6 +212,7 @@ function toDemand(
     requiredSkills: (g.specialismsOf.get(s.placement_id) ?? []).map((x) => x.specialism_code),
     ...(s.gender_requirement ? { gender: s.gender_requirement } : {}),
     excluded: (g.exclusionsOf.get(s.placement_id) ?? []).map((x) => x.practitioner_id),
+    shiftType: s.shift_type,
     pinned,
     published: current.map((a) => a.practitioner_id),
   };

@@ -15,6 +15,9 @@ const RULED_OUT: Partial<Record<string, string>> = {
   maxConsecutiveDays: 'would work too many days in a row',
   maxConsecutiveNights: 'would work too many nights in a row',
   daysOff: 'would not have their days off',
+  minConsecutiveDaysOff: 'would not have their days off together',
+  maxWeekends: 'would work more weekends than their contract allows in 4 weeks',
+  succession: 'would start an early shift the day after a late or a night',
   periodCap: 'are at their limit for the period',
 };
 

@@ -81,6 +81,9 @@ const BUSY: Partial<Record<ConstraintName, string>> = {
   maxConsecutiveDays: 'at their most days in a row',
   maxConsecutiveNights: 'at their most nights in a row',
   daysOff: 'due a day off',
+  minConsecutiveDaysOff: 'due their days off together',
+  maxWeekends: 'at their most weekends in 4 weeks',
+  succession: 'kept from an early shift after a late or a night',
   periodCap: 'at their limit for the period',
 };
 
@@ -153,6 +156,12 @@ function condition(rule: ConstraintName, w: Words): string {
       return 'with less rest between shifts than the minimum';
     case 'maxMinutesPer7Days':
       return 'working over the limit of hours in 7 days';
+    case 'minConsecutiveDaysOff':
+      return 'if a day off could stand alone';
+    case 'maxWeekends':
+      return 'if allowed one more weekend';
+    case 'succession':
+      return 'if allowed an early shift the day after a late or a night';
     default:
       return `if the contract rule "${labelOf(rule)}" were relaxed`;
   }

@@ -21,7 +21,8 @@ export interface RuleContext {
 }
 
 // Rules over several shifts are mended one shift per person per pass: taking one shift off may mend
-// several windows at once, so the rest are judged again rather than all taken off together.
+// several windows at once (one shift taken off joins two single days off), so the rest are judged again
+// rather than all taken off together.
 const SEQUENCE_RULES = new Set<RuleName>([
   'overlap',
   'minimumRest',
@@ -29,6 +30,8 @@ const SEQUENCE_RULES = new Set<RuleName>([
   'maxConsecutiveDays',
   'maxConsecutiveNights',
   'daysOff',
+  'minConsecutiveDaysOff',
+  'maxWeekends',
 ]);
 const MAX_PASSES = 40;
 

@@ -10,7 +10,7 @@ export async function readRuleRows(db: Kysely<DB>, ids: string[], contextFrom: D
       .innerJoin('shifts as s', 's.id', 'a.shift_id')
       .innerJoin('placements as p', 'p.id', 's.placement_id')
       .select(['a.shift_id', 'a.practitioner_id', 'a.pinned'])
-      .select(['s.placement_id', 's.local_date', 's.starts_at', 's.ends_at', 's.night'])
+      .select(['s.placement_id', 's.local_date', 's.starts_at', 's.ends_at', 's.night', 's.shift_type'])
       .select(['p.case_reference', 'p.region', 'p.gender_requirement'])
       .select([sql<Date>`lower(a.period)`.as('part_start'), sql<Date>`upper(a.period)`.as('part_end')])
       .where('a.practitioner_id', 'in', ids)

@@ -4,6 +4,7 @@ import type { DB } from '../db/schema.js';
 import type { Assignments, Demand, Problem, Resource } from '../scheduler/index.js';
 import { referenceNames, toMinutes } from '../rota/problem.js';
 import { hardContract, unavailableFrom } from '../rota/practitioner-facts.js';
+import { NO_EARLY_AFTER_LATE_OR_NIGHT, weekendsKeepingRule } from '../rota/care-rules.js';
 import { preferenceFacts } from '../panel/preferences.js';
 import { readRuleRows, type RuleRows } from './facts-repository.js';
 
@@ -102,29 +103,34 @@ export async function loadRuleFacts(
     end: new Date(r.part_end),
     pinned: r.pinned,
   }));
-  const firstDate = rows.reduce((m, r) => (r.local_date < m ? r.local_date : m), rows[0]?.local_date ?? '');
-  const lastDate = rows.reduce((m, r) => (r.local_date > m ? r.local_date : m), firstDate);
-  const first = DateTime.fromISO(firstDate || '2000-01-01', { zone: timezone });
+  const earliest = rows.reduce((m, r) => (r.local_date < m ? r.local_date : m), rows[0]?.local_date ?? '');
+  const lastDate = rows.reduce((m, r) => (r.local_date > m ? r.local_date : m), earliest);
+  // Day 0 is a Monday, so each of the core's weeks (day / 7) holds one whole weekend.
+  const first = DateTime.fromISO(earliest || '2000-01-03', { zone: timezone }).startOf('week');
+  const firstDate = first.toISODate()!;
   const dayOf = (localDate: string) =>
     Math.round(DateTime.fromISO(localDate, { zone: timezone }).diff(first, 'days').days);
   const openEnd = toMinutes(DateTime.fromJSDate(now).plus({ years: 20 }).toJSDate());
 
   const { demands, assignments, demandShift, demandEnd } = toDemands(facts, parts, timezone, dayOf);
-  const resources = toResources(facts, { openEnd, firstDate, lastDate, timezone });
   const demandList = [...demands.values()];
+  const horizonDays = demandList.reduce((m, d) => Math.max(m, d.day + 1), 1);
+  const weeks = Math.ceil(horizonDays / 7);
+  const resources = toResources(facts, { openEnd, firstDate, lastDate, timezone, weeks });
   return {
     problem: {
       resources,
       demands: demandList,
-      horizonDays: demandList.reduce((m, d) => Math.max(m, d.day + 1), 1),
+      horizonDays,
       assignments,
       names: names ?? (await referenceNames(db)),
+      forbiddenSuccessions: NO_EARLY_AFTER_LATE_OR_NIGHT,
     },
     assignments,
     demandShift,
     demandEnd,
     parts,
-    firstDate: firstDate || '2000-01-01',
+    firstDate,
     offPanel: new Map(
       practitioners.filter((p) => p.archived_at || p.kind !== 'parenting').map((p) => [p.id, p.name]),
     ),
@@ -177,6 +183,7 @@ function toDemands(
           .map((s) => s.specialism_code),
         ...(r.gender_requirement ? { gender: r.gender_requirement } : {}),
         excluded: exclusions.filter((x) => x.placement_id === r.placement_id).map((x) => x.practitioner_id),
+        shiftType: r.shift_type,
       });
       demandShift.set(id, r.shift_id);
       demandEnd.set(id, part.end.getTime());
@@ -192,7 +199,7 @@ function toDemands(
 
 function toResources(
   facts: RuleRows,
-  o: { openEnd: number; firstDate: string; lastDate: string; timezone: string },
+  o: { openEnd: number; firstDate: string; lastDate: string; timezone: string; weeks: number },
 ): Resource[] {
   const { rows, practitioners, regions, skills, absences, prefs } = facts;
   const { openEnd, firstDate, lastDate, timezone } = o;
@@ -203,7 +210,12 @@ function toResources(
     regions: regions.filter((s) => s.practitioner_id === p.id).map((s) => s.region_code),
     homeRegion: p.home_region,
     ...(p.gender ? { gender: p.gender } : {}),
-    contract: hardContract(p, prefs.get(p.id)?.noNights ?? false),
+    contract: {
+      ...hardContract(p, prefs.get(p.id)?.noNights ?? false),
+      ...(p.max_weekends_in_4_weeks !== null && p.max_weekends_in_4_weeks < 4
+        ? { maxWeekends: weekendsKeepingRule(p.max_weekends_in_4_weeks, o.weeks) }
+        : {}),
+    },
     unavailable: [
       ...unavailableFrom(
         absences.filter((a) => a.practitioner_id === p.id),

@@ -3,7 +3,7 @@ import { LocalDate, Uuid } from '../http/schemas.js';
 import { shiftExample } from '../placements/shift-model.js';
 
 const RULES =
-  'The hard rule: absence, region, skill, gender, exclusion, panel (no longer on the 24/7 panel), overlap, minimumRest, maxMinutesPer7Days, maxConsecutiveDays, maxConsecutiveNights, daysOff';
+  'The hard rule: absence, region, skill, gender, exclusion, panel (no longer on the 24/7 panel), overlap, minimumRest, maxMinutesPer7Days, maxConsecutiveDays, maxConsecutiveNights, daysOff, minConsecutiveDaysOff (days off not together), maxWeekends (more weekends than the contract allows in 4 weeks), succession (an early shift the day after a late or a night)';
 
 const Rule = Type.String({ description: RULES });
 const Message = Type.String({

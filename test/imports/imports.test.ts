@@ -46,6 +46,19 @@ describe.each(databaseTargets())('imports from spreadsheets, on %s', (target) =>
     }
   });
 
+  it('imports the care-rota rules of a contract: days off together and weekends in 4 weeks', async () => {
+    const csv = `${PANEL_HEADER},minConsecutiveDaysOff,maxWeekendsIn4Weeks\r\n${panelRow(950)},2,1\r\n`;
+    const res = await upload('practitioners', csv);
+    expect(res.statusCode, res.body).toBe(200);
+    const p = (await ctx.call('coordinator', 'GET', `/v1/practitioners/${res.json().items[0].id}`)).json();
+    expect(p.contract).toMatchObject({ minConsecutiveDaysOff: 2, maxWeekendsIn4Weeks: 1 });
+    const bad = await upload(
+      'practitioners',
+      `${PANEL_HEADER},minConsecutiveDaysOff\r\n${panelRow(951)},7\r\n`,
+    );
+    expect(bad.json().valid).toBe(false);
+  });
+
   it('reports bad rows by spreadsheet row and column, and writes nothing (dry run or not)', async () => {
     const csv = [
       PANEL_HEADER,

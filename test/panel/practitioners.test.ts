@@ -43,6 +43,8 @@ describe.each(databaseTargets())('the practitioner panel on %s', (target) => {
         maxConsecutiveNights: 4,
         maxConsecutiveDays: 6,
         hoursPerWeek: 37.5,
+        minConsecutiveDaysOff: 1,
+        maxWeekendsIn4Weeks: null,
       },
       version: 1,
     });
@@ -50,6 +52,53 @@ describe.each(databaseTargets())('the practitioner panel on %s', (target) => {
     expect(res.headers.location).toBe(`/v1/practitioners/${body.id}`);
     const read = await expectStatus(ctx.call('coordinator', 'GET', `/v1/practitioners/${body.id}`), 200);
     expect(read.json()).toEqual(body);
+  });
+
+  it('keeps the care-rota rules of a contract: days off together and weekends in 4 weeks', async () => {
+    const created = (
+      await expectStatus(
+        ctx.call('coordinator', 'POST', '/v1/practitioners', {
+          name: 'Dee Daysoff',
+          kind: 'parenting',
+          homeRegion: 'north-west',
+          contract: { minConsecutiveDaysOff: 2, maxWeekendsIn4Weeks: 2, maxConsecutiveDays: 5 },
+        }),
+        201,
+      )
+    ).json();
+    expect(created.contract).toMatchObject({
+      minConsecutiveDaysOff: 2,
+      maxWeekendsIn4Weeks: 2,
+      maxConsecutiveDays: 5,
+    });
+    const patched = await expectStatus(
+      ctx.call('coordinator', 'PATCH', `/v1/practitioners/${created.id}`, {
+        contract: { maxWeekendsIn4Weeks: null },
+      }),
+      200,
+    );
+    // A patch of one contract field keeps the others.
+    expect(patched.json().contract).toMatchObject({
+      minConsecutiveDaysOff: 2,
+      maxConsecutiveDays: 5,
+      maxHoursPer7Days: 48,
+      maxWeekendsIn4Weeks: null,
+    });
+    const read = (await ctx.call('coordinator', 'GET', `/v1/practitioners/${created.id}`)).json();
+    expect(read.contract).toMatchObject({ minConsecutiveDaysOff: 2, maxWeekendsIn4Weeks: null });
+    const before = await tableCounts(ctx.database);
+    for (const contract of [
+      { minConsecutiveDaysOff: 0 },
+      { minConsecutiveDaysOff: 5 },
+      { minConsecutiveDaysOff: 1.5 },
+      { maxWeekendsIn4Weeks: 5 },
+      { maxWeekendsIn4Weeks: -1 },
+    ]) {
+      const res = await ctx.call('coordinator', 'PATCH', `/v1/practitioners/${created.id}`, { contract });
+      expect(res.statusCode, JSON.stringify(contract)).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+    expect(await tableCounts(ctx.database)).toEqual(before);
   });
 
   it('requires grade and hub for 0-19 practitioners, and refuses a hub for parenting practitioners', async () => {

@@ -11,6 +11,8 @@ export interface CheckedShift {
   start: string;
   end: string;
   night: boolean;
+  /** early, day, late or night. */
+  type?: string;
   assignments: { practitionerId: string }[];
 }
 export interface CheckedPractitioner {
@@ -24,6 +26,10 @@ export interface CheckedPractitioner {
     minRestHours: number;
     maxConsecutiveNights: number;
     maxConsecutiveDays: number;
+    /** 2: days off come together (no single day off between two working days). */
+    minConsecutiveDaysOff?: number;
+    /** At most this many weekends with work in any 4 consecutive weeks. */
+    maxWeekendsIn4Weeks?: number | null;
   };
 }
 interface CheckedAbsence {
@@ -112,6 +118,7 @@ export function checkHardRules(
     ) {
       out.push(`${p.name} works more than ${p.contract.maxConsecutiveNights} nights in a row`);
     }
+    out.push(...careRotaBreaks(p, sorted, zone));
     const worked = new Set(days);
     const first = DateTime.fromISO([...worked].sort()[0]!, { zone });
     const lastDay = DateTime.fromISO([...worked].sort().at(-1)!, { zone });
@@ -119,6 +126,43 @@ export function checkHardRules(
       const window = Array.from({ length: 7 }, (_, k) => d.plus({ days: k }).toISODate()!);
       if (window.every((x) => worked.has(x)))
         out.push(`${p.name} has no day off in the 7 days from ${d.toISODate()}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * The care-rota rules: days off together (a run of days off between two working days is at least
+ * `minConsecutiveDaysOff` long), no early shift the day after a late or a night, and at most
+ * `maxWeekendsIn4Weeks` weekends (a shift starting on a Saturday or Sunday) in any 4 consecutive weeks.
+ */
+function careRotaBreaks(p: CheckedPractitioner, shifts: CheckedShift[], zone: string): string[] {
+  const out: string[] = [];
+  const date = (d: string) => DateTime.fromISO(d, { zone });
+  const days = [...new Set(shifts.map((s) => s.localDate))].sort();
+  const least = p.contract.minConsecutiveDaysOff ?? 1;
+  for (let i = 1; i < days.length; i++) {
+    const off = Math.round(date(days[i]!).diff(date(days[i - 1]!), 'days').days) - 1;
+    if (off > 0 && off < least) out.push(`${p.name} has ${off} day(s) off alone before ${days[i]}`);
+  }
+  for (const late of shifts.filter((s) => s.type === 'late' || s.type === 'night')) {
+    const next = date(late.localDate).plus({ days: 1 }).toISODate();
+    for (const early of shifts.filter((s) => s.type === 'early' && s.localDate === next))
+      out.push(`${p.name} works ${early.id} (early) the day after ${late.id} (${late.type})`);
+  }
+  const most = p.contract.maxWeekendsIn4Weeks;
+  if (most !== null && most !== undefined) {
+    const weekendWeeks = [
+      ...new Set(
+        shifts
+          .filter((s) => date(s.localDate).weekday >= 6)
+          .map((s) => date(s.localDate).startOf('week').toISODate()!),
+      ),
+    ].sort();
+    for (const week of weekendWeeks) {
+      const end = date(week).plus({ weeks: 4 }).toISODate()!;
+      const inFour = weekendWeeks.filter((w) => w >= week && w < end).length;
+      if (inFour > most) out.push(`${p.name} works ${inFour} weekends in the 4 weeks from ${week}`);
     }
   }
   return out;

@@ -61,6 +61,43 @@ describe('shift plans in local time', () => {
     ]);
   });
 
+  it('labels each shift with its kind: as the pattern names it, else by its local start time', () => {
+    const shifts = planShifts(
+      [
+        {
+          fromDate: '2027-01-04',
+          toDate: '2027-01-04',
+          shifts: [
+            { start: '07:00', end: '14:30', practitioners: 1 },
+            { start: '09:59', end: '17:00', practitioners: 1 },
+            { start: '10:00', end: '18:00', practitioners: 1 },
+            { start: '14:30', end: '22:00', practitioners: 1, type: 'late' },
+            { start: '16:00', end: '23:00', practitioners: 1 },
+            { start: '19:59', end: '23:30', practitioners: 1 },
+            { start: '20:00', end: '08:00', practitioners: 1 },
+            { start: '22:00', end: '07:00', practitioners: 1, type: 'night' },
+          ],
+        },
+      ],
+      'Europe/London',
+    );
+    expect(shifts.map((s) => `${s.start.toFormat('HH:mm')} ${s.type}`)).toEqual([
+      '07:00 early',
+      '09:59 early',
+      '10:00 day',
+      '14:30 late',
+      '16:00 late',
+      '19:59 late',
+      '20:00 night',
+      '22:00 night',
+    ]);
+    expect(
+      defaultPhases('2027-01-04', '2027-01-04', 1)
+        .flatMap((p) => planShifts([p], 'Europe/London'))
+        .map((s) => s.type),
+    ).toEqual(['early', 'night']);
+  });
+
   it('refuses phases outside the placement, overlapping, or with empty shifts', () => {
     const problems = checkPhases(
       [

@@ -8,6 +8,8 @@ export interface LiveShift {
   placementId: string;
   localDate: string;
   night: boolean;
+  /** early, day, late or night. */
+  type: string;
   start: string;
   end: string;
   assignments: { practitionerId: string; start: string; end: string }[];
@@ -20,7 +22,14 @@ export interface LivePractitioner {
   regions: string[];
   specialisms: string[];
   gender: string | null;
-  contract: { maxHoursPer7Days: number; minRestHours: number };
+  contract: {
+    maxHoursPer7Days: number;
+    minRestHours: number;
+    /** 2: no single day off between two working days. */
+    minConsecutiveDaysOff: number;
+    /** At most this many weekends with work in any 4 weeks; null: no limit. */
+    maxWeekendsIn4Weeks: number | null;
+  };
 }
 export interface LiveAbsence {
   practitionerId: string;
@@ -57,12 +66,18 @@ export function liveViolations(
   const out: string[] = [];
   const person = new Map(panel.map((p) => [p.id, p]));
   const placement = new Map(placements.map((p) => [p.id, p]));
-  const parts = new Map<string, { shiftId: string; start: number; end: number }[]>();
+  const parts = new Map<string, Part[]>();
   for (const s of shifts) {
     const pl = placement.get(s.placementId)!;
     for (const a of s.assignments) {
       const p = person.get(a.practitionerId)!;
-      const part = { shiftId: s.id, start: ms(a.start), end: ms(a.end) };
+      const part = {
+        shiftId: s.id,
+        start: ms(a.start),
+        end: ms(a.end),
+        localDate: s.localDate,
+        type: s.type,
+      };
       if (part.start < ms(s.start) || part.end > ms(s.end) || part.end <= part.start)
         out.push(`${p.name}'s part of ${s.id} lies outside the shift`);
       parts.set(p.id, [...(parts.get(p.id) ?? []), part]);
@@ -103,6 +118,55 @@ export function liveViolations(
       const hours = inWindow.reduce((sum, x) => sum + (x.end - x.start) / HOUR, 0);
       if (hours > p.contract.maxHoursPer7Days + 1e-9)
         out.push(`${p.name} works ${hours} h in the 7 days from ${new Date(s.start).toISOString()}`);
+    }
+    out.push(...careRotaViolations(p, sorted, now));
+  }
+  return out;
+}
+
+interface Part {
+  shiftId: string;
+  start: number;
+  end: number;
+  localDate: string;
+  type: string;
+}
+
+const dayNumber = (localDate: string) => Date.parse(`${localDate}T12:00:00Z`) / 86_400_000;
+/** The Monday of a local date's week, as a day number: Saturday and Sunday share it. */
+const weekOf = (localDate: string) => {
+  const d = Math.round(dayNumber(localDate));
+  return d - ((new Date(`${localDate}T12:00:00Z`).getUTCDay() + 6) % 7);
+};
+
+/**
+ * Days off together, no early the day after a late or a night, and weekends in any 4 weeks, for work
+ * that has not ended (what was worked before only gives context).
+ */
+function careRotaViolations(p: LivePractitioner, parts: Part[], now: number): string[] {
+  const out: string[] = [];
+  const openOn = (localDate: string) => parts.some((x) => x.localDate === localDate && x.end > now);
+  const days = [...new Set(parts.map((x) => x.localDate))].sort();
+  for (let i = 1; i < days.length; i++) {
+    const off = Math.round(dayNumber(days[i]!) - dayNumber(days[i - 1]!)) - 1;
+    if (off > 0 && off < p.contract.minConsecutiveDaysOff && openOn(days[i]!))
+      out.push(`${p.name} has ${off} day(s) off alone before ${days[i]}`);
+  }
+  for (const late of parts.filter((x) => x.type === 'late' || x.type === 'night'))
+    for (const early of parts.filter((x) => x.type === 'early' && x.end > now))
+      if (Math.round(dayNumber(early.localDate) - dayNumber(late.localDate)) === 1)
+        out.push(
+          `${p.name} works an early (${early.shiftId}) the day after a ${late.type} (${late.shiftId})`,
+        );
+  const most = p.contract.maxWeekendsIn4Weeks;
+  if (most !== null) {
+    const weekend = parts.filter((x) => new Date(`${x.localDate}T12:00:00Z`).getUTCDay() % 6 === 0);
+    const weeks = [...new Set(weekend.map((x) => weekOf(x.localDate)))].sort((a, b) => a - b);
+    for (const week of weeks) {
+      const inFour = weekend.filter((x) => weekOf(x.localDate) >= week && weekOf(x.localDate) < week + 28);
+      const count = new Set(inFour.map((x) => weekOf(x.localDate))).size;
+      if (count > most && inFour.some((x) => x.end > now))
+        out.push(`${p.name} works ${count} weekends in the 4 weeks from day ${week}`);
     }
   }
   return out;

@@ -160,6 +160,8 @@ const practitionerChange = fc.oneof(
   fc.constantFrom('female', 'male', null).map((g) => ({ gender: g })),
   fc.constantFrom(12, 24, 48).map((h) => ({ contract: { maxHoursPer7Days: h } })),
   fc.constantFrom(11, 16, 30).map((h) => ({ contract: { minRestHours: h } })),
+  fc.constantFrom(1, 2, 3).map((n) => ({ contract: { minConsecutiveDaysOff: n } })),
+  fc.constantFrom(0, 1, null).map((n) => ({ contract: { maxWeekendsIn4Weeks: n } })),
 );
 const patchPractitioner = (i: number, body: Record<string, unknown>) =>
   command(`patchPractitioner(${i},${JSON.stringify(body)})`, async (w) => {

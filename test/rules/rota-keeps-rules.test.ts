@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { databaseTargets } from '../helpers/databases.js';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
+import { idsInWords } from '../helpers/ids-in-words.js';
+
+/** Sentences people read name people, families and local dates, never ids. */
+const expectNoIds = (answer: unknown) => expect(idsInWords(answer)).toEqual([]);
 
 const TZ = 'Europe/London';
 const today = DateTime.now().setZone(TZ).startOf('day');
@@ -10,6 +14,7 @@ const date = (days: number) => today.plus({ days }).toISODate()!;
 type Shift = {
   id: string;
   localDate: string;
+  type: string;
   start: string;
   end: string;
   night: boolean;
@@ -53,7 +58,7 @@ describe.each(databaseTargets())('the rota keeps its rules on %s', (target) => {
     ).json() as { id: string; caseReference: string };
   const shiftsOf = async (placementId: string): Promise<Shift[]> =>
     (
-      await ctx.call('admin', 'GET', `/v1/shifts?from=${date(-1)}&to=${date(12)}&placement=${placementId}`)
+      await ctx.call('admin', 'GET', `/v1/shifts?from=${date(-1)}&to=${date(16)}&placement=${placementId}`)
     ).json().items;
   const assign = (shiftId: string, practitionerId: string) =>
     expectStatus(
@@ -62,7 +67,7 @@ describe.each(databaseTargets())('the rota keeps its rules on %s', (target) => {
     );
   const breaks = async () =>
     (
-      await expectStatus(ctx.call('viewer', 'GET', `/v1/rule-breaks?from=${date(-2)}&to=${date(14)}`), 200)
+      await expectStatus(ctx.call('viewer', 'GET', `/v1/rule-breaks?from=${date(-2)}&to=${date(16)}`), 200)
     ).json().breaks as unknown[];
   const onShifts = (shifts: Shift[], id: string) =>
     shifts.filter((s) => s.assignments.some((a) => a.practitionerId === id)).length;
@@ -162,6 +167,125 @@ describe.each(databaseTargets())('the rota keeps its rules on %s', (target) => {
     const after = await shiftsOf(p.id);
     expect(onShifts(after, hal.id)).toBe(2);
     expect(after.find((s) => s.id === days[2]!.id)!.uncoveredBy[0]!.rule).toBe('maxMinutesPer7Days');
+    expect(await breaks()).toEqual([]);
+  });
+
+  it('takes off the shift that leaves a single day off when days off must now come together', async () => {
+    const dee = await person('Dee Daysoff');
+    const p = await placement({ endDate: date(7) });
+    const days = (await shiftsOf(p.id)).filter((s) => !s.night);
+    const on = (d: number) => days.find((s) => s.localDate === date(d))!;
+    // Works, one day off, works two days: the day off stands alone.
+    for (const d of [2, 4, 5]) await assign(on(d).id, dee.id);
+    const res = await expectStatus(
+      ctx.call('coordinator', 'PATCH', `/v1/practitioners/${dee.id}`, {
+        contract: { minConsecutiveDaysOff: 2 },
+      }),
+      200,
+    );
+    expect(res.json().contract.minConsecutiveDaysOff).toBe(2);
+    // Taking the first shift after the lone day off joins it to the next: days 3 and 4 off together.
+    expect(res.json().uncoveredShifts.map((s: Shift) => s.id)).toEqual([on(4).id]);
+    const after = await shiftsOf(p.id);
+    expect(
+      after.filter((s) => s.assignments.some((a) => a.practitionerId === dee.id)).map((s) => s.localDate),
+    ).toEqual([date(2), date(5)]);
+    const taken = after.find((s) => s.id === on(4).id)!.uncoveredBy[0]!;
+    expect(taken).toMatchObject({ practitionerId: dee.id, rule: 'minConsecutiveDaysOff' });
+    const dayOff = today.plus({ days: 3 }).toFormat('ccc d LLL yyyy');
+    expect(taken.reason).toBe(`Dee Daysoff would have 1 day off from ${dayOff} (at least 2 together)`);
+    expectNoIds(taken.reason);
+    expect(await breaks()).toEqual([]);
+  });
+
+  it('takes off the latest weekend over a lowered weekend allowance, and keeps the earlier one', async () => {
+    const wes = await person('Wes Weekend');
+    const saturday = today.plus({ days: 2 }).plus({ days: (6 - today.plus({ days: 2 }).weekday + 7) % 7 });
+    const sat = (weeks: number) => saturday.plus({ weeks }).toISODate()!;
+    const p = await placement({ startDate: sat(0), endDate: sat(1) });
+    const days = (await shiftsOf(p.id)).filter((s) => !s.night);
+    const first = days.find((s) => s.localDate === sat(0))!;
+    const second = days.find((s) => s.localDate === sat(1))!;
+    await assign(first.id, wes.id);
+    await assign(second.id, wes.id);
+    const res = await expectStatus(
+      ctx.call('coordinator', 'PATCH', `/v1/practitioners/${wes.id}`, {
+        contract: { maxWeekendsIn4Weeks: 1 },
+      }),
+      200,
+    );
+    expect(res.json().uncoveredShifts.map((s: Shift) => s.id)).toEqual([second.id]);
+    const after = await shiftsOf(p.id);
+    expect(onShifts(after, wes.id)).toBe(1);
+    const taken = after.find((s) => s.id === second.id)!.uncoveredBy[0]!;
+    expect(taken).toMatchObject({ practitionerId: wes.id, rule: 'maxWeekends' });
+    expect(taken.reason).toBe('Wes Weekend would work 2 weekends (at most 1)');
+    // None at all: the earlier weekend goes too.
+    await expectStatus(
+      ctx.call('coordinator', 'PATCH', `/v1/practitioners/${wes.id}`, {
+        contract: { maxWeekendsIn4Weeks: 0 },
+      }),
+      200,
+    );
+    expect(onShifts(await shiftsOf(p.id), wes.id)).toBe(0);
+    expect(await breaks()).toEqual([]);
+  });
+
+  it('keeps "no early shift the day after a late": a shift relabelled late takes the next early off, and hands refuse it', async () => {
+    // Rest of 8 hours lets a 22:00 finish be followed by a 07:00 start: only the succession rule forbids it.
+    const lou = await person('Lou Late', { contract: { minRestHours: 8 } });
+    const phases = (lateType?: 'late') => [
+      {
+        fromDate: date(2),
+        toDate: date(4),
+        shifts: [
+          { start: '07:00', end: '14:00', practitioners: 1 },
+          { start: '15:00', end: '22:00', practitioners: 1, ...(lateType ? { type: lateType } : {}) },
+        ],
+      },
+    ];
+    const p = await placement({ phases: phases() });
+    const shifts = await shiftsOf(p.id);
+    const at = (d: number, time: string) =>
+      shifts.find(
+        (s) => s.localDate === date(d) && DateTime.fromISO(s.start, { zone: TZ }).toFormat('HH:mm') === time,
+      )!;
+    // The start time names a shift without a type: 07:00 early, 15:00 day.
+    expect([at(2, '07:00').type, at(2, '15:00').type]).toEqual(['early', 'day']);
+    await assign(at(2, '15:00').id, lou.id);
+    await assign(at(3, '07:00').id, lou.id);
+    const res = await expectStatus(
+      ctx.call('coordinator', 'PATCH', `/v1/placements/${p.id}`, { phases: phases('late') }),
+      200,
+    );
+    expect(res.json().uncoveredShifts.map((s: Shift) => s.id)).toEqual([at(3, '07:00').id]);
+    const after = await shiftsOf(p.id);
+    expect(after.find((s) => s.id === at(2, '15:00').id)!.type).toBe('late');
+    const taken = after.find((s) => s.id === at(3, '07:00').id)!.uncoveredBy[0]!;
+    expect(taken).toMatchObject({ practitionerId: lou.id, rule: 'succession' });
+    expect(taken.reason).toContain('Lou Late would work');
+    expect(taken.reason).toContain(p.caseReference);
+    expect(taken.reason).toContain('(early may not follow late)');
+    expectNoIds(taken.reason);
+    const refused = await ctx.call('coordinator', 'POST', `/v1/shifts/${at(3, '07:00').id}/assignments`, {
+      practitionerId: lou.id,
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toContain('early may not follow late');
+    expectNoIds(refused.json());
+    const candidates = (
+      await ctx.call('coordinator', 'GET', `/v1/shifts/${at(3, '07:00').id}/candidates`)
+    ).json().items as {
+      practitionerId: string;
+      allowed: boolean;
+      breaks: string[];
+      oneRuleAway: string | null;
+    }[];
+    const mine = candidates.find((c) => c.practitionerId === lou.id)!;
+    expect(mine).toMatchObject({ allowed: false, oneRuleAway: 'succession' });
+    expect(mine.breaks.join(' ')).toMatch(
+      /Lou Late would work .* the day after .* \(early may not follow late\)/,
+    );
     expect(await breaks()).toEqual([]);
   });
 

@@ -42,6 +42,16 @@ function contractControls(c) {
       contractField('Least rest between shifts (hours)', 'minRestHours', c?.minRestHours ?? 11),
       contractField('Most nights in a row', 'maxConsecutiveNights', c?.maxConsecutiveNights ?? 4),
       contractField('Most days in a row', 'maxConsecutiveDays', c?.maxConsecutiveDays ?? 6),
+      contractField(
+        'Least days off together (2: never a lone day off)',
+        'minConsecutiveDaysOff',
+        c?.minConsecutiveDaysOff ?? 1,
+      ),
+      contractField(
+        'Most weekends in any 4 weeks (empty: no limit)',
+        'maxWeekendsIn4Weeks',
+        c?.maxWeekendsIn4Weeks,
+      ),
     ),
   );
 }
@@ -149,6 +159,8 @@ function read(form) {
       minRestHours: num(value(form, 'minRestHours')),
       maxConsecutiveNights: num(value(form, 'maxConsecutiveNights')),
       maxConsecutiveDays: num(value(form, 'maxConsecutiveDays')),
+      minConsecutiveDaysOff: num(value(form, 'minConsecutiveDaysOff')),
+      maxWeekendsIn4Weeks: num(value(form, 'maxWeekendsIn4Weeks')) ?? null,
     },
   };
 }

@@ -1,0 +1,83 @@
+import type { Demand, Resource, Succession } from '../scheduler/index.js';
+
+/**
+ * Care-rota rules the core states in its own terms: which shift kinds may not follow each other, and
+ * how a contract's "at most N weekends in 4 weeks" becomes the core's cap on weekends over a horizon.
+ * Days off together need no translation (`contract.minConsecutiveDaysOff`), but the core does not count
+ * a run of days off that starts with work before the horizon, and the re-check of published work does:
+ * until the core counts it, a run may leave a lone day off just after its start that publishing refuses.
+ */
+
+/** No early shift the day after a late or a night shift (shift kinds: `placements/shift-types.ts`). */
+export const NO_EARLY_AFTER_LATE_OR_NIGHT: readonly Succession[] = [
+  { first: 'late', next: 'early' },
+  { first: 'night', next: 'early' },
+];
+
+interface Worked {
+  day: number;
+  start: number;
+  end: number;
+  shiftType?: string;
+}
+
+/**
+ * The forbidden successions someone could work without already breaking their rest: a pair is kept when
+ * some shift of the first kind (or prior work of it) ends at least the panel's least rest before some
+ * shift of the next kind starts on the next day. Where rest rules every such pair out (the 24/7
+ * pattern: a night ends at 08:00, the next early starts then), stating the rule changes no rota and cost
+ * the search a quarter of its moves on the national benchmark.
+ */
+export function successionsRestAllows(
+  successions: readonly Succession[],
+  demands: readonly Demand[],
+  resources: readonly Resource[],
+): Succession[] {
+  const leastRest = Math.min(...resources.map((r) => r.contract?.minRestMinutes ?? 0));
+  if (!Number.isFinite(leastRest)) return [];
+  const firstEnd = new Map<string, number>();
+  const lastStart = new Map<string, number>();
+  const note = (w: Worked) => {
+    if (!w.shiftType) return;
+    const key = `${w.shiftType}|${w.day}`;
+    firstEnd.set(key, Math.min(firstEnd.get(key) ?? Infinity, w.end));
+    lastStart.set(key, Math.max(lastStart.get(key) ?? -Infinity, w.start));
+  };
+  demands.forEach(note);
+  for (const r of resources) r.history?.priorWork?.forEach(note);
+  const days = new Set([...firstEnd.keys()].map((k) => Number(k.split('|')[1])));
+  return successions.filter(({ first, next }) =>
+    [...days].some(
+      (day) =>
+        (lastStart.get(`${next}|${day + 1}`) ?? -Infinity) - (firstEnd.get(`${first}|${day}`) ?? Infinity) >=
+        leastRest,
+    ),
+  );
+}
+
+const FOUR_WEEKS = 28;
+
+/**
+ * The weekends a plan of `horizonDays` may give someone whose contract allows `perFourWeeks` in 4 weeks.
+ * The core caps weekends over the whole horizon (and does not count work before it), so: a horizon of 4
+ * weeks or more gets the allowance pro rata, rounded down (never more than the contract's rate over the
+ * plan); a shorter one is read as the last part of the 4 weeks that end with it, and gets what the
+ * weekends already worked in the rest of those 4 weeks (`weekendsBefore`) leave, so weekly runs one
+ * after another keep "N in any 4 weeks".
+ */
+export function weekendsForPlan(perFourWeeks: number, horizonDays: number, weekendsBefore: number): number {
+  if (horizonDays >= FOUR_WEEKS) return Math.floor((perFourWeeks * horizonDays) / FOUR_WEEKS);
+  return Math.max(0, perFourWeeks - weekendsBefore);
+}
+
+/** The days before a plan whose weekends count against it (the rest of the 4 weeks that end with it). */
+export const daysBeforePlan = (horizonDays: number): number => Math.max(0, FOUR_WEEKS - horizonDays);
+
+/**
+ * The most weekends `weeks` consecutive weeks can hold while every 4 of them hold at most `perFourWeeks`.
+ * The re-check of published work caps weekends with it: more than that breaks the rule somewhere for
+ * certain, while a tighter cap could flag work a run rightly gave (the core has no rolling window).
+ */
+export function weekendsKeepingRule(perFourWeeks: number, weeks: number): number {
+  return perFourWeeks * Math.floor(weeks / 4) + Math.min(perFourWeeks, weeks % 4);
+}

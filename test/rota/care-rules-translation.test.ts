@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import {
+  daysBeforePlan,
+  NO_EARLY_AFTER_LATE_OR_NIGHT,
+  successionsRestAllows,
+  weekendsForPlan,
+  weekendsKeepingRule,
+} from '../../src/rota/care-rules.js';
+
+describe('weekends in 4 weeks, as a cap over a plan', () => {
+  it('gives a plan of 4 weeks or more the allowance pro rata, rounded down', () => {
+    expect(weekendsForPlan(2, 28, 0)).toBe(2);
+    expect(weekendsForPlan(2, 35, 0)).toBe(2);
+    expect(weekendsForPlan(2, 42, 0)).toBe(3);
+    expect(weekendsForPlan(1, 56, 5)).toBe(2);
+  });
+
+  it('gives a shorter plan what the weekends worked in the rest of its 4 weeks leave', () => {
+    expect(daysBeforePlan(7)).toBe(21);
+    expect(daysBeforePlan(14)).toBe(14);
+    expect(daysBeforePlan(28)).toBe(0);
+    expect(weekendsForPlan(2, 7, 0)).toBe(2);
+    expect(weekendsForPlan(2, 7, 1)).toBe(1);
+    expect(weekendsForPlan(2, 14, 3)).toBe(0);
+    expect(weekendsForPlan(0, 7, 0)).toBe(0);
+  });
+
+  it('lets a re-check flag only what breaks "N in any 4 weeks" for certain', () => {
+    // Two in four over six weeks: weekends 1, 2, 5 and 6 keep every window of four.
+    expect(weekendsKeepingRule(2, 6)).toBe(4);
+    expect(weekendsKeepingRule(2, 4)).toBe(2);
+    expect(weekendsKeepingRule(2, 2)).toBe(2);
+    expect(weekendsKeepingRule(1, 2)).toBe(1);
+    expect(weekendsKeepingRule(1, 5)).toBe(2);
+    expect(weekendsKeepingRule(0, 9)).toBe(0);
+  });
+});
+
+describe('no early shift the day after a late or a night, stated where rest does not already rule it out', () => {
+  const HOUR = 60;
+  const shift = (id: string, day: number, from: number, to: number, shiftType: string) => ({
+    id,
+    day,
+    start: (day * 24 + from) * HOUR,
+    end: (day * 24 + to) * HOUR,
+    shiftType,
+    location: 'CR-1',
+    region: 'north',
+  });
+  const panel = (restHours: number) => [{ id: 'p', contract: { minRestMinutes: restHours * HOUR } }];
+
+  it('leaves out a pair that rest already forbids: the 24/7 night, then the 08:00 shift', () => {
+    const demands = [shift('n', 0, 20, 32, 'night'), shift('e', 1, 8, 20, 'early')];
+    expect(successionsRestAllows(NO_EARLY_AFTER_LATE_OR_NIGHT, demands, panel(11))).toEqual([]);
+  });
+
+  it('keeps a pair someone could work with the rest they have, prior work included', () => {
+    const demands = [shift('l', 0, 14, 22, 'late'), shift('e', 1, 7, 15, 'early')];
+    expect(successionsRestAllows(NO_EARLY_AFTER_LATE_OR_NIGHT, demands, panel(11))).toEqual([]);
+    expect(successionsRestAllows(NO_EARLY_AFTER_LATE_OR_NIGHT, demands, panel(8))).toEqual([
+      { first: 'late', next: 'early' },
+    ]);
+    const afterPrior = [shift('e', 0, 7, 15, 'early')];
+    const worked = [{ ...panel(8)[0]!, history: { priorWork: [{ ...shift('x', -1, 20, 23, 'night') }] } }];
+    expect(successionsRestAllows(NO_EARLY_AFTER_LATE_OR_NIGHT, afterPrior, worked)).toEqual([
+      { first: 'night', next: 'early' },
+    ]);
+  });
+});

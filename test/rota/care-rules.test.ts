@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
+import { databaseTargets } from '../helpers/databases.js';
+import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
+import { checkAssignment, type Assignments } from '../../src/scheduler/index.js';
+import { loadRotaProblem, wordsIn } from '../../src/rota/problem.js';
+import {
+  checkHardRules,
+  type CheckedPractitioner,
+  type CheckedShift,
+} from '../placements/hard-rules-checker.js';
+
+const TZ = 'Europe/London';
+
+async function waitForRun(ctx: TestContext, id: string) {
+  for (let i = 0; i < 240; i++) {
+    const run = (await ctx.call('coordinator', 'GET', `/v1/rota-runs/${id}`)).json();
+    if (['completed', 'failed', 'cancelled'].includes(run.status)) return run;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('run did not finish');
+}
+
+// Rest of 8 hours lets a 22:00 finish be followed by a 07:00 start: only the care rule forbids it.
+const CARE_CONTRACT = {
+  minRestHours: 8,
+  minConsecutiveDaysOff: 2,
+  maxWeekendsIn4Weeks: 1,
+  hoursPerWeek: 22.5,
+};
+const EARLY_AND_LATE = [
+  { start: '07:00', end: '14:30', practitioners: 1 },
+  { start: '14:30', end: '22:00', practitioners: 1, type: 'late' },
+];
+
+/**
+ * The issue's care-rota rules through a whole run: two days off together, at most one weekend in four
+ * weeks, and no early shift the day after a late one; each checked on the published rota by the
+ * independent checker, and stated in the problem the run solves.
+ */
+describe.each(databaseTargets())('a rota run keeps the care-rota rules, on %s', (target) => {
+  let ctx: TestContext;
+  // A Monday at least three days ahead, so the weekend before it can still be assigned by hand.
+  const monday = DateTime.now().setZone(TZ).plus({ days: 10 }).startOf('week');
+  const from = monday.toISODate()!;
+  const to = monday.plus({ days: 13 }).toISODate()!;
+
+  beforeAll(async () => {
+    ctx = await createTestContext(target);
+    await expectStatus(ctx.call('admin', 'PUT', '/v1/regions/north', { name: 'North' }), 201);
+    for (let i = 0; i < 6; i++)
+      await expectStatus(
+        ctx.call('admin', 'POST', '/v1/practitioners', {
+          name: `Carer ${i}`,
+          kind: 'parenting',
+          homeRegion: 'north',
+          contract: CARE_CONTRACT,
+        }),
+        201,
+      );
+    await expectStatus(
+      ctx.call('coordinator', 'POST', '/v1/placements', {
+        caseReference: 'CR-CARE-1',
+        region: 'north',
+        startDate: from,
+        endDate: to,
+        phases: [{ fromDate: from, toDate: to, shifts: EARLY_AND_LATE }],
+      }),
+      201,
+    );
+  });
+  afterAll(() => ctx?.close());
+
+  it('publishes a rota with no lone day off, no early after a late and one weekend each', async () => {
+    const started = await expectStatus(
+      ctx.call('coordinator', 'POST', '/v1/rota-runs', { from, to, timeLimitSeconds: 5 }),
+      202,
+    );
+    const run = await waitForRun(ctx, started.json().id);
+    expect(run.status).toBe('completed');
+    expect(run.score.hard).toBe(0);
+    await expectStatus(ctx.call('coordinator', 'POST', `/v1/rota-runs/${run.id}/publish`), 200);
+
+    const shifts = (await ctx.call('viewer', 'GET', `/v1/shifts?from=${from}&to=${to}`)).json()
+      .items as (CheckedShift & { status: string })[];
+    expect(shifts).toHaveLength(28);
+    expect(shifts.filter((s) => s.type === 'early')).toHaveLength(14);
+    expect(shifts.filter((s) => s.type === 'late')).toHaveLength(14);
+    const panel = (await ctx.call('coordinator', 'GET', '/v1/practitioners')).json()
+      .items as CheckedPractitioner[];
+    expect(panel.every((p) => p.contract.minConsecutiveDaysOff === 2)).toBe(true);
+    const placements = (await ctx.call('viewer', 'GET', '/v1/placements')).json().items;
+    expect(checkHardRules(shifts, panel, [], placements, TZ)).toEqual([]);
+    // Six people with one weekend each cover the four weekend days' eight shifts, and the rest.
+    expect(shifts.filter((s) => s.status !== 'covered')).toEqual([]);
+  });
+
+  it('states the rules in the problem it solves, counting the kinds and weekends worked just before', async () => {
+    const dana = (
+      await expectStatus(
+        ctx.call('admin', 'POST', '/v1/practitioners', {
+          name: 'Dana Before',
+          kind: 'parenting',
+          homeRegion: 'north',
+          contract: CARE_CONTRACT,
+        }),
+        201,
+      )
+    ).json();
+    const saturday = monday.minus({ days: 2 }).toISODate()!;
+    const sunday = monday.minus({ days: 1 }).toISODate()!;
+    const before = (
+      await expectStatus(
+        ctx.call('coordinator', 'POST', '/v1/placements', {
+          caseReference: 'CR-CARE-0',
+          region: 'north',
+          startDate: saturday,
+          endDate: sunday,
+          phases: [{ fromDate: saturday, toDate: sunday, shifts: EARLY_AND_LATE }],
+        }),
+        201,
+      )
+    ).json();
+    const weekend = (
+      await ctx.call('viewer', 'GET', `/v1/shifts?from=${saturday}&to=${sunday}&placement=${before.id}`)
+    ).json().items as CheckedShift[];
+    const saturdayEarly = weekend.find((s) => s.localDate === saturday && s.type === 'early')!;
+    const sundayLate = weekend.find((s) => s.localDate === sunday && s.type === 'late')!;
+    for (const s of [saturdayEarly, sundayLate])
+      await expectStatus(
+        ctx.call('coordinator', 'POST', `/v1/shifts/${s.id}/assignments`, { practitionerId: dana.id }),
+        201,
+      );
+
+    const { problem, firstDate } = await loadRotaProblem(ctx.database.db, {
+      from,
+      to,
+      timezone: TZ,
+      now: new Date(),
+    });
+    // No night shifts here: only "no early after a late" can bind.
+    expect(problem.forbiddenSuccessions).toEqual([{ first: 'late', next: 'early' }]);
+    expect(new Set(problem.demands.map((d) => d.shiftType))).toEqual(new Set(['early', 'late']));
+    const resource = problem.resources.find((r) => r.id === dana.id)!;
+    // One weekend in four weeks, and the weekend just before the run is in those four weeks.
+    expect(resource.contract).toMatchObject({ minConsecutiveDaysOff: 2, maxWeekends: 0 });
+    const prior = [...(resource.history?.priorWork ?? [])].sort((a, b) => a.day - b.day);
+    expect(prior.map((w) => [w.day, w.shiftType])).toEqual([
+      [-2, 'early'],
+      [-1, 'late'],
+    ]);
+    const other = problem.resources.find((r) => r.id !== dana.id)!;
+    expect(other.contract).toMatchObject({ minConsecutiveDaysOff: 2, maxWeekends: 1 });
+
+    // Sunday's late rules out Monday's early, in words.
+    const mondayEarly = problem.demands.find((d) => d.day === 0 && d.shiftType === 'early')!;
+    const assignments: Assignments = Object.fromEntries(
+      problem.demands.map((d) => [d.id, d.published ?? []]),
+    );
+    // The run put someone on it: ask about Dana in their place.
+    const check = checkAssignment(problem, assignments, mondayEarly.id, dana.id, {
+      ...wordsIn(TZ, firstDate),
+      replacing: mondayEarly.published![0]!,
+    });
+    expect(check.allowed).toBe(false);
+    const succession = check.hard.find((r) => r.constraint === 'succession')!;
+    expect(succession.message).toMatch(
+      /^Dana Before would work CR-CARE-1 Mon .* the day after an earlier shift/,
+    );
+    expect(succession.message).toContain('(early may not follow late)');
+  });
+});
