@@ -3,9 +3,8 @@ import type { Demand, Resource, Succession } from '../scheduler/index.js';
 /**
  * Care-rota rules the core states in its own terms: which shift kinds may not follow each other, and
  * how a contract's "at most N weekends in 4 weeks" becomes the core's cap on weekends over a horizon.
- * Days off together need no translation (`contract.minConsecutiveDaysOff`), but the core does not count
- * a run of days off that starts with work before the horizon, and the re-check of published work does:
- * until the core counts it, a run may leave a lone day off just after its start that publishing refuses.
+ * Days off together need no translation (`contract.minConsecutiveDaysOff`; the core counts a run of
+ * days off after work before the horizon, as the re-check of published work does).
  */
 
 /** No early shift the day after a late or a night shift (shift kinds: `placements/shift-types.ts`). */

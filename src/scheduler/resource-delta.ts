@@ -363,8 +363,8 @@ export class ResourceDelta {
         if (on[MAX_DAYS]) this.put(MAX_DAYS, base + x, length > maxDays ? length - maxDays : 0);
         if (on[MIN_OFF]) this.put(MIN_OFF, base + x, 0);
       } else {
-        // Days off between two working days, the first of them inside the horizon.
-        const between = x > 0 && end < W - 1 && first - 1 >= 0;
+        // Days off between two working days, the second of them inside the horizon.
+        const between = x > 0 && end < W - 1 && last + 1 >= 0;
         if (on[MIN_OFF]) this.put(MIN_OFF, base + x, between && length < minOff ? minOff - length : 0);
         if (on[MIN_DAYS]) this.put(MIN_DAYS, base + x, 0);
         if (on[MAX_DAYS]) this.put(MAX_DAYS, base + x, 0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../src/scheduler/index.js';
-import { HOUR, breakdown, penalty, person, shift, working } from './helpers.js';
+import { DAY, HOUR, T0, breakdown, penalty, person, shift, working } from './helpers.js';
 
 const week = (extra: Partial<Problem> = {}, contract = {}): Problem => ({
   resources: [person('a', { contract: { daysOff: 'none', maxConsecutiveDays: 14, ...contract } })],
@@ -49,6 +49,30 @@ describe('minConsecutiveDaysOff', () => {
     );
     expect(p).toBe(1);
     expect(messages[0]).toMatch(/1 day off from day 1/);
+  });
+
+  it('counts a lone day off at the start after work the day before, not days off wholly before it', () => {
+    const withPrior = (day: number): Problem => ({
+      ...week({}, { minConsecutiveDaysOff: 2 }),
+      resources: [
+        person('a', {
+          contract: { daysOff: 'none', maxConsecutiveDays: 14, minConsecutiveDaysOff: 2 },
+          history: {
+            priorWork: [{ start: T0 + day * DAY + 8 * HOUR, end: T0 + day * DAY + 20 * HOUR, day }],
+          },
+        }),
+      ],
+    });
+    // Worked the day before the horizon, off on day 0, back on day 1: publishing would refuse it.
+    expect(penalty(withPrior(-1), working({ a: ['s1', 's2'] }), 'minConsecutiveDaysOff')).toBe(1);
+    // Off on day -2 alone, back on day -1 and day 0: all of it before the horizon, not this rota's doing.
+    const before = withPrior(-3);
+    before.resources[0]!.history!.priorWork!.push({
+      start: T0 - DAY + 8 * HOUR,
+      end: T0 - DAY + 20 * HOUR,
+      day: -1,
+    });
+    expect(penalty(before, working({ a: ['s0', 's1'] }), 'minConsecutiveDaysOff')).toBe(0);
   });
 });
 

@@ -102,7 +102,10 @@ export function minConsecutiveDays(c: Compiled, r: number, tl: readonly number[]
   return penalty;
 }
 
-/** Days short of the minimum in each run of days off between two working days inside the horizon. */
+/**
+ * Days short of the minimum in each run of days off between two working days, the second of them inside
+ * the horizon (the first may be work before it: a lone day off on day 0 after work the day before counts).
+ */
 export function minConsecutiveDaysOff(c: Compiled, r: number, tl: readonly number[], emit?: Emit): number {
   const min = c.contract[r]!.minConsecutiveDaysOff ?? 1;
   if (min <= 1 || tl.length < 2) return 0;
@@ -111,7 +114,7 @@ export function minConsecutiveDaysOff(c: Compiled, r: number, tl: readonly numbe
   for (let i = 1; i < days.length; i++) {
     const before = days[i - 1]!;
     const off = days[i]! - before - 1;
-    if (before < 0 || off === 0 || off >= min) continue;
+    if (days[i]! < 0 || off === 0 || off >= min) continue;
     penalty += min - off;
     emit?.({
       penalty: min - off,
