@@ -2,7 +2,9 @@ import type { TestProject } from 'vitest/node';
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import { migrateToLatest } from '../src/db/migrate.js';
+import { WORKER_BUNDLES_ENV } from '../src/solving/spawn.js';
 import { dumpMigratedPglite } from './helpers/pglite-snapshot.js';
+import { bundleSolverWorkers } from './helpers/worker-bundles.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -39,9 +41,14 @@ function withDatabase(url: string, name: string): string {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const snapshot = await dumpMigratedPglite();
+  const [snapshot, workers] = await Promise.all([dumpMigratedPglite(), bundleSolverWorkers()]);
   project.provide('pgliteSnapshot', snapshot.path);
-  const removeFiles = snapshot.remove;
+  // Set before the test workers start, so every process they run (and its solver threads) inherits it.
+  process.env[WORKER_BUNDLES_ENV] = workers.dir;
+  const removeFiles = async () => {
+    await snapshot.remove();
+    await workers.remove();
+  };
   const found = await findPostgres();
   if (!found) {
     console.log(
