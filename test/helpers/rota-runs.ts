@@ -1,4 +1,4 @@
-import type { TestContext } from './app.js';
+import { expectStatus, type TestContext } from './app.js';
 
 export interface RunState {
   id: string;
@@ -18,7 +18,7 @@ export async function waitForRun(
   until: (run: RunState) => boolean = ended,
 ): Promise<ReturnType<typeof JSON.parse>> {
   for (let i = 0; i < 600; i++) {
-    const run = (await ctx.call('coordinator', 'GET', `/v1/rota-runs/${id}`)).json() as RunState;
+    const run = (await expectStatus(ctx.call('coordinator', 'GET', `/v1/rota-runs/${id}`), 200)).json();
     if (until(run)) return run;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
