@@ -5,7 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
     pool: 'forks',
-    // Two at once: most files wait on the database or a solver thread, so two cores keep busy (about 4 min, not 6.5).
+    // Two at once: most files wait on the database or a solver thread, so two keep both cores busy.
     maxWorkers: 2,
     // A worker runs file after file in one process: fastify, kysely, PGlite, the routes and the warm solver
     // thread are loaded and warmed once, not once a file (that was about a third of the suite's CPU time).
