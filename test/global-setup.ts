@@ -2,6 +2,9 @@ import type { TestProject } from 'vitest/node';
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import { migrateToLatest } from '../src/db/migrate.js';
+import { WORKER_BUNDLES_ENV } from '../src/solving/spawn.js';
+import { dumpMigratedPglite } from './helpers/pglite-snapshot.js';
+import { bundleSolverWorkers } from './helpers/worker-bundles.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -10,6 +13,8 @@ declare module 'vitest' {
     /** A migrated database that each test file clones, so files are isolated and migrate once. */
     pgTemplate: string;
     pgSource: string;
+    /** A migrated embedded database's data directory (a tar file) that each test file loads. */
+    pgliteSnapshot: string;
   }
 }
 
@@ -36,6 +41,14 @@ function withDatabase(url: string, name: string): string {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const [snapshot, workers] = await Promise.all([dumpMigratedPglite(), bundleSolverWorkers()]);
+  project.provide('pgliteSnapshot', snapshot.path);
+  // Set before the test workers start, so every process they run (and its solver threads) inherits it.
+  process.env[WORKER_BUNDLES_ENV] = workers.dir;
+  const removeFiles = async () => {
+    await snapshot.remove();
+    await workers.remove();
+  };
   const found = await findPostgres();
   if (!found) {
     console.log(
@@ -44,7 +57,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('pgUrl', '');
     project.provide('pgTemplate', '');
     project.provide('pgSource', '');
-    return async () => {};
+    return removeFiles;
   }
   const template = `care_rota_tpl_${process.pid}`;
   const admin = new pg.Client({ connectionString: found.url });
@@ -74,5 +87,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
       await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
     await admin.end();
     await stopContainer?.();
+    await removeFiles();
   };
 }

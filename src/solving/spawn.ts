@@ -25,10 +25,26 @@ function tsxEsmApi(): string {
   return pathToFileURL(join(dirname(manifest), file)).href;
 }
 
-/** Starts `<entry>.ts` (from source) or `<entry>.js` (from dist/) beside this file as a worker thread. */
+/**
+ * A folder of the entries bundled as `<entry>.mjs`, which the tests build once a run (test/global-setup.ts):
+ * under tsx a new thread takes a second or two to compile the scheduler, and every rota run starts one.
+ */
+export const WORKER_BUNDLES_ENV = 'CARE_ROTA_WORKER_BUNDLES';
+
+/**
+ * Starts `<entry>.ts` (from source) or `<entry>.js` (from dist/) beside this file as a worker thread, or
+ * `<entry>.mjs` from the folder `CARE_ROTA_WORKER_BUNDLES` names.
+ */
 export function spawnWorker(entry: string, workerData?: unknown): Worker {
+  const bundles = process.env[WORKER_BUNDLES_ENV];
+  if (bundles) return new Worker(join(bundles, `${entry}.mjs`), { workerData });
   if (!import.meta.url.endsWith('.ts'))
     return new Worker(new URL(`./${entry}.js`, import.meta.url), { workerData });
+  return spawnFromSource(entry, workerData);
+}
+
+/** Starts `<entry>.ts` beside this file under tsx (`npm start`, `npm run dev`). */
+export function spawnFromSource(entry: string, workerData?: unknown): Worker {
   const url = new URL(`./${entry}.ts`, import.meta.url).href;
   return new Worker(TS_BOOTSTRAP, {
     eval: true,

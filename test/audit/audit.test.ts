@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets } from '../helpers/databases.js';
 import { createTestContext, expectStatus, seedReference, type TestContext } from '../helpers/app.js';
+import { addPractitioner } from '../helpers/fixtures.js';
 
 describe.each(databaseTargets())('the audit log on %s', (target) => {
   let ctx: TestContext;
@@ -11,16 +12,7 @@ describe.each(databaseTargets())('the audit log on %s', (target) => {
   afterAll(() => ctx?.close());
 
   it('records who changed what, when, with before and after', async () => {
-    const created = (
-      await expectStatus(
-        ctx.call('coordinator', 'POST', '/v1/practitioners', {
-          name: 'Audit Me',
-          kind: 'parenting',
-          homeRegion: 'north-west',
-        }),
-        201,
-      )
-    ).json();
+    const created = await addPractitioner(ctx, { name: 'Audit Me', homeRegion: 'north-west' }, 'coordinator');
     await expectStatus(
       ctx.call('coordinator', 'PATCH', `/v1/practitioners/${created.id}`, { name: 'Audited' }),
       200,

@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import ical, { type VEvent } from 'node-ical';
 import { createApiKey } from '../../src/keys/repository.js';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
+import { addPlacement, addPractitioner, putReference } from '../helpers/fixtures.js';
 import { databaseTargets } from '../helpers/databases.js';
 import { hubWithLead, weekFromNow } from '../osr/booking-helpers.js';
 
@@ -20,28 +21,14 @@ describe.each(databaseTargets())('calendar links, on %s', (target) => {
 
   beforeAll(async () => {
     ctx = await createTestContext(target);
-    await expectStatus(ctx.call('admin', 'PUT', '/v1/regions/north', { name: 'North' }), 201);
-    alex = (
-      await expectStatus(
-        ctx.call('coordinator', 'POST', '/v1/practitioners', {
-          name: 'Alex Morgan',
-          kind: 'parenting',
-          homeRegion: 'north',
-        }),
-        201,
-      )
-    ).json();
-    const placement = (
-      await expectStatus(
-        ctx.call('coordinator', 'POST', '/v1/placements', {
-          caseReference: 'CR-CAL-1',
-          region: 'north',
-          startDate: day(3),
-          endDate: day(3),
-        }),
-        201,
-      )
-    ).json();
+    await putReference(ctx, { regions: { north: 'North' } });
+    alex = await addPractitioner(ctx, { name: 'Alex Morgan', homeRegion: 'north' }, 'coordinator');
+    const placement = await addPlacement(ctx, {
+      caseReference: 'CR-CAL-1',
+      region: 'north',
+      startDate: day(3),
+      endDate: day(3),
+    });
     const shifts = (
       await ctx.call('viewer', 'GET', `/v1/shifts?from=${day(3)}&to=${day(3)}&placement=${placement.id}`)
     ).json().items;

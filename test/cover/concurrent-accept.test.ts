@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { hasPostgres } from '../helpers/databases.js';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
+import { addPlacement, addPractitioner, putReference, recordAbsence } from '../helpers/fixtures.js';
 
 const TZ = 'Europe/London';
 const day = DateTime.now().setZone(TZ).startOf('day').plus({ days: 3 });
@@ -14,24 +15,16 @@ describe.skipIf(!hasPostgres())('two admins accepting cover plans at the same mo
 
   beforeAll(async () => {
     ctx = await createTestContext('postgres', { solveInProcess: false });
-    await expectStatus(ctx.call('admin', 'PUT', '/v1/regions/west', { name: 'West' }), 201);
-    for (const name of ['Xan', 'Yas', 'Zed']) {
-      ids[name] = (
-        await ctx.call('admin', 'POST', '/v1/practitioners', { name, kind: 'parenting', homeRegion: 'west' })
-      ).json().id;
-    }
+    await putReference(ctx, { regions: { west: 'West' } });
+    for (const name of ['Xan', 'Yas', 'Zed'])
+      ids[name] = (await addPractitioner(ctx, { name, homeRegion: 'west' })).id;
     for (const ref of ['CR-P1', 'CR-P2']) {
-      const p = (
-        await expectStatus(
-          ctx.call('coordinator', 'POST', '/v1/placements', {
-            caseReference: ref,
-            region: 'west',
-            startDate: day.toISODate(),
-            endDate: day.toISODate(),
-          }),
-          201,
-        )
-      ).json();
+      const p = await addPlacement(ctx, {
+        caseReference: ref,
+        region: 'west',
+        startDate: day.toISODate()!,
+        endDate: day.toISODate()!,
+      });
       const shifts = (
         await ctx.call(
           'viewer',
@@ -58,15 +51,7 @@ describe.skipIf(!hasPostgres())('two admins accepting cover plans at the same mo
 
   it('lets exactly one of two conflicting plans win, and nobody is double-booked', async () => {
     const sick = async (who: string) =>
-      (
-        await expectStatus(
-          ctx.call('cover', 'POST', `/v1/practitioners/${ids[who]}/absences`, {
-            kind: 'sickness',
-            start: day.toISO(),
-          }),
-          201,
-        )
-      ).json().id;
+      (await recordAbsence(ctx, ids[who]!, { kind: 'sickness', start: day.toISO()! })).id;
     const planFor = async (absenceId: string) =>
       (await expectStatus(ctx.call('cover', 'POST', '/v1/cover-plans', { absenceId }), 201)).json();
     const a = await planFor(await sick('Xan'));
@@ -98,13 +83,11 @@ describe.skipIf(!hasPostgres())('two admins accepting cover plans at the same mo
   });
 
   it('accepts the same plan once when two admins press accept together', async () => {
-    const absence = (
-      await ctx.call('cover', 'POST', `/v1/practitioners/${ids.Zed}/absences`, {
-        kind: 'sickness',
-        start: day.toISO(),
-        end: day.plus({ days: 1 }).toISO(),
-      })
-    ).json();
+    const absence = await recordAbsence(ctx, ids.Zed!, {
+      kind: 'sickness',
+      start: day.toISO()!,
+      end: day.plus({ days: 1 }).toISO()!,
+    });
     expect(absence.uncoveredShifts).toHaveLength(1);
     // Nobody is left to cover: the plan explains why instead.
     const plan = (

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { databaseTargets } from '../helpers/databases.js';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
+import { addPlacement, addPractitioner, putReference, recordAbsence } from '../helpers/fixtures.js';
 
 const TZ = 'Europe/London';
 const today = DateTime.now().setZone(TZ).startOf('day');
@@ -31,69 +32,38 @@ describe.each(databaseTargets())('sickness and cover on %s', (target) => {
       ctx.call('coordinator', 'POST', `/v1/shifts/${shiftId}/assignments`, { practitionerId: ids[who] }),
       201,
     );
-  const sick = async (who: string, start: string, end?: string) =>
-    (
-      await expectStatus(
-        ctx.call('cover', 'POST', `/v1/practitioners/${ids[who]}/absences`, {
-          kind: 'sickness',
-          start,
-          ...(end ? { end } : {}),
-        }),
-        201,
-      )
-    ).json();
+  const sick = (who: string, start: string, end?: string) =>
+    recordAbsence(ctx, ids[who]!, { kind: 'sickness', start, ...(end ? { end } : {}) });
 
   beforeAll(async () => {
     ctx = await createTestContext(target, { solveInProcess: false });
-    await expectStatus(ctx.call('admin', 'PUT', '/v1/regions/north', { name: 'North' }), 201);
-    await expectStatus(ctx.call('admin', 'PUT', '/v1/regions/east', { name: 'East' }), 201);
-    await expectStatus(
-      ctx.call('admin', 'PUT', '/v1/specialisms/newborn-care', { name: 'Newborn care' }),
-      201,
-    );
-    for (const name of ['Ann', 'Bob', 'Cat', 'Dan', 'Eve', 'Fay']) {
-      ids[name] = (
-        await ctx.call('admin', 'POST', '/v1/practitioners', { name, kind: 'parenting', homeRegion: 'north' })
-      ).json().id;
-    }
+    await putReference(ctx, {
+      regions: { north: 'North', east: 'East' },
+      specialisms: { 'newborn-care': 'Newborn care' },
+    });
+    for (const name of ['Ann', 'Bob', 'Cat', 'Dan', 'Eve', 'Fay'])
+      ids[name] = (await addPractitioner(ctx, { name, homeRegion: 'north' })).id;
     ids.Nia = (
-      await ctx.call('admin', 'POST', '/v1/practitioners', {
-        name: 'Nia',
-        kind: 'parenting',
-        homeRegion: 'east',
-        specialisms: ['newborn-care'],
-      })
-    ).json().id;
-    ids.Oli = (
-      await ctx.call('admin', 'POST', '/v1/practitioners', {
-        name: 'Oli',
-        kind: 'parenting',
-        homeRegion: 'east',
-      })
-    ).json().id;
+      await addPractitioner(ctx, { name: 'Nia', homeRegion: 'east', specialisms: ['newborn-care'] })
+    ).id;
+    ids.Oli = (await addPractitioner(ctx, { name: 'Oli', homeRegion: 'east' })).id;
     placementA = (
-      await expectStatus(
-        ctx.call('coordinator', 'POST', '/v1/placements', {
-          caseReference: 'CR-A',
-          region: 'north',
-          startDate: date(-1),
-          endDate: date(9),
-        }),
-        201,
-      )
-    ).json().id;
+      await addPlacement(ctx, {
+        caseReference: 'CR-A',
+        region: 'north',
+        startDate: date(-1),
+        endDate: date(9),
+      })
+    ).id;
     placementB = (
-      await expectStatus(
-        ctx.call('coordinator', 'POST', '/v1/placements', {
-          caseReference: 'CR-B',
-          region: 'east',
-          startDate: date(2),
-          endDate: date(3),
-          requiredSpecialisms: ['newborn-care'],
-        }),
-        201,
-      )
-    ).json().id;
+      await addPlacement(ctx, {
+        caseReference: 'CR-B',
+        region: 'east',
+        startDate: date(2),
+        endDate: date(3),
+        requiredSpecialisms: ['newborn-care'],
+      })
+    ).id;
   });
   afterAll(() => ctx?.close());
 

@@ -4,6 +4,7 @@ import { Value } from 'typebox/value';
 import { EVENT_CATALOGUE, EVENT_TYPES, type EventType } from '../../src/events/catalogue.js';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
 import { databaseTargets } from '../helpers/databases.js';
+import { waitForRun } from '../helpers/rota-runs.js';
 import { booking, hubWithLead, weekFromNow } from '../osr/booking-helpers.js';
 
 const TZ = 'Europe/London';
@@ -94,11 +95,7 @@ describe.each(databaseTargets())('an event for every change, on %s', (target) =>
       { from: day(2), to: day(4), timeLimitSeconds: 1 },
       202,
     );
-    for (let i = 0; i < 100; i++) {
-      const r = (await ctx.call('coordinator', 'GET', `/v1/rota-runs/${run.id}`)).json();
-      if (r.status === 'completed') break;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    await waitForRun(ctx, run.id);
     await post('coordinator', `/v1/rota-runs/${run.id}/publish`, { leaveBrokenUncovered: true }, 200);
 
     const week = weekFromNow(1);

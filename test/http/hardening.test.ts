@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createTestContext, expectStatus, tableCounts, type TestContext } from '../helpers/app.js';
+import { addPractitioner, putReference } from '../helpers/fixtures.js';
 import { databaseTargets } from '../helpers/databases.js';
 
 const ADMIN_SECRET = 'bootstrap-admin-secret-for-tests-0001';
@@ -14,17 +15,8 @@ describe.each(databaseTargets())('input, pre-routing errors, headers and keys, o
   let practitioner: string;
   beforeAll(async () => {
     ctx = await createTestContext(target, { adminApiKey: ADMIN_SECRET, solveInProcess: false });
-    await expectStatus(ctx.call('admin', 'PUT', '/v1/regions/north-west', { name: 'North West' }), 201);
-    practitioner = (
-      await expectStatus(
-        ctx.call('admin', 'POST', '/v1/practitioners', {
-          name: 'Ann',
-          kind: 'parenting',
-          homeRegion: 'north-west',
-        }),
-        201,
-      )
-    ).json().id;
+    await putReference(ctx, { regions: { 'north-west': 'North West' } });
+    practitioner = (await addPractitioner(ctx, { name: 'Ann', homeRegion: 'north-west' })).id;
   });
   afterAll(() => ctx?.close());
 

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { PERMISSIONS } from '../../src/http/permissions.js';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
 import { idsInWords } from '../helpers/ids-in-words.js';
+import { waitForRun } from '../helpers/rota-runs.js';
 
 const TZ = 'Europe/London';
 const today = DateTime.now().setZone(TZ).startOf('day');
@@ -62,11 +63,11 @@ describe('no id in words, anywhere', () => {
     const run = (
       await expectStatus(json('POST', '/v1/rota-runs', { from, to, timeLimitSeconds: 1, seed: 1 }), 202)
     ).json();
-    for (let i = 0; i < 120; i++) {
-      const r = (await json('GET', `/v1/rota-runs/${run.id}`)).json();
-      if (!['queued', 'solving'].includes(r.status)) break;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    // Every read of the run is checked, while it solves and once it has ended.
+    await waitForRun(ctx, run.id, (read) => {
+      check(`GET /v1/rota-runs/${run.id}`, read);
+      return !['queued', 'solving'].includes(read.status);
+    });
     const absences = (await json('GET', '/v1/absences')).json().items as { id: string }[];
     for (const a of absences) await json('POST', '/v1/cover-plans', { absenceId: a.id });
     await json('POST', '/v1/cover-plans', { from, to });

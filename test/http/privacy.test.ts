@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
 import { databaseTargets } from '../helpers/databases.js';
+import {
+  addPlacement,
+  addPractitioner,
+  callWithKey,
+  newKey,
+  putReference,
+  recordAbsence,
+} from '../helpers/fixtures.js';
 
 // Issue 11: health data stays private; each role sees the fields its work needs.
 describe.each(databaseTargets())('privacy by field, on %s', (target) => {
@@ -11,65 +19,47 @@ describe.each(databaseTargets())('privacy by field, on %s', (target) => {
   let parentingSickness: string;
   let eastSickness: string;
 
-  const as = (key: string, method: string, url: string) =>
-    ctx.app.inject({ method: method as 'GET', url, headers: { authorization: `Bearer ${key}` } });
+  const as = (key: string, method: string, url: string) => callWithKey(ctx, key, method, url);
 
   beforeAll(async () => {
     ctx = await createTestContext(target, { solveInProcess: false });
-    await expectStatus(ctx.call('admin', 'PUT', '/v1/regions/north-west', { name: 'North West' }), 201);
-    await expectStatus(ctx.call('admin', 'PUT', '/v1/hubs/east-hub', { name: 'East' }), 201);
-    await expectStatus(ctx.call('admin', 'PUT', '/v1/hubs/west-hub', { name: 'West' }), 201);
-    otherManager = (
-      await expectStatus(
-        ctx.call('admin', 'POST', '/v1/api-keys', { name: 'W', role: 'hub_manager', hubs: ['west-hub'] }),
-        201,
-      )
-    ).json().key;
+    await putReference(ctx, {
+      regions: { 'north-west': 'North West' },
+      hubs: { 'east-hub': 'East', 'west-hub': 'West' },
+    });
+    otherManager = await newKey(ctx, { name: 'W', role: 'hub_manager', hubs: ['west-hub'] });
     parenting = (
-      await expectStatus(
-        ctx.call('admin', 'POST', '/v1/practitioners', {
-          name: 'Pat Night',
-          kind: 'parenting',
-          homeRegion: 'north-west',
-          externalRef: 'HR-00042',
-          contract: { hoursPerWeek: 30 },
-        }),
-        201,
-      )
-    ).json().id;
+      await addPractitioner(ctx, {
+        name: 'Pat Night',
+        homeRegion: 'north-west',
+        externalRef: 'HR-00042',
+        contract: { hoursPerWeek: 30 },
+      })
+    ).id;
     eastOnly = (
-      await expectStatus(
-        ctx.call('admin', 'POST', '/v1/practitioners', {
-          name: 'Mo Hassan',
-          kind: 'zero_nineteen',
-          grade: 'H',
-          homeRegion: 'north-west',
-          hub: 'east-hub',
-        }),
-        201,
-      )
-    ).json().id;
+      await addPractitioner(ctx, {
+        name: 'Mo Hassan',
+        kind: 'zero_nineteen',
+        grade: 'H',
+        homeRegion: 'north-west',
+        hub: 'east-hub',
+      })
+    ).id;
     parentingSickness = (
-      await expectStatus(
-        ctx.call('cover', 'POST', `/v1/practitioners/${parenting}/absences`, {
-          kind: 'sickness',
-          start: '2030-01-21T08:00:00Z',
-          end: '2030-01-23T08:00:00Z',
-          note: 'Migraine',
-        }),
-        201,
-      )
-    ).json().id;
+      await recordAbsence(ctx, parenting, {
+        kind: 'sickness',
+        start: '2030-01-21T08:00:00Z',
+        end: '2030-01-23T08:00:00Z',
+        note: 'Migraine',
+      })
+    ).id;
     eastSickness = (
-      await expectStatus(
-        ctx.call('cover', 'POST', `/v1/practitioners/${eastOnly}/absences`, {
-          kind: 'sickness',
-          start: '2030-01-21T00:00:00Z',
-          note: 'Back injury',
-        }),
-        201,
-      )
-    ).json().id;
+      await recordAbsence(ctx, eastOnly, {
+        kind: 'sickness',
+        start: '2030-01-21T00:00:00Z',
+        note: 'Back injury',
+      })
+    ).id;
   });
   afterAll(() => ctx?.close());
 
@@ -174,25 +164,13 @@ describe.each(databaseTargets())('privacy by field, on %s', (target) => {
   });
 
   it('an accepted cover plan stays readable after its absence is deleted', async () => {
-    await expectStatus(
-      ctx.call('admin', 'POST', '/v1/practitioners', {
-        name: 'Quinn Day',
-        kind: 'parenting',
-        homeRegion: 'north-west',
-      }),
-      201,
-    );
-    const placement = (
-      await expectStatus(
-        ctx.call('coordinator', 'POST', '/v1/placements', {
-          caseReference: 'CR-PRIV',
-          region: 'north-west',
-          startDate: '2030-02-10',
-          endDate: '2030-02-10',
-        }),
-        201,
-      )
-    ).json();
+    await addPractitioner(ctx, { name: 'Quinn Day', homeRegion: 'north-west' });
+    const placement = await addPlacement(ctx, {
+      caseReference: 'CR-PRIV',
+      region: 'north-west',
+      startDate: '2030-02-10',
+      endDate: '2030-02-10',
+    });
     const [day] = (
       await expectStatus(
         ctx.call('cover', 'GET', `/v1/shifts?from=2030-02-10&to=2030-02-10&placement=${placement.id}`),
@@ -203,16 +181,11 @@ describe.each(databaseTargets())('privacy by field, on %s', (target) => {
       ctx.call('coordinator', 'POST', `/v1/shifts/${day!.id}/assignments`, { practitionerId: parenting }),
       201,
     );
-    const absence = (
-      await expectStatus(
-        ctx.call('cover', 'POST', `/v1/practitioners/${parenting}/absences`, {
-          kind: 'sickness',
-          start: '2030-02-09T08:00:00Z',
-          end: '2030-02-12T08:00:00Z',
-        }),
-        201,
-      )
-    ).json();
+    const absence = await recordAbsence(ctx, parenting, {
+      kind: 'sickness',
+      start: '2030-02-09T08:00:00Z',
+      end: '2030-02-12T08:00:00Z',
+    });
     expect(absence.uncoveredShifts).toHaveLength(1);
     const plan = (
       await expectStatus(ctx.call('cover', 'POST', '/v1/cover-plans', { absenceId: absence.id }), 201)

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSIONS } from '../../src/http/permissions.js';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
 import { databaseTargets } from '../helpers/databases.js';
+import { addPlacement, addPractitioner, callWithKey, newKey, recordAbsence } from '../helpers/fixtures.js';
 import { booking, hubWithLead } from '../osr/booking-helpers.js';
 
 const WEEK = '2030-W10';
@@ -19,53 +20,32 @@ describe.each(databaseTargets())('scopes on keys, on %s', (target) => {
   let eastIntervention: string;
 
   const as = (key: string, method: string, url: string, body?: unknown) =>
-    ctx.app.inject({
-      method: method as 'GET',
-      url,
-      headers: { authorization: `Bearer ${key}` },
-      ...(body === undefined ? {} : { payload: body as object }),
-    });
-  const newKey = async (body: object) =>
-    (await expectStatus(ctx.call('admin', 'POST', '/v1/api-keys', body), 201)).json();
+    callWithKey(ctx, key, method, url, body);
 
   beforeAll(async () => {
     ctx = await createTestContext(target);
     await hubWithLead(ctx, 'east-hub', [WEEK, WEEK_2]);
     await hubWithLead(ctx, 'west-hub', [WEEK]);
-    westManager = (await newKey({ name: 'West manager', role: 'hub_manager', hubs: ['west-hub'] })).key;
-    otherSocialWorker = (await newKey({ name: 'Duty team 2', role: 'social_worker' })).key;
+    westManager = await newKey(ctx, { name: 'West manager', role: 'hub_manager', hubs: ['west-hub'] });
+    otherSocialWorker = await newKey(ctx, { name: 'Duty team 2', role: 'social_worker' });
     eastStaff = (
-      await expectStatus(
-        ctx.call('admin', 'POST', '/v1/practitioners', {
-          name: 'Iris Cole',
-          kind: 'zero_nineteen',
-          grade: 'I',
-          homeRegion: 'north-west',
-          hub: 'east-hub',
-        }),
-        201,
-      )
-    ).json().id;
-    parenting = (
-      await expectStatus(
-        ctx.call('admin', 'POST', '/v1/practitioners', {
-          name: 'Pat Night',
-          kind: 'parenting',
-          homeRegion: 'north-west',
-        }),
-        201,
-      )
-    ).json().id;
+      await addPractitioner(ctx, {
+        name: 'Iris Cole',
+        kind: 'zero_nineteen',
+        grade: 'I',
+        homeRegion: 'north-west',
+        hub: 'east-hub',
+      })
+    ).id;
+    parenting = (await addPractitioner(ctx, { name: 'Pat Night', homeRegion: 'north-west' })).id;
     parentingAbsence = (
-      await expectStatus(
-        ctx.call('admin', 'POST', `/v1/practitioners/${parenting}/absences`, {
-          kind: 'annual_leave',
-          start: '2030-03-04T08:00:00Z',
-          end: '2030-03-05T08:00:00Z',
-        }),
-        201,
+      await recordAbsence(
+        ctx,
+        parenting,
+        { kind: 'annual_leave', start: '2030-03-04T08:00:00Z', end: '2030-03-05T08:00:00Z' },
+        'admin',
       )
-    ).json().id;
+    ).id;
     const b = (
       await expectStatus(
         ctx.call('social_worker', 'POST', '/v1/osr/bookings', booking('east-hub', WEEK, 'LCS-1')),
@@ -269,17 +249,12 @@ describe.each(databaseTargets())('scopes on keys, on %s', (target) => {
   });
 
   it('the cover role assigns the practitioner it just phoned to an uncovered shift, with the rule check', async () => {
-    const placement = (
-      await expectStatus(
-        ctx.call('coordinator', 'POST', '/v1/placements', {
-          caseReference: 'CR-SCOPE',
-          region: 'north-west',
-          startDate: '2030-03-10',
-          endDate: '2030-03-10',
-        }),
-        201,
-      )
-    ).json();
+    const placement = await addPlacement(ctx, {
+      caseReference: 'CR-SCOPE',
+      region: 'north-west',
+      startDate: '2030-03-10',
+      endDate: '2030-03-10',
+    });
     const shifts = (
       await expectStatus(
         ctx.call('cover', 'GET', `/v1/shifts?from=2030-03-10&to=2030-03-10&placement=${placement.id}`),

@@ -1,4 +1,5 @@
 import { expectStatus, type TestContext } from '../helpers/app.js';
+import { addPractitioner, recordAbsence } from '../helpers/fixtures.js';
 
 /** Three hubs of 0-19 practitioners with grades G, H and I, and absences in a 12-week run from 2030-W02. */
 export const FROM_WEEK = '2030-W02';
@@ -62,17 +63,14 @@ export async function seedOsr(ctx: TestContext): Promise<Map<string, Person>> {
   for (const [hub, spec] of Object.entries(HUBS)) {
     await expectStatus(ctx.call('admin', 'PUT', `/v1/hubs/${hub}`, { name: spec.name }), 201);
     for (const [name, grade] of spec.people) {
-      const res = await expectStatus(
-        ctx.call('admin', 'POST', '/v1/practitioners', {
-          name,
-          kind: 'zero_nineteen',
-          grade,
-          homeRegion: 'north-west',
-          hub,
-        }),
-        201,
-      );
-      people.set(name, { id: res.json().id, name, grade, hub });
+      const { id } = await addPractitioner(ctx, {
+        name,
+        kind: 'zero_nineteen',
+        grade,
+        homeRegion: 'north-west',
+        hub,
+      });
+      people.set(name, { id, name, grade, hub });
     }
   }
   for (const a of ABSENCES) await addAbsence(ctx, people.get(a.name)!.id, a);
@@ -80,12 +78,5 @@ export async function seedOsr(ctx: TestContext): Promise<Map<string, Person>> {
 }
 
 export async function addAbsence(ctx: TestContext, id: string, a: Omit<AbsenceSpec, 'name'>) {
-  await expectStatus(
-    ctx.call('admin', 'POST', `/v1/practitioners/${id}/absences`, {
-      kind: a.kind,
-      start: a.start,
-      ...(a.end ? { end: a.end } : {}),
-    }),
-    201,
-  );
+  await recordAbsence(ctx, id, { kind: a.kind, start: a.start, ...(a.end ? { end: a.end } : {}) }, 'admin');
 }

@@ -11,8 +11,6 @@ if (!hasPostgres()) {
   );
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
-
 // A booking racing an absence or an archiving of the lead responder: the booking trigger waits on the
 // lead's row and then sees what was committed, so no visit is booked with someone who is away.
 describe.skipIf(!hasPostgres())('a booking racing the lead responder going away, on postgres', () => {
@@ -24,6 +22,16 @@ describe.skipIf(!hasPostgres())('a booking racing the lead responder going away,
     const c = new pg.Client({ connectionString: url });
     await c.connect();
     return c;
+  };
+  /** Until the session `pid` waits on a lock (it then waits until the other transaction ends). */
+  const blockedOnLock = async (pid: number) => {
+    for (let i = 0; i < 500; i++) {
+      const { rows } = await sql<{ wait: string | null }>`
+        SELECT wait_event_type AS wait FROM pg_stat_activity WHERE pid = ${pid}`.execute(ctx.database.db);
+      if (rows[0]?.wait === 'Lock') return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error('The booking never waited on a lock.');
   };
   const insertBooking = (c: pg.Client, hub: string, monday: string, lead: string, ref: string) =>
     c.query(
@@ -81,6 +89,7 @@ describe.skipIf(!hasPostgres())('a booking racing the lead responder going away,
       try {
         await a.query('BEGIN');
         await goAway(a, lead.id);
+        const [session] = (await b.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows;
         await b.query('BEGIN');
         let settled = false;
         const booking = insertBooking(b, hub, monday, lead.id, 'RACE-1').then(
@@ -88,7 +97,7 @@ describe.skipIf(!hasPostgres())('a booking racing the lead responder going away,
           (e: { code?: string }) => ({ code: e.code }),
         );
         void booking.then(() => (settled = true));
-        await settle();
+        await blockedOnLock(session!.pid);
         expect(settled).toBe(false);
         await a.query('COMMIT');
         expect((await booking).code).toBe('OSR02');

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
+import { addPractitioner, callWithKey, newKey } from '../helpers/fixtures.js';
 import { databaseTargets } from '../helpers/databases.js';
 import { booking } from './booking-helpers.js';
 import { addAbsence } from './fixtures.js';
@@ -30,17 +31,9 @@ describe.each(databaseTargets())('OSR lead responder absent or gone, on %s', (ta
   const ids: Record<string, string> = {};
 
   const person = async (name: string, grade: string, hub: string) => {
-    const res = await expectStatus(
-      ctx.call('admin', 'POST', '/v1/practitioners', {
-        name,
-        kind: 'zero_nineteen',
-        grade,
-        homeRegion: 'north-west',
-        hub,
-      }),
-      201,
-    );
-    ids[name] = res.json().id;
+    ids[name] = (
+      await addPractitioner(ctx, { name, kind: 'zero_nineteen', grade, homeRegion: 'north-west', hub })
+    ).id;
   };
   const lead = (hub: string, week: string, name: string) =>
     expectStatus(
@@ -298,18 +291,8 @@ describe.each(databaseTargets())('OSR lead responder absent or gone, on %s', (ta
 
   it("refuses a hub manager another hub's alerts, and lists only the hubs its key names", async () => {
     await expectStatus(ctx.call('admin', 'PUT', '/v1/hubs/far-hub', { name: 'Far Hub' }), 201);
-    const scoped = (
-      await expectStatus(
-        ctx.call('admin', 'POST', '/v1/api-keys', {
-          name: 'West only',
-          role: 'hub_manager',
-          hubs: ['west-hub'],
-        }),
-        201,
-      )
-    ).json();
-    const asWest = (url: string) =>
-      ctx.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${scoped.key}` } });
+    const westOnly = await newKey(ctx, { name: 'West only', role: 'hub_manager', hubs: ['west-hub'] });
+    const asWest = (url: string) => callWithKey(ctx, westOnly, 'GET', url);
     expect((await asWest('/v1/osr/alerts?hub=far-hub')).statusCode).toBe(403);
     const mine = (await asWest('/v1/osr/alerts?fromWeek=2030-W10&toWeek=2030-W30')).json();
     expect(new Set(mine.items.map((a: { hub: string }) => a.hub))).toEqual(new Set(['west-hub']));

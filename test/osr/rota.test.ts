@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
+import { addPractitioner, recordAbsence } from '../helpers/fixtures.js';
 import { databaseTargets } from '../helpers/databases.js';
 import { addWeeks } from '../../src/osr/weeks.js';
 import { checkRota, spread, type RotaBody } from './checker.js';
@@ -132,35 +133,14 @@ describe.each(databaseTargets())('the OSR lead-responder rota, on %s', (target) 
 
   it('says who was considered and why when a hub-week cannot be filled', async () => {
     await expectStatus(ctx.call('admin', 'PUT', '/v1/hubs/south-hub', { name: 'South 0-19 Hub' }), 201);
-    const only = (
-      await expectStatus(
-        ctx.call('admin', 'POST', '/v1/practitioners', {
-          name: 'Mo Hassan',
-          kind: 'zero_nineteen',
-          grade: 'H',
-          homeRegion: 'north-west',
-          hub: 'south-hub',
-        }),
-        201,
-      )
-    ).json();
-    await expectStatus(
-      ctx.call('admin', 'POST', '/v1/practitioners', {
-        name: 'Nia Roberts',
-        kind: 'zero_nineteen',
-        grade: 'G',
-        homeRegion: 'north-west',
-        hub: 'south-hub',
-      }),
-      201,
-    );
-    await expectStatus(
-      ctx.call('admin', 'POST', `/v1/practitioners/${only.id}/absences`, {
-        kind: 'annual_leave',
-        start: '2030-01-21T00:00:00Z',
-        end: '2030-01-26T00:00:00Z',
-      }),
-      201,
+    const southHub = { kind: 'zero_nineteen', homeRegion: 'north-west', hub: 'south-hub' } as const;
+    const only = await addPractitioner(ctx, { name: 'Mo Hassan', grade: 'H', ...southHub });
+    await addPractitioner(ctx, { name: 'Nia Roberts', grade: 'G', ...southHub });
+    await recordAbsence(
+      ctx,
+      only.id,
+      { kind: 'annual_leave', start: '2030-01-21T00:00:00Z', end: '2030-01-26T00:00:00Z' },
+      'admin',
     );
     const south = (
       await expectStatus(

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets } from '../helpers/databases.js';
 import { createTestContext, expectStatus, seedReference, type TestContext } from '../helpers/app.js';
+import { addPractitioner, recordAbsence } from '../helpers/fixtures.js';
 
 describe.each(databaseTargets())('absences on %s', (target) => {
   let ctx: TestContext;
@@ -9,34 +10,17 @@ describe.each(databaseTargets())('absences on %s', (target) => {
   beforeAll(async () => {
     ctx = await createTestContext(target);
     await seedReference(ctx);
-    sam = (
-      await ctx.call('admin', 'POST', '/v1/practitioners', {
-        name: 'Sam',
-        kind: 'parenting',
-        homeRegion: 'north-west',
-      })
-    ).json().id;
-    kim = (
-      await ctx.call('admin', 'POST', '/v1/practitioners', {
-        name: 'Kim',
-        kind: 'parenting',
-        homeRegion: 'north-west',
-      })
-    ).json().id;
+    sam = (await addPractitioner(ctx, { name: 'Sam', homeRegion: 'north-west' })).id;
+    kim = (await addPractitioner(ctx, { name: 'Kim', homeRegion: 'north-west' })).id;
   });
   afterAll(() => ctx?.close());
 
   it('records open-ended sickness and closes it on return to work', async () => {
-    const created = (
-      await expectStatus(
-        ctx.call('cover', 'POST', `/v1/practitioners/${sam}/absences`, {
-          kind: 'sickness',
-          start: '2026-11-23T07:00:00+00:00',
-          note: 'Phoned in',
-        }),
-        201,
-      )
-    ).json();
+    const created = await recordAbsence(ctx, sam, {
+      kind: 'sickness',
+      start: '2026-11-23T07:00:00+00:00',
+      note: 'Phoned in',
+    });
     expect(created).toMatchObject({
       practitionerId: sam,
       kind: 'sickness',
@@ -63,12 +47,7 @@ describe.each(databaseTargets())('absences on %s', (target) => {
   });
 
   it('refuses a return to work before the sickness began', async () => {
-    const created = (
-      await ctx.call('cover', 'POST', `/v1/practitioners/${kim}/absences`, {
-        kind: 'sickness',
-        start: '2026-12-01T07:00:00Z',
-      })
-    ).json();
+    const created = await recordAbsence(ctx, kim, { kind: 'sickness', start: '2026-12-01T07:00:00Z' });
     const res = await ctx.call('cover', 'PATCH', `/v1/absences/${created.id}`, {
       end: '2026-11-30T07:00:00Z',
     });
@@ -77,13 +56,11 @@ describe.each(databaseTargets())('absences on %s', (target) => {
   });
 
   it('lists absences overlapping a period of local dates, both days included', async () => {
-    await expectStatus(
-      ctx.call('coordinator', 'POST', `/v1/practitioners/${kim}/absences`, {
-        kind: 'annual_leave',
-        start: '2027-01-04T00:00:00Z',
-        end: '2027-01-09T00:00:00Z',
-      }),
-      201,
+    await recordAbsence(
+      ctx,
+      kim,
+      { kind: 'annual_leave', start: '2027-01-04T00:00:00Z', end: '2027-01-09T00:00:00Z' },
+      'coordinator',
     );
     const ids = async (q: string) =>
       (await ctx.call('coordinator', 'GET', `/v1/absences?${q}&kind=annual_leave`))
@@ -121,13 +98,11 @@ describe.each(databaseTargets())('absences on %s', (target) => {
   });
 
   it('deletes a mistaken absence', async () => {
-    const created = (
-      await ctx.call('cover', 'POST', `/v1/practitioners/${kim}/absences`, {
-        kind: 'training',
-        start: '2027-02-01T09:00:00Z',
-        end: '2027-02-01T17:00:00Z',
-      })
-    ).json();
+    const created = await recordAbsence(ctx, kim, {
+      kind: 'training',
+      start: '2027-02-01T09:00:00Z',
+      end: '2027-02-01T17:00:00Z',
+    });
     await expectStatus(ctx.call('cover', 'DELETE', `/v1/absences/${created.id}`), 204);
     expect((await ctx.call('cover', 'GET', `/v1/absences/${created.id}`)).statusCode).toBe(404);
   });

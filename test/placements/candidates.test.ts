@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { databaseTargets } from '../helpers/databases.js';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
+import { addPlacement, addPractitioner, putReference } from '../helpers/fixtures.js';
 
 const date = (days: number) =>
   DateTime.now().setZone('Europe/London').startOf('day').plus({ days }).toISODate()!;
@@ -10,47 +11,27 @@ describe.each(databaseTargets())("a shift's candidates on %s", (target) => {
   let ctx: TestContext;
   beforeAll(async () => {
     ctx = await createTestContext(target, { solveInProcess: false });
-    for (const [code, name] of [
-      ['north', 'North'],
-      ['east', 'East'],
-    ])
-      await expectStatus(ctx.call('admin', 'PUT', `/v1/regions/${code}`, { name }), 201);
-    await expectStatus(
-      ctx.call('admin', 'PUT', '/v1/specialisms/newborn-care', { name: 'Newborn care' }),
-      201,
-    );
+    await putReference(ctx, {
+      regions: { north: 'North', east: 'East' },
+      specialisms: { 'newborn-care': 'Newborn care' },
+    });
   });
   afterAll(async () => ctx?.close());
 
   it('puts those one rule away right after those who may work it, naming that rule', async () => {
     const person = async (name: string, homeRegion: string, specialisms: string[]) =>
-      (
-        await expectStatus(
-          ctx.call('admin', 'POST', '/v1/practitioners', {
-            name,
-            kind: 'parenting',
-            homeRegion,
-            specialisms,
-          }),
-          201,
-        )
-      ).json().id as string;
+      (await addPractitioner(ctx, { name, homeRegion, specialisms })).id as string;
     // Names sort the other way round, so only the rule count can put them in this order.
     const able = await person('Zoe Able', 'north', ['newborn-care']);
     const oneAway = await person('Yan Oneaway', 'east', ['newborn-care']);
     const twoAway = await person('Abe Twoaway', 'east', []);
-    const placement = (
-      await expectStatus(
-        ctx.call('coordinator', 'POST', '/v1/placements', {
-          caseReference: 'CR-CAND',
-          region: 'north',
-          startDate: date(3),
-          endDate: date(3),
-          requiredSpecialisms: ['newborn-care'],
-        }),
-        201,
-      )
-    ).json();
+    const placement = await addPlacement(ctx, {
+      caseReference: 'CR-CAND',
+      region: 'north',
+      startDate: date(3),
+      endDate: date(3),
+      requiredSpecialisms: ['newborn-care'],
+    });
     const [shift] = (
       await ctx.call(
         'coordinator',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets } from '../helpers/databases.js';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
+import { addPlacement, addPractitioner, putReference } from '../helpers/fixtures.js';
 
 type Shift = {
   id: string;
@@ -16,15 +17,14 @@ describe.each(databaseTargets())('shifts across the clock changes, on %s', (targ
   let practitioner: string;
   beforeAll(async () => {
     ctx = await createTestContext(target);
-    await expectStatus(ctx.call('admin', 'PUT', '/v1/regions/north', { name: 'North' }), 201);
+    await putReference(ctx, { regions: { north: 'North' } });
     practitioner = (
-      await ctx.call('admin', 'POST', '/v1/practitioners', {
+      await addPractitioner(ctx, {
         name: 'Night Owl',
-        kind: 'parenting',
         homeRegion: 'north',
         contract: { minRestHours: 11.5, maxConsecutiveNights: 5 },
       })
-    ).json().id;
+    ).id;
   });
   afterAll(() => ctx?.close());
 
@@ -33,17 +33,12 @@ describe.each(databaseTargets())('shifts across the clock changes, on %s', (targ
       .items;
 
   it('makes the autumn night 13 hours and counts the 48-hour limit in real time', async () => {
-    const placement = (
-      await expectStatus(
-        ctx.call('coordinator', 'POST', '/v1/placements', {
-          caseReference: 'CR-AUTUMN',
-          region: 'north',
-          startDate: '2026-10-23',
-          endDate: '2026-10-27',
-        }),
-        201,
-      )
-    ).json();
+    const placement = await addPlacement(ctx, {
+      caseReference: 'CR-AUTUMN',
+      region: 'north',
+      startDate: '2026-10-23',
+      endDate: '2026-10-27',
+    });
     const shifts = await shiftsOf(placement.id, '2026-10-23', '2026-10-27');
     const nights = shifts.filter((s) => s.durationMinutes !== 720);
     expect(nights.map((s) => [s.localDate, s.start, s.end, s.durationMinutes])).toEqual([

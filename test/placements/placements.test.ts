@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { recoverStaleRuns } from '../../src/rota/runs-repository.js';
 import { databaseTargets } from '../helpers/databases.js';
 import { createTestContext, expectStatus, tableCounts, type TestContext } from '../helpers/app.js';
+import { addPractitioner, putReference } from '../helpers/fixtures.js';
 
 const TZ = 'Europe/London';
 const today = DateTime.now().setZone(TZ).startOf('day');
@@ -15,23 +16,11 @@ describe.each(databaseTargets())('placements, plans and shifts on %s', (target) 
   let sam: string;
   beforeAll(async () => {
     ctx = await createTestContext(target, { solveInProcess: false });
-    await expectStatus(ctx.call('admin', 'PUT', '/v1/regions/north', { name: 'North' }), 201);
-    await expectStatus(ctx.call('admin', 'PUT', '/v1/specialisms/newborn-care', { name: 'Newborn' }), 201);
+    await putReference(ctx, { regions: { north: 'North' }, specialisms: { 'newborn-care': 'Newborn' } });
     alex = (
-      await ctx.call('admin', 'POST', '/v1/practitioners', {
-        name: '=Alex, "AJ"',
-        kind: 'parenting',
-        homeRegion: 'north',
-        specialisms: ['newborn-care'],
-      })
-    ).json().id;
-    sam = (
-      await ctx.call('admin', 'POST', '/v1/practitioners', {
-        name: 'Sam',
-        kind: 'parenting',
-        homeRegion: 'north',
-      })
-    ).json().id;
+      await addPractitioner(ctx, { name: '=Alex, "AJ"', homeRegion: 'north', specialisms: ['newborn-care'] })
+    ).id;
+    sam = (await addPractitioner(ctx, { name: 'Sam', homeRegion: 'north' })).id;
   });
   afterAll(() => ctx?.close());
 

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { databaseTargets } from '../helpers/databases.js';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
+import { addPlacement, addPractitioner, putReference, recordAbsence } from '../helpers/fixtures.js';
+import { waitForRun } from '../helpers/rota-runs.js';
 import {
   checkHardRules,
   type CheckedShift,
@@ -9,15 +11,6 @@ import {
 } from '../placements/hard-rules-checker.js';
 
 const TZ = 'Europe/London';
-
-async function waitForRun(ctx: TestContext, id: string) {
-  for (let i = 0; i < 240; i++) {
-    const run = (await ctx.call('coordinator', 'GET', `/v1/rota-runs/${id}`)).json();
-    if (['completed', 'failed', 'cancelled'].includes(run.status)) return run;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('run did not finish');
-}
 
 describe.each(databaseTargets())('a rota from panel to published shifts, on %s', (target) => {
   let ctx: TestContext;
@@ -27,60 +20,42 @@ describe.each(databaseTargets())('a rota from panel to published shifts, on %s',
 
   beforeAll(async () => {
     ctx = await createTestContext(target);
-    for (const [code, name] of [
-      ['north', 'North'],
-      ['south', 'South'],
-    ]) {
-      await expectStatus(ctx.call('admin', 'PUT', `/v1/regions/${code}`, { name }), 201);
-    }
-    await expectStatus(
-      ctx.call('admin', 'PUT', '/v1/specialisms/newborn-care', { name: 'Newborn care' }),
-      201,
-    );
+    await putReference(ctx, {
+      regions: { north: 'North', south: 'South' },
+      specialisms: { 'newborn-care': 'Newborn care' },
+    });
     // 14 practitioners for 2 placements of 2 x 12 h a day: 336 h a week against 14 x 48 h.
     for (let i = 0; i < 14; i++) {
       const body = {
         name: `Practitioner ${String(i).padStart(2, '0')}`,
-        kind: 'parenting',
         homeRegion: i < 8 ? 'north' : 'south',
         regions: i % 4 === 0 ? ['north', 'south'] : [],
         specialisms: i % 2 === 0 ? ['newborn-care'] : [],
         gender: i % 3 === 0 ? 'male' : 'female',
         contract: { hoursPerWeek: 37.5 },
       };
-      people[body.name] = (
-        await expectStatus(ctx.call('admin', 'POST', '/v1/practitioners', body), 201)
-      ).json().id;
+      people[body.name] = (await addPractitioner(ctx, body)).id;
     }
-    await expectStatus(
-      ctx.call('cover', 'POST', `/v1/practitioners/${people['Practitioner 02']}/absences`, {
-        kind: 'annual_leave',
-        start: `${from}T00:00:00Z`,
-        end: DateTime.fromISO(from).plus({ days: 5 }).toISODate() + 'T00:00:00Z',
-      }),
-      201,
-    );
-    await expectStatus(
-      ctx.call('coordinator', 'POST', '/v1/placements', {
-        caseReference: 'CR-NORTH-1',
-        region: 'north',
-        startDate: from,
-        endDate: to,
-        requiredSpecialisms: ['newborn-care'],
-      }),
-      201,
-    );
-    await expectStatus(
-      ctx.call('coordinator', 'POST', '/v1/placements', {
-        caseReference: 'CR-SOUTH-1',
-        region: 'south',
-        startDate: from,
-        endDate: to,
-        genderRequirement: 'female',
-        excludedPractitioners: [people['Practitioner 09']],
-      }),
-      201,
-    );
+    await recordAbsence(ctx, people['Practitioner 02']!, {
+      kind: 'annual_leave',
+      start: `${from}T00:00:00Z`,
+      end: DateTime.fromISO(from).plus({ days: 5 }).toISODate() + 'T00:00:00Z',
+    });
+    await addPlacement(ctx, {
+      caseReference: 'CR-NORTH-1',
+      region: 'north',
+      startDate: from,
+      endDate: to,
+      requiredSpecialisms: ['newborn-care'],
+    });
+    await addPlacement(ctx, {
+      caseReference: 'CR-SOUTH-1',
+      region: 'south',
+      startDate: from,
+      endDate: to,
+      genderRequirement: 'female',
+      excludedPractitioners: [people['Practitioner 09']],
+    });
   });
   afterAll(() => ctx?.close());
 

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { databaseTargets } from '../helpers/databases.js';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
+import { addPlacement, addPractitioner, putReference } from '../helpers/fixtures.js';
+import { waitForRun } from '../helpers/rota-runs.js';
 
 const TZ = 'Europe/London';
 
@@ -10,37 +12,11 @@ describe.each(databaseTargets())('cancelling a rota run, on %s', (target) => {
   const from = DateTime.now().setZone(TZ).plus({ days: 7 }).startOf('week').toISODate()!;
   const to = DateTime.fromISO(from).plus({ days: 6 }).toISODate()!;
 
-  const run = async (id: string) => (await ctx.call('coordinator', 'GET', `/v1/rota-runs/${id}`)).json();
-  const until = async (id: string, done: (r: { status: string }) => boolean) => {
-    for (let i = 0; i < 200; i++) {
-      const r = await run(id);
-      if (done(r)) return r;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('the run did not get there');
-  };
-
   beforeAll(async () => {
     ctx = await createTestContext(target);
-    await expectStatus(ctx.call('admin', 'PUT', '/v1/regions/north', { name: 'North' }), 201);
-    for (let i = 0; i < 6; i++)
-      await expectStatus(
-        ctx.call('admin', 'POST', '/v1/practitioners', {
-          name: `Worker ${i}`,
-          kind: 'parenting',
-          homeRegion: 'north',
-        }),
-        201,
-      );
-    await expectStatus(
-      ctx.call('coordinator', 'POST', '/v1/placements', {
-        caseReference: 'CR-CANCEL',
-        region: 'north',
-        startDate: from,
-        endDate: to,
-      }),
-      201,
-    );
+    await putReference(ctx, { regions: { north: 'North' } });
+    for (let i = 0; i < 6; i++) await addPractitioner(ctx, { name: `Worker ${i}`, homeRegion: 'north' });
+    await addPlacement(ctx, { caseReference: 'CR-CANCEL', region: 'north', startDate: from, endDate: to });
   });
   afterAll(() => ctx?.close());
 
@@ -51,13 +27,13 @@ describe.each(databaseTargets())('cancelling a rota run, on %s', (target) => {
         202,
       )
     ).json();
-    await until(queued.id, (r) => r.status === 'solving');
+    await waitForRun(ctx, queued.id, (r) => r.status === 'solving');
     const cancelled = await expectStatus(
       ctx.call('coordinator', 'POST', `/v1/rota-runs/${queued.id}/cancel`),
       200,
     );
     expect(cancelled.json().status).toBe('solving');
-    const stopped = await until(queued.id, (r) => r.status !== 'solving');
+    const stopped = await waitForRun(ctx, queued.id, (r) => r.status !== 'solving');
     expect(stopped.status).toBe('cancelled');
     expect(stopped.assignments.length).toBeGreaterThan(0);
     const published = await expectStatus(

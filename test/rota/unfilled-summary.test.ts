@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { databaseTargets } from '../helpers/databases.js';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
+import { addPlacement, addPractitioner, putReference, recordAbsence } from '../helpers/fixtures.js';
+import { waitForRun } from '../helpers/rota-runs.js';
 import { idsInWords } from '../helpers/ids-in-words.js';
 
 const TZ = 'Europe/London';
@@ -13,12 +15,7 @@ async function runToEnd(ctx: TestContext, from: string, to: string) {
       202,
     )
   ).json();
-  for (let i = 0; i < 240; i++) {
-    const run = (await ctx.call('coordinator', 'GET', `/v1/rota-runs/${queued.id}`)).json();
-    if (['completed', 'failed', 'cancelled'].includes(run.status)) return run;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('run did not finish');
+  return waitForRun(ctx, queued.id);
 }
 
 interface Group {
@@ -48,15 +45,10 @@ describe.each(databaseTargets())(
 
     beforeAll(async () => {
       ctx = await createTestContext(target);
-      for (const [code, name] of [
-        ['south-east', 'South East'],
-        ['north-west', 'North West'],
-      ])
-        await expectStatus(ctx.call('admin', 'PUT', `/v1/regions/${code}`, { name }), 201);
-      await expectStatus(
-        ctx.call('admin', 'PUT', '/v1/specialisms/newborn-care', { name: 'Newborn care' }),
-        201,
-      );
+      await putReference(ctx, {
+        regions: { 'south-east': 'South East', 'north-west': 'North West' },
+        specialisms: { 'newborn-care': 'Newborn care' },
+      });
       const panel = [
         { name: 'Ann Able', homeRegion: 'south-east', specialisms: [] },
         { name: 'Bob Bell', homeRegion: 'south-east', specialisms: [] },
@@ -64,28 +56,17 @@ describe.each(databaseTargets())(
       ];
       for (const p of panel)
         people[p.name] = (
-          await expectStatus(
-            ctx.call('admin', 'POST', '/v1/practitioners', {
-              ...p,
-              kind: 'parenting',
-              gender: 'female',
-              contract: { hoursPerWeek: 37.5 },
-            }),
-            201,
-          )
-        ).json().id;
+          await addPractitioner(ctx, { ...p, gender: 'female', contract: { hoursPerWeek: 37.5 } })
+        ).id;
       placementId = (
-        await expectStatus(
-          ctx.call('coordinator', 'POST', '/v1/placements', {
-            caseReference: 'SE-0101',
-            region: 'south-east',
-            startDate: from,
-            endDate: to,
-            requiredSpecialisms: ['newborn-care'],
-          }),
-          201,
-        )
-      ).json().id;
+        await addPlacement(ctx, {
+          caseReference: 'SE-0101',
+          region: 'south-east',
+          startDate: from,
+          endDate: to,
+          requiredSpecialisms: ['newborn-care'],
+        })
+      ).id;
     });
     afterAll(() => ctx?.close());
 
@@ -131,16 +112,11 @@ describe.each(databaseTargets())(
       const run = await runToEnd(ctx, from, to);
       await expectStatus(ctx.call('coordinator', 'POST', `/v1/rota-runs/${run.id}/publish`), 200);
       const wendy = people['Wendy Hughes']!;
-      const absence = (
-        await expectStatus(
-          ctx.call('cover', 'POST', `/v1/practitioners/${wendy}/absences`, {
-            kind: 'sickness',
-            start: `${from}T00:00:00Z`,
-            end: `${to}T23:00:00Z`,
-          }),
-          201,
-        )
-      ).json();
+      const absence = await recordAbsence(ctx, wendy, {
+        kind: 'sickness',
+        start: `${from}T00:00:00Z`,
+        end: `${to}T23:00:00Z`,
+      });
       const plan = (
         await expectStatus(ctx.call('cover', 'POST', '/v1/cover-plans', { absenceId: absence.id }), 201)
       ).json();

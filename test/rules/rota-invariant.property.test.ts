@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { databaseTargets } from '../helpers/databases.js';
-import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
+import { createTestContext, type TestContext } from '../helpers/app.js';
+import { addPlacement, addPractitioner, putReference } from '../helpers/fixtures.js';
+import { waitForRun } from '../helpers/rota-runs.js';
 import {
   liveViolations,
   type LiveAbsence,
@@ -238,11 +240,7 @@ const runAndPublish = (leaveBroken: boolean) =>
       timeLimitSeconds: 1,
     });
     ok(started.statusCode, [202], 'run');
-    let run = started.json();
-    for (let i = 0; i < 100 && !['completed', 'failed', 'cancelled'].includes(run.status); i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      run = (await ctx.call('coordinator', 'GET', `/v1/rota-runs/${run.id}`)).json();
-    }
+    const run = await waitForRun(ctx, started.json().id);
     if (run.status !== 'completed') return;
     const published = await ctx.call('coordinator', 'POST', `/v1/rota-runs/${run.id}/publish`, {
       leaveBrokenUncovered: leaveBroken,
@@ -281,30 +279,23 @@ const commands = [
 async function newWorld(run: number): Promise<World> {
   const w: World = { people: [], placements: [], shifts: [], absences: [], run };
   for (let i = 0; i < PEOPLE; i++) {
-    const res = await expectStatus(
-      ctx.call('admin', 'POST', '/v1/practitioners', {
-        name: `Person ${run}-${i}`,
-        kind: 'parenting',
-        homeRegion: 'north',
-        regions: ['north', 'east'],
-        ...(i % 2 ? { gender: 'female' } : { gender: 'male' }),
-        ...(i % 3 === 0 ? { specialisms: ['newborn-care'] } : {}),
-      }),
-      201,
-    );
-    w.people.push(res.json().id);
+    const person = await addPractitioner(ctx, {
+      name: `Person ${run}-${i}`,
+      homeRegion: 'north',
+      regions: ['north', 'east'],
+      ...(i % 2 ? { gender: 'female' } : { gender: 'male' }),
+      ...(i % 3 === 0 ? { specialisms: ['newborn-care'] } : {}),
+    });
+    w.people.push(person.id);
   }
   for (let i = 0; i < 2; i++) {
-    const res = await expectStatus(
-      ctx.call('coordinator', 'POST', '/v1/placements', {
-        caseReference: `CR-INV-${run}-${i}`,
-        region: 'north',
-        startDate: date(0),
-        endDate: date(3),
-      }),
-      201,
-    );
-    w.placements.push(res.json().id);
+    const placement = await addPlacement(ctx, {
+      caseReference: `CR-INV-${run}-${i}`,
+      region: 'north',
+      startDate: date(0),
+      endDate: date(3),
+    });
+    w.placements.push(placement.id);
   }
   await refreshShifts(w);
   // Start from a filled rota, as after a publish, so changes of facts have something to break.
@@ -323,15 +314,10 @@ describe.each(databaseTargets())(
   (target) => {
     beforeAll(async () => {
       ctx = await createTestContext(target);
-      for (const [code, name] of [
-        ['north', 'North'],
-        ['east', 'East'],
-      ])
-        await expectStatus(ctx.call('admin', 'PUT', `/v1/regions/${code}`, { name }), 201);
-      await expectStatus(
-        ctx.call('admin', 'PUT', '/v1/specialisms/newborn-care', { name: 'Newborn care' }),
-        201,
-      );
+      await putReference(ctx, {
+        regions: { north: 'North', east: 'East' },
+        specialisms: { 'newborn-care': 'Newborn care' },
+      });
     });
     afterAll(async () => ctx?.close());
 

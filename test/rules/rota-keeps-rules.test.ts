@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { databaseTargets } from '../helpers/databases.js';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
+import { addPlacement, addPractitioner, putReference, recordAbsence } from '../helpers/fixtures.js';
 import { idsInWords } from '../helpers/ids-in-words.js';
 
 /** Sentences people read name people, families and local dates, never ids. */
@@ -32,30 +33,15 @@ describe.each(databaseTargets())('the rota keeps its rules on %s', (target) => {
   let n = 0;
 
   const person = async (name: string, extra: Record<string, unknown> = {}) =>
-    (
-      await expectStatus(
-        ctx.call('admin', 'POST', '/v1/practitioners', {
-          name,
-          kind: 'parenting',
-          homeRegion: 'north',
-          ...extra,
-        }),
-        201,
-      )
-    ).json() as { id: string; version: number };
+    (await addPractitioner(ctx, { name, homeRegion: 'north', ...extra })) as { id: string; version: number };
   const placement = async (extra: Record<string, unknown> = {}) =>
-    (
-      await expectStatus(
-        ctx.call('coordinator', 'POST', '/v1/placements', {
-          caseReference: `CR-K${++n}`,
-          region: 'north',
-          startDate: date(2),
-          endDate: date(4),
-          ...extra,
-        }),
-        201,
-      )
-    ).json() as { id: string; caseReference: string };
+    (await addPlacement(ctx, {
+      caseReference: `CR-K${++n}`,
+      region: 'north',
+      startDate: date(2),
+      endDate: date(4),
+      ...extra,
+    })) as { id: string; caseReference: string };
   const shiftsOf = async (placementId: string): Promise<Shift[]> =>
     (
       await ctx.call('admin', 'GET', `/v1/shifts?from=${date(-1)}&to=${date(16)}&placement=${placementId}`)
@@ -74,15 +60,10 @@ describe.each(databaseTargets())('the rota keeps its rules on %s', (target) => {
 
   beforeAll(async () => {
     ctx = await createTestContext(target, { solveInProcess: false });
-    for (const [code, name] of [
-      ['north', 'North'],
-      ['east', 'East'],
-    ])
-      await expectStatus(ctx.call('admin', 'PUT', `/v1/regions/${code}`, { name }), 201);
-    await expectStatus(
-      ctx.call('admin', 'PUT', '/v1/specialisms/newborn-care', { name: 'Newborn care' }),
-      201,
-    );
+    await putReference(ctx, {
+      regions: { north: 'North', east: 'East' },
+      specialisms: { 'newborn-care': 'Newborn care' },
+    });
   });
   afterAll(async () => ctx?.close());
 
@@ -308,30 +289,22 @@ describe.each(databaseTargets())('the rota keeps its rules on %s', (target) => {
     const p = await placement({ caseReference: 'CR-PLAN' });
     const [shift] = (await shiftsOf(p.id)).filter((s) => !s.night);
     await assign(shift!.id, ann.id);
-    const absence = (
-      await expectStatus(
-        ctx.call('cover', 'POST', `/v1/practitioners/${ann.id}/absences`, {
-          kind: 'sickness',
-          start: date(2) + 'T00:00:00Z',
-          end: date(3) + 'T00:00:00Z',
-        }),
-        201,
-      )
-    ).json();
+    const absence = await recordAbsence(ctx, ann.id, {
+      kind: 'sickness',
+      start: date(2) + 'T00:00:00Z',
+      end: date(3) + 'T00:00:00Z',
+    });
     const plan = (
       await expectStatus(ctx.call('cover', 'POST', '/v1/cover-plans', { absenceId: absence.id }), 201)
     ).json();
     const proposed = plan.assignments[0].practitionerId as string;
     expect(proposed).toBeDefined();
     // The proposed cover falls sick between the plan and its acceptance.
-    await expectStatus(
-      ctx.call('cover', 'POST', `/v1/practitioners/${proposed}/absences`, {
-        kind: 'sickness',
-        start: date(1) + 'T00:00:00Z',
-        end: date(5) + 'T00:00:00Z',
-      }),
-      201,
-    );
+    await recordAbsence(ctx, proposed, {
+      kind: 'sickness',
+      start: date(1) + 'T00:00:00Z',
+      end: date(5) + 'T00:00:00Z',
+    });
     const refused = await ctx.call('cover', 'POST', `/v1/cover-plans/${plan.id}/accept`);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().type).toMatch(/rule-broken$/);
@@ -356,13 +329,7 @@ describe.each(databaseTargets())('the rota keeps its rules on %s', (target) => {
       })
       .execute();
     const sickFrom = new Date(Date.now() - 60_000).toISOString();
-    await expectStatus(
-      ctx.call('cover', 'POST', `/v1/practitioners/${sam.id}/absences`, {
-        kind: 'sickness',
-        start: sickFrom,
-      }),
-      201,
-    );
+    await recordAbsence(ctx, sam.id, { kind: 'sickness', start: sickFrom });
     const after = (await shiftsOf(p.id)).find((s) => s.id === running.id)!;
     expect(after.status).toBe('uncovered');
     expect(after.assignments).toEqual([

@@ -52,26 +52,24 @@ describe('minConsecutiveDaysOff', () => {
   });
 
   it('counts a lone day off at the start after work the day before, not days off wholly before it', () => {
-    const withPrior = (day: number): Problem => ({
+    const worked = (day: number) => ({
+      start: T0 + day * DAY + 8 * HOUR,
+      end: T0 + day * DAY + 20 * HOUR,
+      day,
+    });
+    const withPrior = (...days: number[]): Problem => ({
       ...week({}, { minConsecutiveDaysOff: 2 }),
       resources: [
         person('a', {
           contract: { daysOff: 'none', maxConsecutiveDays: 14, minConsecutiveDaysOff: 2 },
-          history: {
-            priorWork: [{ start: T0 + day * DAY + 8 * HOUR, end: T0 + day * DAY + 20 * HOUR, day }],
-          },
+          history: { priorWork: days.map(worked) },
         }),
       ],
     });
     // Worked the day before the horizon, off on day 0, back on day 1: publishing would refuse it.
     expect(penalty(withPrior(-1), working({ a: ['s1', 's2'] }), 'minConsecutiveDaysOff')).toBe(1);
     // Off on day -2 alone, back on day -1 and day 0: all of it before the horizon, not this rota's doing.
-    const before = withPrior(-3);
-    before.resources[0]!.history!.priorWork!.push({
-      start: T0 - DAY + 8 * HOUR,
-      end: T0 - DAY + 20 * HOUR,
-      day: -1,
-    });
+    const before = withPrior(-3, -1);
     expect(penalty(before, working({ a: ['s0', 's1'] }), 'minConsecutiveDaysOff')).toBe(0);
   });
 });

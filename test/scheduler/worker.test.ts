@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Progress } from '../../src/scheduler/index.js';
 import { startSolve } from '../../src/solving/index.js';
+import type { WorkerMessage } from '../../src/solving/protocol.js';
+import { spawnFromSource } from '../../src/solving/spawn.js';
 import { generateProblem } from '../../src/scheduler/testing/generate.js';
 
 describe('solving in a worker thread', () => {
@@ -37,5 +39,28 @@ describe('solving in a worker thread', () => {
       demands: [{ id: 'x', start: 10, end: 5, day: 0, location: 'l', region: 'r' }],
     });
     await expect(job.result).rejects.toThrow('ends before it starts');
+  });
+
+  // The suite's threads start from bundles (test/global-setup.ts); npm start and npm run dev start them so.
+  it('starts a thread from the TypeScript source under tsx, and it solves', async () => {
+    const worker = spawnFromSource('thread-worker');
+    try {
+      const answer = await new Promise<WorkerMessage>((resolve, reject) => {
+        worker.on('message', ({ message }: { message: WorkerMessage }) => {
+          if (message.type !== 'progress') resolve(message);
+        });
+        worker.once('error', reject);
+        const small = generateProblem({ seed: 3, people: 6, locations: 1, weeks: 1 });
+        const input = {
+          problem: small,
+          options: { seed: 1, timeLimitMs: 200 },
+          cancel: new SharedArrayBuffer(4),
+        };
+        worker.postMessage({ id: 1, input });
+      });
+      expect(answer.type).toBe('result');
+    } finally {
+      await worker.terminate();
+    }
   });
 });
