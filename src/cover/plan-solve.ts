@@ -91,7 +91,7 @@ function solveCover(narrow: Problem, clock: () => number) {
   const started = clock();
   const repair = (problem: Problem, timeLimitMs: number, unimprovedLimit: number) =>
     solve(problem, { seed: 7, timeLimitMs, unimprovedLimit, now: clock });
-  const first = repair(narrow, Math.min(FIRST_STAGE_MS, SOLVE_BUDGET_MS), UNIMPROVED_MOVES.targets);
+  const first = repair(narrow, FIRST_STAGE_MS, UNIMPROVED_MOVES.targets);
   const targetIds = new Set(narrow.solveOnly ?? []);
   const short = (s: Solution) =>
     s.unfilled.filter((u) => targetIds.has(u.demandId)).reduce((n, u) => n + u.missing, 0);

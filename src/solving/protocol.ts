@@ -24,5 +24,6 @@ export type WorkerMessage =
   | { type: 'result'; solution: Solution; report?: RunReport }
   | { type: 'error'; message: string; stack?: string };
 
-/** What the warm thread answers: a solve's messages, or a whole cover plan. */
-export type ThreadMessage = WorkerMessage | { type: 'cover'; plan: SolvedCover };
+/** What the warm thread answers: a whole cover plan, or why it could not make one. */
+export type ThreadMessage =
+  { type: 'cover'; plan: SolvedCover } | { type: 'error'; message: string; stack?: string };

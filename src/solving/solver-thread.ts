@@ -1,17 +1,17 @@
 import type { Worker } from 'node:worker_threads';
 import { spawnWorker } from './spawn.js';
-import type { Problem, Solution } from '../scheduler/index.js';
+import type { Problem } from '../scheduler/index.js';
 import type { CoverWords, SolvedCover } from '../cover/plan-solve.js';
-import type { CoverInput, WorkerInput, ThreadMessage, WorkerSolveOptions } from './protocol.js';
+import type { CoverInput, ThreadMessage } from './protocol.js';
 
 interface Pending {
-  resolve: (answer: Solution | SolvedCover) => void;
+  resolve: (plan: SolvedCover) => void;
   reject: (e: Error) => void;
 }
 
 /**
- * One warm solver thread for short jobs (sickness cover plans, OSR rotas): jobs queue and run one after
- * another off the event loop. Long rota runs use `startSolve`, a thread each.
+ * One warm solver thread for sickness cover plans: plans queue and are made one after another off the
+ * event loop. Long rota runs use `startSolve`, a thread each.
  */
 export class SolverThread {
   private worker: Worker | undefined;
@@ -23,11 +23,10 @@ export class SolverThread {
     const worker = spawnWorker('thread-worker');
     worker.on('message', ({ id, message }: { id: number; message: ThreadMessage }) => {
       const job = this.pending.get(id);
-      if (!job || message.type === 'progress') return;
+      if (!job) return;
       this.pending.delete(id);
       if (this.pending.size === 0) worker.unref();
-      if (message.type === 'result') job.resolve(message.solution);
-      else if (message.type === 'cover') job.resolve(message.plan);
+      if (message.type === 'cover') job.resolve(message.plan);
       else job.reject(new Error(message.message));
     });
     const fail = (error: Error) => {
@@ -43,22 +42,15 @@ export class SolverThread {
     return worker;
   }
 
-  solve(problem: Problem, options: WorkerSolveOptions = {}): Promise<Solution> {
-    return this.send<Solution>({ problem, options, cancel: new SharedArrayBuffer(4) });
-  }
-
   /** A sickness cover plan, solved and put in words in the thread (`solveCoverPlan`). */
   coverPlan(problem: Problem, words: CoverWords): Promise<SolvedCover> {
-    return this.send<SolvedCover>({ cover: { problem, words } });
-  }
-
-  private send<T extends Solution | SolvedCover>(input: WorkerInput | CoverInput): Promise<T> {
     const worker = this.ensure();
     const id = this.nextId++;
-    // Keep the process alive while a job is under way; an idle thread lets it exit.
+    const input: CoverInput = { cover: { problem, words } };
+    // Keep the process alive while a plan is under way; an idle thread lets it exit.
     worker.ref();
-    return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (answer: Solution | SolvedCover) => void, reject });
+    return new Promise<SolvedCover>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
       worker.postMessage({ id, input });
     });
   }

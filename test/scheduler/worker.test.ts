@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Progress } from '../../src/scheduler/index.js';
 import { startSolve } from '../../src/solving/index.js';
-import type { WorkerMessage } from '../../src/solving/protocol.js';
+import type { CoverInput, ThreadMessage } from '../../src/solving/protocol.js';
 import { spawnFromSource } from '../../src/solving/spawn.js';
 import { generateProblem } from '../../src/scheduler/testing/generate.js';
 
@@ -42,23 +42,29 @@ describe('solving in a worker thread', () => {
   });
 
   // The suite's threads start from bundles (test/global-setup.ts); npm start and npm run dev start them so.
-  it('starts a thread from the TypeScript source under tsx, and it solves', async () => {
+  it('starts the cover plan thread from the TypeScript source under tsx, and it makes a plan', async () => {
+    const small = generateProblem({ seed: 3, people: 6, locations: 1, weeks: 1 });
+    const target = small.demands[0]!;
     const worker = spawnFromSource('thread-worker');
     try {
-      const answer = await new Promise<WorkerMessage>((resolve, reject) => {
-        worker.on('message', ({ message }: { message: WorkerMessage }) => {
-          if (message.type !== 'progress') resolve(message);
-        });
+      const answer = await new Promise<ThreadMessage>((resolve, reject) => {
+        worker.on('message', ({ message }: { message: ThreadMessage }) => resolve(message));
         worker.once('error', reject);
-        const small = generateProblem({ seed: 3, people: 6, locations: 1, weeks: 1 });
-        const input = {
-          problem: small,
-          options: { seed: 1, timeLimitMs: 200 },
-          cancel: new SharedArrayBuffer(4),
+        const input: CoverInput = {
+          cover: {
+            problem: { ...small, solveOnly: [target.id] },
+            words: {
+              timezone: 'Europe/London',
+              firstDate: '2026-11-30',
+              placementOf: Object.fromEntries(small.demands.map((d) => [d.id, d.location])),
+            },
+          },
         };
         worker.postMessage({ id: 1, input });
       });
-      expect(answer.type).toBe('result');
+      expect(answer.type).toBe('cover');
+      if (answer.type === 'cover')
+        expect(answer.plan.body.alternatives.map((a) => a.shiftId)).toEqual([target.id]);
     } finally {
       await worker.terminate();
     }
