@@ -7,6 +7,7 @@ import {
   tableCounts,
   type TestContext,
 } from '../helpers/app.js';
+import { addPractitioner } from '../helpers/fixtures.js';
 
 const alex = {
   name: 'Alex Morgan',
@@ -55,17 +56,15 @@ describe.each(databaseTargets())('the practitioner panel on %s', (target) => {
   });
 
   it('keeps the care-rota rules of a contract: days off together and weekends in 4 weeks', async () => {
-    const created = (
-      await expectStatus(
-        ctx.call('coordinator', 'POST', '/v1/practitioners', {
-          name: 'Dee Daysoff',
-          kind: 'parenting',
-          homeRegion: 'north-west',
-          contract: { minConsecutiveDaysOff: 2, maxWeekendsIn4Weeks: 2, maxConsecutiveDays: 5 },
-        }),
-        201,
-      )
-    ).json();
+    const created = await addPractitioner(
+      ctx,
+      {
+        name: 'Dee Daysoff',
+        homeRegion: 'north-west',
+        contract: { minConsecutiveDaysOff: 2, maxWeekendsIn4Weeks: 2, maxConsecutiveDays: 5 },
+      },
+      'coordinator',
+    );
     expect(created.contract).toMatchObject({
       minConsecutiveDaysOff: 2,
       maxWeekendsIn4Weeks: 2,
@@ -185,16 +184,7 @@ describe.each(databaseTargets())('the practitioner panel on %s', (target) => {
   });
 
   it('updates with If-Match and refuses a stale write with 412', async () => {
-    const created = (
-      await expectStatus(
-        ctx.call('admin', 'POST', '/v1/practitioners', {
-          name: 'Etag Person',
-          kind: 'parenting',
-          homeRegion: 'midlands',
-        }),
-        201,
-      )
-    ).json();
+    const created = await addPractitioner(ctx, { name: 'Etag Person', homeRegion: 'midlands' });
     const ok = await ctx.call(
       'coordinator',
       'PATCH',

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { databaseTargets } from '../helpers/databases.js';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
+import { addPlacement, addPractitioner, putReference } from '../helpers/fixtures.js';
+import { waitForRun } from '../helpers/rota-runs.js';
 import { checkAssignment, type Assignments } from '../../src/scheduler/index.js';
 import { loadRotaProblem, wordsIn } from '../../src/rota/problem.js';
 import {
@@ -11,15 +13,6 @@ import {
 } from '../placements/hard-rules-checker.js';
 
 const TZ = 'Europe/London';
-
-async function waitForRun(ctx: TestContext, id: string) {
-  for (let i = 0; i < 240; i++) {
-    const run = (await ctx.call('coordinator', 'GET', `/v1/rota-runs/${id}`)).json();
-    if (['completed', 'failed', 'cancelled'].includes(run.status)) return run;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('run did not finish');
-}
 
 // Rest of 8 hours lets a 22:00 finish be followed by a 07:00 start: only the care rule forbids it.
 const CARE_CONTRACT = {
@@ -47,27 +40,16 @@ describe.each(databaseTargets())('a rota run keeps the care-rota rules, on %s', 
 
   beforeAll(async () => {
     ctx = await createTestContext(target);
-    await expectStatus(ctx.call('admin', 'PUT', '/v1/regions/north', { name: 'North' }), 201);
+    await putReference(ctx, { regions: { north: 'North' } });
     for (let i = 0; i < 6; i++)
-      await expectStatus(
-        ctx.call('admin', 'POST', '/v1/practitioners', {
-          name: `Carer ${i}`,
-          kind: 'parenting',
-          homeRegion: 'north',
-          contract: CARE_CONTRACT,
-        }),
-        201,
-      );
-    await expectStatus(
-      ctx.call('coordinator', 'POST', '/v1/placements', {
-        caseReference: 'CR-CARE-1',
-        region: 'north',
-        startDate: from,
-        endDate: to,
-        phases: [{ fromDate: from, toDate: to, shifts: EARLY_AND_LATE }],
-      }),
-      201,
-    );
+      await addPractitioner(ctx, { name: `Carer ${i}`, homeRegion: 'north', contract: CARE_CONTRACT });
+    await addPlacement(ctx, {
+      caseReference: 'CR-CARE-1',
+      region: 'north',
+      startDate: from,
+      endDate: to,
+      phases: [{ fromDate: from, toDate: to, shifts: EARLY_AND_LATE }],
+    });
   });
   afterAll(() => ctx?.close());
 
@@ -96,31 +78,20 @@ describe.each(databaseTargets())('a rota run keeps the care-rota rules, on %s', 
   });
 
   it('states the rules in the problem it solves, counting the kinds and weekends worked just before', async () => {
-    const dana = (
-      await expectStatus(
-        ctx.call('admin', 'POST', '/v1/practitioners', {
-          name: 'Dana Before',
-          kind: 'parenting',
-          homeRegion: 'north',
-          contract: CARE_CONTRACT,
-        }),
-        201,
-      )
-    ).json();
+    const dana = await addPractitioner(ctx, {
+      name: 'Dana Before',
+      homeRegion: 'north',
+      contract: CARE_CONTRACT,
+    });
     const saturday = monday.minus({ days: 2 }).toISODate()!;
     const sunday = monday.minus({ days: 1 }).toISODate()!;
-    const before = (
-      await expectStatus(
-        ctx.call('coordinator', 'POST', '/v1/placements', {
-          caseReference: 'CR-CARE-0',
-          region: 'north',
-          startDate: saturday,
-          endDate: sunday,
-          phases: [{ fromDate: saturday, toDate: sunday, shifts: EARLY_AND_LATE }],
-        }),
-        201,
-      )
-    ).json();
+    const before = await addPlacement(ctx, {
+      caseReference: 'CR-CARE-0',
+      region: 'north',
+      startDate: saturday,
+      endDate: sunday,
+      phases: [{ fromDate: saturday, toDate: sunday, shifts: EARLY_AND_LATE }],
+    });
     const weekend = (
       await ctx.call('viewer', 'GET', `/v1/shifts?from=${saturday}&to=${sunday}&placement=${before.id}`)
     ).json().items as CheckedShift[];
