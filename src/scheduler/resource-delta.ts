@@ -24,6 +24,8 @@ const [MIN_DAYS, MIN_OFF, MAX_DAYS, SUCCESSION, REQUESTS, TYPE_CAP, TOTAL, WEEKE
   0, 1, 2, 3, 4, 5, 6, 7, 8,
 ];
 const BY_DAY = 5;
+/** The by-day kinds a day can be named for (requests are soft). */
+const DAY_RULES = [MIN_DAYS, MIN_OFF, MAX_DAYS, SUCCESSION] as const;
 const NAMES = [
   'minConsecutiveDays',
   'minConsecutiveDaysOff',
@@ -203,7 +205,7 @@ export class ResourceDelta {
   brokenDays(r: number, out: number[]): number[] {
     out.length = 0;
     const { W, lo } = this;
-    for (const k of [MIN_DAYS, MIN_OFF, MAX_DAYS, SUCCESSION]) {
+    for (const k of DAY_RULES) {
       if (!this.on[k] || this.level[k] !== 0) continue;
       const days = this.byDay[k]!;
       for (let x = 0; x < W; x++) if (days[r * W + x]! > 0) out.push(Math.max(0, x + lo));
