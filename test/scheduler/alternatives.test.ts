@@ -16,8 +16,7 @@ describe('ranking many demands at once', () => {
         const allowed = rankCandidatesMany(problem, assignments, requests, { allowedOnly: true });
         for (const { demandId } of requests) {
           const expected = full.get(demandId)!.filter((r) => r.allowed);
-          for (const r of full.get(demandId)!)
-            if (r.hard.some((x) => standing.has(x.constraint))) ruledOut++;
+          for (const r of full.get(demandId)!) if (r.hard.some((x) => standing.has(x.constraint))) ruledOut++;
           expect(allowed.get(demandId)!.map((r) => r.resourceId)).toEqual(expected.map((r) => r.resourceId));
           // Messages may list a team in another order (who was tried before changes a map's order).
           const gist = (r: (typeof expected)[number]) => ({
