@@ -1,10 +1,4 @@
-import {
-  rankCandidatesMany,
-  solve,
-  type CandidateReport,
-  type Problem,
-  type Solution,
-} from '../scheduler/index.js';
+import { rankCandidatesMany, solve, type Problem, type Solution } from '../scheduler/index.js';
 import { candidateView, reasonsInWords, type CandidateView } from '../rota/reasons.js';
 import { unfilledSummary, type UnfilledGroupDto } from '../rota/unfilled-summary.js';
 import { wordsIn } from '../time/format.js';
@@ -125,37 +119,21 @@ function planChanges(problem: Problem, solution: Solution, targetIds: Set<string
 
 /** The next best people for each target, and for those no one can take, who was considered and why not. */
 function explainCover(problem: Problem, solution: Solution, targetIds: Set<string>, words: CoverWords) {
-  // A covered shift needs only its next best (the allowed: only people no standing rule rules out are
-  // tried); a shift no one can take needs everyone considered, and why not.
+  // One compiled state for all targets: a covered shift needs only its next best (the allowed: only
+  // people no standing rule rules out are tried); a shift no one can take needs everyone, and why not.
   const short = new Map(solution.unfilled.map((u) => [u.demandId, u.missing]));
-  const formats = wordsIn(words.timezone, words.firstDate);
-  const rank = (ids: string[], only: object): Map<string, CandidateReport[]> =>
-    ids.length === 0
-      ? new Map()
-      : rankCandidatesMany(
-          problem,
-          solution.assignments,
-          ids.map((demandId) => ({ demandId })),
-          {
-            ...formats,
-            ...only,
-          },
-        );
-  const ranked = new Map([
-    ...rank(
-      [...targetIds].filter((id) => !short.has(id)),
-      { allowedOnly: true, limit: ALTERNATIVES },
+  const ranked = rankCandidatesMany(
+    problem,
+    solution.assignments,
+    [...targetIds].map((demandId) =>
+      short.has(demandId) ? { demandId } : { demandId, allowedOnly: true, limit: ALTERNATIVES },
     ),
-    ...rank(
-      [...targetIds].filter((id) => short.has(id)),
-      {},
-    ),
-  ]);
+    wordsIn(words.timezone, words.firstDate),
+  );
   const labels = new Map(problem.demands.map((d) => [d.id, d.label ?? d.id]));
   const uncovered: CoverPlanBody['uncovered'] = [];
   const alternatives: CoverPlanBody['alternatives'] = [];
-  for (const shiftId of targetIds) {
-    const candidates = ranked.get(shiftId) ?? [];
+  for (const [shiftId, candidates] of ranked) {
     const missing = short.get(shiftId);
     if (missing)
       uncovered.push({

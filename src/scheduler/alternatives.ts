@@ -17,7 +17,8 @@ const standingRulesOn = (c: Compiled): boolean => STANDING.every((i) => c.weight
 export function rankCandidatesMany(
   problem: Problem,
   assignments: Assignments,
-  requests: readonly { demandId: string; replacing?: string }[],
+  /** Per request, `allowedOnly` and `limit` may differ from the options' (one compiled state for all). */
+  requests: readonly { demandId: string; replacing?: string; allowedOnly?: boolean; limit?: number }[],
   options: ExplainOptions & {
     limit?: number;
     allowedOnly?: boolean;
@@ -32,7 +33,10 @@ export function rankCandidatesMany(
   const c = state.c;
   const index = new Map(c.demandIds.map((id, i) => [id, i]));
   const out = new Map<string, CandidateReport[]>();
-  for (const { demandId, replacing } of requests) {
+  for (const request of requests) {
+    const { demandId, replacing } = request;
+    const allowedOnly = request.allowedOnly ?? options.allowedOnly;
+    const limit = request.limit ?? options.limit;
     const d = index.get(demandId);
     if (d === undefined) throw new Error(`unknown demand ${demandId}`);
     const on = state.peopleOf(d);
@@ -48,12 +52,12 @@ export function rankCandidatesMany(
     const reports: CandidateReport[] = [];
     // Only the allowed wanted: those a standing rule rules out need not be tried (12-56 of 360 people
     // are eligible for a national shift; trying all 360 was most of a cover plan's explaining).
-    const pool = options.allowedOnly && standingRulesOn(c) ? c.eligible[d]! : undefined;
+    const pool = allowedOnly && standingRulesOn(c) ? c.eligible[d]! : undefined;
     for (let k = 0; k < (pool ? pool.length : c.R); k++) {
       const r = pool ? pool[k]! : k;
       if (on.includes(r)) continue;
       const report = tryAssignment(state, d, r, victim);
-      if (!options.allowedOnly || report.allowed) reports.push(report);
+      if (!allowedOnly || report.allowed) reports.push(report);
     }
     reports.sort(
       (a, b) =>
@@ -61,7 +65,7 @@ export function rankCandidatesMany(
         compareScores(a.delta, b.delta) ||
         a.resourceId.localeCompare(b.resourceId),
     );
-    out.set(demandId, options.limit === undefined ? reports : reports.slice(0, options.limit));
+    out.set(demandId, limit === undefined ? reports : reports.slice(0, limit));
   }
   return out;
 }

@@ -14,6 +14,18 @@ describe('ranking many demands at once', () => {
         const requests = problem.demands.map((d) => ({ demandId: d.id }));
         const full = rankCandidatesMany(problem, assignments, requests);
         const allowed = rankCandidatesMany(problem, assignments, requests, { allowedOnly: true });
+        // Asked per request in one call (as a cover plan does), each gets what it asked for.
+        const mixed = rankCandidatesMany(
+          problem,
+          assignments,
+          requests.map((r, i) => (i % 2 ? { ...r, allowedOnly: true, limit: 2 } : r)),
+        );
+        const ids = (list: { resourceId: string }[] | undefined) => list!.map((r) => r.resourceId);
+        requests.forEach(({ demandId }, i) =>
+          expect(ids(mixed.get(demandId))).toEqual(
+            i % 2 ? ids(allowed.get(demandId)).slice(0, 2) : ids(full.get(demandId)),
+          ),
+        );
         for (const { demandId } of requests) {
           const expected = full.get(demandId)!.filter((r) => r.allowed);
           for (const r of full.get(demandId)!) if (r.hard.some((x) => standing.has(x.constraint))) ruledOut++;
