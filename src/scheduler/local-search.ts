@@ -190,7 +190,7 @@ export class LocalSearch {
           this.best.set(state.totals);
           this.bestAssign.set(state.assign);
         }
-      } while (timed && state.totals[0]! > 0 && !deadline.timeUp());
+      } while (timed && state.conflicted.size > 0 && !deadline.timeUp());
       restore(state, this.bestAssign);
     }
     this.stats.elapsedMs = deadline.elapsed();
