@@ -154,7 +154,7 @@ export class LocalSearch {
         sinceKick = 0;
         continue;
       }
-      if (!this.randomMove() || moves.undo.length === 0) {
+      if (!this.randomMove() || moves.changes === 0) {
         moves.commit();
         continue;
       }

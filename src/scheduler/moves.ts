@@ -9,7 +9,9 @@ import { firstFrom } from './timeline.js';
  * it is eligible for, so static hard rules (absence, region, skill, gender, exclusion) never appear.
  */
 export class Moves {
-  readonly undo: number[] = [];
+  /** Slots the current move has changed (0: nothing to keep or undo). */
+  changes = 0;
+  private began = false;
   private readonly movable: Int32Array;
   private readonly movableSet: Uint8Array;
   private readonly people: number[] = [];
@@ -43,21 +45,25 @@ export class Moves {
 
   /** Changes a slot as part of the current move (recorded in the state's journal for `rollback`). */
   set(s: number, r: number): void {
-    if (this.undo.length === 0) this.state.begin();
-    const old = this.state.setSlot(s, r);
-    if (old !== r) this.undo.push(s, old);
+    if (!this.began) {
+      this.state.begin();
+      this.began = true;
+    }
+    if (this.state.setSlot(s, r) !== r) this.changes++;
   }
 
   /** Undoes the current move. */
   rollback(): void {
     this.state.rollback();
-    this.undo.length = 0;
+    this.changes = 0;
+    this.began = false;
   }
 
   /** Keeps the current move. */
   commit(): void {
     this.state.commit();
-    this.undo.length = 0;
+    this.changes = 0;
+    this.began = false;
   }
 
   /** A slot to work on: often an empty one or one of a resource breaking a hard rule. */
@@ -232,7 +238,7 @@ export class Moves {
       const slot = this.slotIn(e, this.giver);
       if (slot >= 0) this.set(slot, this.taker);
     }
-    return this.undo.length > 0;
+    return this.changes > 0;
   }
 
   /**
@@ -264,7 +270,7 @@ export class Moves {
     const takeCount = this.keepUnshared(theirs, r1);
     for (let i = 0; i < giveCount; i++) this.set(mine[i]!, r2);
     for (let i = 0; i < takeCount; i++) this.set(theirs[i]!, r1);
-    return this.undo.length > 0;
+    return this.changes > 0;
   }
 
   /** Moves to the front of `slots` those whose demand `other` does not work; returns how many. */

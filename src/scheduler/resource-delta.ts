@@ -1,7 +1,8 @@
 import type { Compiled } from './compile.js';
 import { CONSTRAINTS, LEVEL_INDEX, RESOURCE_RULES, constraintIndex } from './constraints/index.js';
 import type { ResourceConstraint } from './constraints/index.js';
-import { overlapOf, successionsOn, unmetRequests } from './timeline.js';
+import { Journal } from './journal.js';
+import { firstFrom, overlapOf, successionsOn } from './timeline.js';
 
 /**
  * The contract rules of each person (and overlap) kept up to date around the days a move changed,
@@ -52,8 +53,11 @@ export class ResourceDelta {
   private readonly T: number;
   /** Shifts starting on each day (R x W), prior ones included. */
   private readonly starts: Int32Array;
-  /** Each by-day rule's penalty written on each day (R x W), and its total per resource (R x 5). */
-  private readonly byDay: Float64Array[];
+  /**
+   * Each by-day rule's penalty written on each day (R x W x 5: a day's figures side by side, as they
+   * are read and written together), and its total per resource (R x 5).
+   */
+  private readonly byDay: Float64Array;
   private readonly totals: Float64Array;
   private readonly typeCount: Int32Array;
   private readonly capOver: Float64Array;
@@ -67,7 +71,14 @@ export class ResourceDelta {
   private readonly weeksWith: Int32Array;
   private readonly weeks: number;
   private readonly firstWeek: number;
-  /** Index of the first request on or after each day (R x (W + 1)). */
+  /**
+   * Every person's requests in one list (by person, then day): shift type (-1: any), 1 for "on",
+   * weight; and the index of each person's first request on or after each day (R x (W + 1)). Read
+   * from typed arrays rather than the request objects, which were a cache miss at every refresh.
+   */
+  private readonly requestType: Int32Array;
+  private readonly requestOn: Uint8Array;
+  private readonly requestWeight: Float64Array;
   private readonly requestAt: Int32Array;
   /**
    * Days changed since each resource was last refreshed: `changedDays[r * W ..]` holds `changedCount[r]`
@@ -80,8 +91,8 @@ export class ResourceDelta {
   private readonly isPending: Uint8Array;
   private pendingCount = 0;
   /** While a move is tried: (kind, index, old value) of every by-day figure written, for `rollback`. */
-  private journal: number[] | undefined;
-  private readonly journalBuffer: number[] = [];
+  private recording = false;
+  private readonly journal = new Journal();
   private readonly delta = new Float64Array(BY_DAY);
 
   constructor(
@@ -114,7 +125,7 @@ export class ResourceDelta {
     const W = (this.W = hi - lo);
     this.T = c.shiftTypeIds.length;
     this.starts = new Int32Array(R * W);
-    this.byDay = Array.from({ length: BY_DAY }, (_, k) => new Float64Array(this.on[k] ? R * W : 0));
+    this.byDay = new Float64Array(R * W * BY_DAY);
     this.totals = new Float64Array(R * BY_DAY);
     this.typeCount = new Int32Array(R * this.T);
     this.capOver = new Float64Array(R);
@@ -125,6 +136,11 @@ export class ResourceDelta {
     this.weekendDays = new Int32Array(R * this.weeks);
     this.weeksWith = new Int32Array(R * 8);
     this.requestAt = new Int32Array(R * (W + 1));
+    const allRequests = c.requests.flat();
+    this.requestType = Int32Array.from(allRequests, (q) => q.type);
+    this.requestOn = Uint8Array.from(allRequests, (q) => (q.on ? 1 : 0));
+    this.requestWeight = Float64Array.from(allRequests, (q) => q.weight);
+    let firstRequest = 0;
     this.changedDays = new Int32Array(R * W);
     this.changedCount = new Int32Array(R);
     this.changedMark = new Uint8Array(R * W);
@@ -135,8 +151,9 @@ export class ResourceDelta {
       let i = 0;
       for (let x = 0; x <= W; x++) {
         while (i < list.length && list[i]!.day < x + lo) i++;
-        this.requestAt[r * (W + 1) + x] = i;
+        this.requestAt[r * (W + 1) + x] = firstRequest + i;
       }
+      firstRequest += list.length;
       for (const d of timelines[r]!) this.count(r, d, 1);
       this.forget(r);
       if (this.on[OVERLAP]) this.overlapMinutes[r] = this.rules[OVERLAP]!.evaluate(c, r, timelines[r]!);
@@ -167,7 +184,7 @@ export class ResourceDelta {
       this.changedMark[at] = 1;
       const n = this.changedCount[r]!;
       // Outside a move the state refreshes at once; inside one, `rollback` must find who has changes.
-      if (this.journal && !this.isPending[r]) {
+      if (this.recording && !this.isPending[r]) {
         this.isPending[r] = 1;
         this.pending[this.pendingCount++] = r;
       }
@@ -207,8 +224,8 @@ export class ResourceDelta {
     const { W, lo } = this;
     for (const k of DAY_RULES) {
       if (!this.on[k] || this.level[k] !== 0) continue;
-      const days = this.byDay[k]!;
-      for (let x = 0; x < W; x++) if (days[r * W + x]! > 0) out.push(Math.max(0, x + lo));
+      const days = this.byDay;
+      for (let x = 0; x < W; x++) if (days[(r * W + x) * BY_DAY + k]! > 0) out.push(Math.max(0, x + lo));
     }
     return out;
   }
@@ -251,7 +268,7 @@ export class ResourceDelta {
       if (dk === 0) continue;
       this.delta[k] = 0;
       const at = r * BY_DAY + k;
-      this.journal?.push(-1, at, this.totals[at]!);
+      if (this.recording) this.journal.push3(-1, at, this.totals[at]!);
       this.totals[at] = this.totals[at]! + dk;
     }
   }
@@ -294,14 +311,14 @@ export class ResourceDelta {
 
   /** Starts recording by-day writes for `rollback`. */
   begin(): void {
-    this.journalBuffer.length = 0;
-    this.journal = this.journalBuffer;
+    this.journal.clear();
+    this.recording = true;
   }
 
   commit(): void {
     for (let i = 0; i < this.pendingCount; i++) this.isPending[this.pending[i]!] = 0;
     this.pendingCount = 0;
-    this.journal = undefined;
+    this.recording = false;
   }
 
   private forget(r: number): void {
@@ -313,27 +330,27 @@ export class ResourceDelta {
 
   /** After the state has put the shifts back: restores the figures written and forgets the changed days. */
   rollback(): void {
-    const j = this.journal;
-    if (j)
-      for (let k = j.length - 3; k >= 0; k -= 3) {
-        const kind = j[k]!;
-        (kind < 0 ? this.totals : this.byDay[kind]!)[j[k + 1]!] = j[k + 2]!;
+    const j = this.journal.data;
+    if (this.recording)
+      for (let k = this.journal.length - 3; k >= 0; k -= 3) {
+        (j[k]! < 0 ? this.totals : this.byDay)[j[k + 1]!] = j[k + 2]!;
       }
     for (let i = 0; i < this.pendingCount; i++) {
       this.forget(this.pending[i]!);
       this.isPending[this.pending[i]!] = 0;
     }
     this.pendingCount = 0;
-    this.journal = undefined;
+    this.recording = false;
   }
 
   /** Writes one by-day figure, keeping the difference for the total. */
   private put(kind: number, at: number, value: number): void {
-    const store = this.byDay[kind]!;
-    const old = store[at]!;
+    const store = this.byDay;
+    const i = at * BY_DAY + kind;
+    const old = store[i]!;
     if (old === value) return;
-    this.journal?.push(kind, at, old);
-    store[at] = value;
+    if (this.recording) this.journal.push3(kind, i, old);
+    store[i] = value;
     this.delta[kind] = this.delta[kind]! + value - old;
   }
 
@@ -390,11 +407,23 @@ export class ResourceDelta {
   private redoRequests(r: number, tl: readonly number[], x: number): void {
     if (!this.on[REQUESTS]) return;
     const at = r * (this.W + 1) + x;
-    const list = this.c.requests[r]!;
-    this.put(
-      REQUESTS,
-      r * this.W + x,
-      unmetRequests(this.c, tl, list, this.requestAt[at]!, this.requestAt[at + 1]!),
-    );
+    const from = this.requestAt[at]!;
+    const to = this.requestAt[at + 1]!;
+    let penalty = 0;
+    if (from < to) {
+      const c = this.c;
+      const day = x + this.lo;
+      const first = firstFrom(tl, c.day, day);
+      for (let k = from; k < to; k++) {
+        const type = this.requestType[k]!;
+        let met = false;
+        for (let j = first; j < tl.length && c.day[tl[j]!] === day && !met; j++) {
+          const d = tl[j]!;
+          met = d < c.D && (type < 0 || c.shiftType[d] === type);
+        }
+        if ((this.requestOn[k] === 1) !== met) penalty += this.requestWeight[k]!;
+      }
+    }
+    this.put(REQUESTS, r * this.W + x, penalty);
   }
 }

@@ -7,6 +7,7 @@ import {
   type Indexed,
 } from './constraints/index.js';
 import { IndexedSet } from './indexed-set.js';
+import { Journal } from './journal.js';
 import { insertSorted } from './timeline.js';
 import { ResourceDelta } from './resource-delta.js';
 import type { Score } from './model.js';
@@ -61,13 +62,14 @@ export class State {
   readonly emptySlots: IndexedSet;
   private readonly conflictedSet: IndexedSet;
   private readonly people: number[] = [];
-  /** While a move is tried: each setSlot's slot, previous and new resource (for `rollback`). */
-  private slotJournal: number[] | undefined;
-  private readonly slotBuffer: number[] = [];
+  /** True while a move is tried (between `begin` and `commit` / `rollback`). */
+  private recording = false;
+  /** Each setSlot's slot, previous and new resource in the move (for `rollback`). */
+  private readonly slotJournal = new Journal();
   /** Each part the move touched (kind, index) with the levels it had before, recorded once. */
-  private readonly levelJournal: number[] = [];
+  private readonly levelJournal = new Journal();
   /** Parts touched by the move and not yet rescored; `mark` says which (one byte per kind x index). */
-  private readonly dirty: number[] = [];
+  private readonly dirty = new Journal();
   private readonly resMark: Uint8Array;
   private readonly demMark: Uint8Array;
   private readonly locMark: Uint8Array;
@@ -153,15 +155,14 @@ export class State {
     const d = c.slotDemand[s]!;
     const lp = c.locPeriod[d]!;
     this.move(s, old, r);
-    const j = this.slotJournal;
-    if (!j) {
+    if (!this.recording) {
       if (old >= 0) this.rescoreResource(old);
       if (r >= 0) this.rescoreResource(r);
       this.rescoreDemand(d);
       this.rescoreLocation(lp);
       return old;
     }
-    j.push(s, old, r);
+    this.slotJournal.push3(s, old, r);
     if (old >= 0) this.touch(RES, old, this.resMark, this.resLevels);
     if (r >= 0) this.touch(RES, r, this.resMark, this.resLevels);
     this.touch(DEM, d, this.demMark, this.demLevels);
@@ -172,15 +173,15 @@ export class State {
   /** Marks a part for rescoring, recording its levels the first time the move touches it. */
   private touch(kind: number, i: number, mark: Uint8Array, store: Float64Array): void {
     if (mark[i] === 1) return;
-    if (mark[i] === 0) this.levelJournal.push(kind, i, store[i * 3]!, store[i * 3 + 1]!, store[i * 3 + 2]!);
+    if (mark[i] === 0) this.levelJournal.push5(kind, i, store[i * 3]!, store[i * 3 + 1]!, store[i * 3 + 2]!);
     mark[i] = 1;
-    this.dirty.push(kind, i);
+    this.dirty.push2(kind, i);
   }
 
   /** Rescores every part touched since the last flush. Marks stay at 2: "recorded, up to date". */
   private flush(): void {
-    const dirty = this.dirty;
-    for (let k = 0; k < dirty.length; k += 2) {
+    const dirty = this.dirty.data;
+    for (let k = 0; k < this.dirty.length; k += 2) {
       const i = dirty[k + 1]!;
       switch (dirty[k]) {
         case RES:
@@ -196,13 +197,13 @@ export class State {
           this.rescoreLocation(i);
       }
     }
-    dirty.length = 0;
+    this.dirty.clear();
   }
 
   /** Starts recording slot changes for `rollback`. */
   begin(): void {
-    this.slotBuffer.length = 0;
-    this.slotJournal = this.slotBuffer;
+    this.slotJournal.clear();
+    this.recording = true;
     this.contract.begin();
   }
 
@@ -215,13 +216,13 @@ export class State {
 
   /** Puts back every change since `begin`, restoring the recorded levels, and stops recording. */
   rollback(): void {
-    const j = this.slotJournal;
-    if (!j) return;
-    for (let k = j.length - 3; k >= 0; k -= 3) this.move(j[k]!, j[k + 2]!, j[k + 1]!);
+    if (!this.recording) return;
+    const j = this.slotJournal.data;
+    for (let k = this.slotJournal.length - 3; k >= 0; k -= 3) this.move(j[k]!, j[k + 2]!, j[k + 1]!);
     this.contract.rollback();
     // Parts never rescored still hold their old levels; the others get them back.
-    const L = this.levelJournal;
-    for (let k = 0; k < L.length; k += 5) {
+    const L = this.levelJournal.data;
+    for (let k = 0; k < this.levelJournal.length; k += 5) {
       const i = L[k + 1]!;
       const kind = L[k]!;
       const store = kind === RES ? this.resLevels : kind === DEM ? this.demLevels : this.locLevels;
@@ -234,18 +235,18 @@ export class State {
         else this.conflictedSet.delete(i);
       }
     }
-    this.dirty.length = 0;
+    this.dirty.clear();
     this.endMove();
   }
 
   private endMove(): void {
-    const L = this.levelJournal;
-    for (let k = 0; k < L.length; k += 5) {
+    const L = this.levelJournal.data;
+    for (let k = 0; k < this.levelJournal.length; k += 5) {
       const kind = L[k]!;
       (kind === RES ? this.resMark : kind === DEM ? this.demMark : this.locMark)[L[k + 1]!] = 0;
     }
-    L.length = 0;
-    this.slotJournal = undefined;
+    this.levelJournal.clear();
+    this.recording = false;
   }
 
   /** Resources in demand d's slots (no -1). */

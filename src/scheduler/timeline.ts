@@ -22,7 +22,10 @@ export function insertSorted(c: Compiled, timeline: number[], d: number): void {
   const s = c.start[d]!;
   let i = firstFrom(timeline, c.start, s);
   while (i < timeline.length && c.start[timeline[i]!] === s && timeline[i]! < d) i++;
-  timeline.splice(i, 0, d);
+  // In place: splice allocates the array of removed elements even when it removes none.
+  timeline.push(d);
+  for (let j = timeline.length - 1; j > i; j--) timeline[j] = timeline[j - 1]!;
+  timeline[i] = d;
 }
 
 /**
@@ -71,28 +74,4 @@ export function successionsOn(c: Compiled, tl: readonly number[], day: number): 
     }
   }
   return n;
-}
-
-/** The weights of requests list[from..to) (all on one day) that the timeline does not meet. */
-export function unmetRequests(
-  c: Compiled,
-  tl: readonly number[],
-  list: Compiled['requests'][number],
-  from: number,
-  to: number,
-): number {
-  if (from >= to) return 0;
-  const day = list[from]!.day;
-  const i = firstFrom(tl, c.day, day);
-  let penalty = 0;
-  for (let k = from; k < to; k++) {
-    const q = list[k]!;
-    let met = false;
-    for (let j = i; j < tl.length && c.day[tl[j]!] === day && !met; j++) {
-      const d = tl[j]!;
-      met = d < c.D && (q.type < 0 || c.shiftType[d] === q.type);
-    }
-    if (q.on !== met) penalty += q.weight;
-  }
-  return penalty;
 }
