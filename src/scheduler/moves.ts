@@ -286,8 +286,10 @@ export class Moves {
   private blockSlots(r: number, from: number, to: number, out: number[]): number[] | null {
     const c = this.state.c;
     out.length = 0;
-    for (const e of this.state.timelines[r]!) {
-      if (e >= c.D || c.day[e]! < from || c.day[e]! >= to) continue;
+    const tl = this.state.timelines[r]!;
+    for (let i = firstFrom(tl, c.day, from); i < tl.length && c.day[tl[i]!]! < to; i++) {
+      const e = tl[i]!;
+      if (e >= c.D) continue;
       const slot = this.slotIn(e, r);
       if (slot < 0) return null;
       out.push(slot);
