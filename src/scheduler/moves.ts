@@ -14,7 +14,6 @@ export class Moves {
   private began = false;
   private readonly movable: Int32Array;
   private readonly movableSet: Uint8Array;
-  private readonly people: number[] = [];
   private readonly mine: number[] = [];
   private readonly theirs: number[] = [];
   /** Resources who worked at each location last period. */
@@ -127,14 +126,14 @@ export class Moves {
     const c: Compiled = this.state.c;
     const list = c.eligible[d]!;
     if (list.length === 0) return -1;
-    const people = this.state.peopleOf(d, this.people);
+    const state = this.state;
     // Continuity: often try someone already working at this location in this period, or last period.
     const x = this.rnd.next();
     if (x < 0.1) {
       const known = this.familiarAt[c.loc[d]!]!;
       if (known.length > 0) {
         const r = known[this.rnd.int(known.length)]!;
-        if (!c.flags[r * c.D + d] && !people.includes(r) && (!free || this.isFree(r, d))) return r;
+        if (!c.flags[r * c.D + d] && !state.works(d, r) && (!free || this.isFree(r, d))) return r;
       }
     } else if (x < 0.45) {
       const team = this.state.locCounts[c.locPeriod[d]!]!;
@@ -142,7 +141,7 @@ export class Moves {
         let k = this.rnd.int(team.size);
         for (const r of team.keys()) {
           if (k-- > 0) continue;
-          if (!c.flags[r * c.D + d] && !people.includes(r) && (!free || this.isFree(r, d))) return r;
+          if (!c.flags[r * c.D + d] && !state.works(d, r) && (!free || this.isFree(r, d))) return r;
           break;
         }
       }
@@ -150,7 +149,7 @@ export class Moves {
     let fallback = -1;
     for (let tries = 0; tries < (free ? 10 : 4); tries++) {
       const r = list[this.rnd.int(list.length)]!;
-      if (people.includes(r)) continue;
+      if (state.works(d, r)) continue;
       if (!free || this.isFree(r, d)) return r;
       fallback = r;
     }
@@ -172,7 +171,7 @@ export class Moves {
   /** r is eligible for d and not on it already. */
   private canJoin(r: number, d: number): boolean {
     const c = this.state.c;
-    return !c.flags[r * c.D + d] && !this.state.peopleOf(d, this.people).includes(r);
+    return !c.flags[r * c.D + d] && !this.state.works(d, r);
   }
 
   /** Assign, reassign or (rarely) unassign one slot. */
@@ -260,41 +259,47 @@ export class Moves {
     const length = 1 + rnd.int(Math.min(7, c.H));
     const from = rnd.int(c.H - length + 1);
     const to = from + length;
-    const mine = this.blockSlots(r1, from, to, this.mine);
-    const theirs = this.blockSlots(r2, from, to, this.theirs);
-    if (mine === null || theirs === null) return false;
-    for (const x of mine) if (c.flags[r2 * c.D + c.slotDemand[x]!]) return false;
-    for (const x of theirs) if (c.flags[r1 * c.D + c.slotDemand[x]!]) return false;
+    const { mine, theirs } = this;
+    const mineCount = this.blockSlots(r1, from, to, mine);
+    const theirCount = this.blockSlots(r2, from, to, theirs);
+    if (mineCount < 0 || theirCount < 0) return false;
+    for (let i = 0; i < mineCount; i++) if (c.flags[r2 * c.D + c.slotDemand[mine[i]!]!]) return false;
+    for (let i = 0; i < theirCount; i++) if (c.flags[r1 * c.D + c.slotDemand[theirs[i]!]!]) return false;
     // Both lists are read before either changes: a slot whose demand the other already works stays.
-    const giveCount = this.keepUnshared(mine, r2);
-    const takeCount = this.keepUnshared(theirs, r1);
+    const giveCount = this.keepUnshared(mine, mineCount, r2);
+    const takeCount = this.keepUnshared(theirs, theirCount, r1);
     for (let i = 0; i < giveCount; i++) this.set(mine[i]!, r2);
     for (let i = 0; i < takeCount; i++) this.set(theirs[i]!, r1);
     return this.changes > 0;
   }
 
-  /** Moves to the front of `slots` those whose demand `other` does not work; returns how many. */
-  private keepUnshared(slots: number[], other: number): number {
+  /** Moves to the front of `slots[0..count)` those whose demand `other` does not work; returns how many. */
+  private keepUnshared(slots: number[], count: number, other: number): number {
     const c = this.state.c;
     let n = 0;
-    for (const x of slots)
-      if (!this.state.peopleOf(c.slotDemand[x]!, this.people).includes(other)) slots[n++] = x;
+    for (let i = 0; i < count; i++) {
+      const x = slots[i]!;
+      if (!this.state.works(c.slotDemand[x]!, other)) slots[n++] = x;
+    }
     return n;
   }
 
-  /** r's slots on demands of days [from, to) (into `out`), or null when one of them may not move. */
-  private blockSlots(r: number, from: number, to: number, out: number[]): number[] | null {
+  /**
+   * r's slots on demands of days [from, to), written from the start of `out` (which keeps its storage
+   * between moves): how many, or -1 when one of them may not move.
+   */
+  private blockSlots(r: number, from: number, to: number, out: number[]): number {
     const c = this.state.c;
-    out.length = 0;
+    let n = 0;
     const tl = this.state.timelines[r]!;
     for (let i = firstFrom(tl, c.day, from); i < tl.length && c.day[tl[i]!]! < to; i++) {
       const e = tl[i]!;
       if (e >= c.D) continue;
       const slot = this.slotIn(e, r);
-      if (slot < 0) return null;
-      out.push(slot);
+      if (slot < 0) return -1;
+      out[n++] = slot;
     }
-    return out;
+    return n;
   }
 
   /** Several random changes at once, to leave a local optimum. */

@@ -16,9 +16,14 @@ const MAX_BLOCK = 7;
  */
 export class RowMoves {
   readonly view: RowView;
+  /**
+   * The move being built, pairs of (day, demand or -1), and the changes it makes, pairs of (demand
+   * left, demand taken): their lengths are kept apart, as `length = 0` on an array gives its storage
+   * back and the next move grew it again (a tenth of the search on small instances, with its garbage).
+   */
   private readonly plan: number[] = [];
+  private planLength = 0;
   private readonly pairs: number[] = [];
-  private readonly people: number[] = [];
   /** While a row is repaired: the days where it breaks a run or succession rule, to aim moves at. */
   private readonly focus: number[] = [];
 
@@ -101,8 +106,8 @@ export class RowMoves {
     const k = this.rnd.int(n + 1);
     const d = k === n ? -1 : v.dayDemands[v.dayStart[x]! + k]!;
     if (d >= 0 && c.flags[r * c.D + d]) return false;
-    this.plan.length = 0;
-    this.plan.push(x, d);
+    this.planLength = 0;
+    this.step(x, d);
     return this.apply(r);
   }
 
@@ -122,7 +127,7 @@ export class RowMoves {
     }
     const b = this.pickDay(length);
     if (a + length > H || Math.abs(a - b) < length) return false;
-    this.plan.length = 0;
+    this.planLength = 0;
     for (let i = 0; i < length; i++) {
       const da = this.demandOn(r, a + i);
       const db = this.demandOn(r, b + i);
@@ -130,7 +135,8 @@ export class RowMoves {
       const toA = db < 0 ? -1 : this.sameKind(r, a + i, db);
       const toB = da < 0 ? -1 : this.sameKind(r, b + i, da);
       if ((db >= 0 && toA < 0) || (da >= 0 && toB < 0)) return false;
-      this.plan.push(a + i, toA, b + i, toB);
+      this.step(a + i, toA);
+      this.step(b + i, toB);
     }
     return this.apply(r);
   }
@@ -146,8 +152,8 @@ export class RowMoves {
     const n = v.dayStart[from + 1]! - v.dayStart[from]!;
     const k = this.rnd.int(n + 1);
     const like = k === n ? -1 : v.dayDemands[v.dayStart[from]! + k]!;
-    this.plan.length = 0;
-    for (let x = from; x < from + length; x++) this.plan.push(x, like < 0 ? -1 : this.sameKind(r, x, like));
+    this.planLength = 0;
+    for (let x = from; x < from + length; x++) this.step(x, like < 0 ? -1 : this.sameKind(r, x, like));
     return this.apply(r);
   }
 
@@ -179,8 +185,9 @@ export class RowMoves {
       if (n > c.required[e]!) break;
     }
     if (drop < 0) return false;
-    this.plan.length = 0;
-    this.plan.push(c.day[drop]!, -1, c.day[d]!, d);
+    this.planLength = 0;
+    this.step(c.day[drop]!, -1);
+    this.step(c.day[d]!, d);
     return this.apply(r);
   }
 
@@ -190,7 +197,7 @@ export class RowMoves {
     if (emptySlots.size === 0) return -1;
     for (let tries = 0; tries < 4; tries++) {
       const e = c.slotDemand[emptySlots.at(this.rnd.int(emptySlots.size))]!;
-      if (this.state.peopleOf(e, this.people).length < c.required[e]!) return e;
+      if (this.state.headcount(e) < c.required[e]!) return e;
     }
     return -1;
   }
@@ -204,8 +211,8 @@ export class RowMoves {
     if (list.length === 0) return false;
     const r = list[this.rnd.int(list.length)]!;
     if (this.demandOn(r, c.day[d]!) === d) return false;
-    this.plan.length = 0;
-    this.plan.push(c.day[d]!, d);
+    this.planLength = 0;
+    this.step(c.day[d]!, d);
     return this.apply(r);
   }
 
@@ -213,19 +220,25 @@ export class RowMoves {
   private apply(r: number): boolean {
     const p = this.plan;
     const from = this.pairs;
-    from.length = 0;
-    for (let i = 0; i < p.length; i += 2) {
+    let n = 0;
+    for (let i = 0; i < this.planLength; i += 2) {
       const cur = this.demandOn(r, p[i]!);
       const to = p[i + 1]!;
       if (cur === to) continue;
       if (cur >= 0 && this.moves.slotIn(cur, r) < 0) return false;
       if (to >= 0 && this.emptySlot(to) < 0) return false;
-      from.push(cur, to);
+      from[n++] = cur;
+      from[n++] = to;
     }
-    for (let i = 0; i < from.length; i += 2)
-      if (from[i]! >= 0) this.moves.set(this.moves.slotIn(from[i]!, r), -1);
-    for (let i = 1; i < from.length; i += 2) if (from[i]! >= 0) this.moves.set(this.emptySlot(from[i]!), r);
-    return from.length > 0;
+    for (let i = 0; i < n; i += 2) if (from[i]! >= 0) this.moves.set(this.moves.slotIn(from[i]!, r), -1);
+    for (let i = 1; i < n; i += 2) if (from[i]! >= 0) this.moves.set(this.emptySlot(from[i]!), r);
+    return n > 0;
+  }
+
+  /** Adds (day x, demand d or -1) to the plan. */
+  private step(x: number, d: number): void {
+    this.plan[this.planLength++] = x;
+    this.plan[this.planLength++] = d;
   }
 
   /**

@@ -65,7 +65,8 @@ export class State {
   /** Empty slots the search may fill. */
   readonly emptySlots: IndexedSet;
   private readonly conflictedSet: IndexedSet;
-  private readonly people: number[] = [];
+  /** Arrays of each length, reused to hand a demand's people to its rules. */
+  private readonly peopleBySize: number[][] = [];
   /** True while a move is tried (between `begin` and `commit` / `rollback`). */
   private recording = false;
   /** Each setSlot's slot, previous and new resource in the move (for `rollback`). */
@@ -253,14 +254,31 @@ export class State {
     this.recording = false;
   }
 
+  /** How many people demand d has. */
+  headcount(d: number): number {
+    const c = this.c;
+    let n = 0;
+    for (let s = c.slotStart[d]!; s < c.slotStart[d + 1]!; s++) if (this.assign[s]! >= 0) n++;
+    return n;
+  }
+
+  /** True when r is on demand d. */
+  works(d: number, r: number): boolean {
+    const c = this.c;
+    for (let s = c.slotStart[d]!; s < c.slotStart[d + 1]!; s++) if (this.assign[s] === r) return true;
+    return false;
+  }
+
   /** Resources in demand d's slots (no -1). */
   peopleOf(d: number, into: number[] = []): number[] {
-    into.length = 0;
     const c = this.c;
+    let n = 0;
     for (let s = c.slotStart[d]!; s < c.slotStart[d + 1]!; s++) {
       const r = this.assign[s]!;
-      if (r >= 0) into.push(r);
+      if (r >= 0) into[n++] = r;
     }
+    // Shortened only when it must be: setting an array's length is a call into the runtime.
+    if (into.length !== n) into.length = n;
     return into;
   }
 
@@ -317,7 +335,11 @@ export class State {
   }
 
   private rescoreDemand(d: number): void {
-    scorePart(this.c, this.demandRules, d, this.peopleOf(d, this.people), levels);
+    // An array of the right length, filled in place: shortening one array is a call into the runtime.
+    const n = this.headcount(d);
+    let people = this.peopleBySize[n];
+    if (!people) people = this.peopleBySize[n] = Array.from({ length: n }, () => 0);
+    scorePart(this.c, this.demandRules, d, this.peopleOf(d, people), levels);
     this.apply(this.demLevels, d * 3);
   }
 
