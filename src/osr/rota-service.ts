@@ -4,7 +4,7 @@ import { writeEvent } from '../changes/events.js';
 import { problems } from '../http/problem.js';
 import { currentWeekMonday } from '../time/weeks.js';
 import { leadAlerts, type LeadAlert } from './lead-alerts.js';
-import { generateHubRota } from './rota-generate.js';
+import { sharedSolverThread } from '../solving/index.js';
 import { isLeadGrade, type HubFacts, type PlanWeek } from './rota-problem.js';
 import {
   absencesOf,
@@ -167,7 +167,8 @@ async function generateHub(
   ];
   const pinnedPeople = weeks.flatMap((w) => (w.pinned ? [w.pinned] : []));
   const facts = await hubFacts(trx, hub, hubName, [...history, ...planned], timezone, pinnedPeople);
-  const result = generateHubRota(facts, weeks);
+  // Solved in the warm solver thread: a run plans every hub, and their solves would hold the event loop.
+  const result = await sharedSolverThread.hubRota(facts, weeks);
   for (const w of weeks) {
     if (w.history || w.pinned) continue;
     const id = result.lead.get(w.week) ?? null;

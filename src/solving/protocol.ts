@@ -1,6 +1,8 @@
 import type { Problem, Progress, Solution, SolveOptions } from '../scheduler/index.js';
 import type { ReportContext, RunReport } from './report.js';
 import type { CoverWords, SolvedCover } from '../cover/plan-solve.js';
+import type { HubRota } from '../osr/rota-generate.js';
+import type { HubFacts, PlanWeek } from '../osr/rota-problem.js';
 
 /** Solve options that can cross a thread boundary (no functions: the worker brings its own clock). */
 export type WorkerSolveOptions = Omit<SolveOptions, 'now' | 'shouldStop' | 'onProgress'>;
@@ -14,16 +16,17 @@ export interface WorkerInput {
   reportIn?: ReportContext;
 }
 
-/** A cover plan made whole in the warm thread: its two-stage solve and its words. */
-export interface CoverInput {
-  cover: { problem: Problem; words: CoverWords };
-}
+/** A job for the warm thread: a cover plan made whole (its two-stage solve and its words), or a hub's OSR weeks. */
+export type ThreadInput =
+  { cover: { problem: Problem; words: CoverWords } } | { hubRota: { facts: HubFacts; weeks: PlanWeek[] } };
 
 export type WorkerMessage =
   | { type: 'progress'; progress: Progress }
   | { type: 'result'; solution: Solution; report?: RunReport }
   | { type: 'error'; message: string; stack?: string };
 
-/** What the warm thread answers: a whole cover plan, or why it could not make one. */
+/** What the warm thread answers: a whole cover plan, a hub's OSR weeks, or why it could not. */
 export type ThreadMessage =
-  { type: 'cover'; plan: SolvedCover } | { type: 'error'; message: string; stack?: string };
+  | { type: 'cover'; plan: SolvedCover }
+  | { type: 'hub-rota'; rota: HubRota }
+  | { type: 'error'; message: string; stack?: string };

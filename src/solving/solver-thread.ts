@@ -2,16 +2,18 @@ import type { Worker } from 'node:worker_threads';
 import { spawnWorker } from './spawn.js';
 import type { Problem } from '../scheduler/index.js';
 import type { CoverWords, SolvedCover } from '../cover/plan-solve.js';
-import type { CoverInput, ThreadMessage } from './protocol.js';
+import type { HubRota } from '../osr/rota-generate.js';
+import type { HubFacts, PlanWeek } from '../osr/rota-problem.js';
+import type { ThreadInput, ThreadMessage } from './protocol.js';
 
 interface Pending {
-  resolve: (plan: SolvedCover) => void;
+  resolve: (message: ThreadMessage) => void;
   reject: (e: Error) => void;
 }
 
 /**
- * One warm solver thread for sickness cover plans: plans queue and are made one after another off the
- * event loop. Long rota runs use `startSolve`, a thread each.
+ * One warm solver thread for sickness cover plans and OSR hub weeks: jobs queue and are done one after
+ * another off the event loop. Long rota runs use `startSolve`, a thread each.
  */
 export class SolverThread {
   private worker: Worker | undefined;
@@ -26,8 +28,8 @@ export class SolverThread {
       if (!job) return;
       this.pending.delete(id);
       if (this.pending.size === 0) worker.unref();
-      if (message.type === 'cover') job.resolve(message.plan);
-      else job.reject(new Error(message.message));
+      if (message.type === 'error') job.reject(new Error(message.message));
+      else job.resolve(message);
     });
     const fail = (error: Error) => {
       for (const job of this.pending.values()) job.reject(error);
@@ -43,13 +45,25 @@ export class SolverThread {
   }
 
   /** A sickness cover plan, solved and put in words in the thread (`solveCoverPlan`). */
-  coverPlan(problem: Problem, words: CoverWords): Promise<SolvedCover> {
+  async coverPlan(problem: Problem, words: CoverWords): Promise<SolvedCover> {
+    const answer = await this.run({ cover: { problem, words } });
+    if (answer.type !== 'cover') throw new Error(`solver thread answered ${answer.type} to a cover plan`);
+    return answer.plan;
+  }
+
+  /** A hub's OSR lead-responder weeks, solved in the thread (`generateHubRota`). */
+  async hubRota(facts: HubFacts, weeks: PlanWeek[]): Promise<HubRota> {
+    const answer = await this.run({ hubRota: { facts, weeks } });
+    if (answer.type !== 'hub-rota') throw new Error(`solver thread answered ${answer.type} to a hub rota`);
+    return answer.rota;
+  }
+
+  private run(input: ThreadInput): Promise<ThreadMessage> {
     const worker = this.ensure();
     const id = this.nextId++;
-    const input: CoverInput = { cover: { problem, words } };
-    // Keep the process alive while a plan is under way; an idle thread lets it exit.
+    // Keep the process alive while a job is under way; an idle thread lets it exit.
     worker.ref();
-    return new Promise<SolvedCover>((resolve, reject) => {
+    return new Promise<ThreadMessage>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       worker.postMessage({ id, input });
     });

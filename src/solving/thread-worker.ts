@@ -1,13 +1,20 @@
 import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
 import { solveCoverPlan } from '../cover/plan-solve.js';
-import type { CoverInput, ThreadMessage } from './protocol.js';
+import { generateHubRota } from '../osr/rota-generate.js';
+import type { ThreadInput, ThreadMessage } from './protocol.js';
 
-// A long-lived thread for cover plans: one job per message, in order. It saves the thread's start-up
-// (about half a second under tsx) on every plan, which matters when cover must come in seconds.
-parentPort?.on('message', ({ id, input }: { id: number; input: CoverInput }) => {
+// A long-lived thread for cover plans and OSR hub weeks: one job per message, in order. It saves the
+// thread's start-up (about half a second under tsx) on every plan, which matters when cover must come
+// in seconds, and keeps its compiled code warm (a hub's first solve in a cold thread took 100 ms, later
+// ones 20 ms).
+parentPort?.on('message', ({ id, input }: { id: number; input: ThreadInput }) => {
   const post = (message: ThreadMessage): void => parentPort?.postMessage({ id, message });
   try {
+    if ('hubRota' in input) {
+      post({ type: 'hub-rota', rota: generateHubRota(input.hubRota.facts, input.hubRota.weeks) });
+      return;
+    }
     const { problem, words } = input.cover;
     post({ type: 'cover', plan: solveCoverPlan(problem, words, () => performance.now()) });
   } catch (error) {

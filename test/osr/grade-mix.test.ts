@@ -44,3 +44,33 @@ describe('the H/I mix under a share', () => {
     expect(grades(facts(0.5), [...history, ...planned(4)])).toBe('IIHI');
   });
 });
+
+describe('planning a hub in the warm solver thread', () => {
+  it('gives the same weeks, reasons and notes as planning in place, with absences crossing as dates', async () => {
+    const { SolverThread } = await import('../../src/solving/index.js');
+    const thread = new SolverThread();
+    try {
+      const f: HubFacts = {
+        ...facts(0.5),
+        absences: [
+          {
+            practitionerId: 'h1',
+            kind: 'annual_leave',
+            start: new Date('2030-01-13T00:00:00Z'),
+            end: new Date('2030-01-27T00:00:00Z'),
+          },
+        ],
+      };
+      const weeks = planned(6);
+      const inThread = await thread.hubRota(f, weeks);
+      const inPlace = generateHubRota(f, weeks);
+      expect(inThread.lead).toEqual(inPlace.lead);
+      expect(inThread.reasons).toEqual(inPlace.reasons);
+      expect(inThread.notes).toEqual(inPlace.notes);
+      expect([...inThread.lead.values()].every((id) => id !== null)).toBe(true);
+      expect([inThread.lead.get('2030-W03'), inThread.lead.get('2030-W04')]).not.toContain('h1');
+    } finally {
+      await thread.close();
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Progress } from '../../src/scheduler/index.js';
 import { startSolve } from '../../src/solving/index.js';
-import type { CoverInput, ThreadMessage } from '../../src/solving/protocol.js';
+import type { ThreadInput, ThreadMessage } from '../../src/solving/protocol.js';
 import { spawnFromSource } from '../../src/solving/spawn.js';
 import { generateProblem } from '../../src/scheduler/testing/generate.js';
 
@@ -50,7 +50,7 @@ describe('solving in a worker thread', () => {
       const answer = await new Promise<ThreadMessage>((resolve, reject) => {
         worker.on('message', ({ message }: { message: ThreadMessage }) => resolve(message));
         worker.once('error', reject);
-        const input: CoverInput = {
+        const input: ThreadInput = {
           cover: {
             problem: { ...small, solveOnly: [target.id] },
             words: {
