@@ -39,6 +39,9 @@ const NAMES = [
   'overlap',
 ] as const;
 const KINDS = NAMES.length;
+/** Journal entries that are not by-day figures (those carry their kind, 0 and up). */
+const TOTAL_ENTRY = -1;
+const OVERLAP_ENTRY = -2;
 
 export class ResourceDelta {
   /** 1 for each constraint (by index in CONSTRAINTS) scored here: the state does not evaluate it. */
@@ -92,6 +95,11 @@ export class ResourceDelta {
   private pendingCount = 0;
   /** While a move is tried: (kind, index, old value) of every by-day figure written, for `rollback`. */
   private recording = false;
+  /**
+   * While the state puts a rejected move's shifts back: the counts follow, but overlap (a search along
+   * the timeline) and the by-day figures come back from the journal instead of being worked out again.
+   */
+  private restoring = false;
   private readonly journal = new Journal();
   private readonly delta = new Float64Array(BY_DAY);
 
@@ -175,12 +183,15 @@ export class ResourceDelta {
    */
   count(r: number, d: number, by: 1 | -1, tl?: readonly number[]): void {
     const c = this.c;
-    if (tl && this.on[OVERLAP])
-      this.overlapMinutes[r] = this.overlapMinutes[r]! + by * overlapOf(this.c, d, tl, by > 0, this.longest);
+    if (tl && this.on[OVERLAP] && !this.restoring) {
+      const old = this.overlapMinutes[r]!;
+      if (this.recording) this.journal.push3(OVERLAP_ENTRY, r, old);
+      this.overlapMinutes[r] = old + by * overlapOf(this.c, d, tl, by > 0, this.longest);
+    }
     const x = c.day[d]! - this.lo;
     const at = r * this.W + x;
     this.starts[at] = this.starts[at]! + by;
-    if (!this.changedMark[at]) {
+    if (!this.changedMark[at] && !this.restoring) {
       this.changedMark[at] = 1;
       const n = this.changedCount[r]!;
       // Outside a move the state refreshes at once; inside one, `rollback` must find who has changes.
@@ -268,7 +279,7 @@ export class ResourceDelta {
       if (dk === 0) continue;
       this.delta[k] = 0;
       const at = r * BY_DAY + k;
-      if (this.recording) this.journal.push3(-1, at, this.totals[at]!);
+      if (this.recording) this.journal.push3(TOTAL_ENTRY, at, this.totals[at]!);
       this.totals[at] = this.totals[at]! + dk;
     }
   }
@@ -328,13 +339,21 @@ export class ResourceDelta {
     this.changedCount[r] = 0;
   }
 
+  /** Before the state puts a rejected move's shifts back (`rollback` follows). */
+  beginRestore(): void {
+    this.restoring = this.recording;
+  }
+
   /** After the state has put the shifts back: restores the figures written and forgets the changed days. */
   rollback(): void {
     const j = this.journal.data;
     if (this.recording)
       for (let k = this.journal.length - 3; k >= 0; k -= 3) {
-        (j[k]! < 0 ? this.totals : this.byDay)[j[k + 1]!] = j[k + 2]!;
+        const kind = j[k]!;
+        const store = kind >= 0 ? this.byDay : kind === TOTAL_ENTRY ? this.totals : this.overlapMinutes;
+        store[j[k + 1]!] = j[k + 2]!;
       }
+    this.restoring = false;
     for (let i = 0; i < this.pendingCount; i++) {
       this.forget(this.pending[i]!);
       this.isPending[this.pending[i]!] = 0;

@@ -222,6 +222,7 @@ export class State {
   /** Puts back every change since `begin`, restoring the recorded levels, and stops recording. */
   rollback(): void {
     if (!this.recording) return;
+    this.contract.beginRestore();
     const j = this.slotJournal.data;
     for (let k = this.slotJournal.length - 3; k >= 0; k -= 3) this.move(j[k]!, j[k + 2]!, j[k + 1]!);
     this.contract.rollback();
