@@ -168,6 +168,22 @@ export function compile(problem: Problem, { forSearch = false }: { forSearch?: b
   return compiled;
 }
 
+/**
+ * The same compiled problem for another repair of it: `problem` may differ from the compiled one only in
+ * `solveOnly`, `allowMovingOthers`, `fixedBefore` and `assignments` (which slots may change and who starts
+ * in them). The facts, eligibility above all (most of a compile), are shared rather than built again.
+ */
+export function recompileSlots(
+  c: Compiled,
+  problem: Problem,
+  { forSearch = false }: { forSearch?: boolean } = {},
+): Compiled {
+  const byId = new Map(c.resourceIds.map((id, i) => [id, i]));
+  const idx = (id: string): number => byId.get(id) ?? -1;
+  const { initial, fixed } = initialSlots(problem, c.slotStart, c.flags, idx, forSearch);
+  return { ...c, problem, initial, fixed };
+}
+
 /** Who may work each demand at all (R x D bits of INELIGIBLE), and the facts that decide it. */
 function eligibilityFacts(
   problem: Problem,
