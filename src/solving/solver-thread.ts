@@ -69,9 +69,13 @@ export class SolverThread {
     });
   }
 
-  /** Starts the thread ahead of the first solve (at boot), so the first cover plan is fast too. */
+  /**
+   * Starts the thread ahead of the first solve (at boot) and has it make a few plans on a small generated
+   * rota (`warmUpCoverPlans`), so the first cover plan asked for runs warm code too. Nobody waits for
+   * that answer, and it does not keep the process alive.
+   */
   warm(): void {
-    this.ensure();
+    this.ensure().postMessage({ id: this.nextId++, input: { warmUp: true } });
   }
 
   async close(): Promise<void> {

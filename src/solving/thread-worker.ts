@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
 import { solveCoverPlan } from '../cover/plan-solve.js';
 import { generateHubRota } from '../osr/rota-generate.js';
+import { warmUpCoverPlans } from '../cover/warm-up.js';
 import type { ThreadInput, ThreadMessage } from './protocol.js';
 
 // A long-lived thread for cover plans and OSR hub weeks: one job per message, in order. It saves the
@@ -10,6 +11,14 @@ import type { ThreadInput, ThreadMessage } from './protocol.js';
 // ones 20 ms).
 parentPort?.on('message', ({ id, input }: { id: number; input: ThreadInput }) => {
   const post = (message: ThreadMessage): void => parentPort?.postMessage({ id, message });
+  if ('warmUp' in input) {
+    try {
+      warmUpCoverPlans(() => performance.now());
+    } catch {
+      // Only a head start: a plan asked for later runs whether or not it worked.
+    }
+    return;
+  }
   try {
     if ('hubRota' in input) {
       post({ type: 'hub-rota', rota: generateHubRota(input.hubRota.facts, input.hubRota.weeks) });
