@@ -53,15 +53,21 @@ export async function makeCoverPlan(
   const started = performance.now();
   const loaded = await loadCoverProblem(db, targets, timezone, now);
   const loadedAt = performance.now();
-  const solved = await sharedSolverThread.coverPlan(loaded.problem, {
-    timezone,
-    firstDate: loaded.firstDate,
-    placementOf: loaded.placementOf,
-  });
-  const body: CoverPlanBody = { ...solved.body, solveMs: Math.round(performance.now() - started) };
+  // The targets' revisions are read while the thread works; only shifts a second stage changed are read
+  // after it.
+  const targetIds = loaded.problem.solveOnly ?? [];
+  const [solved, targetRevisions] = await Promise.all([
+    sharedSolverThread.coverPlan(loaded.problem, {
+      timezone,
+      firstDate: loaded.firstDate,
+      placementOf: loaded.placementOf,
+    }),
+    shiftRevisions(db, [...targetIds]),
+  ]);
   const back = performance.now();
-  const touched = new Set([...(loaded.problem.solveOnly ?? []), ...body.changes.map((c) => c.shiftId)]);
-  const revisions = await shiftRevisions(db, [...touched]);
+  const body: CoverPlanBody = { ...solved.body, solveMs: Math.round(back - started) };
+  const others = body.changes.map((c) => c.shiftId).filter((id) => !(id in targetRevisions));
+  const revisions = { ...targetRevisions, ...(others.length > 0 ? await shiftRevisions(db, others) : {}) };
   const timings: CoverPlanTimings = {
     loadMs: Math.round(loadedAt - started),
     solveMs: solved.solveMs,
@@ -91,7 +97,7 @@ export interface CoverPlanTimings {
   explainMs: number;
   /** Handing the problem to the thread and the plan back, and waiting for the thread. */
   threadMs: number;
-  /** Reading back the revisions of the shifts the plan touches (for accepting it). */
+  /** Reading the revisions of shifts a second stage changed (the targets' are read during the solve). */
   revisionsMs: number;
   stages: 1 | 2;
 }
