@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compile, type Problem } from '../../src/scheduler/index.js';
+import { compile, relaxOne, type ConstraintName, type Problem } from '../../src/scheduler/index.js';
 import { INELIGIBLE } from '../../src/scheduler/ineligible.js';
 import { problemArb } from './arbitrary.js';
 
@@ -33,6 +33,29 @@ describe('eligibility', () => {
         }
       }),
       { numRuns: 200, seed: 11 },
+    );
+  });
+
+  it('taken from a problem that shares most people and shifts, is what working it all out gives', () => {
+    const rules: ConstraintName[] = ['region', 'skill', 'gender', 'exclusion', 'absence', 'minimumRest'];
+    fc.assert(
+      fc.property(
+        problemArb,
+        fc.nat(),
+        fc.constantFrom(...rules),
+        fc.array(fc.nat(), { maxLength: 4 }),
+        (problem, who, rule, picks) => {
+          const base = compile(problem);
+          const person = problem.resources[who % problem.resources.length]!.id;
+          const shifts = [...new Set(picks.map((k) => problem.demands[k % problem.demands.length]!.id))];
+          const relaxed = relaxOne(problem, person, rule, shifts);
+          const reused = compile(relaxed, { like: base });
+          const fresh = compile(relaxed);
+          expect(reused.flags).toEqual(fresh.flags);
+          expect(reused.eligible).toEqual(fresh.eligible);
+        },
+      ),
+      { numRuns: 300, seed: 13 },
     );
   });
 });
