@@ -1,5 +1,6 @@
 import {
   compile,
+  groupUnfilled,
   rankCandidatesOn,
   recompileSlots,
   searchCompiled,
@@ -9,7 +10,7 @@ import {
   type State,
 } from '../scheduler/index.js';
 import { candidateView, reasonsInWords, type CandidateView } from '../rota/reasons.js';
-import { unfilledSummary, type UnfilledGroupDto } from '../rota/unfilled-summary.js';
+import { summariseGroups, type UnfilledGroupDto } from '../rota/unfilled-summary.js';
 import { wordsIn } from '../time/format.js';
 
 /**
@@ -164,12 +165,13 @@ function explainCover(
   // One compiled state for all targets: a covered shift needs only its next best (the allowed: only
   // people no standing rule rules out are tried); a shift no one can take needs everyone, and why not.
   const short = new Map(solution.unfilled.map((u) => [u.demandId, u.missing]));
+  const inWords = wordsIn(words.timezone, words.firstDate);
   const ranked = rankCandidatesOn(
     state,
     [...targetIds].map((demandId) =>
       short.has(demandId) ? { demandId } : { demandId, allowedOnly: true, limit: ALTERNATIVES },
     ),
-    wordsIn(words.timezone, words.firstDate),
+    inWords,
   );
   const labels = new Map(problem.demands.map((d) => [d.id, d.label ?? d.id]));
   const uncovered: CoverPlanBody['uncovered'] = [];
@@ -189,14 +191,19 @@ function explainCover(
         .map(candidateView),
     });
   }
+  // Grouped on the same state too: only the copies with one rule relaxed for one person are compiled.
   const uncoveredSummary =
     uncovered.length === 0
       ? []
-      : unfilledSummary(problem, solution.assignments, {
-          timezone: words.timezone,
-          firstDate: words.firstDate,
-          placementOf: (id) => words.placementOf[id]!,
-          only: uncovered.map((u) => u.shiftId),
-        });
+      : summariseGroups(
+          problem,
+          groupUnfilled(problem, solution.assignments, {
+            ...inWords,
+            only: uncovered.map((u) => u.shiftId),
+            state,
+            tried: new Map(uncovered.map((u) => [u.shiftId, ranked.get(u.shiftId)!])),
+          }),
+          (id) => words.placementOf[id]!,
+        );
   return { uncovered, alternatives, uncoveredSummary };
 }
