@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { solve, type Problem } from '../scheduler/index.js';
+import { DEFAULT_CONTRACT, solve, type Problem } from '../scheduler/index.js';
 import { generateProblem } from '../scheduler/testing/generate.js';
 import { solveCoverPlan, type SolvedCover } from './plan-solve.js';
 
@@ -17,7 +17,7 @@ const SICK = 3;
  * thread's time, once.
  */
 export function warmUpCoverPlans(clock: () => number, timezone = 'Europe/London'): SolvedCover[] {
-  const base = generateProblem({ seed: 1, people: 48, locations: 8, weeks: 3 });
+  const base = likeALoadedRota(generateProblem({ seed: 1, people: 48, locations: 8, weeks: 3 }));
   const { assignments } = solve(base, { seed: 1, maxMoves: 2_000 });
   const t0 = Math.min(...base.demands.map((d) => d.start));
   const week = { start: t0 + WEEK, end: t0 + 2 * WEEK };
@@ -55,4 +55,27 @@ export function warmUpCoverPlans(clock: () => number, timezone = 'Europe/London'
     };
     return solveCoverPlan(problem, words, clock);
   });
+}
+
+/**
+ * The generated rota with the fields a rota read from the database has (shift kinds, empty lists,
+ * full contracts with a target), so the code warmed is the code a real plan runs, not a variant of it.
+ */
+function likeALoadedRota(problem: Problem): Problem {
+  return {
+    ...problem,
+    resources: problem.resources.map((r) => ({
+      ...r,
+      contract: { ...DEFAULT_CONTRACT, targetMinutes: 6_000, ...r.contract },
+    })),
+    demands: problem.demands.map((d) => ({
+      ...d,
+      requiredSkills: d.requiredSkills ?? [],
+      excluded: d.excluded ?? [],
+      shiftType: d.night ? 'night' : 'early',
+      pinned: [],
+    })),
+    names: { regions: {}, skills: {} },
+    forbiddenSuccessions: [],
+  };
 }
