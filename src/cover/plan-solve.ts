@@ -62,8 +62,17 @@ const ALTERNATIVES = 3;
  */
 const SOLVE_BUDGET_MS = 650;
 const FIRST_STAGE_MS = 300;
-// Below this, a second stage on a loaded machine would end before it could move anyone.
+/**
+ * Below this, a second stage on a loaded machine would end before it could move anyone: on 11 national
+ * problems that needed one (load 5-7), 100 ms left one target short that 200 ms covered, and every one
+ * came out the same at 200 ms as at 650 ms.
+ */
 const SECOND_STAGE_MIN_MS = 200;
+/**
+ * Kept from the plan's deadline for ranking the alternatives and the words (10-60 ms for a plan that
+ * covers everything on a quiet machine, 100 ms or more with a shift nobody can take or under load).
+ */
+const EXPLAIN_RESERVE_MS = 100;
 /**
  * Moves without a better plan before a stage stops. On 130 plans of the national bench, the targets
  * alone came out the same after 2,000 as after 5,000 (20,000 found a slightly better trade of people
@@ -77,9 +86,19 @@ const UNIMPROVED_MOVES = { targets: 2_000, others: 5_000 };
  * leaves shifts short, again allowing other not-yet-started unlocked shifts to move, at a high price
  * per change so the published rota changes as little as it can.
  */
-export function solveCoverPlan(narrow: Problem, words: CoverWords, clock: () => number): SolvedCover {
+export function solveCoverPlan(
+  narrow: Problem,
+  words: CoverWords,
+  clock: () => number,
+  /** When, by `clock`, the coordinator should have the plan: a second stage gets only what is left. */
+  answerBy = Infinity,
+): SolvedCover {
   const started = clock();
-  const { problem, solution, state, movedOthers, stages, compileMs, stageMs } = solveCover(narrow, clock);
+  const { problem, solution, state, movedOthers, stages, compileMs, stageMs } = solveCover(
+    narrow,
+    clock,
+    answerBy - EXPLAIN_RESERVE_MS,
+  );
   const solved = clock();
   const targetIds = new Set(narrow.solveOnly ?? []);
   const body = {
@@ -106,7 +125,7 @@ export function solveCoverPlan(narrow: Problem, words: CoverWords, clock: () => 
  * was two thirds of the thread's time on the national bench. Starting the second stage from the first
  * stage's plan was tried: no faster, a worse plan on 3 of 8 and a better one on 2.
  */
-function solveCover(narrow: Problem, clock: () => number) {
+function solveCover(narrow: Problem, clock: () => number, searchBy: number) {
   const started = clock();
   const compiled = compile(narrow, { forSearch: true });
   const compileMs = Math.round(clock() - started);
@@ -124,7 +143,8 @@ function solveCover(narrow: Problem, clock: () => number) {
   const narrowPlan = { problem: narrow, ...first, movedOthers: false, compileMs, stageMs };
   if (short(first.solution) === 0) return { ...narrowPlan, stages: 1 as const };
   const wide: Problem = { ...narrow, allowMovingOthers: true };
-  const left = SOLVE_BUDGET_MS - (clock() - started);
+  // The budget, or less when reading the rota and handing it over took much of the plan's time.
+  const left = Math.min(SOLVE_BUDGET_MS - (clock() - started), searchBy - clock());
   const wider = repair(
     recompileSlots(compiled, wide, { forSearch: true }),
     Math.max(left, SECOND_STAGE_MIN_MS),

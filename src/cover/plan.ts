@@ -41,6 +41,14 @@ export async function coverTargets(db: Kysely<DB>, spec: CoverTargetSpec, now: D
 }
 
 /**
+ * From reading the rota to the plan's answer, as a coordinator waits for it: a second stage of the
+ * search gets what the reads and the hand-over to the thread leave of it (never less than its minimum).
+ * On a quiet machine the stages end well within it; on a loaded one a slow read of the rota had come on
+ * top of a full search budget.
+ */
+const PLAN_MS = 600;
+
+/**
  * A joint plan for all the shifts an absence uncovered (see `solveCoverPlan`), made in the warm solver
  * thread from the rota read here; the revisions it was made from are read back for accepting it.
  */
@@ -51,17 +59,18 @@ export async function makeCoverPlan(
   now: Date,
 ): Promise<{ body: CoverPlanBody; revisions: Record<string, number>; timings: CoverPlanTimings }> {
   const started = performance.now();
+  const answerBy = Date.now() + PLAN_MS;
   const loaded = await loadCoverProblem(db, targets, timezone, now);
   const loadedAt = performance.now();
   // The targets' revisions are read while the thread works; only shifts a second stage changed are read
   // after it.
   const targetIds = loaded.problem.solveOnly ?? [];
   const [solved, targetRevisions] = await Promise.all([
-    sharedSolverThread.coverPlan(loaded.problem, {
-      timezone,
-      firstDate: loaded.firstDate,
-      placementOf: loaded.placementOf,
-    }),
+    sharedSolverThread.coverPlan(
+      loaded.problem,
+      { timezone, firstDate: loaded.firstDate, placementOf: loaded.placementOf },
+      answerBy,
+    ),
     shiftRevisions(db, [...targetIds]),
   ]);
   const back = performance.now();

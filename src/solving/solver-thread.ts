@@ -45,8 +45,10 @@ export class SolverThread {
   }
 
   /** A sickness cover plan, solved and put in words in the thread (`solveCoverPlan`). */
-  async coverPlan(problem: Problem, words: CoverWords): Promise<SolvedCover> {
-    const answer = await this.run({ cover: { problem, words } });
+  async coverPlan(problem: Problem, words: CoverWords, answerBy?: number): Promise<SolvedCover> {
+    const answer = await this.run({
+      cover: { problem, words, ...(answerBy !== undefined ? { answerBy } : {}) },
+    });
     if (answer.type !== 'cover') throw new Error(`solver thread answered ${answer.type} to a cover plan`);
     return answer.plan;
   }

@@ -24,8 +24,10 @@ parentPort?.on('message', ({ id, input }: { id: number; input: ThreadInput }) =>
       post({ type: 'hub-rota', rota: generateHubRota(input.hubRota.facts, input.hubRota.weeks) });
       return;
     }
-    const { problem, words } = input.cover;
-    post({ type: 'cover', plan: solveCoverPlan(problem, words, () => performance.now()) });
+    const { problem, words, answerBy } = input.cover;
+    // The deadline crosses threads as a wall-clock time; the search reads this thread's clock.
+    const by = answerBy === undefined ? Infinity : performance.now() + (answerBy - Date.now());
+    post({ type: 'cover', plan: solveCoverPlan(problem, words, () => performance.now(), by) });
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
     post({ type: 'error', message: e.message, ...(e.stack ? { stack: e.stack } : {}) });
