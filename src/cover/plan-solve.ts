@@ -1,6 +1,16 @@
-import { rankCandidatesMany, solve, type Problem, type Solution } from '../scheduler/index.js';
+import {
+  compile,
+  groupUnfilled,
+  rankCandidatesOn,
+  recompileSlots,
+  searchCompiled,
+  type Compiled,
+  type Problem,
+  type Solution,
+  type State,
+} from '../scheduler/index.js';
 import { candidateView, reasonsInWords, type CandidateView } from '../rota/reasons.js';
-import { unfilledSummary, type UnfilledGroupDto } from '../rota/unfilled-summary.js';
+import { summariseGroups, type UnfilledGroupDto } from '../rota/unfilled-summary.js';
 import { wordsIn } from '../time/format.js';
 
 /**
@@ -32,8 +42,13 @@ export interface SolvedCover {
   body: Omit<CoverPlanBody, 'solveMs'>;
   /** 2 when the targets alone left shifts short and others' shifts were allowed to move. */
   stages: 1 | 2;
+  /** Compiling the problem and both stages' searches. */
   solveMs: number;
+  /** Ranking every target's alternatives and putting the plan in words. */
   explainMs: number;
+  /** Parts of `solveMs`: the one compile, and each stage's construction and search. */
+  compileMs: number;
+  stageMs: number[];
 }
 
 const ALTERNATIVES = 3;
@@ -47,8 +62,17 @@ const ALTERNATIVES = 3;
  */
 const SOLVE_BUDGET_MS = 650;
 const FIRST_STAGE_MS = 300;
-// Below this, a second stage on a loaded machine would end before it could move anyone.
+/**
+ * Below this, a second stage on a loaded machine would end before it could move anyone: on 11 national
+ * problems that needed one (load 5-7), 100 ms left one target short that 200 ms covered, and every one
+ * came out the same at 200 ms as at 650 ms.
+ */
 const SECOND_STAGE_MIN_MS = 200;
+/**
+ * Kept from the plan's deadline for ranking the alternatives and the words (10-60 ms for a plan that
+ * covers everything on a quiet machine, 100 ms or more with a shift nobody can take or under load).
+ */
+const EXPLAIN_RESERVE_MS = 100;
 /**
  * Moves without a better plan before a stage stops. On 130 plans of the national bench, the targets
  * alone came out the same after 2,000 as after 5,000 (20,000 found a slightly better trade of people
@@ -62,40 +86,73 @@ const UNIMPROVED_MOVES = { targets: 2_000, others: 5_000 };
  * leaves shifts short, again allowing other not-yet-started unlocked shifts to move, at a high price
  * per change so the published rota changes as little as it can.
  */
-export function solveCoverPlan(narrow: Problem, words: CoverWords, clock: () => number): SolvedCover {
+export function solveCoverPlan(
+  narrow: Problem,
+  words: CoverWords,
+  clock: () => number,
+  /** When, by `clock`, the coordinator should have the plan: a second stage gets only what is left. */
+  answerBy = Infinity,
+): SolvedCover {
   const started = clock();
-  const { problem, solution, movedOthers, stages } = solveCover(narrow, clock);
+  const { problem, solution, state, movedOthers, stages, compileMs, stageMs } = solveCover(
+    narrow,
+    clock,
+    answerBy - EXPLAIN_RESERVE_MS,
+  );
   const solved = clock();
   const targetIds = new Set(narrow.solveOnly ?? []);
   const body = {
     ...planChanges(problem, solution, targetIds),
-    ...explainCover(problem, solution, targetIds, words),
+    ...explainCover(state, problem, solution, targetIds, words),
     score: solution.score,
     movedOthers,
   };
-  return { body, stages, solveMs: Math.round(solved - started), explainMs: Math.round(clock() - solved) };
+  return {
+    body,
+    stages,
+    solveMs: Math.round(solved - started),
+    explainMs: Math.round(clock() - solved),
+    compileMs,
+    stageMs,
+  };
 }
 
 /**
  * The repair: the targets alone first; others may move only when that leaves fewer people short. The
- * second stage is the same problem with others movable (no second read of the rota). Starting it from
- * the first stage's plan was tried: no faster, a worse plan on 3 of 8 and a better one on 2.
+ * problem is compiled once: the second stage shares its facts and only frees others' slots
+ * (`recompileSlots`), and the alternatives are ranked on the state the chosen stage ended in. Compiling
+ * (eligibility of every practitioner for every shift above all) had been done three times a plan and
+ * was two thirds of the thread's time on the national bench. Starting the second stage from the first
+ * stage's plan was tried: no faster, a worse plan on 3 of 8 and a better one on 2.
  */
-function solveCover(narrow: Problem, clock: () => number) {
+function solveCover(narrow: Problem, clock: () => number, searchBy: number) {
   const started = clock();
-  const repair = (problem: Problem, timeLimitMs: number, unimprovedLimit: number) =>
-    solve(problem, { seed: 7, timeLimitMs, unimprovedLimit, now: clock });
-  const first = repair(narrow, FIRST_STAGE_MS, UNIMPROVED_MOVES.targets);
+  const compiled = compile(narrow, { forSearch: true });
+  const compileMs = Math.round(clock() - started);
+  const stageMs: number[] = [];
+  const repair = (c: Compiled, timeLimitMs: number, unimprovedLimit: number) => {
+    const t = clock();
+    const result = searchCompiled(c, { seed: 7, timeLimitMs, unimprovedLimit, now: clock });
+    stageMs.push(Math.round(clock() - t));
+    return result;
+  };
+  const first = repair(compiled, FIRST_STAGE_MS, UNIMPROVED_MOVES.targets);
   const targetIds = new Set(narrow.solveOnly ?? []);
   const short = (s: Solution) =>
     s.unfilled.filter((u) => targetIds.has(u.demandId)).reduce((n, u) => n + u.missing, 0);
-  if (short(first) === 0) return { problem: narrow, solution: first, movedOthers: false, stages: 1 as const };
+  const narrowPlan = { problem: narrow, ...first, movedOthers: false, compileMs, stageMs };
+  if (short(first.solution) === 0) return { ...narrowPlan, stages: 1 as const };
   const wide: Problem = { ...narrow, allowMovingOthers: true };
-  const left = SOLVE_BUDGET_MS - (clock() - started);
-  const wider = repair(wide, Math.max(left, SECOND_STAGE_MIN_MS), UNIMPROVED_MOVES.others);
-  return wider.score.hard === 0 && short(wider) < short(first)
-    ? { problem: wide, solution: wider, movedOthers: true, stages: 2 as const }
-    : { problem: narrow, solution: first, movedOthers: false, stages: 2 as const };
+  // The budget, or less when reading the rota and handing it over took much of the plan's time.
+  const left = Math.min(SOLVE_BUDGET_MS - (clock() - started), searchBy - clock());
+  const wider = repair(
+    recompileSlots(compiled, wide, { forSearch: true }),
+    Math.max(left, SECOND_STAGE_MIN_MS),
+    UNIMPROVED_MOVES.others,
+  );
+  return wider.solution.score.hard === 0 && short(wider.solution) < short(first.solution)
+    ? { problem: wide, ...wider, movedOthers: true, compileMs, stageMs, stages: 2 as const }
+    : { ...narrowPlan, stages: 2 as const };
 }
 
 /** Who the plan puts on each target, and what it changes elsewhere to make that possible. */
@@ -118,17 +175,23 @@ function planChanges(problem: Problem, solution: Solution, targetIds: Set<string
 }
 
 /** The next best people for each target, and for those no one can take, who was considered and why not. */
-function explainCover(problem: Problem, solution: Solution, targetIds: Set<string>, words: CoverWords) {
+function explainCover(
+  state: State,
+  problem: Problem,
+  solution: Solution,
+  targetIds: Set<string>,
+  words: CoverWords,
+) {
   // One compiled state for all targets: a covered shift needs only its next best (the allowed: only
   // people no standing rule rules out are tried); a shift no one can take needs everyone, and why not.
   const short = new Map(solution.unfilled.map((u) => [u.demandId, u.missing]));
-  const ranked = rankCandidatesMany(
-    problem,
-    solution.assignments,
+  const inWords = wordsIn(words.timezone, words.firstDate);
+  const ranked = rankCandidatesOn(
+    state,
     [...targetIds].map((demandId) =>
       short.has(demandId) ? { demandId } : { demandId, allowedOnly: true, limit: ALTERNATIVES },
     ),
-    wordsIn(words.timezone, words.firstDate),
+    inWords,
   );
   const labels = new Map(problem.demands.map((d) => [d.id, d.label ?? d.id]));
   const uncovered: CoverPlanBody['uncovered'] = [];
@@ -148,14 +211,19 @@ function explainCover(problem: Problem, solution: Solution, targetIds: Set<strin
         .map(candidateView),
     });
   }
+  // Grouped on the same state too: only the copies with one rule relaxed for one person are compiled.
   const uncoveredSummary =
     uncovered.length === 0
       ? []
-      : unfilledSummary(problem, solution.assignments, {
-          timezone: words.timezone,
-          firstDate: words.firstDate,
-          placementOf: (id) => words.placementOf[id]!,
-          only: uncovered.map((u) => u.shiftId),
-        });
+      : summariseGroups(
+          problem,
+          groupUnfilled(problem, solution.assignments, {
+            ...inWords,
+            only: uncovered.map((u) => u.shiftId),
+            state,
+            tried: new Map(uncovered.map((u) => [u.shiftId, ranked.get(u.shiftId)!])),
+          }),
+          (id) => words.placementOf[id]!,
+        );
   return { uncovered, alternatives, uncoveredSummary };
 }

@@ -9,6 +9,18 @@ import { constraintIndex } from './constraints/index.js';
 const STANDING = (['absence', 'region', 'skill', 'gender', 'exclusion'] as const).map(constraintIndex);
 const standingRulesOn = (c: Compiled): boolean => STANDING.every((i) => c.weights[i]! > 0);
 
+type Request = { demandId: string; replacing?: string; allowedOnly?: boolean; limit?: number };
+
+type RankOptions = ExplainOptions & {
+  limit?: number;
+  allowedOnly?: boolean;
+  /**
+   * Answer "could anyone take it?" fast: try the resources no standing rule rules out first and, at
+   * the first one allowed, report only them; every resource is ranked only when nobody is allowed.
+   */
+  stopAtAllowed?: boolean;
+};
+
 /**
  * `rankCandidates` for many demands at once, over one compiled state: who else could take each demand
  * (in place of its first person when it is full, in an empty slot otherwise), best first. Cover plans
@@ -18,18 +30,23 @@ export function rankCandidatesMany(
   problem: Problem,
   assignments: Assignments,
   /** Per request, `allowedOnly` and `limit` may differ from the options' (one compiled state for all). */
-  requests: readonly { demandId: string; replacing?: string; allowedOnly?: boolean; limit?: number }[],
-  options: ExplainOptions & {
-    limit?: number;
-    allowedOnly?: boolean;
-    /**
-     * Answer "could anyone take it?" fast: try the resources no standing rule rules out first and, at
-     * the first one allowed, report only them; every resource is ranked only when nobody is allowed.
-     */
-    stopAtAllowed?: boolean;
-  } = {},
+  requests: readonly Request[],
+  options: RankOptions = {},
 ): Map<string, CandidateReport[]> {
-  const state = stateFor(problem, assignments, options);
+  return rankCandidatesOn(stateFor(problem, assignments, options), requests, options);
+}
+
+/**
+ * `rankCandidatesMany` on a state the caller already has (the one a solve left on its solution): no
+ * compile, no full scoring. The formatters of `options`, when given, are set on the state's problem.
+ */
+export function rankCandidatesOn(
+  state: State,
+  requests: readonly Request[],
+  options: RankOptions = {},
+): Map<string, CandidateReport[]> {
+  if (options.formatInstant) state.c.fmt = options.formatInstant;
+  if (options.formatDay) state.c.fmtDay = options.formatDay;
   const c = state.c;
   const index = new Map(c.demandIds.map((id, i) => [id, i]));
   const out = new Map<string, CandidateReport[]>();

@@ -34,18 +34,24 @@ export interface CandidateReport {
   delta: Score;
 }
 
-/** A state on the given assignments, for trying one change at a time. */
+/**
+ * A state on the given assignments, for trying one change at a time. `like`: a compiled problem sharing
+ * most resources and demands with this one (see `compile`).
+ */
 export function stateFor(
   problem: Problem,
   assignments: Assignments | undefined,
-  options: ExplainOptions = {},
+  options: ExplainOptions & { like?: Compiled } = {},
 ): State {
-  const c = compile({
-    ...problem,
-    solveOnly: undefined,
-    fixedBefore: undefined,
-    ...(assignments ? { assignments } : {}),
-  });
+  const c = compile(
+    {
+      ...problem,
+      solveOnly: undefined,
+      fixedBefore: undefined,
+      ...(assignments ? { assignments } : {}),
+    },
+    options.like ? { like: options.like } : {},
+  );
   if (options.formatInstant) c.fmt = options.formatInstant;
   if (options.formatDay) c.fmtDay = options.formatDay;
   return new State(c);
@@ -188,7 +194,7 @@ export function tryAssignment(state: State, d: number, r: number, replacing = -1
 export const rulesBroken = (r: CandidateReport): number => new Set(r.hard.map((h) => h.constraint)).size;
 
 /** Allowed first, then those fewest rules away (one fact to change), then by the least score added. */
-function rank(reports: CandidateReport[]): CandidateReport[] {
+export function rank(reports: CandidateReport[]): CandidateReport[] {
   return reports.sort(
     (a, b) =>
       Number(b.allowed) - Number(a.allowed) ||

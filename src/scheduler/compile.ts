@@ -129,9 +129,14 @@ function resourceIndex(resources: readonly Resource[]): Map<string, number> {
 
 /**
  * `forSearch`: movable slots drop people who may not work them (e.g. now off sick) so the construction
- * refills them; without it (scoring, explaining) the assignment is taken exactly as given.
+ * refills them; without it (scoring, explaining) the assignment is taken exactly as given. `like`: a
+ * compiled problem this one shares most resources and demands with (the same objects, as a copy with one
+ * rule relaxed for one person does): their eligibility is taken from it, not worked out again.
  */
-export function compile(problem: Problem, { forSearch = false }: { forSearch?: boolean } = {}): Compiled {
+export function compile(
+  problem: Problem,
+  { forSearch = false, like }: { forSearch?: boolean; like?: Compiled } = {},
+): Compiled {
   const { resources, demands } = problem;
   const byId = resourceIndex(resources);
   const idx = (id: string): number => byId.get(id) ?? -1;
@@ -147,7 +152,7 @@ export function compile(problem: Problem, { forSearch = false }: { forSearch?: b
   const P = Math.max(1, keys.periods.ids.length);
   const locPeriod = new Int32Array(shifts.N).fill(-1);
   for (let d = 0; d < D; d++) locPeriod[d] = (shifts.loc[d] ?? 0) * P + (shifts.period[d] ?? 0);
-  const facts = eligibilityFacts(problem, shifts, members, keys, idx);
+  const facts = eligibilityFacts(problem, shifts, members, keys, idx, like);
   const { initial, fixed } = initialSlots(problem, shifts.slotStart, facts.flags, idx, forSearch);
   const weights = new Float64Array(CONSTRAINTS.length);
   CONSTRAINTS.forEach((c, i) => (weights[i] = problem.weights?.[c.name] ?? c.defaultWeight));
@@ -168,6 +173,22 @@ export function compile(problem: Problem, { forSearch = false }: { forSearch?: b
   return compiled;
 }
 
+/**
+ * The same compiled problem for another repair of it: `problem` may differ from the compiled one only in
+ * `solveOnly`, `allowMovingOthers`, `fixedBefore` and `assignments` (which slots may change and who starts
+ * in them). The facts, eligibility above all (most of a compile), are shared rather than built again.
+ */
+export function recompileSlots(
+  c: Compiled,
+  problem: Problem,
+  { forSearch = false }: { forSearch?: boolean } = {},
+): Compiled {
+  const byId = new Map(c.resourceIds.map((id, i) => [id, i]));
+  const idx = (id: string): number => byId.get(id) ?? -1;
+  const { initial, fixed } = initialSlots(problem, c.slotStart, c.flags, idx, forSearch);
+  return { ...c, problem, initial, fixed };
+}
+
 /** Who may work each demand at all (R x D bits of INELIGIBLE), and the facts that decide it. */
 function eligibilityFacts(
   problem: Problem,
@@ -175,23 +196,32 @@ function eligibilityFacts(
   members: Memberships,
   keys: Keys,
   idx: (id: string) => number,
+  like: Compiled | undefined,
 ) {
   const { demands, resources } = problem;
   const requiredSkills = demands.map((d) => (d.requiredSkills ?? []).map((s) => keys.skills.of(s)));
   const excluded = demands.map((d) => new Set((d.excluded ?? []).map(idx).filter((i) => i >= 0)));
   const unavailable = resources.map((r) => [...(r.unavailable ?? [])]);
-  const { flags, eligible } = eligibility({
-    demands,
-    resources,
-    region: shifts.region,
-    requiredSkills,
-    excluded,
-    unavailable,
-    regionsOf: members.regionsOf,
-    skillsOf: members.skillsOf,
-    regionCount: keys.regions.ids.length,
-    skillCount: keys.skills.ids.length,
-  });
+  const { flags, eligible } = eligibility(
+    {
+      demands,
+      resources,
+      region: shifts.region,
+      requiredSkills,
+      excluded,
+      unavailable,
+      regionsOf: members.regionsOf,
+      skillsOf: members.skillsOf,
+      regionCount: keys.regions.ids.length,
+      skillCount: keys.skills.ids.length,
+    },
+    like && {
+      resources: like.problem.resources,
+      demands: like.problem.demands,
+      flags: like.flags,
+      eligible: like.eligible,
+    },
+  );
   return { requiredSkills, excluded, unavailable, flags, eligible };
 }
 

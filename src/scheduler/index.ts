@@ -24,13 +24,18 @@ export type {
   Succession,
 } from './model.js';
 export { DEFAULT_CONTRACT } from './compile.js';
+// A repair solved in stages, with alternatives ranked on its result, compiles its problem once.
+export { compile, recompileSlots } from './compile.js';
+export type { Compiled } from './compile.js';
+export type { State } from './state.js';
+export { searchCompiled } from './solve.js';
 export { CONSTRAINTS } from './constraints/index.js';
 export { solve } from './solve.js';
 export { compareScores, formatScore, isFeasible } from './score.js';
 export { explain } from './explain.js';
 export type { Explanation, UnfilledExplanation } from './explain.js';
 export { checkAssignment, rankCandidates, rulesBroken } from './candidates.js';
-export { rankCandidatesMany } from './alternatives.js';
+export { rankCandidatesMany, rankCandidatesOn } from './alternatives.js';
 export type { AssignmentCheck, CandidateReport, ExplainOptions, Reason } from './candidates.js';
 export { scoreAssignments } from './score-assignments.js';
 export type { ConstraintBreakdown, MatchInWords } from './recount.js';

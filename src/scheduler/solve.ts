@@ -51,6 +51,17 @@ export function solve(problem: Problem, options: SolveOptions = {}): Solution {
 }
 
 export function solveCompiled(c: Compiled, options: SolveOptions = {}): Solution {
+  return searchCompiled(c, options).solution;
+}
+
+/**
+ * `solveCompiled`, also handing back the state left on the solution, so a caller can try changes on it
+ * (`rankCandidatesOn`) without compiling the problem and scoring the rota again.
+ */
+export function searchCompiled(
+  c: Compiled,
+  options: SolveOptions = {},
+): { solution: Solution; state: State } {
   const now = options.now;
   const t0 = now ? now() : 0;
   const elapsed = (): number => (now ? now() - t0 : 0);
@@ -73,7 +84,7 @@ export function solveCompiled(c: Compiled, options: SolveOptions = {}): Solution
   search.report(true);
   search.start();
   search.finish();
-  return toSolution(c, state.assign, toScore(state.totals), search.stats);
+  return { solution: toSolution(c, state.assign, toScore(state.totals), search.stats), state };
 }
 
 /** The starting rota: rows built whole (when asked), the rest filled slot by slot, broken rows repaired. */

@@ -1,4 +1,4 @@
-import { candidatesFor, stateFor, tryAssignment } from './candidates.js';
+import { candidatesFor, rank, stateFor, tryAssignment } from './candidates.js';
 import type { CandidateReport, ExplainOptions } from './candidates.js';
 import type { Assignments, ConstraintName, Demand, Problem, Resource } from './model.js';
 import type { State } from './state.js';
@@ -209,6 +209,7 @@ function fillGreedily(state: State, r: number, demands: number[]): number[] {
 }
 
 function fixesFor(
+  base: State,
   problem: Problem,
   assignments: Assignments,
   group: { demandIds: string[]; reports: Map<string, CandidateReport[]> },
@@ -235,7 +236,8 @@ function fixesFor(
     if (budget.left-- <= 0) break;
     const resourceId = key.split('\u0000')[0]!;
     const relaxed = relaxOne(problem, resourceId, rule, group.demandIds);
-    const state = stateFor(relaxed, assignments, options);
+    // One person's or one family's facts change: the rest of the eligibility is the base's.
+    const state = stateFor(relaxed, assignments, { ...options, like: base.c });
     const index = new Map(state.c.demandIds.map((id, i) => [id, i]));
     const order = group.demandIds
       .map((id) => index.get(id)!)
@@ -261,9 +263,20 @@ function fixesFor(
 export function groupUnfilled(
   problem: Problem,
   assignments: Assignments,
-  options: GroupOptions & { only?: readonly string[] } = {},
+  options: GroupOptions & {
+    only?: readonly string[];
+    /** A state of this problem on these assignments the caller has (a solve's): not compiled again. */
+    state?: State;
+    /**
+     * Every resource not on a demand already tried in an empty place of it on that state (a cover plan
+     * ranks them for its reasons), by demand: ranked here rather than tried again.
+     */
+    tried?: ReadonlyMap<string, readonly CandidateReport[]>;
+  } = {},
 ): UnfilledGroup[] {
-  const state = stateFor(problem, assignments, options);
+  const state = options.state ?? stateFor(problem, assignments, options);
+  if (options.state && options.formatInstant) state.c.fmt = options.formatInstant;
+  if (options.state && options.formatDay) state.c.fmtDay = options.formatDay;
   const c = state.c;
   const only = options.only ? new Set(options.only) : undefined;
   const groups = new Map<string, UnfilledGroup & { reports: Map<string, CandidateReport[]> }>();
@@ -272,7 +285,8 @@ export function groupUnfilled(
     const id = c.demandIds[d]!;
     if (only && !only.has(id)) continue;
     if (state.peopleOf(d).length >= c.required[d]!) continue;
-    const reports = candidatesFor(state, d);
+    const known = options.tried?.get(id);
+    const reports = known ? rank([...known]) : candidatesFor(state, d);
     const cause = causeOf(reports);
     const location = c.locationIds[c.loc[d]!]!;
     const key = `${location}\u0000${causeKey(cause)}`;
@@ -287,6 +301,6 @@ export function groupUnfilled(
   // The largest groups get their fixes first when the budget runs out.
   const budget = { left: options.fixBudget ?? 40 };
   const ordered = [...groups.values()].sort((a, b) => b.demandIds.length - a.demandIds.length);
-  for (const g of ordered) g.fixes = fixesFor(problem, assignments, g, options, budget);
+  for (const g of ordered) g.fixes = fixesFor(state, problem, assignments, g, options, budget);
   return [...groups.values()].map(({ reports: _reports, ...group }) => group);
 }

@@ -16,9 +16,15 @@ export interface WorkerInput {
   reportIn?: ReportContext;
 }
 
-/** A job for the warm thread: a cover plan made whole (its two-stage solve and its words), or a hub's OSR weeks. */
+/**
+ * A job for the warm thread: a cover plan made whole (its two-stage solve and its words; `answerBy`,
+ * when (epoch milliseconds) it should be back, see `solveCoverPlan`), a hub's OSR weeks, or a few plans
+ * on a small generated rota so that the first real one runs warm code.
+ */
 export type ThreadInput =
-  { cover: { problem: Problem; words: CoverWords } } | { hubRota: { facts: HubFacts; weeks: PlanWeek[] } };
+  | { cover: { problem: Problem; words: CoverWords; answerBy?: number } }
+  | { hubRota: { facts: HubFacts; weeks: PlanWeek[] } }
+  | { warmUp: true };
 
 export type WorkerMessage =
   | { type: 'progress'; progress: Progress }

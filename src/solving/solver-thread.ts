@@ -45,8 +45,10 @@ export class SolverThread {
   }
 
   /** A sickness cover plan, solved and put in words in the thread (`solveCoverPlan`). */
-  async coverPlan(problem: Problem, words: CoverWords): Promise<SolvedCover> {
-    const answer = await this.run({ cover: { problem, words } });
+  async coverPlan(problem: Problem, words: CoverWords, answerBy?: number): Promise<SolvedCover> {
+    const answer = await this.run({
+      cover: { problem, words, ...(answerBy !== undefined ? { answerBy } : {}) },
+    });
     if (answer.type !== 'cover') throw new Error(`solver thread answered ${answer.type} to a cover plan`);
     return answer.plan;
   }
@@ -69,9 +71,13 @@ export class SolverThread {
     });
   }
 
-  /** Starts the thread ahead of the first solve (at boot), so the first cover plan is fast too. */
+  /**
+   * Starts the thread ahead of the first solve (at boot) and has it make a few plans on a small generated
+   * rota (`warmUpCoverPlans`), so the first cover plan asked for runs warm code too. Nobody waits for
+   * that answer, and it does not keep the process alive.
+   */
   warm(): void {
-    this.ensure();
+    this.ensure().postMessage({ id: this.nextId++, input: { warmUp: true } });
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rankCandidatesMany, solve } from '../../src/scheduler/index.js';
+import {
+  compile,
+  rankCandidatesMany,
+  rankCandidatesOn,
+  searchCompiled,
+  solve,
+} from '../../src/scheduler/index.js';
 import { problemArb } from './arbitrary.js';
 
 describe('ranking many demands at once', () => {
@@ -42,5 +48,32 @@ describe('ranking many demands at once', () => {
       { numRuns: 60, seed: 3 },
     );
     expect(ruledOut).toBeGreaterThan(0);
+  });
+
+  it('ranking on the state a solve ended in gives what ranking a fresh state of its solution gives', () => {
+    fc.assert(
+      fc.property(problemArb, fc.integer({ min: 1, max: 1000 }), (problem, seed) => {
+        const { solution, state } = searchCompiled(compile(problem, { forSearch: true }), {
+          seed,
+          maxMoves: 500,
+        });
+        const requests = problem.demands.map((d, i) =>
+          i % 2 ? { demandId: d.id, allowedOnly: true, limit: 2 } : { demandId: d.id },
+        );
+        const fresh = rankCandidatesMany(problem, solution.assignments, requests);
+        const reused = rankCandidatesOn(state, requests);
+        // Messages may list a team in another order (who was tried before changes a map's order).
+        const gist = (list: ReturnType<typeof fresh.get>) =>
+          list!.map((r) => ({
+            id: r.resourceId,
+            allowed: r.allowed,
+            delta: r.delta,
+            rules: [...r.hard, ...r.soft].map((x) => x.constraint),
+          }));
+        for (const { demandId } of requests)
+          expect(gist(reused.get(demandId))).toEqual(gist(fresh.get(demandId)));
+      }),
+      { numRuns: 60, seed: 5 },
+    );
   });
 });

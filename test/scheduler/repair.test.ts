@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../src/scheduler/index.js';
-import { solve } from '../../src/scheduler/index.js';
+import { compile, recompileSlots, searchCompiled, solve } from '../../src/scheduler/index.js';
 import { generateProblem } from '../../src/scheduler/testing/generate.js';
 import { hardViolations } from './checker.js';
 import { DAY, T0 } from './helpers.js';
@@ -66,6 +66,18 @@ describe('partial repair (solveOnly)', () => {
     expect(ms).toBeLessThan(2000);
     expect(repaired.score.hard).toBe(0);
     expect(repaired.unfilled.filter((u) => uncovered.includes(u.demandId))).toEqual([]);
+  });
+
+  it('a compiled repair set for moving others is the one compiled from the wider problem', () => {
+    const { problem } = sicknessRepair({ people: 44, locations: 8, weeks: 2 }, 7);
+    const wide = { ...problem, allowMovingOthers: true };
+    const shared = recompileSlots(compile(problem, { forSearch: true }), wide, { forSearch: true });
+    const own = compile(wide, { forSearch: true });
+    expect(shared.fixed).toEqual(own.fixed);
+    expect(shared.initial).toEqual(own.initial);
+    expect(shared.fixed).not.toEqual(compile(problem, { forSearch: true }).fixed);
+    const options = { seed: 1, maxMoves: 5_000 };
+    expect(searchCompiled(shared, options).solution).toEqual(searchCompiled(own, options).solution);
   });
 
   it('may move other shifts when allowed, at the cost of changes', () => {

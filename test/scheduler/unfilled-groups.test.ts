@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../src/scheduler/index.js';
-import { groupUnfilled, relaxOne, solve } from '../../src/scheduler/index.js';
+import fc from 'fast-check';
+import {
+  compile,
+  groupUnfilled,
+  rankCandidatesOn,
+  relaxOne,
+  searchCompiled,
+  solve,
+} from '../../src/scheduler/index.js';
+import { problemArb } from './arbitrary.js';
 import { person, shift } from './helpers.js';
 
 const week = (location: string, extra = {}) =>
@@ -110,5 +119,28 @@ describe('unfilled demands grouped by cause, with the smallest fixes', () => {
     expect(
       groups.map((g) => [g.cause.kind === 'static' ? g.cause.blockedAt : g.cause.kind, g.demandIds]),
     ).toEqual([['region', ['DEMO-0105-x']]]);
+  });
+
+  it("grouped on a solve's state with its candidates already tried, gives what grouping from scratch gives", () => {
+    let grouped = 0;
+    fc.assert(
+      fc.property(problemArb, fc.integer({ min: 1, max: 1000 }), (problem, seed) => {
+        const { solution, state } = searchCompiled(compile(problem, { forSearch: true }), {
+          seed,
+          maxMoves: 300,
+        });
+        const short = solution.unfilled.map((u) => u.demandId);
+        const tried = rankCandidatesOn(
+          state,
+          short.map((demandId) => ({ demandId })),
+        );
+        const fresh = groupUnfilled(problem, solution.assignments);
+        grouped += fresh.length;
+        // Messages may list a team in another order (who was tried before changes a map's order).
+        expect(groupUnfilled(problem, solution.assignments, { state, tried })).toEqual(fresh);
+      }),
+      { numRuns: 60, seed: 17 },
+    );
+    expect(grouped).toBeGreaterThan(0);
   });
 });
