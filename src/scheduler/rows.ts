@@ -67,7 +67,7 @@ export class RowBuilder {
   private weekends = 0;
   private target = 0;
   private longest = 0;
-  /** Days whose every demand is a weekend's: working them surely uses a weekend. */
+  /** Weekend days for the bound: days whose every demand is a weekend's (none if some days mix). */
   private readonly allWeekend: Uint8Array;
   private runs: RunCapacity | undefined;
   private readonly runTables = new Map<string, RunCapacity>();
@@ -92,11 +92,16 @@ export class RowBuilder {
     for (let x = H - 1; x >= 0; x--) this.weekendFrom[x] = this.weekendFrom[x + 1]! + v.weekendDay[x]!;
     this.pace = new Float64Array(H + 1);
     this.allWeekend = new Uint8Array(H);
+    let mixed = false;
     for (let x = 0; x < H; x++) {
       let all = v.dayStart[x + 1]! > v.dayStart[x]! ? 1 : 0;
       for (let i = v.dayStart[x]!; i < v.dayStart[x + 1]!; i++) if (!c.weekend[v.dayDemands[i]!]) all = 0;
       this.allWeekend[x] = all;
+      if (all !== v.weekendDay[x]) mixed = true;
     }
+    // A day with weekend and other demands may use a week's weekend or not: the bound then leaves
+    // weekends out rather than count one twice.
+    if (mixed) this.allWeekend.fill(0);
   }
 
   build(

@@ -73,4 +73,11 @@ describe('the run capacity of a row', () => {
     expect(capacity.at(5, true, 5, false, Infinity)).toBe(45);
     expect(capacity.at(6, false, 1, false, Infinity)).toBe(45);
   });
+
+  it('leaves weekends out where one week has two apart (one weekend could be counted twice)', () => {
+    const weekend = Uint8Array.from({ length: 14 }, (_, x) => (x % 7 === 1 || x % 7 === 5 ? 1 : 0));
+    const capacity = new RunCapacity(14, weekend, { maxRun: 14, maxWeekends: 0 });
+    capacity.fill(() => true);
+    expect(capacity.at(0, false, 0, true, 0)).toBe(14);
+  });
 });
