@@ -1,4 +1,10 @@
-import { stateFor, tryAssignment, type CandidateReport, type ExplainOptions } from './candidates.js';
+import {
+  stateFor,
+  tryAssignment,
+  useFormats,
+  type CandidateReport,
+  type ExplainOptions,
+} from './candidates.js';
 import type { Assignments, Problem } from './model.js';
 import { compareScores } from './score.js';
 import type { State } from './state.js';
@@ -45,8 +51,7 @@ export function rankCandidatesOn(
   requests: readonly Request[],
   options: RankOptions = {},
 ): Map<string, CandidateReport[]> {
-  if (options.formatInstant) state.c.fmt = options.formatInstant;
-  if (options.formatDay) state.c.fmtDay = options.formatDay;
+  useFormats(state.c, options);
   const c = state.c;
   const index = new Map(c.demandIds.map((id, i) => [id, i]));
   const out = new Map<string, CandidateReport[]>();

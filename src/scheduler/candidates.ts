@@ -52,9 +52,14 @@ export function stateFor(
     },
     options.like ? { like: options.like } : {},
   );
+  useFormats(c, options);
+  return new State(c);
+}
+
+/** Puts the caller's formatters (local times and dates in words) on a compiled problem, where given. */
+export function useFormats(c: Compiled, options: ExplainOptions): void {
   if (options.formatInstant) c.fmt = options.formatInstant;
   if (options.formatDay) c.fmtDay = options.formatDay;
-  return new State(c);
 }
 
 function demandIndex(c: Compiled, demandId: string): number {
@@ -228,7 +233,7 @@ export function rankCandidates(
   const c = state.c;
   const d = demandIndex(c, demandId);
   if (options.replacing === undefined) {
-    const empty = state.peopleOf(d).length < c.slotStart[d + 1]! - c.slotStart[d]!;
+    const empty = state.headcount(d) < c.slotStart[d + 1]! - c.slotStart[d]!;
     if (empty) return candidatesFor(state, d);
   }
   const replacing = options.replacing === undefined ? -1 : c.resourceIds.indexOf(options.replacing);

@@ -37,7 +37,7 @@ export function explain(
   const { score, constraints } = recount(c, state.assign, true);
   const unfilled: UnfilledExplanation[] = [];
   for (let d = 0; d < c.D; d++) {
-    const missing = c.required[d]! - state.peopleOf(d).length;
+    const missing = c.required[d]! - state.headcount(d);
     if (missing <= 0) continue;
     const weighed = unfilled.length < (options.unfilledWithCandidates ?? Infinity);
     const candidates = weighed ? candidatesFor(state, d) : [];

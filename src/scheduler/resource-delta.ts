@@ -225,7 +225,6 @@ export class ResourceDelta {
     }
   }
 
-  /** Recomputes r's by-day figures around the days changed since the last refresh. */
   /**
    * Days where a hard run or succession rule of r has a penalty written (a run that began before the
    * horizon has it on its first day there: day 0 is named instead).
@@ -241,6 +240,7 @@ export class ResourceDelta {
     return out;
   }
 
+  /** Recomputes r's by-day figures around the days changed since the last refresh. */
   refresh(r: number, tl: readonly number[]): void {
     const n = this.changedCount[r]!;
     if (n === 0) return;

@@ -1,5 +1,6 @@
 import { compile } from './compile.js';
 import type { Assignments, Instant, Problem } from './model.js';
+import { useFormats } from './candidates.js';
 import { recount } from './recount.js';
 import type { Recount } from './recount.js';
 
@@ -10,7 +11,6 @@ export function scoreAssignments(
   options: { formatInstant?: (t: Instant) => string; formatDay?: (day: number) => string } = {},
 ): Recount {
   const c = compile({ ...problem, assignments });
-  if (options.formatInstant) c.fmt = options.formatInstant;
-  if (options.formatDay) c.fmtDay = options.formatDay;
+  useFormats(c, options);
   return recount(c, c.initial, true);
 }

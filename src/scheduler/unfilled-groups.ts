@@ -1,4 +1,4 @@
-import { candidatesFor, rank, stateFor, tryAssignment } from './candidates.js';
+import { candidatesFor, rank, stateFor, tryAssignment, useFormats } from './candidates.js';
 import type { CandidateReport, ExplainOptions } from './candidates.js';
 import type { Assignments, ConstraintName, Demand, Problem, Resource } from './model.js';
 import type { State } from './state.js';
@@ -200,7 +200,7 @@ function fillGreedily(state: State, r: number, demands: number[]): number[] {
   for (const d of demands) {
     let slot = -1;
     for (let s = c.slotStart[d]!; s < c.slotStart[d + 1]!; s++) if (state.assign[s]! < 0) slot = s;
-    if (slot < 0 || state.peopleOf(d).length >= c.required[d]! || state.peopleOf(d).includes(r)) continue;
+    if (slot < 0 || state.headcount(d) >= c.required[d]! || state.works(d, r)) continue;
     if (!tryAssignment(state, d, r).allowed) continue;
     state.setSlot(slot, r);
     filled.push(d);
@@ -275,8 +275,7 @@ export function groupUnfilled(
   } = {},
 ): UnfilledGroup[] {
   const state = options.state ?? stateFor(problem, assignments, options);
-  if (options.state && options.formatInstant) state.c.fmt = options.formatInstant;
-  if (options.state && options.formatDay) state.c.fmtDay = options.formatDay;
+  if (options.state) useFormats(state.c, options);
   const c = state.c;
   const only = options.only ? new Set(options.only) : undefined;
   const groups = new Map<string, UnfilledGroup & { reports: Map<string, CandidateReport[]> }>();
@@ -284,7 +283,7 @@ export function groupUnfilled(
   for (const d of order) {
     const id = c.demandIds[d]!;
     if (only && !only.has(id)) continue;
-    if (state.peopleOf(d).length >= c.required[d]!) continue;
+    if (state.headcount(d) >= c.required[d]!) continue;
     const known = options.tried?.get(id);
     const reports = known ? rank([...known]) : candidatesFor(state, d);
     const cause = causeOf(reports);
