@@ -54,28 +54,17 @@ export function successionsRestAllows(
   );
 }
 
-const FOUR_WEEKS = 28;
-
 /**
- * The weekends a plan of `horizonDays` may give someone whose contract allows `perFourWeeks` in 4 weeks.
- * The core caps weekends over the whole horizon (and does not count work before it), so: a horizon of 4
- * weeks or more gets the allowance pro rata, rounded down (never more than the contract's rate over the
- * plan); a shorter one is read as the last part of the 4 weeks that end with it, and gets what the
- * weekends already worked in the rest of those 4 weeks (`weekendsBefore`) leave, so weekly runs one
- * after another keep "N in any 4 weeks".
+ * "At most N weekends in 4 weeks" is a window of 4 weeks running: the core keeps it in every such window
+ * of a plan, however long, with the weekends worked in the 3 weeks before the plan counted.
  */
-export function weekendsForPlan(perFourWeeks: number, horizonDays: number, weekendsBefore: number): number {
-  if (horizonDays >= FOUR_WEEKS) return Math.floor((perFourWeeks * horizonDays) / FOUR_WEEKS);
-  return Math.max(0, perFourWeeks - weekendsBefore);
-}
-
-/** The days before a plan whose weekends count against it (the rest of the 4 weeks that end with it). */
-export const daysBeforePlan = (horizonDays: number): number => Math.max(0, FOUR_WEEKS - horizonDays);
+export const WEEKEND_WINDOW_WEEKS = 4;
 
 /**
  * The most weekends `weeks` consecutive weeks can hold while every 4 of them hold at most `perFourWeeks`.
- * The re-check of published work caps weekends with it: more than that breaks the rule somewhere for
- * certain, while a tighter cap could flag work a run rightly gave (the core has no rolling window).
+ * The re-check of published work still caps weekends with it (its horizon is the last 15 days of work
+ * onwards, without the 3 weeks before them a window needs): more than that breaks the rule somewhere for
+ * certain.
  */
 export function weekendsKeepingRule(perFourWeeks: number, weeks: number): number {
   return perFourWeeks * Math.floor(weeks / 4) + Math.min(perFourWeeks, weeks % 4);

@@ -13,7 +13,7 @@ interface Period {
   shiftIds?: string[];
   lookback: DateTime;
   horizonEnd: DateTime;
-  /** Weekends worked from this date on, before the period, count against the period's weekends. */
+  /** Weekend work from this date on, before the period, counts in the period's windows of 4 weeks. */
   weekendsFrom: string;
 }
 
@@ -113,7 +113,7 @@ function readPriorWork(db: Kysely<DB>, period: Period) {
 }
 
 /** Who worked which weekends (by the Monday of their week) before the period, from `weekendsFrom` on. */
-async function readWeekendsBefore(db: Kysely<DB>, period: Period): Promise<Map<string, number>> {
+async function readWeekendsBefore(db: Kysely<DB>, period: Period): Promise<Map<string, string[]>> {
   if (period.weekendsFrom >= period.from) return new Map();
   const rows = await db
     .selectFrom('shift_assignments as a')
@@ -125,10 +125,7 @@ async function readWeekendsBefore(db: Kysely<DB>, period: Period): Promise<Map<s
     // A shift is weekend work when it starts on a Saturday or Sunday, as the rota's demands say.
     .where(sql<boolean>`extract(isodow from s.local_date) >= 6`)
     .execute();
-  const weeks = new Map<string, Set<string>>();
-  for (const r of rows) {
-    const monday = DateTime.fromISO(r.local_date).startOf('week').toISODate()!;
-    weeks.set(r.practitioner_id, (weeks.get(r.practitioner_id) ?? new Set()).add(monday));
-  }
-  return new Map([...weeks].map(([id, set]) => [id, set.size]));
+  const dates = new Map<string, string[]>();
+  for (const r of rows) dates.set(r.practitioner_id, [...(dates.get(r.practitioner_id) ?? []), r.local_date]);
+  return dates;
 }

@@ -5,12 +5,7 @@ import type { Demand, Problem, Resource } from '../scheduler/index.js';
 import { preferenceFacts } from '../panel/preferences.js';
 import { readRotaFacts, type RotaFacts } from './problem-repository.js';
 import { hardContract, unavailableFrom } from './practitioner-facts.js';
-import {
-  daysBeforePlan,
-  NO_EARLY_AFTER_LATE_OR_NIGHT,
-  successionsRestAllows,
-  weekendsForPlan,
-} from './care-rules.js';
+import { NO_EARLY_AFTER_LATE_OR_NIGHT, successionsRestAllows, WEEKEND_WINDOW_WEEKS } from './care-rules.js';
 
 /** Minutes since the epoch: the scheduler's instants. */
 export const toMinutes = (d: Date): number => Math.round(d.getTime() / 60_000);
@@ -50,7 +45,7 @@ export async function loadRotaProblem(db: Kysely<DB>, options: RotaProblemOption
   const periodDays = Math.round(last.diff(from, 'days').days) + 1;
   const lookback = from.minus({ days: LOOKBACK_DAYS });
   const horizonEnd = last.plus({ days: 2 });
-  const weekendsFrom = from.minus({ days: daysBeforePlan(periodDays) }).toISODate()!;
+  const weekendsFrom = first.minus({ weeks: WEEKEND_WINDOW_WEEKS - 1 }).toISODate()!;
   const facts = await readRotaFacts(db, { ...options, lookback, horizonEnd, weekendsFrom });
   const grouped = groupFacts(facts);
   // Memoised: a large problem asks for the same few dates and instants thousands of times.
@@ -166,8 +161,8 @@ function toResource(
         ? { targetMinutes: Math.round(Number(p.contracted_hours_per_week) * 60 * o.weeks) }
         : {}),
       // Four in four weeks is every weekend: no cap.
-      ...(weekends !== null && weekends < 4
-        ? { maxWeekends: weekendsForPlan(weekends, o.periodDays, facts.weekendsBefore.get(p.id) ?? 0) }
+      ...(weekends !== null && weekends < WEEKEND_WINDOW_WEEKS
+        ? { maxWeekends: weekends, weekendWindowWeeks: WEEKEND_WINDOW_WEEKS }
         : {}),
     },
     unavailable: [...unavailableFrom(g.absencesOf.get(p.id) ?? [], o.openEnd), ...wishes.unavailable],
@@ -181,6 +176,10 @@ function toResource(
         ]),
       ],
       priorWork: [...prior.map(work), ...(g.stoppedOf.get(p.id) ?? []).map(work)],
+      // The weeks before the plan with weekend work, which count in its windows of 4 weeks.
+      weekendsBefore: [
+        ...new Set((facts.weekendsBefore.get(p.id) ?? []).map((date) => Math.floor(o.dayOf(date) / 7))),
+      ],
     },
   };
 }

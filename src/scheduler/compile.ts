@@ -74,6 +74,8 @@ export interface Compiled {
   /** Resource indices with no ineligibility, per demand. */
   eligible: Int32Array[];
   contract: Contract[];
+  /** Per resource: weeks before the horizon (negative) with weekend work, ascending. */
+  weekendsBefore: number[][];
   targetMinutes: Float64Array;
   /** Share of demanded shifts (people x demands) that are nights, and weekend shifts. */
   nightShare: number;
@@ -323,6 +325,9 @@ function assemble(
     flags: f.flags,
     eligible: f.eligible,
     contract: f.contract,
+    weekendsBefore: resources.map((r) =>
+      [...(r.history?.weekendsBefore ?? [])].filter((w) => w < 0).sort((a, b) => a - b),
+    ),
     targetMinutes: new Float64Array(resources.length),
     nightShare: 0,
     shortfallSquared: true,

@@ -28,7 +28,8 @@
  *   requests name it.
  * - succession: a shift type followed, on the next day, by another (forbidden pairs are a hard rule).
  * - run: a maximal stretch of consecutive days with a shift start (working run) or without (days off).
- * - weekend (for `maxWeekends`): the weekend-flagged demands of one week, `floor(day / 7)`.
+ * - weekend (for `maxWeekends`): the weekend-flagged demands of one week, `floor(day / 7)`; with a
+ *   window, weekends in any `weekendWindowWeeks` weeks running.
  * - request: a person asking for (on) or against (off) a shift type on a day; a soft penalty.
  * - optional slot: a place beyond `required` that may be filled at the cost of over-cover.
  */
@@ -68,8 +69,13 @@ export interface Contract {
   minConsecutiveDays?: number;
   /** Least days in a run of days off between two working days. Default 1 (no rule); 2: days off together. */
   minConsecutiveDaysOff?: number;
-  /** Most weekends with work over the horizon. Default none. */
+  /**
+   * Most weekends with work over the horizon, or with `weekendWindowWeeks` in any that many weeks running
+   * (the weeks before the horizon in `history.weekendsBefore` counted). Default none.
+   */
   maxWeekends?: number;
+  /** Weeks in the window `maxWeekends` holds for (4: "at most 2 weekends in any 4 weeks"). Default: the horizon. */
+  weekendWindowWeeks?: number;
 }
 
 export interface Absence {
@@ -137,6 +143,8 @@ export interface Resource {
     /** Locations the resource worked at in the last period (continuity prefers them). */
     locations?: readonly string[];
     priorWork?: readonly PriorShift[];
+    /** Weeks before the horizon with weekend work (-1: the week before day 0), for `weekendWindowWeeks`. */
+    weekendsBefore?: readonly number[];
   };
   caps?: readonly PeriodCap[];
   /** Shift-on and shift-off requests (soft, constraint `requests`). */

@@ -3,6 +3,7 @@ import { CONSTRAINTS, LEVEL_INDEX, RESOURCE_RULES, constraintIndex } from './con
 import type { ResourceConstraint } from './constraints/index.js';
 import { Journal } from './journal.js';
 import { firstFrom, overlapOf, successionsOn } from './timeline.js';
+import { weekendWindowExcess } from './constraints/contract.js';
 
 /**
  * The contract rules of each person (and overlap) kept up to date around the days a move changed,
@@ -300,8 +301,16 @@ export class ResourceDelta {
           (max !== undefined && total > max ? total - max : 0),
       );
     }
-    const maxWeekends = this.c.contract[r]!.maxWeekends;
-    if (on[WEEKENDS] && maxWeekends !== undefined) {
+    const { maxWeekends, weekendWindowWeeks: window } = this.c.contract[r]!;
+    if (on[WEEKENDS] && maxWeekends !== undefined && window !== undefined) {
+      const at = r * this.weeks - this.firstWeek;
+      const weeks = Math.ceil(this.c.H / 7);
+      this.add(
+        out,
+        WEEKENDS,
+        weekendWindowExcess(this.weekendDays, at, weeks, this.c.weekendsBefore[r]!, maxWeekends, window),
+      );
+    } else if (on[WEEKENDS] && maxWeekends !== undefined) {
       // The weekend days worked in the lightest weekends beyond the maximum.
       let worked = 0;
       for (let k = 1; k < 8; k++) worked += this.weeksWith[r * 8 + k]!;

@@ -113,15 +113,21 @@ describe.each(databaseTargets())('a rota run keeps the care-rota rules, on %s', 
     expect(problem.forbiddenSuccessions).toEqual([{ first: 'late', next: 'early' }]);
     expect(new Set(problem.demands.map((d) => d.shiftType))).toEqual(new Set(['early', 'late']));
     const resource = problem.resources.find((r) => r.id === dana.id)!;
-    // One weekend in four weeks, and the weekend just before the run is in those four weeks.
-    expect(resource.contract).toMatchObject({ minConsecutiveDaysOff: 2, maxWeekends: 0 });
+    // One weekend in any four weeks running, and the weekend just before the run is in the first ones.
+    expect(resource.contract).toMatchObject({
+      minConsecutiveDaysOff: 2,
+      maxWeekends: 1,
+      weekendWindowWeeks: 4,
+    });
+    expect(resource.history?.weekendsBefore).toEqual([-1]);
     const prior = [...(resource.history?.priorWork ?? [])].sort((a, b) => a.day - b.day);
     expect(prior.map((w) => [w.day, w.shiftType])).toEqual([
       [-2, 'early'],
       [-1, 'late'],
     ]);
     const other = problem.resources.find((r) => r.id !== dana.id)!;
-    expect(other.contract).toMatchObject({ minConsecutiveDaysOff: 2, maxWeekends: 1 });
+    expect(other.contract).toMatchObject({ minConsecutiveDaysOff: 2, maxWeekends: 1, weekendWindowWeeks: 4 });
+    expect(other.history?.weekendsBefore).toEqual([]);
 
     // Sunday's late rules out Monday's early, in words.
     const mondayEarly = problem.demands.find((d) => d.day === 0 && d.shiftType === 'early')!;
@@ -139,5 +145,56 @@ describe.each(databaseTargets())('a rota run keeps the care-rota rules, on %s', 
       /^Dana Before would work CR-CARE-1 Mon .* the day after an earlier shift/,
     );
     expect(succession.message).toContain('(early may not follow late)');
+  });
+});
+
+/**
+ * "At most one weekend in 4 weeks" over an 8-week plan. Stated as a cap over the plan (2 weekends in
+ * 8 weeks) it let a run give someone two weekends running. Four carers must work two weekends each to
+ * cover the eight, which fits only with their weekends 4 weeks apart.
+ */
+describe.each(databaseTargets())('an 8-week rota keeps one weekend in any 4 weeks, on %s', (target) => {
+  let ctx: TestContext;
+  const monday = DateTime.now().setZone(TZ).plus({ days: 10 }).startOf('week');
+  const from = monday.toISODate()!;
+  const to = monday.plus({ weeks: 8, days: -1 }).toISODate()!;
+
+  beforeAll(async () => {
+    ctx = await createTestContext(target);
+    await putReference(ctx, { regions: { north: 'North' } });
+    for (let i = 0; i < 4; i++)
+      await addPractitioner(ctx, {
+        name: `Weekend Carer ${i}`,
+        homeRegion: 'north',
+        contract: { maxWeekendsIn4Weeks: 1, hoursPerWeek: 15 },
+      });
+    await addPlacement(ctx, {
+      caseReference: 'CR-WKND-1',
+      region: 'north',
+      startDate: from,
+      endDate: to,
+      phases: [{ fromDate: from, toDate: to, shifts: [{ start: '07:00', end: '14:30', practitioners: 1 }] }],
+    });
+  });
+  afterAll(() => ctx?.close());
+
+  it('covers every weekend with each carer on weekends 4 weeks apart', async () => {
+    const started = await expectStatus(
+      ctx.call('coordinator', 'POST', '/v1/rota-runs', { from, to, timeLimitSeconds: 5 }),
+      202,
+    );
+    const run = await waitForRun(ctx, started.json().id);
+    expect(run.status).toBe('completed');
+    expect(run.score.hard).toBe(0);
+    await expectStatus(ctx.call('coordinator', 'POST', `/v1/rota-runs/${run.id}/publish`), 200);
+    const shifts = (await ctx.call('viewer', 'GET', `/v1/shifts?from=${from}&to=${to}`)).json()
+      .items as (CheckedShift & { status: string })[];
+    expect(shifts).toHaveLength(56);
+    const panel = (await ctx.call('coordinator', 'GET', '/v1/practitioners')).json()
+      .items as CheckedPractitioner[];
+    const placements = (await ctx.call('viewer', 'GET', '/v1/placements')).json().items;
+    expect(checkHardRules(shifts, panel, [], placements, TZ)).toEqual([]);
+    const weekendShifts = shifts.filter((s) => DateTime.fromISO(s.localDate).weekday >= 6);
+    expect(weekendShifts.filter((s) => s.status !== 'covered')).toEqual([]);
   });
 });

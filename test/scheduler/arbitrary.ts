@@ -52,6 +52,8 @@ const personArb = fc.record({
   minDays: sometimes(fc.integer({ min: 2, max: 3 })),
   minOff: sometimes(fc.integer({ min: 2, max: 3 })),
   maxWeekends: sometimes(fc.integer({ min: 0, max: 1 })),
+  weekendWindow: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
+  weekendsBefore: fc.subarray([-3, -2, -1]),
   noDaysOffRule: fc.boolean(),
   requests: fc.array(
     fc.record({
@@ -96,6 +98,9 @@ export const problemArb: fc.Arbitrary<Problem> = fc
         ...(p.minDays !== undefined ? { minConsecutiveDays: p.minDays } : {}),
         ...(p.minOff !== undefined ? { minConsecutiveDaysOff: p.minOff } : {}),
         ...(p.maxWeekends !== undefined ? { maxWeekends: p.maxWeekends } : {}),
+        ...(p.maxWeekends !== undefined && p.weekendWindow !== undefined
+          ? { weekendWindowWeeks: p.weekendWindow }
+          : {}),
       },
       requests: p.requests.map((q) => ({
         day: q.day,
@@ -120,6 +125,7 @@ export const problemArb: fc.Arbitrary<Problem> = fc
             ]
           : [],
         locations: p.familiar === undefined ? [] : [`loc${p.familiar}`],
+        weekendsBefore: p.weekendsBefore,
       },
       caps: p.cap === undefined ? [] : [{ tag: 'lead', max: p.cap }],
       preferences:

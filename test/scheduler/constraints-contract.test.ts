@@ -81,6 +81,40 @@ describe('maxWeekends', () => {
     expect(penalty(problem, working({ a: ['s5', 's6', 's12', 's13'] }), 'maxWeekends')).toBe(2);
     expect(penalty(problem, working({ a: ['s5', 's6'] }), 'maxWeekends')).toBe(0);
   });
+
+  describe('in any 4 weeks running', () => {
+    const weeks = (n: number, history = {}): Problem => ({
+      resources: [
+        person('a', {
+          contract: { daysOff: 'none', maxConsecutiveDays: 60, maxWeekends: 2, weekendWindowWeeks: 4 },
+          history,
+        }),
+      ],
+      demands: Array.from({ length: 7 * n }, (_, d) => shift(`s${d}`, d, 'day')),
+      horizonDays: 7 * n,
+    });
+    const saturdays = (...w: number[]) => working({ a: w.map((k) => `s${7 * k + 5}`) });
+
+    it('allows two weekends in every 4 weeks, however many weeks the plan has', () => {
+      // Weekends 1, 2, 5 and 6 of six: four in six weeks, never three in four.
+      expect(penalty(weeks(6), saturdays(0, 1, 4, 5), 'maxWeekends')).toBe(0);
+    });
+
+    it('charges each window of 4 weeks with a weekend too many, where a cap over the plan did not', () => {
+      // Three weekends running in six weeks: under the old pro-rata cap of 3, broken in two windows.
+      const { penalty: p, messages } = breakdown(weeks(6), saturdays(0, 1, 2), 'maxWeekends');
+      expect(p).toBe(2);
+      expect(messages).toContain('a would work 3 weekends in the 4 weeks to day 20 (at most 2)');
+      expect(messages).toContain('a would work 3 weekends in the 4 weeks from day 0 (at most 2)');
+    });
+
+    it('counts the weekends worked before the plan, but never charges the past alone', () => {
+      expect(penalty(weeks(4, { weekendsBefore: [-2, -1] }), saturdays(0), 'maxWeekends')).toBe(2);
+      expect(penalty(weeks(4, { weekendsBefore: [-2, -1] }), saturdays(2), 'maxWeekends')).toBe(0);
+      expect(penalty(weeks(4, { weekendsBefore: [-3, -2, -1] }), saturdays(), 'maxWeekends')).toBe(0);
+      expect(penalty(weeks(4, { weekendsBefore: [-3, -2, -1] }), saturdays(3), 'maxWeekends')).toBe(0);
+    });
+  });
 });
 
 describe('succession', () => {

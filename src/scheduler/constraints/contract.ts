@@ -135,8 +135,9 @@ const lastDay: number[] = [];
  * is the weekend-flagged demands of days 7k..7k+6.
  */
 export function maxWeekends(c: Compiled, r: number, tl: readonly number[], emit?: Emit): number {
-  const max = c.contract[r]!.maxWeekends;
+  const { maxWeekends: max, weekendWindowWeeks: window } = c.contract[r]!;
   if (max === undefined) return 0;
+  if (window !== undefined) return windowWeekends(c, r, tl, max, window, emit);
   weekendDays.length = 0;
   lastDay.length = 0;
   let week = Number.NaN;
@@ -165,6 +166,70 @@ export function maxWeekends(c: Compiled, r: number, tl: readonly number[], emit?
     message: `${c.resourceNames[r]} would work ${plural(weekendDays.length, 'weekend')} (at most ${max})`,
   });
   return penalty;
+}
+
+let weekWorked = new Uint8Array(8);
+
+/** `maxWeekends` in any `window` weeks running: see `weekendWindowExcess`. */
+function windowWeekends(
+  c: Compiled,
+  r: number,
+  tl: readonly number[],
+  max: number,
+  window: number,
+  emit?: Emit,
+): number {
+  const weeks = Math.ceil(c.H / 7);
+  if (weekWorked.length < weeks) weekWorked = new Uint8Array(weeks);
+  weekWorked.fill(0, 0, weeks);
+  for (const d of tl)
+    if (d < c.D && c.weekend[d] && c.day[d]! >= 0 && c.day[d]! < c.H)
+      weekWorked[Math.floor(c.day[d]! / 7)] = 1;
+  const report = emit
+    ? (from: number, count: number, excess: number) => {
+        const to = from + window - 1;
+        emit({
+          penalty: excess,
+          resource: r,
+          demands: tl.filter(
+            (d) =>
+              d < c.D && c.weekend[d] && Math.floor(c.day[d]! / 7) >= from && Math.floor(c.day[d]! / 7) <= to,
+          ),
+          message: `${c.resourceNames[r]} would work ${plural(count, 'weekend')} in the ${window} weeks ${from >= 0 ? `from ${c.fmtDay(7 * from)}` : `to ${c.fmtDay(7 * to + 6)}`} (at most ${max})`,
+        });
+      }
+    : undefined;
+  return weekendWindowExcess(weekWorked, 0, weeks, c.weekendsBefore[r]!, max, window, report);
+}
+
+/**
+ * Weekends beyond `max` in each window of `window` weeks running that reaches into the horizon. Weeks
+ * before it with weekend work (`before`, negative) count, but only the horizon's weekends are charged: a
+ * window already full before the horizon is broken by each weekend the horizon adds, never by the past.
+ * Horizon week w has weekend work when `worked[at + w] > 0` (w = 0 .. weeks - 1).
+ */
+export function weekendWindowExcess(
+  worked: ArrayLike<number>,
+  at: number,
+  weeks: number,
+  before: readonly number[],
+  max: number,
+  window: number,
+  each?: (from: number, count: number, excess: number) => void,
+): number {
+  let total = 0;
+  for (let from = 1 - window; from < weeks; from++) {
+    const to = from + window - 1;
+    let past = 0;
+    for (const w of before) if (w >= from && w <= to) past++;
+    let now = 0;
+    for (let w = Math.max(0, from); w <= Math.min(weeks - 1, to); w++) if (worked[at + w]! > 0) now++;
+    const excess = Math.min(now, past + now - max);
+    if (excess <= 0) continue;
+    total += excess;
+    each?.(from, past + now, excess);
+  }
+  return total;
 }
 
 /** Forbidden pairs: a shift of type b starting the day after one of type a. */
