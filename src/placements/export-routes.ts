@@ -44,7 +44,7 @@ const hoursExample = {
 
 const ShiftsCsv = Streamed(
   'text/csv',
-  'date,start,end,hours,case_reference,region,required,status,locked,practitioners,shift_id\r\n',
+  'date,start,end,hours,case_reference,region,required,status,locked,practitioners,shift_id,type\r\n',
 );
 const Calendar = Streamed('text/calendar', 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\n...');
 const CalendarQuery = Type.Object(

@@ -30,6 +30,8 @@ const CSV_HEADER = [
   'locked',
   'practitioners',
   'shift_id',
+  // Last, so that a spreadsheet reading the columns by position before it was added still reads them.
+  'type',
 ].join(',');
 
 function csvRow(s: ShiftDto, timezone: string): string {
@@ -46,6 +48,7 @@ function csvRow(s: ShiftDto, timezone: string): string {
     s.locked,
     s.assignments.map((a) => withPart(a, s, timezone)).join('; '),
     s.id,
+    s.type,
   ]
     .map(csvCell)
     .join(',');
@@ -93,9 +96,10 @@ function calendarEvent(practitionerId: string, s: ShiftDto, stamp: Date, timezon
     `DTSTAMP:${icsTime(stamp.toISOString())}`,
     zonedProperty('DTSTART', mine?.start ?? s.start, timezone),
     zonedProperty('DTEND', mine?.end ?? s.end, timezone),
-    `SUMMARY:${icsText(`${s.night ? 'Night' : 'Day'} shift ${s.caseReference}`)}`,
+    `SUMMARY:${icsText(`${s.type[0]!.toUpperCase()}${s.type.slice(1)} shift ${s.caseReference}`)}`,
     `DESCRIPTION:${icsText(`Placement ${s.caseReference} (${s.region}). ${s.assignments.map((a) => withPart(a, s, timezone)).join(', ')}.`)}`,
-    `CATEGORIES:${s.night ? 'NIGHT' : 'DAY'}`,
+    // The kind of shift, and NIGHT for any that crosses midnight, as before kinds were named.
+    `CATEGORIES:${[...new Set([s.type.toUpperCase(), s.night ? 'NIGHT' : 'DAY'])].join(',')}`,
     'END:VEVENT',
   ];
 }

@@ -187,11 +187,11 @@ describe.each(databaseTargets())('placements, plans and shifts on %s', (target) 
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines: string[] = csv.body.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'date,start,end,hours,case_reference,region,required,status,locked,practitioners,shift_id',
+      'date,start,end,hours,case_reference,region,required,status,locked,practitioners,shift_id,type',
     );
     const cr4 = lines.filter((l) => l.includes(',CR-4,'));
     expect(cr4).toHaveLength(2);
-    expect(cr4[0]).toContain(`,covered,false,"'=Alex, ""AJ""",${shifts[0].id}`);
+    expect(cr4[0]).toContain(`,covered,false,"'=Alex, ""AJ""",${shifts[0].id},${shifts[0].type}`);
     const ics = await ctx.call(
       'viewer',
       'GET',
@@ -200,6 +200,10 @@ describe.each(databaseTargets())('placements, plans and shifts on %s', (target) 
     expect(ics.headers['content-type']).toContain('text/calendar');
     expect(ics.body).toContain(`UID:shift-${shifts[0].id}@care-rota`);
     expect(ics.body).toContain('BEGIN:VEVENT');
+    // The kind of shift is in the title, as the coordinator's rota names it.
+    const kind = `${shifts[0].type[0].toUpperCase()}${shifts[0].type.slice(1)}`;
+    expect(ics.body).toContain(`SUMMARY:${kind} shift CR-4`);
+    expect(ics.body).toMatch(new RegExp(`CATEGORIES:${shifts[0].type.toUpperCase()}(,DAY)?\\r\\n`));
     expect(ics.body.split('\r\n').every((l: string) => Buffer.byteLength(l) <= 75)).toBe(true);
     const hours = (
       await ctx.call('viewer', 'GET', `/v1/hours?from=${date(30)}&to=${date(30)}&practitioner=${alex}`)
