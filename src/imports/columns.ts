@@ -42,12 +42,17 @@ export const PRACTITIONER_COLUMNS: Column[] = [
   contract('minRestHours', 'least rest between shifts', '11'),
   contract('maxConsecutiveNights', '', '4'),
   contract('maxConsecutiveDays', '', '6'),
-  col('hoursPerWeek', false, 'Contracted hours a week (empty for sessional staff)', '37.5'),
+  col(
+    'hoursPerWeek',
+    false,
+    'Contracted hours a week (empty for sessional staff; none takes the hours off an existing practitioner)',
+    '37.5',
+  ),
   contract('minConsecutiveDaysOff', 'least days off in a row, 2 for days off together', '1'),
   col(
     'maxWeekendsIn4Weeks',
     false,
-    'Contract: most weekends with work in any 4 weeks, 0 to 4 (empty: no limit for a new practitioner)',
+    'Contract: most weekends with work in any 4 weeks, 0 to 4 (empty: no limit for a new practitioner, and unchanged for an existing one; none: no limit)',
     '',
   ),
 ];

@@ -64,6 +64,15 @@ const list = (v: string | undefined) =>
   ].sort();
 const optional = (v: string | undefined) => (v === undefined || v === '' ? null : v);
 
+/** Contract limits an import may take away: `none` in the cell (an empty cell leaves what is there). */
+const CLEARABLE = new Set(['hoursPerWeek', 'maxWeekendsIn4Weeks']);
+
+function contractCell(cells: Record<string, string>, name: string, problems: RowProblem[], row: number) {
+  const v = cells[name];
+  if (v !== undefined && CLEARABLE.has(name) && v.trim().toLowerCase() === 'none') return null;
+  return numberCell(cells, name, problems, row);
+}
+
 function numberCell(cells: Record<string, string>, name: string, problems: RowProblem[], row: number) {
   const v = cells[name];
   if (v === undefined || v === '') return undefined;
@@ -74,7 +83,7 @@ function numberCell(cells: Record<string, string>, name: string, problems: RowPr
 
 export function practitionerBody(r: SheetRow, problems: RowProblem[]): CreatePractitionerBody {
   const c = r.cells;
-  const contract: Record<string, number> = {};
+  const contract: Record<string, number | null> = {};
   for (const name of [
     'maxHoursPer7Days',
     'minRestHours',
@@ -84,7 +93,7 @@ export function practitionerBody(r: SheetRow, problems: RowProblem[]): CreatePra
     'minConsecutiveDaysOff',
     'maxWeekendsIn4Weeks',
   ]) {
-    const n = numberCell(c, name, problems, r.row);
+    const n = contractCell(c, name, problems, r.row);
     if (n !== undefined) contract[name] = n;
   }
   return {

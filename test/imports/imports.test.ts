@@ -59,6 +59,21 @@ describe.each(databaseTargets())('imports from spreadsheets, on %s', (target) =>
     expect(bad.json().valid).toBe(false);
   });
 
+  it('leaves a limit as it is for an empty cell, and takes it away for none', async () => {
+    const file = (hours: string, weekends: string) =>
+      `${PANEL_HEADER},maxWeekendsIn4Weeks\r\nHR-960,Person 960,parenting,,north-west,,,,,${hours},${weekends}\r\n`;
+    const first = await upload('practitioners', file('30', '1'));
+    expect(first.statusCode, first.body).toBe(200);
+    const id = first.json().items[0].id;
+    const contract = async () =>
+      (await ctx.call('coordinator', 'GET', `/v1/practitioners/${id}`)).json().contract;
+    await upload('practitioners', file('', ''));
+    expect(await contract()).toMatchObject({ hoursPerWeek: 30, maxWeekendsIn4Weeks: 1 });
+    const cleared = await upload('practitioners', file('None', 'none'));
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(await contract()).toMatchObject({ hoursPerWeek: null, maxWeekendsIn4Weeks: null });
+  });
+
   it('reports bad rows by spreadsheet row and column, and writes nothing (dry run or not)', async () => {
     const csv = [
       PANEL_HEADER,
