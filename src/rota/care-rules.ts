@@ -56,16 +56,7 @@ export function successionsRestAllows(
 
 /**
  * "At most N weekends in 4 weeks" is a window of 4 weeks running: the core keeps it in every such window
- * of a plan, however long, with the weekends worked in the 3 weeks before the plan counted.
+ * of a plan, however long, and in every re-check of published work, with the weekends worked in the 3
+ * weeks before counted.
  */
 export const WEEKEND_WINDOW_WEEKS = 4;
-
-/**
- * The most weekends `weeks` consecutive weeks can hold while every 4 of them hold at most `perFourWeeks`.
- * The re-check of published work still caps weekends with it (its horizon is the last 15 days of work
- * onwards, without the 3 weeks before them a window needs): more than that breaks the rule somewhere for
- * certain.
- */
-export function weekendsKeepingRule(perFourWeeks: number, weeks: number): number {
-  return perFourWeeks * Math.floor(weeks / 4) + Math.min(perFourWeeks, weeks % 4);
-}

@@ -1,10 +1,11 @@
+import { DateTime } from 'luxon';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { findPreferences } from '../panel/preferences.js';
 
 /** Some people's work from `contextFrom` on, with what the rules need about them and their families. */
 export async function readRuleRows(db: Kysely<DB>, ids: string[], contextFrom: Date) {
-  const [rows, practitioners, regions, skills, absences] = await Promise.all([
+  const [rows, practitioners, regions, skills, absences, weekendsBefore] = await Promise.all([
     db
       .selectFrom('shift_assignments as a')
       .innerJoin('shifts as s', 's.id', 'a.shift_id')
@@ -28,6 +29,17 @@ export async function readRuleRows(db: Kysely<DB>, ids: string[], contextFrom: D
       .where('deleted_at', 'is', null)
       .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', contextFrom)]))
       .execute(),
+    // Weekend work ended before the context, for the windows of 4 weeks that reach into it.
+    db
+      .selectFrom('shift_assignments as a')
+      .innerJoin('shifts as s', 's.id', 'a.shift_id')
+      .select(['a.practitioner_id', 's.local_date'])
+      .distinct()
+      .where('a.practitioner_id', 'in', ids)
+      .where('s.local_date', '>=', DateTime.fromJSDate(contextFrom).minus({ days: 31 }).toISODate()!)
+      .where('s.ends_at', '<=', contextFrom)
+      .where(sql<boolean>`extract(isodow from s.local_date) >= 6`)
+      .execute(),
   ]);
   const placementIds = [...new Set(rows.map((r) => r.placement_id))];
   const prefs = await findPreferences(db, ids);
@@ -42,7 +54,7 @@ export async function readRuleRows(db: Kysely<DB>, ids: string[], contextFrom: D
       ])
     : [[], []];
 
-  return { rows, practitioners, regions, skills, absences, prefs, specialisms, exclusions };
+  return { rows, practitioners, regions, skills, absences, prefs, specialisms, exclusions, weekendsBefore };
 }
 
 export type RuleRows = Awaited<ReturnType<typeof readRuleRows>>;

@@ -4,7 +4,7 @@ import type { DB } from '../db/schema.js';
 import type { Assignments, Demand, Problem, Resource } from '../scheduler/index.js';
 import { referenceNames, toMinutes } from '../rota/problem.js';
 import { hardContract, unavailableFrom } from '../rota/practitioner-facts.js';
-import { NO_EARLY_AFTER_LATE_OR_NIGHT, weekendsKeepingRule } from '../rota/care-rules.js';
+import { NO_EARLY_AFTER_LATE_OR_NIGHT, WEEKEND_WINDOW_WEEKS } from '../rota/care-rules.js';
 import { preferenceFacts } from '../panel/preferences.js';
 import { readRuleRows, type RuleRows } from './facts-repository.js';
 
@@ -115,8 +115,7 @@ export async function loadRuleFacts(
   const { demands, assignments, demandShift, demandEnd } = toDemands(facts, parts, timezone, dayOf);
   const demandList = [...demands.values()];
   const horizonDays = demandList.reduce((m, d) => Math.max(m, d.day + 1), 1);
-  const weeks = Math.ceil(horizonDays / 7);
-  const resources = toResources(facts, { openEnd, firstDate, lastDate, timezone, weeks });
+  const resources = toResources(facts, { openEnd, firstDate, lastDate, timezone, dayOf });
   return {
     problem: {
       resources,
@@ -199,7 +198,13 @@ function toDemands(
 
 function toResources(
   facts: RuleRows,
-  o: { openEnd: number; firstDate: string; lastDate: string; timezone: string; weeks: number },
+  o: {
+    openEnd: number;
+    firstDate: string;
+    lastDate: string;
+    timezone: string;
+    dayOf: (localDate: string) => number;
+  },
 ): Resource[] {
   const { rows, practitioners, regions, skills, absences, prefs } = facts;
   const { openEnd, firstDate, lastDate, timezone } = o;
@@ -212,9 +217,20 @@ function toResources(
     ...(p.gender ? { gender: p.gender } : {}),
     contract: {
       ...hardContract(p, prefs.get(p.id)?.noNights ?? false),
-      ...(p.max_weekends_in_4_weeks !== null && p.max_weekends_in_4_weeks < 4
-        ? { maxWeekends: weekendsKeepingRule(p.max_weekends_in_4_weeks, o.weeks) }
+      ...(p.max_weekends_in_4_weeks !== null && p.max_weekends_in_4_weeks < WEEKEND_WINDOW_WEEKS
+        ? { maxWeekends: p.max_weekends_in_4_weeks, weekendWindowWeeks: WEEKEND_WINDOW_WEEKS }
         : {}),
+    },
+    history: {
+      // Weeks before day 0 with weekend work, within the window that reaches back from it.
+      weekendsBefore: [
+        ...new Set(
+          facts.weekendsBefore
+            .filter((w) => w.practitioner_id === p.id)
+            .map((w) => Math.floor(o.dayOf(w.local_date) / 7))
+            .filter((week) => week < 0 && week >= 1 - WEEKEND_WINDOW_WEEKS),
+        ),
+      ],
     },
     unavailable: [
       ...unavailableFrom(

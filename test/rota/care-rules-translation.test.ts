@@ -1,21 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  NO_EARLY_AFTER_LATE_OR_NIGHT,
-  successionsRestAllows,
-  weekendsKeepingRule,
-} from '../../src/rota/care-rules.js';
-
-describe('weekends in 4 weeks, in a re-check of published work', () => {
-  it('lets a re-check flag only what breaks "N in any 4 weeks" for certain', () => {
-    // Two in four over six weeks: weekends 1, 2, 5 and 6 keep every window of four.
-    expect(weekendsKeepingRule(2, 6)).toBe(4);
-    expect(weekendsKeepingRule(2, 4)).toBe(2);
-    expect(weekendsKeepingRule(2, 2)).toBe(2);
-    expect(weekendsKeepingRule(1, 2)).toBe(1);
-    expect(weekendsKeepingRule(1, 5)).toBe(2);
-    expect(weekendsKeepingRule(0, 9)).toBe(0);
-  });
-});
+import { NO_EARLY_AFTER_LATE_OR_NIGHT, successionsRestAllows } from '../../src/rota/care-rules.js';
 
 describe('no early shift the day after a late or a night, stated where rest does not already rule it out', () => {
   const HOUR = 60;
