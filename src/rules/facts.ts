@@ -222,13 +222,13 @@ function toResources(
         : {}),
     },
     history: {
-      // Weeks before day 0 with weekend work, within the window that reaches back from it.
+      // Weekend work that ended before the context (in its first week too), within the window back from it.
       weekendsBefore: [
         ...new Set(
           facts.weekendsBefore
             .filter((w) => w.practitioner_id === p.id)
             .map((w) => Math.floor(o.dayOf(w.local_date) / 7))
-            .filter((week) => week < 0 && week >= 1 - WEEKEND_WINDOW_WEEKS),
+            .filter((week) => week >= 1 - WEEKEND_WINDOW_WEEKS),
         ),
       ],
     },

@@ -143,7 +143,10 @@ export interface Resource {
     /** Locations the resource worked at in the last period (continuity prefers them). */
     locations?: readonly string[];
     priorWork?: readonly PriorShift[];
-    /** Weeks before the horizon with weekend work (-1: the week before day 0), for `weekendWindowWeeks`. */
+    /**
+     * Weeks with weekend work done before the horizon (-1: the week before day 0; 0 when the horizon starts
+     * on a Sunday and the Saturday before was worked), for `weekendWindowWeeks`.
+     */
     weekendsBefore?: readonly number[];
   };
   caps?: readonly PeriodCap[];

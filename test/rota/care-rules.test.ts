@@ -120,6 +120,14 @@ describe.each(databaseTargets())('a rota run keeps the care-rota rules, on %s', 
       weekendWindowWeeks: 4,
     });
     expect(resource.history?.weekendsBefore).toEqual([-1]);
+    // A plan from that Sunday starts on the Saturday, already worked: its first week's weekend counts.
+    const fromSunday = await loadRotaProblem(ctx.database.db, {
+      from: sunday,
+      to,
+      timezone: TZ,
+      now: new Date(),
+    });
+    expect(fromSunday.problem.resources.find((r) => r.id === dana.id)!.history?.weekendsBefore).toEqual([0]);
     const prior = [...(resource.history?.priorWork ?? [])].sort((a, b) => a.day - b.day);
     expect(prior.map((w) => [w.day, w.shiftType])).toEqual([
       [-2, 'early'],

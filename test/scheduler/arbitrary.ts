@@ -53,7 +53,7 @@ const personArb = fc.record({
   minOff: sometimes(fc.integer({ min: 2, max: 3 })),
   maxWeekends: sometimes(fc.integer({ min: 0, max: 1 })),
   weekendWindow: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
-  weekendsBefore: fc.subarray([-3, -2, -1]),
+  weekendsBefore: fc.subarray([-3, -2, -1, 0]),
   noDaysOffRule: fc.boolean(),
   requests: fc.array(
     fc.record({

@@ -117,8 +117,21 @@ export function hardViolations(problem: Problem, assignments: Assignments): stri
         out.push(`${person.id} short rest from ${d}`);
     }
     const weekends = new Set(mine.filter((d) => d.weekend).map((d) => Math.floor(d.day / 7)));
-    if (contract.maxWeekends !== undefined && weekends.size > contract.maxWeekends)
+    const window = contract.weekendWindowWeeks;
+    if (contract.maxWeekends !== undefined && window === undefined && weekends.size > contract.maxWeekends)
       out.push(`${person.id} too many weekends`);
+    if (contract.maxWeekends !== undefined && window !== undefined) {
+      // Any `window` weeks running that hold a weekend of the horizon, the weeks worked before counted.
+      const all = new Set([...weekends, ...(person.history?.weekendsBefore ?? [])]);
+      for (const w of weekends) {
+        for (let from = w - window + 1; from <= w; from++) {
+          let n = 0;
+          for (let k = from; k < from + window; k++) if (all.has(k)) n++;
+          if (n > contract.maxWeekends)
+            out.push(`${person.id} ${n} weekends in ${window} weeks from week ${from}`);
+        }
+      }
+    }
     for (const a of work)
       for (const b of work)
         if (

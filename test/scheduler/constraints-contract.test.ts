@@ -114,6 +114,12 @@ describe('maxWeekends', () => {
       expect(penalty(weeks(4, { weekendsBefore: [-3, -2, -1] }), saturdays(), 'maxWeekends')).toBe(0);
       expect(penalty(weeks(4, { weekendsBefore: [-3, -2, -1] }), saturdays(3), 'maxWeekends')).toBe(0);
     });
+
+    it('counts a first week worked both before the horizon and in it once', () => {
+      // A plan starting on a Sunday: its week 0 began with a Saturday worked before day 0.
+      expect(penalty(weeks(4, { weekendsBefore: [-1, 0] }), saturdays(0), 'maxWeekends')).toBe(0);
+      expect(penalty(weeks(4, { weekendsBefore: [-1, 0] }), saturdays(1), 'maxWeekends')).toBe(2);
+    });
   });
 });
 

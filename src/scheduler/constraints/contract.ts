@@ -204,8 +204,9 @@ function windowWeekends(
 
 /**
  * Weekends beyond `max` in each window of `window` weeks running that reaches into the horizon. Weeks
- * before it with weekend work (`before`, negative) count, but only the horizon's weekends are charged: a
- * window already full before the horizon is broken by each weekend the horizon adds, never by the past.
+ * with weekend work done before it (`before`: negative, or the horizon's first week when its Saturday was
+ * worked before day 0) count, once each, but only the horizon's weekends are charged: a window already
+ * full before the horizon is broken by each weekend the horizon adds, never by the past.
  * Horizon week w has weekend work when `worked[at + w] > 0` (w = 0 .. weeks - 1).
  */
 export function weekendWindowExcess(
@@ -221,7 +222,7 @@ export function weekendWindowExcess(
   for (let from = 1 - window; from < weeks; from++) {
     const to = from + window - 1;
     let past = 0;
-    for (const w of before) if (w >= from && w <= to) past++;
+    for (const w of before) if (w >= from && w <= to && !(w >= 0 && w < weeks && worked[at + w]! > 0)) past++;
     let now = 0;
     for (let w = Math.max(0, from); w <= Math.min(weeks - 1, to); w++) if (worked[at + w]! > 0) now++;
     const excess = Math.min(now, past + now - max);
