@@ -60,3 +60,12 @@ export function successionsRestAllows(
  * weeks before counted.
  */
 export const WEEKEND_WINDOW_WEEKS = 4;
+
+/**
+ * The weeks (`floor(day / 7)` from day 0) with weekend work on these local dates, each once, as far back
+ * as a window of 4 weeks reaching day 0 looks.
+ */
+export function weekendWeeks(dates: readonly string[], dayOf: (localDate: string) => number): number[] {
+  const weeks = new Set(dates.map((date) => Math.floor(dayOf(date) / 7)));
+  return [...weeks].filter((week) => week > -WEEKEND_WINDOW_WEEKS);
+}

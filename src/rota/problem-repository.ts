@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { DateTime } from 'luxon';
-import { assignedWork } from './assigned-work.js';
+import { assignedWork, weekendDatesByPerson, weekendWork } from './assigned-work.js';
 import { SHIFT_COLUMNS } from '../placements/shift-repository.js';
 import type { DB } from '../db/schema.js';
 import { findPreferences } from '../panel/preferences.js';
@@ -112,20 +112,9 @@ function readPriorWork(db: Kysely<DB>, period: Period) {
     .execute();
 }
 
-/** Who worked which weekends (by the Monday of their week) before the period, from `weekendsFrom` on. */
-async function readWeekendsBefore(db: Kysely<DB>, period: Period): Promise<Map<string, string[]>> {
-  if (period.weekendsFrom >= period.from) return new Map();
-  const rows = await db
-    .selectFrom('shift_assignments as a')
-    .innerJoin('shifts as s', 's.id', 'a.shift_id')
-    .select(['a.practitioner_id', 's.local_date'])
-    .distinct()
-    .where('s.local_date', '>=', period.weekendsFrom)
-    .where('s.local_date', '<', period.from)
-    // A shift is weekend work when it starts on a Saturday or Sunday, as the rota's demands say.
-    .where(sql<boolean>`extract(isodow from s.local_date) >= 6`)
-    .execute();
-  const dates = new Map<string, string[]>();
-  for (const r of rows) dates.set(r.practitioner_id, [...(dates.get(r.practitioner_id) ?? []), r.local_date]);
-  return dates;
+/** The dates of weekend work before the period, from `weekendsFrom` on, by person. */
+function readWeekendsBefore(db: Kysely<DB>, period: Period) {
+  return weekendDatesByPerson(
+    weekendWork(db).where('s.local_date', '>=', period.weekendsFrom).where('s.local_date', '<', period.from),
+  );
 }

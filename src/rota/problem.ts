@@ -5,7 +5,12 @@ import type { Demand, Problem, Resource } from '../scheduler/index.js';
 import { preferenceFacts } from '../panel/preferences.js';
 import { readRotaFacts, type RotaFacts } from './problem-repository.js';
 import { hardContract, unavailableFrom } from './practitioner-facts.js';
-import { NO_EARLY_AFTER_LATE_OR_NIGHT, successionsRestAllows, WEEKEND_WINDOW_WEEKS } from './care-rules.js';
+import {
+  NO_EARLY_AFTER_LATE_OR_NIGHT,
+  successionsRestAllows,
+  WEEKEND_WINDOW_WEEKS,
+  weekendWeeks,
+} from './care-rules.js';
 
 /** Minutes since the epoch: the scheduler's instants. */
 export const toMinutes = (d: Date): number => Math.round(d.getTime() / 60_000);
@@ -177,9 +182,7 @@ function toResource(
       ],
       priorWork: [...prior.map(work), ...(g.stoppedOf.get(p.id) ?? []).map(work)],
       // The weeks before the plan with weekend work, which count in its windows of 4 weeks.
-      weekendsBefore: [
-        ...new Set((facts.weekendsBefore.get(p.id) ?? []).map((date) => Math.floor(o.dayOf(date) / 7))),
-      ],
+      weekendsBefore: weekendWeeks(facts.weekendsBefore.get(p.id) ?? [], o.dayOf),
     },
   };
 }

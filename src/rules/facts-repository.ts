@@ -2,6 +2,8 @@ import { DateTime } from 'luxon';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { findPreferences } from '../panel/preferences.js';
+import { weekendDatesByPerson, weekendWork } from '../rota/assigned-work.js';
+import { WEEKEND_WINDOW_WEEKS } from '../rota/care-rules.js';
 
 /** Some people's work from `contextFrom` on, with what the rules need about them and their families. */
 export async function readRuleRows(db: Kysely<DB>, ids: string[], contextFrom: Date) {
@@ -29,17 +31,19 @@ export async function readRuleRows(db: Kysely<DB>, ids: string[], contextFrom: D
       .where('deleted_at', 'is', null)
       .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', contextFrom)]))
       .execute(),
-    // Weekend work ended before the context, for the windows of 4 weeks that reach into it.
-    db
-      .selectFrom('shift_assignments as a')
-      .innerJoin('shifts as s', 's.id', 'a.shift_id')
-      .select(['a.practitioner_id', 's.local_date'])
-      .distinct()
-      .where('a.practitioner_id', 'in', ids)
-      .where('s.local_date', '>=', DateTime.fromJSDate(contextFrom).minus({ days: 31 }).toISODate()!)
-      .where('s.ends_at', '<=', contextFrom)
-      .where(sql<boolean>`extract(isodow from s.local_date) >= 6`)
-      .execute(),
+    // Weekend work ended before the context, for the windows of 4 weeks that reach into it: day 0 is
+    // the Monday up to 8 days before the context and a window reaches 3 weeks before that, so 4 weeks
+    // and 3 days back covers it with a day to spare for the zone.
+    weekendDatesByPerson(
+      weekendWork(db)
+        .where('a.practitioner_id', 'in', ids)
+        .where(
+          's.local_date',
+          '>=',
+          DateTime.fromJSDate(contextFrom).minus({ weeks: WEEKEND_WINDOW_WEEKS, days: 3 }).toISODate()!,
+        )
+        .where('s.ends_at', '<=', contextFrom),
+    ),
   ]);
   const placementIds = [...new Set(rows.map((r) => r.placement_id))];
   const prefs = await findPreferences(db, ids);

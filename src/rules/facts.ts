@@ -4,7 +4,7 @@ import type { DB } from '../db/schema.js';
 import type { Assignments, Demand, Problem, Resource } from '../scheduler/index.js';
 import { referenceNames, toMinutes } from '../rota/problem.js';
 import { hardContract, unavailableFrom } from '../rota/practitioner-facts.js';
-import { NO_EARLY_AFTER_LATE_OR_NIGHT, WEEKEND_WINDOW_WEEKS } from '../rota/care-rules.js';
+import { NO_EARLY_AFTER_LATE_OR_NIGHT, WEEKEND_WINDOW_WEEKS, weekendWeeks } from '../rota/care-rules.js';
 import { preferenceFacts } from '../panel/preferences.js';
 import { readRuleRows, type RuleRows } from './facts-repository.js';
 
@@ -223,14 +223,7 @@ function toResources(
     },
     history: {
       // Weekend work that ended before the context (in its first week too), within the window back from it.
-      weekendsBefore: [
-        ...new Set(
-          facts.weekendsBefore
-            .filter((w) => w.practitioner_id === p.id)
-            .map((w) => Math.floor(o.dayOf(w.local_date) / 7))
-            .filter((week) => week >= 1 - WEEKEND_WINDOW_WEEKS),
-        ),
-      ],
+      weekendsBefore: weekendWeeks(facts.weekendsBefore.get(p.id) ?? [], o.dayOf),
     },
     unavailable: [
       ...unavailableFrom(

@@ -74,7 +74,7 @@ export interface Compiled {
   /** Resource indices with no ineligibility, per demand. */
   eligible: Int32Array[];
   contract: Contract[];
-  /** Per resource: weeks with weekend work done before the horizon, ascending (see `maxWeekends`). */
+  /** Per resource: weeks with weekend work done before the horizon, each once (see `maxWeekends`). */
   weekendsBefore: number[][];
   targetMinutes: Float64Array;
   /** Share of demanded shifts (people x demands) that are nights, and weekend shifts. */
@@ -325,7 +325,7 @@ function assemble(
     flags: f.flags,
     eligible: f.eligible,
     contract: f.contract,
-    weekendsBefore: resources.map((r) => [...new Set(r.history?.weekendsBefore ?? [])].sort((a, b) => a - b)),
+    weekendsBefore: resources.map((r) => [...new Set(r.history?.weekendsBefore ?? [])]),
     targetMinutes: new Float64Array(resources.length),
     nightShare: 0,
     shortfallSquared: true,

@@ -27,6 +27,27 @@ const EARLY_AND_LATE = [
 ];
 
 /**
+ * A rota run for the period, solved with no hard rule broken and published; its shifts, the panel, and
+ * what the independent checker finds broken in them.
+ */
+async function publishRota(ctx: TestContext, from: string, to: string) {
+  const started = await expectStatus(
+    ctx.call('coordinator', 'POST', '/v1/rota-runs', { from, to, timeLimitSeconds: 5 }),
+    202,
+  );
+  const run = await waitForRun(ctx, started.json().id);
+  expect(run.status).toBe('completed');
+  expect(run.score.hard).toBe(0);
+  await expectStatus(ctx.call('coordinator', 'POST', `/v1/rota-runs/${run.id}/publish`), 200);
+  const shifts = (await ctx.call('viewer', 'GET', `/v1/shifts?from=${from}&to=${to}`)).json()
+    .items as (CheckedShift & { status: string })[];
+  const panel = (await ctx.call('coordinator', 'GET', '/v1/practitioners')).json()
+    .items as CheckedPractitioner[];
+  const placements = (await ctx.call('viewer', 'GET', '/v1/placements')).json().items;
+  return { shifts, panel, breaks: checkHardRules(shifts, panel, [], placements, TZ) };
+}
+
+/**
  * The issue's care-rota rules through a whole run: two days off together, at most one weekend in four
  * weeks, and no early shift the day after a late one; each checked on the published rota by the
  * independent checker, and stated in the problem the run solves.
@@ -54,25 +75,12 @@ describe.each(databaseTargets())('a rota run keeps the care-rota rules, on %s', 
   afterAll(() => ctx?.close());
 
   it('publishes a rota with no lone day off, no early after a late and one weekend each', async () => {
-    const started = await expectStatus(
-      ctx.call('coordinator', 'POST', '/v1/rota-runs', { from, to, timeLimitSeconds: 5 }),
-      202,
-    );
-    const run = await waitForRun(ctx, started.json().id);
-    expect(run.status).toBe('completed');
-    expect(run.score.hard).toBe(0);
-    await expectStatus(ctx.call('coordinator', 'POST', `/v1/rota-runs/${run.id}/publish`), 200);
-
-    const shifts = (await ctx.call('viewer', 'GET', `/v1/shifts?from=${from}&to=${to}`)).json()
-      .items as (CheckedShift & { status: string })[];
+    const { shifts, panel, breaks } = await publishRota(ctx, from, to);
     expect(shifts).toHaveLength(28);
     expect(shifts.filter((s) => s.type === 'early')).toHaveLength(14);
     expect(shifts.filter((s) => s.type === 'late')).toHaveLength(14);
-    const panel = (await ctx.call('coordinator', 'GET', '/v1/practitioners')).json()
-      .items as CheckedPractitioner[];
     expect(panel.every((p) => p.contract.minConsecutiveDaysOff === 2)).toBe(true);
-    const placements = (await ctx.call('viewer', 'GET', '/v1/placements')).json().items;
-    expect(checkHardRules(shifts, panel, [], placements, TZ)).toEqual([]);
+    expect(breaks).toEqual([]);
     // Six people with one weekend each cover the four weekend days' eight shifts, and the rest.
     expect(shifts.filter((s) => s.status !== 'covered')).toEqual([]);
   });
@@ -187,21 +195,9 @@ describe.each(databaseTargets())('an 8-week rota keeps one weekend in any 4 week
   afterAll(() => ctx?.close());
 
   it('covers every weekend with each carer on weekends 4 weeks apart', async () => {
-    const started = await expectStatus(
-      ctx.call('coordinator', 'POST', '/v1/rota-runs', { from, to, timeLimitSeconds: 5 }),
-      202,
-    );
-    const run = await waitForRun(ctx, started.json().id);
-    expect(run.status).toBe('completed');
-    expect(run.score.hard).toBe(0);
-    await expectStatus(ctx.call('coordinator', 'POST', `/v1/rota-runs/${run.id}/publish`), 200);
-    const shifts = (await ctx.call('viewer', 'GET', `/v1/shifts?from=${from}&to=${to}`)).json()
-      .items as (CheckedShift & { status: string })[];
+    const { shifts, breaks } = await publishRota(ctx, from, to);
     expect(shifts).toHaveLength(56);
-    const panel = (await ctx.call('coordinator', 'GET', '/v1/practitioners')).json()
-      .items as CheckedPractitioner[];
-    const placements = (await ctx.call('viewer', 'GET', '/v1/placements')).json().items;
-    expect(checkHardRules(shifts, panel, [], placements, TZ)).toEqual([]);
+    expect(breaks).toEqual([]);
     const weekendShifts = shifts.filter((s) => DateTime.fromISO(s.localDate).weekday >= 6);
     expect(weekendShifts.filter((s) => s.status !== 'covered')).toEqual([]);
   });
