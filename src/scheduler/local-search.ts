@@ -63,6 +63,9 @@ export class LocalSearch {
   readonly best: Float64Array;
   readonly bestAssign: Int32Array;
   private readonly current: Float64Array;
+  /** The totals of a move judged without being made. */
+  private readonly candidate = new Float64Array(3);
+  private sinceBest = 0;
   private lastProgress = -Infinity;
   /** The clock's reading at the last check (every 256 moves): reading it at every move cost a few percent. */
   private clock = 0;
@@ -120,18 +123,18 @@ export class LocalSearch {
   }
 
   private run(): void {
-    const { stats, current, best, stuckLimit, unimprovedLimit } = this;
+    const { stats, current, stuckLimit, unimprovedLimit } = this;
     const { state, moves, rnd, acceptor, deadline, maxMoves } = this.p;
     const repairing = this.p.rows !== undefined && this.repairMoves > 0;
+    const peeking = state.canPeek;
     let sinceFeasible = 0;
-    let sinceBest = 0;
     let sinceKick = 0;
     for (;;) {
       if (stats.moves >= maxMoves) {
         stats.stoppedBy = 'moves';
         break;
       }
-      if (sinceBest >= unimprovedLimit) {
+      if (this.sinceBest >= unimprovedLimit) {
         stats.stoppedBy = 'unimproved';
         break;
       }
@@ -144,7 +147,7 @@ export class LocalSearch {
         this.report(false);
       }
       stats.moves++;
-      sinceBest++;
+      this.sinceBest++;
       sinceKick++;
       sinceFeasible = current[0] === 0 ? 0 : sinceFeasible + 1;
       if (repairing && sinceFeasible >= stuckLimit) {
@@ -152,12 +155,29 @@ export class LocalSearch {
         sinceFeasible = 0;
         continue;
       }
-      if (this.kicks && sinceKick >= stuckLimit && sinceBest >= stuckLimit) {
+      if (this.kicks && sinceKick >= stuckLimit && this.sinceBest >= stuckLimit) {
         this.kickFromBest();
         sinceKick = 0;
         continue;
       }
-      if (!this.randomMove() || moves.changes === 0) {
+      moves.deferring = peeking;
+      const moved = this.randomMove();
+      moves.deferring = false;
+      if (!moved) moves.proposed = 0;
+      // A proposed move is judged without being made, and made only when kept.
+      if (
+        moves.proposed > 0 &&
+        state.peek(moves.proposedSlots, moves.proposedTo, moves.proposed, this.candidate)
+      ) {
+        const keep = acceptor.accept(current, this.candidate, this.progress(), rnd);
+        if (keep) moves.makeProposed();
+        moves.proposed = 0;
+        moves.commit();
+        if (keep && this.kept()) break;
+        continue;
+      }
+      moves.makeProposed();
+      if (!moved || moves.changes === 0) {
         moves.commit();
         continue;
       }
@@ -166,17 +186,21 @@ export class LocalSearch {
         continue;
       }
       moves.commit();
-      stats.acceptedMoves++;
-      current.set(state.totals);
-      if (lexLess(current, best)) {
-        this.keepBest();
-        sinceBest = 0;
-        if (this.feasibleEnough()) {
-          stats.stoppedBy = 'feasible';
-          break;
-        }
-      }
+      if (this.kept()) break;
     }
+  }
+
+  /** A move was kept: the current score, and the best when better. True when the search should stop. */
+  private kept(): boolean {
+    const { stats, current, best } = this;
+    stats.acceptedMoves++;
+    current.set(this.p.state.totals);
+    if (!lexLess(current, best)) return false;
+    this.keepBest();
+    this.sinceBest = 0;
+    if (!this.feasibleEnough()) return false;
+    stats.stoppedBy = 'feasible';
+    return true;
   }
 
   /** Back to the best, with a last, longer row repair when it is still infeasible and time allows. */

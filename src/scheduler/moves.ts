@@ -11,6 +11,14 @@ import { firstFrom } from './timeline.js';
 export class Moves {
   /** Slots the current move has changed (0: nothing to keep or undo). */
   changes = 0;
+  /**
+   * While true, row moves and block swaps propose their changes (`proposedSlots` to `proposedTo`)
+   * instead of making them, so the search can judge them with `State.peek` first.
+   */
+  deferring = false;
+  readonly proposedSlots: number[] = [];
+  readonly proposedTo: number[] = [];
+  proposed = 0;
   private began = false;
   private readonly movable: Int32Array;
   private readonly movableSet: Uint8Array;
@@ -49,6 +57,22 @@ export class Moves {
       this.began = true;
     }
     if (this.state.setSlot(s, r) !== r) this.changes++;
+  }
+
+  /** A change of a move that reads nothing after it: proposed while deferring, else made. */
+  propose(s: number, r: number): void {
+    if (!this.deferring) this.set(s, r);
+    else if (this.state.assign[s] !== r) {
+      this.proposedSlots[this.proposed] = s;
+      this.proposedTo[this.proposed++] = r;
+    }
+  }
+
+  /** Makes the proposed changes (the move was judged good, or could not be judged without them). */
+  makeProposed(): void {
+    const n = this.proposed;
+    this.proposed = 0;
+    for (let k = 0; k < n; k++) this.set(this.proposedSlots[k]!, this.proposedTo[k]!);
   }
 
   /** Undoes the current move. */
@@ -268,9 +292,9 @@ export class Moves {
     // Both lists are read before either changes: a slot whose demand the other already works stays.
     const giveCount = this.keepUnshared(mine, mineCount, r2);
     const takeCount = this.keepUnshared(theirs, theirCount, r1);
-    for (let i = 0; i < giveCount; i++) this.set(mine[i]!, r2);
-    for (let i = 0; i < takeCount; i++) this.set(theirs[i]!, r1);
-    return this.changes > 0;
+    for (let i = 0; i < giveCount; i++) this.propose(mine[i]!, r2);
+    for (let i = 0; i < takeCount; i++) this.propose(theirs[i]!, r1);
+    return this.changes > 0 || this.proposed > 0;
   }
 
   /** Moves to the front of `slots[0..count)` those whose demand `other` does not work; returns how many. */

@@ -55,8 +55,9 @@ export class ResourceDelta {
   private readonly lo: number;
   private readonly W: number;
   private readonly T: number;
-  /** Shifts starting on each day (R x W), prior ones included. */
+  /** Shifts starting on each day (R x W), prior ones included, and the sum of their indices + 1. */
   private readonly starts: Int32Array;
+  private readonly startSum: Float64Array;
   /**
    * Each by-day rule's penalty written on each day (R x W x 5: a day's figures side by side, as they
    * are read and written together), and its total per resource (R x 5).
@@ -103,6 +104,18 @@ export class ResourceDelta {
   private restoring = false;
   private readonly journal = new Journal();
   private readonly delta = new Float64Array(BY_DAY);
+  /**
+   * While a move is judged without being made (`beginDry` .. `endDry`): the counts follow the move, the
+   * by-day figures are written to `shadow` (valid where `stamp` is the current one), and a figure that
+   * would need the timeline (a day with two shifts) marks the judgement `unsafe`.
+   */
+  private dry = false;
+  private unsafeDry = false;
+  private readonly shadow: Float64Array;
+  private readonly stamp: Int32Array;
+  private stampNow = 0;
+  /** True when no shift reaches a later day's earliest start: with one shift a day, nothing overlaps. */
+  readonly rowShaped: boolean;
 
   constructor(
     private readonly c: Compiled,
@@ -129,12 +142,22 @@ export class ResourceDelta {
       longest = Math.max(longest, c.end[d]! - c.start[d]!);
     }
     this.longest = longest;
+    // The earliest start on each day and after it, to see whether any shift reaches a later day's.
+    const earliest = new Float64Array(hi - lo + 1).fill(Infinity);
+    for (let d = 0; d < N; d++) earliest[c.day[d]! - lo] = Math.min(earliest[c.day[d]! - lo]!, c.start[d]!);
+    for (let x = hi - lo - 1; x >= 0; x--) earliest[x] = Math.min(earliest[x]!, earliest[x + 1]!);
+    let rowShaped = true;
+    for (let d = 0; d < N && rowShaped; d++) rowShaped = c.end[d]! <= earliest[c.day[d]! - lo + 1]!;
+    this.rowShaped = rowShaped;
     this.overlapMinutes = new Float64Array(R);
     this.lo = lo;
     const W = (this.W = hi - lo);
     this.T = c.shiftTypeIds.length;
     this.starts = new Int32Array(R * W);
+    this.startSum = new Float64Array(R * W);
     this.byDay = new Float64Array(R * W * BY_DAY);
+    this.shadow = new Float64Array(R * W * BY_DAY);
+    this.stamp = new Int32Array(R * W * BY_DAY);
     this.totals = new Float64Array(R * BY_DAY);
     this.typeCount = new Int32Array(R * this.T);
     this.capOver = new Float64Array(R);
@@ -192,6 +215,7 @@ export class ResourceDelta {
     const x = c.day[d]! - this.lo;
     const at = r * this.W + x;
     this.starts[at] = this.starts[at]! + by;
+    this.startSum[at] = this.startSum[at]! + by * (d + 1);
     if (!this.changedMark[at] && !this.restoring) {
       this.changedMark[at] = 1;
       const n = this.changedCount[r]!;
@@ -224,6 +248,29 @@ export class ResourceDelta {
         if (k + by > 0) this.weeksWith[r * 8 + k + by]!++;
       }
     }
+  }
+
+  /**
+   * The shift r starts on (local) day `day`, read from the day's count without a search of the
+   * timeline: -1 when none, -2 when there are several (the caller searches).
+   */
+  shiftOn(r: number, day: number): number {
+    const x = day - this.lo;
+    if (x < 0 || x >= this.W) return -2;
+    const n = this.starts[r * this.W + x]!;
+    return n === 0 ? -1 : n === 1 ? this.startSum[r * this.W + x]! - 1 : -2;
+  }
+
+  /** How many shifts r starts on (local) day `day` (days outside the kept range: 0). */
+  shiftsOn(r: number, day: number): number {
+    const x = day - this.lo;
+    return x < 0 || x >= this.W ? 0 : this.starts[r * this.W + x]!;
+  }
+
+  /** The demand (not prior work) r works on day `day`: -1 when none, -2 when the caller must search. */
+  demandOn(r: number, day: number): number {
+    const d = this.shiftOn(r, day);
+    return d >= this.c.D ? -1 : d;
   }
 
   /**
@@ -275,6 +322,7 @@ export class ResourceDelta {
       coveredTo = to;
     }
     this.forget(r);
+    if (this.dry) return;
     for (let k = 0; k < BY_DAY; k++) {
       const dk = this.delta[k]!;
       if (dk === 0) continue;
@@ -288,7 +336,8 @@ export class ResourceDelta {
   /** Adds r's weighted penalties of the rules kept here to the levels in `out`. */
   addLevels(r: number, out: Float64Array): void {
     const on = this.on;
-    for (let k = 0; k < BY_DAY; k++) if (on[k]) this.add(out, k, this.totals[r * BY_DAY + k]!);
+    for (let k = 0; k < BY_DAY; k++)
+      if (on[k]) this.add(out, k, this.totals[r * BY_DAY + k]! + (this.dry ? this.delta[k]! : 0));
     if (on[TYPE_CAP]) this.add(out, TYPE_CAP, this.capOver[r]!);
     if (on[OVERLAP]) this.add(out, OVERLAP, this.overlapMinutes[r]!);
     if (on[TOTAL]) {
@@ -327,6 +376,45 @@ export class ResourceDelta {
 
   private add(out: Float64Array, k: number, penalty: number): void {
     if (penalty !== 0) out[this.level[k]!] = out[this.level[k]!]! + penalty * this.weight[k]!;
+  }
+
+  /**
+   * Starts judging a move without making it: the state counts its shifts in and out (`count`, then
+   * `uncount` to take them back), and `dryLevels` gives each person's levels as they would be.
+   */
+  beginDry(): void {
+    this.dry = true;
+    this.unsafeDry = false;
+    this.stampNow++;
+  }
+
+  /** r's levels with the counted changes (into `out`, zeroed first); false when not judged here. */
+  dryLevels(r: number, tl: readonly number[], out: Float64Array): boolean {
+    this.refresh(r, tl);
+    out[0] = 0;
+    out[1] = 0;
+    out[2] = 0;
+    this.addLevels(r, out);
+    this.delta.fill(0);
+    return !this.unsafeDry;
+  }
+
+  /** Takes back a shift counted in while judging (the changed days are not marked again). */
+  uncount(r: number, d: number, by: 1 | -1): void {
+    this.restoring = true;
+    this.count(r, d, by);
+    this.restoring = false;
+  }
+
+  /** Ends the judgement (every person counted has had `dryLevels` or `forgetChanges`). */
+  endDry(): void {
+    this.dry = false;
+    this.delta.fill(0);
+  }
+
+  /** Drops r's changed days (a judgement abandoned before r's levels were asked for). */
+  forgetChanges(r: number): void {
+    this.forget(r);
   }
 
   /** Starts recording by-day writes for `rollback`. */
@@ -371,10 +459,22 @@ export class ResourceDelta {
     this.recording = false;
   }
 
+  /** The by-day figure at index i (as a judged move has written it, while judging). */
+  private held(i: number): number {
+    return this.dry && this.stamp[i] === this.stampNow ? this.shadow[i]! : this.byDay[i]!;
+  }
+
   /** Writes one by-day figure, keeping the difference for the total. */
   private put(kind: number, at: number, value: number): void {
     const store = this.byDay;
     const i = at * BY_DAY + kind;
+    if (this.dry) {
+      const was = this.stamp[i] === this.stampNow ? this.shadow[i]! : store[i]!;
+      this.shadow[i] = value;
+      this.stamp[i] = this.stampNow;
+      this.delta[kind] = this.delta[kind]! + value - was;
+      return;
+    }
     const old = store[i]!;
     if (old === value) return;
     if (this.recording) this.journal.push3(kind, i, old);
@@ -416,10 +516,12 @@ export class ResourceDelta {
         if (on[MIN_DAYS]) this.put(MIN_DAYS, base + x, 0);
         if (on[MAX_DAYS]) this.put(MAX_DAYS, base + x, 0);
       }
+      // Days inside a run hold nothing: only a day that began a run before is cleared (most are 0).
       for (let y = x + 1; y <= end; y++) {
-        if (on[MIN_DAYS]) this.put(MIN_DAYS, base + y, 0);
-        if (on[MIN_OFF]) this.put(MIN_OFF, base + y, 0);
-        if (on[MAX_DAYS]) this.put(MAX_DAYS, base + y, 0);
+        const at = (base + y) * BY_DAY;
+        if (this.held(at + MIN_DAYS) !== 0) this.put(MIN_DAYS, base + y, 0);
+        if (this.held(at + MIN_OFF) !== 0) this.put(MIN_OFF, base + y, 0);
+        if (this.held(at + MAX_DAYS) !== 0) this.put(MAX_DAYS, base + y, 0);
       }
       x = end + 1;
     }
@@ -427,8 +529,24 @@ export class ResourceDelta {
 
   /** Forbidden pairs of a shift on day x - 1 and one on day x, written on x. */
   private redoSuccession(r: number, tl: readonly number[], x: number): void {
-    if (this.on[SUCCESSION] && x > 0)
-      this.put(SUCCESSION, r * this.W + x, successionsOn(this.c, tl, x + this.lo));
+    if (!this.on[SUCCESSION] || x <= 0) return;
+    const c = this.c;
+    const at = r * this.W + x;
+    const a = this.starts[at - 1]!;
+    const b = this.starts[at]!;
+    let n: number;
+    if (a === 0 || b === 0) n = 0;
+    else if (a === 1 && b === 1) {
+      // One shift each day (a row): the pair is read off the day counts.
+      const ta = c.shiftType[this.startSum[at - 1]! - 1]!;
+      const tb = c.shiftType[this.startSum[at]! - 1]!;
+      n = ta >= 0 && tb >= 0 && c.forbiddenNext[ta * this.T + tb] ? 1 : 0;
+    } else {
+      // The timeline is not yet what a judged move would make it.
+      if (this.dry) this.unsafeDry = true;
+      n = successionsOn(c, tl, x + this.lo);
+    }
+    this.put(SUCCESSION, at, n);
   }
 
   /** The weights of the requests on day x not met. */
@@ -441,10 +559,13 @@ export class ResourceDelta {
     if (from < to) {
       const c = this.c;
       const day = x + this.lo;
-      const first = firstFrom(tl, c.day, day);
+      const n = this.starts[r * this.W + x]!;
+      const only = n === 1 ? this.startSum[r * this.W + x]! - 1 : -1;
+      if (n > 1 && this.dry) this.unsafeDry = true;
+      const first = n > 1 ? firstFrom(tl, c.day, day) : tl.length;
       for (let k = from; k < to; k++) {
         const type = this.requestType[k]!;
-        let met = false;
+        let met = only >= 0 && only < c.D && (type < 0 || c.shiftType[only] === type);
         for (let j = first; j < tl.length && c.day[tl[j]!] === day && !met; j++) {
           const d = tl[j]!;
           met = d < c.D && (type < 0 || c.shiftType[d] === type);

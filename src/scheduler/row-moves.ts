@@ -2,7 +2,6 @@ import type { Moves } from './moves.js';
 import type { Random } from './random.js';
 import { RowBuilder, rowView, type RowView } from './rows.js';
 import type { State } from './state.js';
-import { firstFrom } from './timeline.js';
 
 /** Longest stretch of days a row move touches (runs of work are at most about a week). */
 const MAX_BLOCK = 7;
@@ -40,11 +39,7 @@ export class RowMoves {
 
   /** The demand r works on day x (-1: none); with two the first, which is already a hard break. */
   demandOn(r: number, x: number): number {
-    const c = this.state.c;
-    const tl = this.state.timelines[r]!;
-    for (let i = firstFrom(tl, c.day, x); i < tl.length && c.day[tl[i]!] === x; i++)
-      if (tl[i]! < c.D) return tl[i]!;
-    return -1;
+    return this.state.demandOn(r, x);
   }
 
   /** An empty movable slot of d, or -1. */
@@ -230,8 +225,10 @@ export class RowMoves {
       from[n++] = cur;
       from[n++] = to;
     }
-    for (let i = 0; i < n; i += 2) if (from[i]! >= 0) this.moves.set(this.moves.slotIn(from[i]!, r), -1);
-    for (let i = 1; i < n; i += 2) if (from[i]! >= 0) this.moves.set(this.emptySlot(from[i]!), r);
+    for (let i = 0; i < n; i += 2) if (from[i]! >= 0) this.moves.propose(this.moves.slotIn(from[i]!, r), -1);
+    // No demand is both left and taken (the plan's days are distinct), so a demand's empty slot is the
+    // same whether the removals are made first or only proposed.
+    for (let i = 1; i < n; i += 2) if (from[i]! >= 0) this.moves.propose(this.emptySlot(from[i]!), r);
     return n > 0;
   }
 

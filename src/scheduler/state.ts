@@ -38,6 +38,22 @@ const READS_FLAGS = new Set(
   (['absence', 'region', 'skill', 'gender', 'exclusion'] as const).map((name) => constraintIndex(name)),
 );
 
+/**
+ * Demand rules that read only how many people a demand has, not who: when every active one does, a
+ * demand is rescored from its head count without listing its people.
+ */
+const COUNTS_HEADS = new Set(
+  (['unfilled', 'underCover', 'overCover'] as const).map((n) => constraintIndex(n)),
+);
+
+/** Adds i to list[0..count) unless marked; returns the new count. */
+function listOnce(list: number[], mark: Uint8Array, i: number, count: number): number {
+  if (mark[i]) return count;
+  mark[i] = 1;
+  list[count] = i;
+  return count + 1;
+}
+
 /** Kinds of scored part in the levels journal. */
 const RES = 0;
 const DEM = 1;
@@ -53,6 +69,10 @@ const LOC = 2;
 export class State {
   readonly assign: Int32Array;
   readonly timelines: number[][];
+  /** People on each demand. */
+  private readonly heads: Int32Array;
+  /** True when the demand rules read only head counts. */
+  private readonly headsOnly: boolean;
   private readonly resLevels: Float64Array;
   private readonly demLevels: Float64Array;
   private readonly locLevels: Float64Array;
@@ -87,9 +107,21 @@ export class State {
   private readonly flagged: Int32Array;
   private readonly demandRules: Rules<readonly number[]>;
   private readonly locationRules: Rules<ReadonlyMap<number, number>>;
+  /**
+   * True when a move can be judged without being made (`peek`): every rule that counts is a contract
+   * rule kept by day, a head count or an eligibility rule, and shifts never reach into a later day.
+   */
+  readonly canPeek: boolean;
+  /** The people and demands a judged move touches, each once (`peekMark`), and a level scratch. */
+  private readonly peekPeople: number[] = [];
+  private readonly peekDemands: number[] = [];
+  private readonly peekMarkR: Uint8Array;
+  private readonly peekMarkD: Uint8Array;
+  private readonly peekLevels = new Float64Array(3);
 
   constructor(readonly c: Compiled) {
     this.assign = Int32Array.from(c.initial);
+    this.heads = new Int32Array(c.D);
     this.timelines = Array.from({ length: c.R }, () => []);
     this.resLevels = new Float64Array(c.R * 3);
     this.demLevels = new Float64Array(c.D * 3);
@@ -107,6 +139,7 @@ export class State {
       const r = this.assign[s]!;
       const d = c.slotDemand[s]!;
       if (r >= 0) {
+        this.heads[d]!++;
         this.timelines[r]!.push(d);
         this.count(c.locPeriod[d]!, r, 1);
       } else if (!c.fixed[s]) this.emptySlots.add(s);
@@ -120,6 +153,14 @@ export class State {
       for (const d of tl) if (d < c.D && c.flags[r * c.D + d]) this.flagged[r] = this.flagged[r]! + 1;
     });
     this.demandRules = active(c, DEMAND_RULES);
+    this.headsOnly = this.demandRules.every(({ index }) => COUNTS_HEADS.has(index));
+    this.canPeek =
+      this.contract.rowShaped &&
+      this.eligibleRules.length === 0 &&
+      this.locationRules.length === 0 &&
+      this.headsOnly;
+    this.peekMarkR = new Uint8Array(c.R);
+    this.peekMarkD = new Uint8Array(c.D);
     for (let r = 0; r < c.R; r++) this.rescoreResource(r);
     for (let d = 0; d < c.D; d++) this.rescoreDemand(d);
     for (let lp = 0; lp < LP; lp++) this.rescoreLocation(lp);
@@ -205,6 +246,97 @@ export class State {
     this.dirty.clear();
   }
 
+  /**
+   * The totals a move (slot `slots[k]` to resource `to[k]`, k < n) would give, written into `out`,
+   * without making it: the moved shifts are counted in and out of the contract figures and taken back,
+   * and nothing else changes. Most moves of a search are rejected, and making and undoing them was
+   * half of its time. False when the move cannot be judged so (a person with an ineligible shift, or
+   * with two shifts on a day the move touches): make it instead.
+   */
+  peek(slots: readonly number[], to: readonly number[], n: number, out: Float64Array): boolean {
+    const c = this.c;
+    if (!this.canPeek || this.recording || !this.judgeable(slots, to, n, true)) return false;
+    const people = this.peekPeople;
+    const demands = this.peekDemands;
+    let np = 0;
+    let nd = 0;
+    this.contract.beginDry();
+    for (let k = 0; k < n; k++) {
+      const d = c.slotDemand[slots[k]!]!;
+      const from = this.assign[slots[k]!]!;
+      const r = to[k]!;
+      if (from >= 0) {
+        this.contract.count(from, d, -1);
+        np = listOnce(people, this.peekMarkR, from, np);
+        this.heads[d]!--;
+      }
+      if (r >= 0) {
+        this.contract.count(r, d, 1);
+        np = listOnce(people, this.peekMarkR, r, np);
+        this.heads[d]!++;
+      }
+      nd = listOnce(demands, this.peekMarkD, d, nd);
+    }
+    let ok = this.judgeable(slots, to, n, false);
+    out.set(this.sums);
+    const lv = this.peekLevels;
+    for (let i = 0; i < np; i++) {
+      const r = people[i]!;
+      this.peekMarkR[r] = 0;
+      if (!ok) {
+        this.contract.forgetChanges(r);
+        continue;
+      }
+      ok = this.contract.dryLevels(r, this.timelines[r]!, lv);
+      for (let q = 0; q < 3; q++) out[q] = out[q]! + lv[q]! - this.resLevels[r * 3 + q]!;
+    }
+    for (let i = 0; i < nd; i++) {
+      const d = demands[i]!;
+      this.peekMarkD[d] = 0;
+      if (!ok) continue;
+      const h = this.heads[d]!;
+      let count = this.peopleBySize[h];
+      if (!count) count = this.peopleBySize[h] = Array.from({ length: h }, () => 0);
+      scorePart(c, this.demandRules, d, count, lv);
+      for (let q = 0; q < 3; q++) out[q] = out[q]! + lv[q]! - this.demLevels[d * 3 + q]!;
+    }
+    // Taken back in reverse, so each count returns to what it was.
+    for (let k = n - 1; k >= 0; k--) {
+      const d = c.slotDemand[slots[k]!]!;
+      const from = this.assign[slots[k]!]!;
+      const r = to[k]!;
+      if (r >= 0) {
+        this.contract.uncount(r, d, -1);
+        this.heads[d]!--;
+      }
+      if (from >= 0) {
+        this.contract.uncount(from, d, 1);
+        this.heads[d]!++;
+      }
+    }
+    this.contract.endDry();
+    return ok;
+  }
+
+  /**
+   * Each person the move touches has one shift or none on each day it touches (before the move, also
+   * no shift they are ineligible for): their contract figures can be judged from day counts alone.
+   */
+  private judgeable(slots: readonly number[], to: readonly number[], n: number, before: boolean): boolean {
+    const c = this.c;
+    for (let k = 0; k < n; k++) {
+      const d = c.slotDemand[slots[k]!]!;
+      const from = this.assign[slots[k]!]!;
+      const r = to[k]!;
+      if (from >= 0 && this.contract.shiftsOn(from, c.day[d]!) > 1) return false;
+      if (r >= 0 && this.contract.shiftsOn(r, c.day[d]!) > 1) return false;
+      if (!before) continue;
+      if (from >= 0 && this.flagged[from] !== 0) return false;
+      if (r >= 0 && (this.flagged[r] !== 0 || c.flags[r * c.D + d])) return false;
+    }
+    return true;
+  }
+
   /** Starts recording slot changes for `rollback`. */
   begin(): void {
     this.slotJournal.clear();
@@ -257,10 +389,18 @@ export class State {
 
   /** How many people demand d has. */
   headcount(d: number): number {
+    return this.heads[d]!;
+  }
+
+  /** The demand r works on (local) day x, -1 for none; with two or more, the first in time. */
+  demandOn(r: number, x: number): number {
+    const d = this.contract.demandOn(r, x);
+    if (d !== -2) return d;
     const c = this.c;
-    let n = 0;
-    for (let s = c.slotStart[d]!; s < c.slotStart[d + 1]!; s++) if (this.assign[s]! >= 0) n++;
-    return n;
+    const tl = this.timelines[r]!;
+    for (let i = firstFrom(tl, c.day, x); i < tl.length && c.day[tl[i]!] === x; i++)
+      if (tl[i]! < c.D) return tl[i]!;
+    return -1;
   }
 
   /** True when r is on demand d. */
@@ -290,6 +430,7 @@ export class State {
     const lp = c.locPeriod[d]!;
     this.assign[s] = to;
     if (from >= 0) {
+      this.heads[d]!--;
       const tl = this.timelines[from]!;
       // In place (splice would allocate the removed element's array at every move), found by halving
       // (a year's timeline is a few hundred shifts).
@@ -302,6 +443,7 @@ export class State {
       if (c.flags[from * c.D + d]) this.flagged[from] = this.flagged[from]! - 1;
     }
     if (to >= 0) {
+      this.heads[d]!++;
       insertSorted(c, this.timelines[to]!, d);
       this.count(lp, to, 1);
       this.contract.count(to, d, 1, this.timelines[to]!);
@@ -337,10 +479,10 @@ export class State {
 
   private rescoreDemand(d: number): void {
     // An array of the right length, filled in place: shortening one array is a call into the runtime.
-    const n = this.headcount(d);
+    const n = this.heads[d]!;
     let people = this.peopleBySize[n];
     if (!people) people = this.peopleBySize[n] = Array.from({ length: n }, () => 0);
-    scorePart(this.c, this.demandRules, d, this.peopleOf(d, people), levels);
+    scorePart(this.c, this.demandRules, d, this.headsOnly ? people : this.peopleOf(d, people), levels);
     this.apply(this.demLevels, d * 3);
   }
 

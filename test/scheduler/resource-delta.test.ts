@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/scheduler/compile.js';
 import { parseCurtois } from '../../src/scheduler/curtois/parse.js';
-import { curtoisToProblem } from '../../src/scheduler/curtois/to-problem.js';
+import { curtoisToProblem, curtoisWeights } from '../../src/scheduler/curtois/to-problem.js';
 import type { Demand, Problem, Resource } from '../../src/scheduler/index.js';
 import { Moves } from '../../src/scheduler/moves.js';
 import { createRandom } from '../../src/scheduler/random.js';
@@ -169,5 +169,81 @@ describe('contract rules and overlap scored around the changed days', () => {
     const dir = resolve(import.meta.dirname, '..', '..', 'bench', 'data', 'curtois', 'instances');
     const instance = parseCurtois(readFileSync(join(dir, 'Instance3.txt'), 'utf8'));
     checkAgainstRecount(curtoisToProblem(instance), 3, 3000, 25);
+  });
+});
+
+/**
+ * Row moves and block swaps proposed, judged without being made (`State.peek`), then made: the judged
+ * totals are the made move's, judging changes nothing, and the score still equals a full recount.
+ * Random single changes now and then put two shifts on a day, which the judgement must refuse.
+ */
+function checkJudged(problem: Problem, seed: number, steps: number): { judged: number; refused: number } {
+  const c = compile(problem, { forSearch: true });
+  const state = new State(c);
+  expect(state.canPeek).toBe(true);
+  const rnd = createRandom(seed);
+  const moves = new Moves(state, rnd);
+  const rows = new RowMoves(moves, rnd);
+  const totals = new Float64Array(3);
+  let judged = 0;
+  let refused = 0;
+  for (let k = 0; k < steps; k++) {
+    const before = state.score();
+    moves.deferring = true;
+    const moved = rnd.next() < 0.3 ? moves.swapBlock() : rows.any(0.3, 0.2);
+    moves.deferring = false;
+    if (!moved) moves.proposed = 0;
+    if (moves.proposed > 0 && state.peek(moves.proposedSlots, moves.proposedTo, moves.proposed, totals)) {
+      judged++;
+      expect(state.score()).toEqual(before);
+      moves.makeProposed();
+      expect(state.score()).toEqual({ hard: totals[0], medium: totals[1], soft: totals[2] });
+    } else {
+      if (moves.proposed > 0) refused++;
+      moves.makeProposed();
+    }
+    if (rnd.next() < 0.5) moves.rollback();
+    else moves.commit();
+    if (rnd.next() < 0.1) state.setSlot(rnd.int(c.S), rnd.int(c.R + 1) - 1);
+    if (k % 10 === 0) expect(state.score()).toEqual(recount(c, state.assign).score);
+  }
+  return { judged, refused };
+}
+
+describe('moves judged without being made', () => {
+  it('score as the same moves made, and leave the state as it was', () => {
+    let judged = 0;
+    let refused = 0;
+    // The benchmark's rule set (only rules a move can be judged by); half the people count their
+    // weekends in every 2 weeks, with a weekend worked before.
+    const windowed = nurseArb.map((p) => ({
+      ...p,
+      weights: curtoisWeights(),
+      resources: p.resources.map((r, i) =>
+        i % 2 === 0
+          ? {
+              ...r,
+              contract: { ...r.contract, weekendWindowWeeks: 2 },
+              history: { ...r.history, weekendsBefore: [-1] },
+            }
+          : r,
+      ),
+    }));
+    fc.assert(
+      fc.property(windowed, fc.integer(), (problem, seed) => {
+        const n = checkJudged(problem, seed, 200);
+        judged += n.judged;
+        refused += n.refused;
+      }),
+      { numRuns: 40, seed: 16 },
+    );
+    expect(judged).toBeGreaterThan(1000);
+    expect(refused).toBeGreaterThan(10);
+  });
+
+  it('score as the moves made on a benchmark instance', () => {
+    const dir = resolve(import.meta.dirname, '..', '..', 'bench', 'data', 'curtois', 'instances');
+    const instance = parseCurtois(readFileSync(join(dir, 'Instance3.txt'), 'utf8'));
+    expect(checkJudged(curtoisToProblem(instance), 5, 3000).judged).toBeGreaterThan(500);
   });
 });

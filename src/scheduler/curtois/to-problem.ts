@@ -96,7 +96,7 @@ function toDemands(instance: CurtoisInstance, extra: (requirement: number) => nu
   return demands;
 }
 
-function curtoisWeights(): NonNullable<Problem['weights']> {
+export function curtoisWeights(): NonNullable<Problem['weights']> {
   return {
     // A day of a run or weekend rule weighs as much as a shift's minutes (8 h) short of the contract,
     // so the search can trade one for the other, as the Curtois engine's graded penalties do (8 a rule
