@@ -16,8 +16,8 @@ const MAX_BLOCK = 7;
 export class RowMoves {
   readonly view: RowView;
   /**
-   * The move being built, pairs of (day, demand or -1), and the changes it makes, pairs of (demand
-   * left, demand taken): their lengths are kept apart, as `length = 0` on an array gives its storage
+   * The move being built, pairs of (day, demand or -1), and the changes it makes, pairs of (slot
+   * left, slot taken, -1 for none): their lengths are kept apart, as `length = 0` on an array gives its storage
    * back and the next move grew it again (a tenth of the search on small instances, with its garbage).
    */
   private readonly plan: number[] = [];
@@ -214,21 +214,22 @@ export class RowMoves {
   /** Carries out the plan (pairs of day, demand or -1): first every removal, then every placement. */
   private apply(r: number): boolean {
     const p = this.plan;
-    const from = this.pairs;
+    const slots = this.pairs;
     let n = 0;
     for (let i = 0; i < this.planLength; i += 2) {
       const cur = this.demandOn(r, p[i]!);
       const to = p[i + 1]!;
       if (cur === to) continue;
-      if (cur >= 0 && this.moves.slotIn(cur, r) < 0) return false;
-      if (to >= 0 && this.emptySlot(to) < 0) return false;
-      from[n++] = cur;
-      from[n++] = to;
+      // No demand is both left and taken (the plan's days are distinct), so a demand's empty slot is
+      // the same whether the removals are made first or only proposed.
+      const left = cur >= 0 ? this.moves.slotIn(cur, r) : -1;
+      const taken = to >= 0 ? this.emptySlot(to) : -1;
+      if ((cur >= 0 && left < 0) || (to >= 0 && taken < 0)) return false;
+      slots[n++] = left;
+      slots[n++] = taken;
     }
-    for (let i = 0; i < n; i += 2) if (from[i]! >= 0) this.moves.propose(this.moves.slotIn(from[i]!, r), -1);
-    // No demand is both left and taken (the plan's days are distinct), so a demand's empty slot is the
-    // same whether the removals are made first or only proposed.
-    for (let i = 1; i < n; i += 2) if (from[i]! >= 0) this.moves.propose(this.emptySlot(from[i]!), r);
+    for (let i = 0; i < n; i += 2) if (slots[i]! >= 0) this.moves.propose(slots[i]!, -1);
+    for (let i = 1; i < n; i += 2) if (slots[i]! >= 0) this.moves.propose(slots[i]!, r);
     return n > 0;
   }
 
