@@ -92,6 +92,8 @@ export class ResourceDelta {
   private readonly changedDays: Int32Array;
   private readonly changedCount: Int32Array;
   private readonly changedMark: Uint8Array;
+  /** Whether each changed day was worked before its first change: a day still so leaves the runs as they were. */
+  private readonly changedWasWorked: Uint8Array;
   private readonly pending: Int32Array;
   private readonly isPending: Uint8Array;
   private pendingCount = 0;
@@ -176,6 +178,7 @@ export class ResourceDelta {
     this.changedDays = new Int32Array(R * W);
     this.changedCount = new Int32Array(R);
     this.changedMark = new Uint8Array(R * W);
+    this.changedWasWorked = new Uint8Array(R * W);
     this.pending = new Int32Array(R);
     this.isPending = new Uint8Array(R);
     for (let r = 0; r < R; r++) {
@@ -218,6 +221,7 @@ export class ResourceDelta {
     this.startSum[at] = this.startSum[at]! + by * (d + 1);
     if (!this.changedMark[at] && !this.restoring) {
       this.changedMark[at] = 1;
+      this.changedWasWorked[at] = this.starts[at]! - by > 0 ? 1 : 0;
       const n = this.changedCount[r]!;
       // Outside a move the state refreshes at once; inside one, `rollback` must find who has changes.
       if (this.recording && !this.isPending[r]) {
@@ -311,6 +315,8 @@ export class ResourceDelta {
       }
       if (this.on[REQUESTS]) this.redoRequests(r, tl, x);
       if (x + 1 <= coveredTo) continue;
+      // Runs follow only which days are worked: a day worked before and after (or off) changes none.
+      if (this.starts[base + x]! > 0 === (this.changedWasWorked[base + x] === 1)) continue;
       // From the start of the run holding x - 1 to the end of the run holding x + 1.
       let from = Math.max(0, x - 1);
       const before = this.starts[base + from]! > 0;
