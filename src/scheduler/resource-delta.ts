@@ -107,6 +107,13 @@ export class ResourceDelta {
   private readonly journal = new Journal();
   private readonly delta = new Float64Array(BY_DAY);
   /**
+   * Each person's broken days as last listed, and the version of their by-day figures it was listed
+   * at (bumped whenever they change): a search picks people breaking a rule again and again.
+   */
+  private readonly broken: number[][] = [];
+  private readonly brokenAt: Int32Array;
+  private readonly version: Int32Array;
+  /**
    * While a move is judged without being made (`beginDry` .. `endDry`): the counts follow the move, the
    * by-day figures are written to `shadow` (valid where `stamp` is the current one), and a figure that
    * would need the timeline (a day with two shifts) marks the judgement `unsafe`.
@@ -179,6 +186,8 @@ export class ResourceDelta {
     this.changedCount = new Int32Array(R);
     this.changedMark = new Uint8Array(R * W);
     this.changedWasWorked = new Uint8Array(R * W);
+    this.brokenAt = new Int32Array(R).fill(-1);
+    this.version = new Int32Array(R);
     this.pending = new Int32Array(R);
     this.isPending = new Uint8Array(R);
     for (let r = 0; r < R; r++) {
@@ -281,14 +290,18 @@ export class ResourceDelta {
    * Days where a hard run or succession rule of r has a penalty written (a run that began before the
    * horizon has it on its first day there: day 0 is named instead).
    */
-  brokenDays(r: number, out: number[]): number[] {
-    out.length = 0;
+  brokenDays(r: number): readonly number[] {
+    if (this.brokenAt[r] === this.version[r]) return this.broken[r]!;
+    const out = (this.broken[r] ??= []);
+    this.brokenAt[r] = this.version[r]!;
+    let n = 0;
     const { W, lo } = this;
     for (const k of DAY_RULES) {
-      if (!this.on[k] || this.level[k] !== 0) continue;
+      if (!this.on[k] || this.level[k] !== 0 || this.totals[r * BY_DAY + k] === 0) continue;
       const days = this.byDay;
-      for (let x = 0; x < W; x++) if (days[(r * W + x) * BY_DAY + k]! > 0) out.push(Math.max(0, x + lo));
+      for (let x = 0; x < W; x++) if (days[(r * W + x) * BY_DAY + k]! > 0) out[n++] = Math.max(0, x + lo);
     }
+    out.length = n;
     return out;
   }
 
@@ -329,6 +342,7 @@ export class ResourceDelta {
     }
     this.forget(r);
     if (this.dry) return;
+    this.version[r]!++;
     for (let k = 0; k < BY_DAY; k++) {
       const dk = this.delta[k]!;
       if (dk === 0) continue;
@@ -458,6 +472,7 @@ export class ResourceDelta {
       }
     this.restoring = false;
     for (let i = 0; i < this.pendingCount; i++) {
+      this.version[this.pending[i]!]!++;
       this.forget(this.pending[i]!);
       this.isPending[this.pending[i]!] = 0;
     }

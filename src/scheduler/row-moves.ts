@@ -3,6 +3,8 @@ import type { Random } from './random.js';
 import { RowBuilder, rowView, type RowView } from './rows.js';
 import type { State } from './state.js';
 
+const NOWHERE: readonly number[] = [];
+
 /** Longest stretch of days a row move touches (runs of work are at most about a week). */
 const MAX_BLOCK = 7;
 
@@ -24,7 +26,7 @@ export class RowMoves {
   private planLength = 0;
   private readonly pairs: number[] = [];
   /** While a row is repaired: the days where it breaks a run or succession rule, to aim moves at. */
-  private readonly focus: number[] = [];
+  private focus: readonly number[] = NOWHERE;
 
   constructor(
     private readonly moves: Moves,
@@ -75,9 +77,9 @@ export class RowMoves {
     if (conflicted.size === 0 || this.rnd.next() >= 0.35) return this.random(this.rnd.int(c.R));
     // Someone breaking a rule: aimed at the days where they break it.
     const r = conflicted.at(this.rnd.int(conflicted.size));
-    this.state.brokenDays(r, this.focus);
+    this.focus = this.state.brokenDays(r);
     const moved = this.random(r);
-    this.focus.length = 0;
+    this.focus = NOWHERE;
     return moved;
   }
 
@@ -329,7 +331,7 @@ export class RowMoves {
       for (let step = 0; step < movesPerRow && state.resourceHard(r) > 0; step++) {
         if ((step & 255) === 0) {
           if (shouldStop()) break;
-          state.brokenDays(r, this.focus);
+          this.focus = state.brokenDays(r);
         }
         const temperature = 30 * (1 - step / movesPerRow) + 1;
         if (!this.random(r)) {
@@ -344,7 +346,7 @@ export class RowMoves {
       }
       if (state.resourceHard(r) > 0) left++;
     }
-    this.focus.length = 0;
+    this.focus = NOWHERE;
     return left;
   }
 }

@@ -183,9 +183,9 @@ export class State {
     return { hard: t[0]!, medium: t[1]!, soft: t[2]! };
   }
 
-  /** Days of r's row where a run or succession rule is broken (into `out`), for repairs to aim at. */
-  brokenDays(r: number, out: number[]): number[] {
-    return this.contract.brokenDays(r, out);
+  /** Days of r's row where a hard run or succession rule is broken, for repairs to aim at (read only). */
+  brokenDays(r: number): readonly number[] {
+    return this.contract.brokenDays(r);
   }
 
   resourceHard(r: number): number {

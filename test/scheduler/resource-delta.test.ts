@@ -134,7 +134,7 @@ function checkAgainstRecount(problem: Problem, seed: number, steps: number, ever
     const dayRules = ['minConsecutiveDays', 'minConsecutiveDaysOff', 'maxConsecutiveDays', 'succession'];
     const broken = full.constraints.some((b) => dayRules.includes(b.name) && b.penalty > 0);
     const named: number[] = [];
-    for (let r = 0; r < c.R; r++) named.push(...state.brokenDays(r, []));
+    for (let r = 0; r < c.R; r++) named.push(...state.brokenDays(r));
     expect(named.length > 0).toBe(broken);
     expect(named.every((x) => x >= 0 && x < c.H)).toBe(true);
   }
