@@ -27,6 +27,8 @@ export class RowMoves {
   private readonly pairs: number[] = [];
   /** While a row is repaired: the days where it breaks a run or succession rule, to aim moves at. */
   private focus: readonly number[] = NOWHERE;
+  /** The totals of a repair move judged without being made. */
+  private readonly judged = new Float64Array(3);
 
   constructor(
     private readonly moves: Moves,
@@ -334,7 +336,27 @@ export class RowMoves {
           this.focus = state.brokenDays(r);
         }
         const temperature = 30 * (1 - step / movesPerRow) + 1;
-        if (!this.random(r)) {
+        const moves = this.moves;
+        moves.deferring = state.canPeek;
+        const moved = this.random(r);
+        moves.deferring = false;
+        if (!moved) moves.proposed = 0;
+        // Judged without being made where it can be (as in the main search), made only when kept.
+        if (
+          moves.proposed > 0 &&
+          state.peek(moves.proposedSlots, moves.proposedTo, moves.proposed, this.judged, r)
+        ) {
+          const candidate = state.peekedHard + this.judged[1]! + this.judged[2]! * 1e-4;
+          const keep =
+            candidate <= current || this.rnd.next() < Math.exp((current - candidate) / temperature);
+          if (keep) moves.makeProposed();
+          moves.proposed = 0;
+          moves.commit();
+          if (keep) current = candidate;
+          continue;
+        }
+        moves.makeProposed();
+        if (!moved) {
           this.moves.commit();
           continue;
         }

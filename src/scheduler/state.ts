@@ -118,6 +118,8 @@ export class State {
   private readonly peekMarkR: Uint8Array;
   private readonly peekMarkD: Uint8Array;
   private readonly peekLevels = new Float64Array(3);
+  /** The hard level `peek` found for its `focus` person (unchanged when the move does not touch them). */
+  peekedHard = 0;
 
   constructor(readonly c: Compiled) {
     this.assign = Int32Array.from(c.initial);
@@ -251,13 +253,15 @@ export class State {
    * without making it: the moved shifts are counted in and out of the contract figures and taken back,
    * and nothing else changes. Most moves of a search are rejected, and making and undoing them was
    * half of its time. False when the move cannot be judged so (a person with an ineligible shift, or
-   * with two shifts on a day the move touches): make it instead.
+   * with two shifts on a day the move touches): make it instead. With a `focus` person, their hard
+   * level after the move is left in `peekedHard` (a row repair is judged by it).
    */
-  peek(slots: readonly number[], to: readonly number[], n: number, out: Float64Array): boolean {
+  peek(slots: readonly number[], to: readonly number[], n: number, out: Float64Array, focus = -1): boolean {
     const c = this.c;
     if (!this.canPeek || this.recording || !this.judgeable(slots, to, n, true)) return false;
     const people = this.peekPeople;
     const demands = this.peekDemands;
+    if (focus >= 0) this.peekedHard = this.resLevels[focus * 3]!;
     let np = 0;
     let nd = 0;
     this.contract.beginDry();
@@ -288,6 +292,7 @@ export class State {
         continue;
       }
       ok = this.contract.dryLevels(r, this.timelines[r]!, lv);
+      if (r === focus) this.peekedHard = lv[0]!;
       for (let q = 0; q < 3; q++) out[q] = out[q]! + lv[q]! - this.resLevels[r * 3 + q]!;
     }
     for (let i = 0; i < nd; i++) {

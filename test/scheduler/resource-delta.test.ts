@@ -193,11 +193,17 @@ function checkJudged(problem: Problem, seed: number, steps: number): { judged: n
     const moved = rnd.next() < 0.3 ? moves.swapBlock() : rows.any(0.3, 0.2);
     moves.deferring = false;
     if (!moved) moves.proposed = 0;
-    if (moves.proposed > 0 && state.peek(moves.proposedSlots, moves.proposedTo, moves.proposed, totals)) {
+    // Someone the move may touch, whose hard level after it a row repair reads.
+    const focus = rnd.int(c.R);
+    if (
+      moves.proposed > 0 &&
+      state.peek(moves.proposedSlots, moves.proposedTo, moves.proposed, totals, focus)
+    ) {
       judged++;
       expect(state.score()).toEqual(before);
       moves.makeProposed();
       expect(state.score()).toEqual({ hard: totals[0], medium: totals[1], soft: totals[2] });
+      expect(state.resourceHard(focus)).toBe(state.peekedHard);
     } else {
       if (moves.proposed > 0) refused++;
       moves.makeProposed();
