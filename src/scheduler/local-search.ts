@@ -77,6 +77,7 @@ export class LocalSearch {
   private readonly rowShare: number;
   private readonly relocate: number;
   private readonly fill: number;
+  private readonly request: number;
   /**
    * Late acceptance needs kicks from the best to leave a plateau; annealing does not, and going back
    * to the best every 20 moves a slot undid its exploration (Curtois Instances 5, 7, 8, 9, 11, 12,
@@ -101,6 +102,7 @@ export class LocalSearch {
     this.rowShare = this.blockShare + (rows ? (options.rows?.moves ?? 0) : 0);
     this.relocate = options.rows?.relocate ?? 0.3;
     this.fill = options.rows?.fill ?? 0;
+    this.request = options.rows?.request ?? 0;
     this.kicks = options.acceptance !== 'simulated-annealing';
   }
 
@@ -248,7 +250,7 @@ export class LocalSearch {
     return x < this.blockShare
       ? moves.swapBlock()
       : x < this.rowShare
-        ? this.p.rows!.any(this.relocate, this.fill)
+        ? this.p.rows!.any(this.relocate, this.fill, this.request)
         : x < 0.4
           ? moves.change()
           : x < 0.6

@@ -301,7 +301,14 @@ export interface SolveOptions {
    * give `moves` of the search's moves to moves on one person's row, of which `relocate` (default 0.3)
    * move someone's work onto a demand short of people. Off by default.
    */
-  rows?: { construct?: boolean; repairMoves?: number; moves?: number; relocate?: number; fill?: number };
+  rows?: {
+    construct?: boolean;
+    repairMoves?: number;
+    moves?: number;
+    relocate?: number;
+    fill?: number;
+    request?: number;
+  };
   /** Simulated annealing only: start and end temperatures in soft points (default 200 to 0.5). */
   annealing?: { startTemperature?: number; endTemperature?: number; hardWeight?: HardWeightSchedule };
   /** Stop once the best reaches hard 0 and medium 0 (good enough for a quick repair). */

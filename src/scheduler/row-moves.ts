@@ -27,6 +27,8 @@ export class RowMoves {
   private readonly pairs: number[] = [];
   /** While a row is repaired: the days where it breaks a run or succession rule, to aim moves at. */
   private focus: readonly number[] = NOWHERE;
+  /** Every shift-on request (person, day, shift type or -1), three numbers each, for `grant`. */
+  private readonly onRequests: Int32Array;
   /** The totals of a repair move judged without being made. */
   private readonly judged = new Float64Array(3);
 
@@ -34,7 +36,13 @@ export class RowMoves {
     private readonly moves: Moves,
     private readonly rnd: Random,
   ) {
-    this.view = rowView(moves.state.c);
+    const c = moves.state.c;
+    this.view = rowView(c);
+    const on: number[] = [];
+    c.requests.forEach((list, r) => {
+      for (const q of list) if (q.on && q.day >= 0 && q.day < c.H) on.push(r, q.day, q.type);
+    });
+    this.onRequests = Int32Array.from(on);
   }
 
   private get state(): State {
@@ -70,11 +78,15 @@ export class RowMoves {
     return x < 0.4 ? this.change(r) : x < 0.75 ? this.exchange(r) : this.setBlock(r);
   }
 
-  /** A move of the main search: a row move on someone, or (a share `relocateShare`) a relocation. */
-  any(relocateShare: number, fillShare = 0): boolean {
+  /**
+   * A move of the main search: a row move on someone, or (shares of the row moves) a relocation, a
+   * fill or a request granted.
+   */
+  any(relocateShare: number, fillShare = 0, requestShare = 0): boolean {
     const x = this.rnd.next();
     if (x < relocateShare) return this.relocate();
     if (x < relocateShare + fillShare) return this.fill();
+    if (x < relocateShare + fillShare + requestShare) return this.grant();
     const { conflicted, c } = this.state;
     if (conflicted.size === 0 || this.rnd.next() >= 0.35) return this.random(this.rnd.int(c.R));
     // Someone breaking a rule: aimed at the days where they break it.
@@ -162,7 +174,7 @@ export class RowMoves {
    * Single changes cannot do this where hours are at their contract limits.
    */
   relocate(): boolean {
-    const { c, assign } = this.state;
+    const { c } = this.state;
     const d = this.shortDemand();
     if (d < 0) return false;
     const list = c.eligible[d]!;
@@ -173,21 +185,60 @@ export class RowMoves {
       if (this.demandOn(x, c.day[d]!) < 0) r = x;
     }
     if (r < 0) return false;
+    const drop = this.dropDay(r, c.day[d]!);
+    if (drop < 0) return false;
+    this.planLength = 0;
+    this.step(drop, -1);
+    this.step(c.day[d]!, d);
+    return this.apply(r);
+  }
+
+  /**
+   * Grants a shift-on request not met: its person works the shift asked for that day, in place of what
+   * they had; one off that day gives up another day's work half the time, as a relocation does, so
+   * their hours need not grow. Single changes on a random day hardly ever land on a request.
+   */
+  grant(): boolean {
+    const c = this.state.c;
+    const n = this.onRequests.length / 3;
+    if (n === 0) return false;
+    const k = 3 * this.rnd.int(n);
+    const r = this.onRequests[k]!;
+    const x = this.onRequests[k + 1]!;
+    const type = this.onRequests[k + 2]!;
+    const cur = this.demandOn(r, x);
+    // Met already: an ordinary row move instead, so a rota with its requests met loses no moves.
+    if (cur >= 0 && (type < 0 || c.shiftType[cur] === type)) return this.random(this.rnd.int(c.R));
+    const v = this.view;
+    const first = v.dayStart[x]!;
+    const count = v.dayStart[x + 1]! - first;
+    let d = -1;
+    for (let i = 0, at = this.rnd.int(count); i < count && d < 0; i++) {
+      const e = v.dayDemands[first + ((at + i) % count)]!;
+      if ((type < 0 || c.shiftType[e] === type) && !c.flags[r * c.D + e]) d = e;
+    }
+    if (d < 0) return false;
+    this.planLength = 0;
+    this.step(x, d);
+    if (cur < 0 && this.rnd.next() < 0.5) {
+      const drop = this.dropDay(r, x);
+      if (drop >= 0) this.step(drop, -1);
+    }
+    return this.apply(r);
+  }
+
+  /** A day other than x that r works, preferably one whose demand has more people than it needs; or -1. */
+  private dropDay(r: number, x: number): number {
+    const c = this.state.c;
     const tl = this.state.timelines[r]!;
     let drop = -1;
     for (let tries = 0; tries < 6 && tl.length > 0; tries++) {
       const e = tl[this.rnd.int(tl.length)]!;
-      if (e >= c.D || c.day[e] === c.day[d]) continue;
-      drop = e;
-      let n = 0;
-      for (let s = c.slotStart[e]!; s < c.slotStart[e + 1]!; s++) if (assign[s]! >= 0) n++;
-      if (n > c.required[e]!) break;
+      if (e >= c.D || c.day[e] === x) continue;
+      drop = c.day[e]!;
+      if (this.state.headcount(e) > c.required[e]!) break;
     }
-    if (drop < 0) return false;
-    this.planLength = 0;
-    this.step(c.day[drop]!, -1);
-    this.step(c.day[d]!, d);
-    return this.apply(r);
+    return drop;
   }
 
   /** A demand short of people, found from its empty slots (a few tries), or -1. */

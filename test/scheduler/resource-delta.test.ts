@@ -122,7 +122,7 @@ function checkAgainstRecount(problem: Problem, seed: number, steps: number, ever
     else if (x < 0.25) moves.swap();
     else if (x < 0.35) moves.chain();
     else if (x < 0.5) moves.swapBlock();
-    else if (x < 0.8) rows.any(0.3, 0.2);
+    else if (x < 0.8) rows.any(0.3, 0.2, 0.2);
     else if (c.S > 0) state.setSlot(rnd.int(c.S), rnd.int(c.R + 1) - 1);
     if (rnd.next() < 0.3) moves.rollback();
     else moves.commit();
@@ -190,7 +190,7 @@ function checkJudged(problem: Problem, seed: number, steps: number): { judged: n
   for (let k = 0; k < steps; k++) {
     const before = state.score();
     moves.deferring = true;
-    const moved = rnd.next() < 0.3 ? moves.swapBlock() : rows.any(0.3, 0.2);
+    const moved = rnd.next() < 0.3 ? moves.swapBlock() : rows.any(0.3, 0.2, 0.2);
     moves.deferring = false;
     if (!moved) moves.proposed = 0;
     // Someone the move may touch, whose hard level after it a row repair reads.
@@ -251,5 +251,51 @@ describe('moves judged without being made', () => {
     const dir = resolve(import.meta.dirname, '..', '..', 'bench', 'data', 'curtois', 'instances');
     const instance = parseCurtois(readFileSync(join(dir, 'Instance3.txt'), 'utf8'));
     expect(checkJudged(curtoisToProblem(instance), 5, 3000).judged).toBeGreaterThan(500);
+  });
+});
+
+describe('granting a shift-on request', () => {
+  it('puts its person on the shift asked for, in place of their day off or other shift', () => {
+    const demands: Demand[] = [];
+    for (let day = 0; day < 7; day++)
+      TYPES.forEach((type, t) => {
+        const start = T0 + day * DAY + HOURS[t]! * HOUR;
+        demands.push({
+          id: `d${day}-${type}`,
+          start,
+          end: start + 8 * HOUR,
+          day,
+          location: 'ward',
+          region: 'ward',
+          required: 1,
+          shiftType: type,
+        });
+      });
+    const person = (id: string, day: number): Resource => ({
+      id,
+      regions: ['ward'],
+      contract: { daysOff: 'none', minRestMinutes: 0 },
+      requests: [{ day, shiftType: 'late', kind: 'on', weight: 5 }],
+    });
+    const problem: Problem = {
+      resources: [person('works-early', 3), person('off', 5)],
+      demands,
+      horizonDays: 7,
+      weights: curtoisWeights(),
+      assignments: { 'd3-early': ['works-early'] },
+    };
+    const c = compile(problem, { forSearch: true });
+    const state = new State(c);
+    const rows = new RowMoves(new Moves(state, createRandom(1)), createRandom(2));
+    const lateOn = (day: number) => c.demandIds.indexOf(`d${day}-late`);
+    const met = () => state.demandOn(0, 3) === lateOn(3) && state.demandOn(1, 5) === lateOn(5);
+    // A request found met gives way to an ordinary row move, which may undo another: until both hold.
+    let tries = 0;
+    for (; tries < 100 && !met(); tries++) {
+      rows.grant();
+      rows['moves'].commit();
+    }
+    expect(tries).toBeLessThan(100);
+    expect(state.score()).toEqual(recount(c, state.assign).score);
   });
 });
