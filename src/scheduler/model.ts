@@ -299,7 +299,9 @@ export interface SolveOptions {
    * keeps their contract before the slot-by-slot construction, repair rows that break a hard rule with
    * this many row moves each (after construction, when the search is stuck infeasible, and at the end),
    * give `moves` of the search's moves to moves on one person's row, of which `relocate` (default 0.3)
-   * move someone's work onto a demand short of people. Off by default.
+   * move someone's work onto a demand short of people, `fill` (default 0) put someone on a demand
+   * short of people in place of their day's work, and `request` (default 0) grant a shift-on request
+   * not met. Off by default.
    */
   rows?: {
     construct?: boolean;
