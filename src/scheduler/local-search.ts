@@ -128,7 +128,6 @@ export class LocalSearch {
     const { stats, current, stuckLimit, unimprovedLimit } = this;
     const { state, moves, rnd, acceptor, deadline, maxMoves } = this.p;
     const repairing = this.p.rows !== undefined && this.repairMoves > 0;
-    const peeking = state.canPeek;
     let sinceFeasible = 0;
     let sinceKick = 0;
     for (;;) {
@@ -162,19 +161,12 @@ export class LocalSearch {
         sinceKick = 0;
         continue;
       }
-      moves.deferring = peeking;
-      const moved = this.randomMove();
-      moves.deferring = false;
-      if (!moved) moves.proposed = 0;
+      moves.defer();
+      const moved = moves.undefer(this.randomMove());
       // A proposed move is judged without being made, and made only when kept.
-      if (
-        moves.proposed > 0 &&
-        state.peek(moves.proposedSlots, moves.proposedTo, moves.proposed, this.candidate)
-      ) {
+      if (moves.judge(this.candidate)) {
         const keep = acceptor.accept(current, this.candidate, this.progress(), rnd);
-        if (keep) moves.makeProposed();
-        moves.proposed = 0;
-        moves.commit();
+        moves.settle(keep);
         if (keep && this.kept()) break;
         continue;
       }

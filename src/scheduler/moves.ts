@@ -68,6 +68,35 @@ export class Moves {
     }
   }
 
+  /** Starts a move whose changes are proposed rather than made, where the state can judge them. */
+  defer(): void {
+    this.deferring = this.state.canPeek;
+  }
+
+  /** Ends proposing (a move that did nothing proposes nothing); returns `moved`. */
+  undefer(moved: boolean): boolean {
+    this.deferring = false;
+    if (!moved) this.proposed = 0;
+    return moved;
+  }
+
+  /**
+   * The totals the proposed move would give (into `out`, `State.peek`); false when nothing is proposed
+   * or it cannot be judged without being made (then `makeProposed`).
+   */
+  judge(out: Float64Array, focus = -1): boolean {
+    return (
+      this.proposed > 0 && this.state.peek(this.proposedSlots, this.proposedTo, this.proposed, out, focus)
+    );
+  }
+
+  /** Ends a judged move: made when kept, forgotten otherwise. */
+  settle(keep: boolean): void {
+    if (keep) this.makeProposed();
+    this.proposed = 0;
+    this.commit();
+  }
+
   /** Makes the proposed changes (the move was judged good, or could not be judged without them). */
   makeProposed(): void {
     const n = this.proposed;

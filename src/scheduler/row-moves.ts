@@ -5,6 +5,14 @@ import type { State } from './state.js';
 
 const NOWHERE: readonly number[] = [];
 
+/**
+ * A row repair's score: the row's hard level, then unfilled cover (medium), so a row is not repaired by
+ * leaving a family without anyone, then the soft total to break ties.
+ */
+function rowScore(hard: number, totals: Float64Array): number {
+  return hard + totals[1]! + totals[2]! * 1e-4;
+}
+
 /** Longest stretch of days a row move touches (runs of work are at most about a week). */
 const MAX_BLOCK = 7;
 
@@ -378,9 +386,7 @@ export class RowMoves {
     for (let i = 0; i < state.conflicted.size; i++) rows.push(state.conflicted.at(i));
     let left = 0;
     for (const r of rows) {
-      // Unfilled cover (medium) counts too, so a row is not repaired by leaving a family without anyone.
-      const rowScore = (): number => state.resourceHard(r) + state.totals[1]! + state.totals[2]! * 1e-4;
-      let current = rowScore();
+      let current = rowScore(state.resourceHard(r), state.totals);
       for (let step = 0; step < movesPerRow && state.resourceHard(r) > 0; step++) {
         if ((step & 255) === 0) {
           if (shouldStop()) break;
@@ -388,34 +394,23 @@ export class RowMoves {
         }
         const temperature = 30 * (1 - step / movesPerRow) + 1;
         const moves = this.moves;
-        moves.deferring = state.canPeek;
-        const moved = this.random(r);
-        moves.deferring = false;
-        if (!moved) moves.proposed = 0;
+        moves.defer();
+        const moved = moves.undefer(this.random(r));
         // Judged without being made where it can be (as in the main search), made only when kept.
-        if (
-          moves.proposed > 0 &&
-          state.peek(moves.proposedSlots, moves.proposedTo, moves.proposed, this.judged, r)
-        ) {
-          const candidate = state.peekedHard + this.judged[1]! + this.judged[2]! * 1e-4;
-          const keep =
-            candidate <= current || this.rnd.next() < Math.exp((current - candidate) / temperature);
-          if (keep) moves.makeProposed();
-          moves.proposed = 0;
-          moves.commit();
-          if (keep) current = candidate;
-          continue;
-        }
-        moves.makeProposed();
+        const judged = moves.judge(this.judged, r);
+        if (!judged) moves.makeProposed();
         if (!moved) {
-          this.moves.commit();
+          moves.commit();
           continue;
         }
-        const candidate = rowScore();
-        if (candidate <= current || this.rnd.next() < Math.exp((current - candidate) / temperature)) {
-          this.moves.commit();
-          current = candidate;
-        } else this.moves.rollback();
+        const candidate = judged
+          ? rowScore(state.peekedHard, this.judged)
+          : rowScore(state.resourceHard(r), state.totals);
+        const keep = candidate <= current || this.rnd.next() < Math.exp((current - candidate) / temperature);
+        if (judged) moves.settle(keep);
+        else if (keep) moves.commit();
+        else moves.rollback();
+        if (keep) current = candidate;
       }
       if (state.resourceHard(r) > 0) left++;
     }

@@ -299,10 +299,7 @@ export class State {
       const d = demands[i]!;
       this.peekMarkD[d] = 0;
       if (!ok) continue;
-      const h = this.heads[d]!;
-      let count = this.peopleBySize[h];
-      if (!count) count = this.peopleBySize[h] = Array.from({ length: h }, () => 0);
-      scorePart(c, this.demandRules, d, count, lv);
+      scorePart(c, this.demandRules, d, this.arrayOf(this.heads[d]!), lv);
       for (let q = 0; q < 3; q++) out[q] = out[q]! + lv[q]! - this.demLevels[d * 3 + q]!;
     }
     // Taken back in reverse, so each count returns to what it was.
@@ -482,11 +479,16 @@ export class State {
     else this.conflictedSet.delete(r);
   }
 
+  /**
+   * A reused array of length n, to hand a demand's people (or, for rules that only count them, its head
+   * count) to its rules: shortening one array is a call into the runtime.
+   */
+  private arrayOf(n: number): number[] {
+    return (this.peopleBySize[n] ??= Array.from({ length: n }, () => 0));
+  }
+
   private rescoreDemand(d: number): void {
-    // An array of the right length, filled in place: shortening one array is a call into the runtime.
-    const n = this.heads[d]!;
-    let people = this.peopleBySize[n];
-    if (!people) people = this.peopleBySize[n] = Array.from({ length: n }, () => 0);
+    const people = this.arrayOf(this.heads[d]!);
     scorePart(this.c, this.demandRules, d, this.headsOnly ? people : this.peopleOf(d, people), levels);
     this.apply(this.demLevels, d * 3);
   }
