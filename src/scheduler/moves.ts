@@ -312,9 +312,29 @@ export class Moves {
     const length = 1 + rnd.int(Math.min(7, c.H));
     const from = rnd.int(c.H - length + 1);
     const to = from + length;
+    return this.exchange(
+      r1,
+      r2,
+      this.blockSlots(r1, from, to, this.mine),
+      this.blockSlots(r2, from, to, this.theirs),
+    );
+  }
+
+  /**
+   * Exchanges two people's work on two days apart, x and y (each takes the other's shifts there): where
+   * one works x and the other y, a shift moves each way and neither's workload changes, which a block
+   * swap of consecutive days cannot do.
+   */
+  swapDays(r1: number, r2: number, x: number, y: number): boolean {
+    const mine = this.daySlots(r1, y, this.mine, this.daySlots(r1, x, this.mine, 0));
+    const theirs = this.daySlots(r2, y, this.theirs, this.daySlots(r2, x, this.theirs, 0));
+    return this.exchange(r1, r2, mine, theirs);
+  }
+
+  /** r1 takes r2's slots in `theirs` and r2 takes r1's in `mine` (a count of -1: a slot may not move). */
+  private exchange(r1: number, r2: number, mineCount: number, theirCount: number): boolean {
+    const c = this.state.c;
     const { mine, theirs } = this;
-    const mineCount = this.blockSlots(r1, from, to, mine);
-    const theirCount = this.blockSlots(r2, from, to, theirs);
     if (mineCount < 0 || theirCount < 0) return false;
     for (let i = 0; i < mineCount; i++) if (c.flags[r2 * c.D + c.slotDemand[mine[i]!]!]) return false;
     for (let i = 0; i < theirCount; i++) if (c.flags[r1 * c.D + c.slotDemand[theirs[i]!]!]) return false;
@@ -346,6 +366,21 @@ export class Moves {
     let n = 0;
     const tl = this.state.timelines[r]!;
     for (let i = firstFrom(tl, c.day, from); i < tl.length && c.day[tl[i]!]! < to; i++) {
+      const e = tl[i]!;
+      if (e >= c.D) continue;
+      const slot = this.slotIn(e, r);
+      if (slot < 0) return -1;
+      out[n++] = slot;
+    }
+    return n;
+  }
+
+  /** Appends r's slots on day x to `out` from `n` (x < 0: none); the new count, or -1 (as `blockSlots`). */
+  private daySlots(r: number, x: number, out: number[], n: number): number {
+    if (n < 0 || x < 0) return n;
+    const c = this.state.c;
+    const tl = this.state.timelines[r]!;
+    for (let i = firstFrom(tl, c.day, x); i < tl.length && c.day[tl[i]!] === x; i++) {
       const e = tl[i]!;
       if (e >= c.D) continue;
       const slot = this.slotIn(e, r);

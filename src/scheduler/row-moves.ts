@@ -39,6 +39,11 @@ export class RowMoves {
   private readonly onRequests: Int32Array;
   /** The totals of a repair move judged without being made. */
   private readonly judged = new Float64Array(3);
+  /**
+   * Share of fills where, when the one filling leaves another shift that day, someone off takes it
+   * (`handOn`). Curtois Instances 6, 8, 9 at 6M moves, seeds 1-12: mean gap 10.2% without, 9.4% with.
+   */
+  handOnShare = 0.5;
 
   constructor(
     private readonly moves: Moves,
@@ -203,8 +208,11 @@ export class RowMoves {
 
   /**
    * Grants a shift-on request not met: its person works the shift asked for that day, in place of what
-   * they had; one off that day gives up another day's work half the time, as a relocation does, so
-   * their hours need not grow. Single changes on a random day hardly ever land on a request.
+   * they had. Mostly by exchanging the day with someone on that shift (`grantBySwap`, cover and hours
+   * kept); where no exchange can be made, on their own row, where one off that day gives up another
+   * day's work half the time, as a relocation does, so their hours need not grow. Single changes on a
+   * random day hardly ever land on a request. Curtois Instances 6, 8, 9 at 6M moves, seeds 1-6: mean
+   * gap 13.1% without the exchange, 9.8% with it (Instance9 503 -> 480 on average).
    */
   grant(): boolean {
     const c = this.state.c;
@@ -226,6 +234,7 @@ export class RowMoves {
       if ((type < 0 || c.shiftType[e] === type) && !c.flags[r * c.D + e]) d = e;
     }
     if (d < 0) return false;
+    if (this.grantBySwap(r, x, d, cur)) return true;
     this.planLength = 0;
     this.step(x, d);
     if (cur < 0 && this.rnd.next() < 0.5) {
@@ -233,6 +242,32 @@ export class RowMoves {
       if (drop >= 0) this.step(drop, -1);
     }
     return this.apply(r);
+  }
+
+  /**
+   * Grants r's request for demand d on day x by exchanging day x with someone on d, so its cover stays;
+   * where r was off that day, the other takes a day of r's work on which they are off, so neither's
+   * hours change either.
+   */
+  private grantBySwap(r: number, x: number, d: number, cur: number): boolean {
+    const { c, assign } = this.state;
+    const first = c.slotStart[d]!;
+    const n = c.slotStart[d + 1]! - first;
+    let q = -1;
+    for (let i = 0, at = this.rnd.int(n); i < n && q < 0; i++) {
+      const who = assign[first + ((at + i) % n)]!;
+      if (who >= 0 && who !== r) q = who;
+    }
+    if (q < 0) return false;
+    let y = -1;
+    if (cur < 0) {
+      const tl = this.state.timelines[r]!;
+      for (let tries = 0; tries < 6 && y < 0 && tl.length > 0; tries++) {
+        const e = tl[this.rnd.int(tl.length)]!;
+        if (e < c.D && c.day[e] !== x && this.demandOn(q, c.day[e]!) < 0) y = c.day[e]!;
+      }
+    }
+    return this.moves.swapDays(r, q, x, y);
   }
 
   /** A day other than x that r works, preferably one whose demand has more people than it needs; or -1. */
@@ -268,10 +303,34 @@ export class RowMoves {
     const list = c.eligible[d]!;
     if (list.length === 0) return false;
     const r = list[this.rnd.int(list.length)]!;
-    if (this.demandOn(r, c.day[d]!) === d) return false;
+    const cur = this.demandOn(r, c.day[d]!);
+    if (cur === d) return false;
+    if (cur >= 0 && this.rnd.next() < this.handOnShare && this.handOn(r, cur, d)) return true;
     this.planLength = 0;
     this.step(c.day[d]!, d);
     return this.apply(r);
+  }
+
+  /**
+   * r leaves `cur` for the short demand d of the same day, and someone off that day takes r's place on
+   * `cur`, so the cover gained is not lost again: the person with hours to spare need not be one who
+   * may work d.
+   */
+  private handOn(r: number, cur: number, d: number): boolean {
+    const c = this.state.c;
+    const list = c.eligible[cur]!;
+    const x = c.day[d]!;
+    let q = -1;
+    for (let tries = 0; tries < 8 && q < 0; tries++) {
+      const who = list[this.rnd.int(list.length)]!;
+      if (this.demandOn(who, x) < 0) q = who;
+    }
+    const left = q < 0 ? -1 : this.moves.slotIn(cur, r);
+    const taken = left < 0 ? -1 : this.emptySlot(d);
+    if (taken < 0) return false;
+    this.moves.propose(left, q);
+    this.moves.propose(taken, r);
+    return true;
   }
 
   /** Carries out the plan (pairs of day, demand or -1): first every removal, then every placement. */

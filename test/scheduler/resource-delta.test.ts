@@ -293,3 +293,65 @@ describe('granting a shift-on request', () => {
     expect(state.score()).toEqual(recount(c, state.assign).score);
   });
 });
+
+describe('moves that keep the cover while they change who works', () => {
+  const nurse = (id: string, more: Partial<Resource> = {}): Resource => ({
+    id,
+    regions: ['ward'],
+    contract: { daysOff: 'none', minRestMinutes: 0 },
+    ...more,
+  });
+  const setUp = (problem: Problem) => {
+    const c = compile(problem, { forSearch: true });
+    const state = new State(c);
+    const moves = new Moves(state, createRandom(1));
+    const rows = new RowMoves(moves, createRandom(2));
+    const on = (r: number, day: number) => {
+      const d = state.demandOn(r, day);
+      return d < 0 ? 'off' : c.demandIds[d]!;
+    };
+    return { c, state, moves, rows, on };
+  };
+
+  it('grant a request by exchanging days with the one on the shift asked for', () => {
+    const { c, state, moves, rows, on } = setUp({
+      resources: [
+        nurse('asks', { requests: [{ day: 3, shiftType: 'late', kind: 'on', weight: 5 }] }),
+        nurse('on-the-late'),
+      ],
+      demands: wardDemands(7, (day, t) => ({
+        required: (day === 3 && t === 1) || (day === 1 && t === 0) ? 1 : 0,
+      })),
+      horizonDays: 7,
+      weights: curtoisWeights(),
+      assignments: { 'd1-early': ['asks'], 'd3-late': ['on-the-late'] },
+    });
+    const before = state.score();
+    expect(rows.grant()).toBe(true);
+    moves.commit();
+    // Each keeps one shift and every shift keeps its person: only the request's penalty goes.
+    expect([on(0, 3), on(0, 1), on(1, 3), on(1, 1)]).toEqual(['d3-late', 'off', 'off', 'd1-early']);
+    expect(state.score().medium).toBe(before.medium);
+    expect(state.score().soft).toBeLessThan(before.soft);
+    expect(state.score()).toEqual(recount(c, state.assign).score);
+  });
+
+  it('fill a short shift with someone who leaves theirs to one who was off', () => {
+    const { c, state, moves, rows, on } = setUp({
+      resources: [nurse('night-trained', { skills: ['nights'] }), nurse('days-only')],
+      demands: wardDemands(1, (_, t) => ({
+        required: t === 1 ? 0 : 1,
+        ...(t === 2 ? { skills: ['nights'] } : {}),
+      })),
+      horizonDays: 1,
+      weights: curtoisWeights(),
+      assignments: { 'd0-early': ['night-trained'] },
+    });
+    rows.handOnShare = 1;
+    expect(rows.fill()).toBe(true);
+    moves.commit();
+    expect([on(0, 0), on(1, 0)]).toEqual(['d0-night', 'd0-early']);
+    expect(state.score().medium).toBe(0);
+    expect(state.score()).toEqual(recount(c, state.assign).score);
+  });
+});
