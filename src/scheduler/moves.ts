@@ -321,13 +321,18 @@ export class Moves {
   }
 
   /**
-   * Exchanges two people's work on two days apart, x and y (each takes the other's shifts there): where
+   * Exchanges two people's work on day x and, unless it is -1, day y (each takes the other's shifts
+   * there): where
    * one works x and the other y, a shift moves each way and neither's workload changes, which a block
    * swap of consecutive days cannot do.
    */
   swapDays(r1: number, r2: number, x: number, y: number): boolean {
-    const mine = this.daySlots(r1, y, this.mine, this.daySlots(r1, x, this.mine, 0));
-    const theirs = this.daySlots(r2, y, this.theirs, this.daySlots(r2, x, this.theirs, 0));
+    let mine = this.blockSlots(r1, x, x + 1, this.mine);
+    let theirs = this.blockSlots(r2, x, x + 1, this.theirs);
+    if (y >= 0) {
+      mine = this.blockSlots(r1, y, y + 1, this.mine, mine);
+      theirs = this.blockSlots(r2, y, y + 1, this.theirs, theirs);
+    }
     return this.exchange(r1, r2, mine, theirs);
   }
 
@@ -358,29 +363,14 @@ export class Moves {
   }
 
   /**
-   * r's slots on demands of days [from, to), written from the start of `out` (which keeps its storage
-   * between moves): how many, or -1 when one of them may not move.
+   * r's slots on demands of days [from, to), written into `out` from index n (`out` keeps its storage
+   * between moves): the count so far, or -1 when one of them may not move (or n was -1 already).
    */
-  private blockSlots(r: number, from: number, to: number, out: number[]): number {
+  private blockSlots(r: number, from: number, to: number, out: number[], n = 0): number {
+    if (n < 0) return n;
     const c = this.state.c;
-    let n = 0;
     const tl = this.state.timelines[r]!;
     for (let i = firstFrom(tl, c.day, from); i < tl.length && c.day[tl[i]!]! < to; i++) {
-      const e = tl[i]!;
-      if (e >= c.D) continue;
-      const slot = this.slotIn(e, r);
-      if (slot < 0) return -1;
-      out[n++] = slot;
-    }
-    return n;
-  }
-
-  /** Appends r's slots on day x to `out` from `n` (x < 0: none); the new count, or -1 (as `blockSlots`). */
-  private daySlots(r: number, x: number, out: number[], n: number): number {
-    if (n < 0 || x < 0) return n;
-    const c = this.state.c;
-    const tl = this.state.timelines[r]!;
-    for (let i = firstFrom(tl, c.day, x); i < tl.length && c.day[tl[i]!] === x; i++) {
       const e = tl[i]!;
       if (e >= c.D) continue;
       const slot = this.slotIn(e, r);
