@@ -78,6 +78,7 @@ export class LocalSearch {
   private readonly relocate: number;
   private readonly fill: number;
   private readonly request: number;
+  private readonly replan: number;
   /**
    * Late acceptance needs kicks from the best to leave a plateau; annealing does not, and going back
    * to the best every 20 moves a slot undid its exploration (Curtois Instances 5, 7, 8, 9, 11, 12,
@@ -103,6 +104,7 @@ export class LocalSearch {
     this.relocate = options.rows?.relocate ?? 0.3;
     this.fill = options.rows?.fill ?? 0;
     this.request = options.rows?.request ?? 0;
+    this.replan = options.rows?.replan ?? 0;
     this.kicks = options.acceptance !== 'simulated-annealing';
   }
 
@@ -201,6 +203,7 @@ export class LocalSearch {
   finish(): void {
     const { state, rows, deadline } = this.p;
     restore(state, this.bestAssign);
+    if (this.options.rows?.polish && rows?.planner && state.totals[0] === 0) this.polish();
     if (rows && this.repairMoves > 0 && state.totals[0]! > 0) {
       // With a time limit, rounds go on while time is left (Instance22 at 60 s: one round left a broken
       // rule and 4 s unused); without one, a single round.
@@ -216,6 +219,41 @@ export class LocalSearch {
     }
     this.stats.elapsedMs = deadline.elapsed();
     this.report(true);
+  }
+
+  /**
+   * Each person's row in turn becomes their best against everyone else's (`RowMoves.replan`), kept when
+   * the rota's score improves, until a round improves nothing: the annealing's cold end leaves rows
+   * that one person alone could still better (Curtois Instance16: weekends half worked).
+   */
+  private polish(): void {
+    const { state, moves, rows, rnd, c } = this.p;
+    const judged = this.candidate;
+    const before = new Float64Array(3);
+    for (let improved = true; improved && !this.p.deadline.cancelled;) {
+      improved = false;
+      const first = rnd.int(c.R);
+      for (let i = 0; i < c.R; i++) {
+        before.set(state.totals);
+        moves.defer();
+        const moved = moves.undefer(rows!.replan((first + i) % c.R));
+        let keep: boolean;
+        if (moves.judge(judged)) {
+          keep = lexLess(judged, before);
+          moves.settle(keep);
+        } else {
+          moves.makeProposed();
+          keep = moved && lexLess(state.totals, before);
+          if (keep) moves.commit();
+          else moves.rollback();
+        }
+        improved ||= keep;
+      }
+    }
+    if (lexLess(state.totals, this.best)) {
+      this.best.set(state.totals);
+      this.bestAssign.set(state.assign);
+    }
   }
 
   /**
@@ -237,7 +275,9 @@ export class LocalSearch {
   }
 
   private randomMove(): boolean {
-    const { moves, rnd } = this.p;
+    const { moves, rnd, rows } = this.p;
+    if (this.replan > 0 && rows?.planner && rows.planner.work <= this.replan * this.stats.moves)
+      return rows.replan(rnd.int(this.p.c.R));
     const x = rnd.next();
     return x < this.blockShare
       ? moves.swapBlock()

@@ -301,7 +301,9 @@ export interface SolveOptions {
    * give `moves` of the search's moves to moves on one person's row, of which `relocate` (default 0.3)
    * move someone's work onto a demand short of people, `fill` (default 0) put someone on a demand
    * short of people in place of their day's work, and `request` (default 0) grant a shift-on request
-   * not met. Off by default.
+   * not met. `replan` (default 0) gives whole-row planning (`RowPlanner`, where every active rule is one
+   * it keeps) that many planner states per move tried, and `polish` plans each row in turn at the end
+   * of the search, keeping each plan that improves the score, until none does. Off by default.
    */
   rows?: {
     construct?: boolean;
@@ -310,6 +312,8 @@ export interface SolveOptions {
     relocate?: number;
     fill?: number;
     request?: number;
+    replan?: number;
+    polish?: boolean;
   };
   /** Simulated annealing only: start and end temperatures in soft points (default 200 to 0.5). */
   annealing?: { startTemperature?: number; endTemperature?: number; hardWeight?: HardWeightSchedule };

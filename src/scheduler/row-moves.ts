@@ -1,5 +1,6 @@
 import type { Moves } from './moves.js';
 import type { Random } from './random.js';
+import { RowPlanner } from './row-plan.js';
 import { RowBuilder, rowView, type RowView } from './rows.js';
 import type { State } from './state.js';
 
@@ -44,6 +45,8 @@ export class RowMoves {
    * (`handOn`). Curtois Instances 6, 8, 9 at 6M moves, seeds 1-12: mean gap 10.2% without, 9.4% with.
    */
   handOnShare = 0.5;
+  /** Plans a person's whole row at its best against everyone else's work, where the rules allow. */
+  readonly planner: RowPlanner | undefined;
 
   constructor(
     private readonly moves: Moves,
@@ -56,6 +59,7 @@ export class RowMoves {
       for (const q of list) if (q.on && q.day >= 0 && q.day < c.H) on.push(r, q.day, q.type);
     });
     this.onRequests = Int32Array.from(on);
+    this.planner = RowPlanner.for(c, this.view);
   }
 
   private get state(): State {
@@ -119,6 +123,15 @@ export class RowMoves {
     if (this.focus.length === 0 || this.rnd.next() < 0.3) return this.rnd.int(last + 1);
     const at = this.focus[this.rnd.int(this.focus.length)]! + this.rnd.int(7) - 3 - this.rnd.int(length);
     return Math.max(0, Math.min(last, at));
+  }
+
+  /** r's whole row becomes the planner's best against everyone else's work (false: none planned). */
+  replan(r: number): boolean {
+    const p = this.planner;
+    if (!p || !p.plan(this.state, r)) return false;
+    this.planLength = 0;
+    for (let x = 0; x < this.state.c.H; x++) this.step(x, p.row[x]!);
+    return this.apply(r);
   }
 
   /** Day x of r's row takes another value: off or a demand of that day it may work. */

@@ -54,7 +54,23 @@ export function solveCurtoisWithCore(
     // seeds 1-2 at 12M moves, Instance17 6,380 -> 6,232, 18 5,662 -> 5,478, 20 8,832 -> 8,384, 21
     // 25,237 -> 24,826 on average; Instances 5, 8, 9, 12 at 4M moves, seeds 1-3, 12.8% without and
     // 13.2% with (within the seeds' spread).
-    rows: { construct: true, repairMoves: 20_000, moves: 0.75, relocate: 0.4, fill: 0.15, request: 0.1 },
+    // Whole rows planned at their best against everyone else's work (`RowPlanner`): on the 8- and
+    // 12-week horizons a share of the search's work (150 planner states per move tried), where the
+    // annealing has few moves per day and person and left weekends half worked, though every weekend day
+    // is short (15 s, seed 1: Instance16 4,290 -> 3,761, 17 6,762 -> 6,364); on the 4- and 6-week ones
+    // it cost more than it gave (Instance13 2,513 -> 3,139, 14 1,513 -> 1,606, 15 4,959 -> 5,522; at 6M
+    // moves a plan every 7,000 moves left Instances 6, 8, 9 no better). Every instance gets the polish:
+    // each row planned in turn at the end until none improves.
+    rows: {
+      construct: true,
+      repairMoves: 20_000,
+      moves: 0.75,
+      relocate: 0.4,
+      fill: 0.15,
+      request: 0.1,
+      replan: instance.horizonDays >= 56 ? 150 : 0,
+      polish: true,
+    },
     blockMoves: 0.25,
     ...options,
     progressEveryMs: options.progressEveryMs ?? 50,
