@@ -227,16 +227,17 @@ export class LocalSearch {
    * that one person alone could still better (Curtois Instance16: weekends half worked).
    */
   private polish(): void {
-    const { state, moves, rows, rnd, c } = this.p;
+    const { state, moves, rows, rnd } = this.p;
     const judged = this.candidate;
     const before = new Float64Array(3);
     for (let improved = true; improved && !this.p.deadline.cancelled;) {
       improved = false;
-      const first = rnd.int(c.R);
-      for (let i = 0; i < c.R; i++) {
+      const people = rows!.planner!.people;
+      const first = rnd.int(people.length);
+      for (let i = 0; i < people.length; i++) {
         before.set(state.totals);
         moves.defer();
-        const moved = moves.undefer(rows!.replan((first + i) % c.R));
+        const moved = moves.undefer(rows!.replan(people[(first + i) % people.length]!));
         let keep: boolean;
         if (moves.judge(judged)) {
           keep = lexLess(judged, before);
@@ -276,8 +277,9 @@ export class LocalSearch {
 
   private randomMove(): boolean {
     const { moves, rnd, rows } = this.p;
-    if (this.replan > 0 && rows?.planner && rows.planner.work <= this.replan * this.stats.moves)
-      return rows.replan(rnd.int(this.p.c.R));
+    const planner = rows?.planner;
+    if (this.replan > 0 && planner && planner.work <= this.replan * this.stats.moves)
+      return rows!.replan(planner.people[rnd.int(planner.people.length)]!);
     const x = rnd.next();
     return x < this.blockShare
       ? moves.swapBlock()

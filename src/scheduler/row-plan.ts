@@ -54,6 +54,9 @@ export class RowPlanner {
   readonly row: Int32Array;
   private readonly dayCost: Float64Array;
   private asked = new Float64Array(0);
+  /** The people whose rows have few enough states to plan (`MAX_CELLS`). */
+  readonly people: Int32Array;
+  private readonly plannable: Uint8Array;
   /** States tried so far, over every plan (for a caller that budgets the planner's share of the work). */
   work = 0;
   /** Added to every demand of a shift type while a row is priced into its caps. */
@@ -82,6 +85,11 @@ export class RowPlanner {
     for (let d = 0; d < c.D; d++)
       step = Math.max(step, c.underWeight[d]! * this.wUnder, c.overWeight[d]! * this.wOver);
     this.priceStep = step;
+    const people: number[] = [];
+    for (let r = 0; r < c.R; r++) if (this.shape(r).S * c.H <= MAX_CELLS) people.push(r);
+    this.people = Int32Array.from(people);
+    this.plannable = new Uint8Array(c.R);
+    for (const r of people) this.plannable[r] = 1;
     this.dayCost = new Float64Array(c.D);
   }
 
@@ -95,7 +103,8 @@ export class RowPlanner {
     if (c.contract.some((k) => k.weekendWindowWeeks !== undefined)) return undefined;
     if (c.weekendsBefore.some((w) => w.length > 0)) return undefined;
     if (c.shiftTypeIds.length === 0 || c.shiftType.some((t, d) => d < c.D && t < 0)) return undefined;
-    return new RowPlanner(c, view);
+    const planner = new RowPlanner(c, view);
+    return planner.people.length > 0 ? planner : undefined;
   }
 
   /**
@@ -103,6 +112,8 @@ export class RowPlanner {
    * rules. The cost is the plan's own (cover and requests against everyone else's work).
    */
   plan(state: State, r: number): boolean {
+    if (!this.plannable[r]) return false;
+    this.work += this.c.D;
     this.priceDays(state, r);
     const caps = this.c.typeCaps[r];
     this.typePrice.fill(0);
@@ -120,28 +131,8 @@ export class RowPlanner {
   private planPriced(r: number): boolean {
     const { c, view, T, unit } = this;
     const H = c.H;
-    const k = c.contract[r]!;
-    const maxRun = Math.max(1, k.maxConsecutiveDays);
-    const minRun = Math.max(1, k.minConsecutiveDays ?? 1);
-    const minOff = Math.max(1, k.minConsecutiveDaysOff ?? 1);
-    const maxM =
-      k.maxTotalMinutes !== undefined
-        ? Math.floor(k.maxTotalMinutes / unit)
-        : k.minTotalMinutes !== undefined
-          ? Math.ceil(k.minTotalMinutes / unit)
-          : 0;
-    const minM = k.minTotalMinutes !== undefined ? Math.ceil(k.minTotalMinutes / unit) : 0;
-    const capM = k.maxTotalMinutes === undefined; // minutes saturate at the minimum
-    const maxW = k.maxWeekends ?? Math.ceil(H / 7);
+    const { maxRun, minRun, minOff, maxM, minM, capM, maxW, offKinds, M, Wk, S } = this.shape(r);
     const caps = c.typeCaps[r];
-    // Kinds: 0 off before any work; 1..minOff off for that many days (capped); then per type, the
-    // run's length 1..maxRun, twice: runs that began on day 0 (exempt from the minimum) and the rest.
-    const offKinds = 1 + minOff;
-    const K = offKinds + 2 * T * maxRun;
-    const M = maxM + 1;
-    const Wk = maxW + 1;
-    const S = K * M * Wk;
-    if (S * H > MAX_CELLS) return false;
     if (this.cost.length < S * H) {
       this.cost = new Float64Array(S * H);
       this.from = new Int32Array(S * H);
@@ -235,6 +226,34 @@ export class RowPlanner {
         pick[i] = chosen;
       }
     }
+  }
+
+  /**
+   * The states of r's row: off (before any work, or for 1..minOff days, capped), or a shift type and
+   * the run's length 1..maxRun, twice (runs that began on day 0, exempt from the minimum, and the
+   * rest); times minutes worked (in `unit`s, saturating at the minimum where there is no maximum);
+   * times weekends worked.
+   */
+  private shape(r: number) {
+    const { c, T, unit } = this;
+    const k = c.contract[r]!;
+    const maxRun = Math.max(1, k.maxConsecutiveDays);
+    const minRun = Math.max(1, k.minConsecutiveDays ?? 1);
+    const minOff = Math.max(1, k.minConsecutiveDaysOff ?? 1);
+    const maxM =
+      k.maxTotalMinutes !== undefined
+        ? Math.floor(k.maxTotalMinutes / unit)
+        : k.minTotalMinutes !== undefined
+          ? Math.ceil(k.minTotalMinutes / unit)
+          : 0;
+    const minM = k.minTotalMinutes !== undefined ? Math.ceil(k.minTotalMinutes / unit) : 0;
+    const capM = k.maxTotalMinutes === undefined;
+    const maxW = k.maxWeekends ?? Math.ceil(c.H / 7);
+    const offKinds = 1 + minOff;
+    const M = maxM + 1;
+    const Wk = maxW + 1;
+    const S = (offKinds + 2 * T * maxRun) * M * Wk;
+    return { maxRun, minRun, minOff, maxM, minM, capM, maxW, offKinds, M, Wk, S };
   }
 
   /** A shift type the planned row has more of than its cap allows, or -1. */
