@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compile, type Compiled } from '../../src/scheduler/compile.js';
+import { parseCurtois } from '../../src/scheduler/curtois/parse.js';
 import { curtoisToProblem } from '../../src/scheduler/curtois/to-problem.js';
 import type { CurtoisInstance, StaffMember } from '../../src/scheduler/curtois/types.js';
 import { Moves } from '../../src/scheduler/moves.js';
@@ -193,5 +196,16 @@ describe('planning a whole row against everyone else (RowPlanner)', () => {
     };
     const state = new State(compile(withRest, { forSearch: true }));
     expect(new RowMoves(new Moves(state, createRandom(1)), createRandom(1)).planner).toBeUndefined();
+  });
+
+  it('plans only rows with few enough states: none on Curtois Instance19, everyone on Instance16', () => {
+    const dir = resolve(import.meta.dirname, '..', '..', 'bench', 'data', 'curtois', 'instances');
+    const planner = (name: string) => {
+      const instance = parseCurtois(readFileSync(join(dir, `${name}.txt`), 'utf8'));
+      const state = new State(compile(curtoisToProblem(instance), { forSearch: true }));
+      return new RowMoves(new Moves(state, createRandom(1)), createRandom(1)).planner;
+    };
+    expect(planner('Instance19')).toBeUndefined();
+    expect(planner('Instance16')?.people.length).toBe(20);
   });
 });
