@@ -97,7 +97,8 @@ describe('solveCurtoisWithCore', () => {
       now: () => (clock += 1),
       onProgress: (p) => progress.push(p.best.soft),
     });
-    expect(result.elapsedMs).toBeGreaterThanOrEqual(500);
+    // The search leaves the last 5% to the polish of rows planned, which ends when no row improves.
+    expect(result.elapsedMs).toBeGreaterThanOrEqual(475);
     // The injected clock ticks at every reading, and the solve reads it after the limit too (last report).
     expect(result.elapsedMs).toBeLessThan(1000);
     expect(progress.length).toBeGreaterThan(0);
