@@ -227,10 +227,9 @@ export class LocalSearch {
    * that one person alone could still better (Curtois Instance16: weekends half worked).
    */
   private polish(): void {
-    const { state, moves, rows, rnd } = this.p;
+    const { state, moves, rows, rnd, deadline } = this.p;
     const judged = this.candidate;
     const before = new Float64Array(3);
-    const { deadline } = this.p;
     for (let improved = true; improved && !deadline.cancelled;) {
       improved = false;
       const people = rows!.planner!.people;

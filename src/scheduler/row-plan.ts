@@ -149,7 +149,9 @@ export class RowPlanner {
     for (let x = 0; x < H; x++) {
       const base = x * S;
       const weekend = view.weekendDay[x] === 1;
-      const sameWeekendBefore = weekend && x > 0 && view.weekendDay[x - 1] === 1 && (x - 1) % 7 < x % 7;
+      // The day before is a weekend day of the same week (weeks as the contract rules count them).
+      const sameWeekendBefore =
+        weekend && x > 0 && view.weekendDay[x - 1] === 1 && Math.floor((x - 1) / 7) === Math.floor(x / 7);
       const offCost = asked[x * (T + 1)]!;
       // Day 0 from the empty start.
       const states = x === 0 ? 1 : S;

@@ -57,8 +57,9 @@ export function solveCurtoisWithCore(
     // Whole rows planned at their best against everyone else's work (`RowPlanner`): on the 8- and
     // 12-week horizons a share of the search's work (150 planner states per move tried), where the
     // annealing has few moves per day and person and left weekends half worked, though every weekend day
-    // is short (15 s, seed 1: Instance16 4,290 -> 3,761, 17 6,762 -> 6,364); on the 4- and 6-week ones
-    // it cost more than it gave (Instance13 2,513 -> 3,139, 14 1,513 -> 1,606, 15 4,959 -> 5,522; at 6M
+    // is short (15 s, seed 1, none -> 150: Instance16 4,290 -> 3,752, 17 6,762 -> 6,025, 18 5,546 ->
+    // 5,625; at 60 s, seeds 1-2, 18 is better too); on the 4- and 6-week ones it cost more than it gave
+    // (15 s, seed 1, none -> 100: Instance13 2,513 -> 3,139, 14 1,513 -> 1,606, 15 4,959 -> 5,522; at 6M
     // moves a plan every 7,000 moves left Instances 6, 8, 9 no better). Every instance gets the polish:
     // each row planned in turn at the end until none improves.
     rows: {
