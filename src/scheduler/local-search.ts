@@ -104,7 +104,8 @@ export class LocalSearch {
     this.relocate = options.rows?.relocate ?? 0.3;
     this.fill = options.rows?.fill ?? 0;
     this.request = options.rows?.request ?? 0;
-    this.replan = options.rows?.replan ?? 0;
+    const replan = options.rows?.replan ?? 0;
+    this.replan = rows?.planner?.whole === false ? (options.rows?.replanWindows ?? replan) : replan;
     this.kicks = options.acceptance !== 'simulated-annealing';
   }
 
@@ -232,12 +233,13 @@ export class LocalSearch {
     const before = new Float64Array(3);
     for (let improved = true; improved && !deadline.cancelled;) {
       improved = false;
-      const people = rows!.planner!.people;
-      const first = rnd.int(people.length);
-      for (let i = 0; i < people.length && !deadline.timeUp(); i++) {
+      const plans = this.plans();
+      const first = rnd.int(plans.length / 2);
+      for (let i = 0; i < plans.length / 2 && !deadline.timeUp(); i++) {
+        const k = 2 * ((first + i) % (plans.length / 2));
         before.set(state.totals);
         moves.defer();
-        const moved = moves.undefer(rows!.replan(people[(first + i) % people.length]!));
+        const moved = moves.undefer(rows!.replan(plans[k]!, plans[k + 1]!));
         let keep: boolean;
         if (moves.judge(judged)) {
           keep = lexLess(judged, before);
@@ -255,6 +257,28 @@ export class LocalSearch {
       this.best.set(state.totals);
       this.bestAssign.set(state.assign);
     }
+  }
+
+  /**
+   * The polish's plans as (person, first day) pairs: each whole row, or each row's windows of weeks,
+   * overlapping by half a window so that no week is only ever planned at a window's edge.
+   */
+  private plans(): Int32Array {
+    const planner = this.p.rows!.planner!;
+    const H = this.p.state.c.H;
+    const out: number[] = [];
+    for (const r of planner.people) {
+      const span = planner.windowDays[r]!;
+      if (span >= H) out.push(r, 0);
+      else {
+        const stride = 7 * Math.max(1, Math.floor(span / 14));
+        for (let a = 0; a < H; a += stride) {
+          out.push(r, a);
+          if (a + span >= H) break;
+        }
+      }
+    }
+    return Int32Array.from(out);
   }
 
   /**

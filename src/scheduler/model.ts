@@ -302,8 +302,10 @@ export interface SolveOptions {
    * move someone's work onto a demand short of people, `fill` (default 0) put someone on a demand
    * short of people in place of their day's work, and `request` (default 0) grant a shift-on request
    * not met. `replan` (default 0) gives whole-row planning (`RowPlanner`, where every active rule is one
-   * it keeps) that many planner states per move tried, and `polish` plans each row in turn at the end
-   * of the search, keeping each plan that improves the score, until none does. Off by default.
+   * it keeps) that many planner states per move tried, or `replanWindows` (default `replan`) where the
+   * planner takes rows a window of weeks at a time (rows with too many states to plan whole), and
+   * `polish` plans each row (or window) in turn at the end of the search, keeping each plan that
+   * improves the score, until none does. Off by default.
    */
   rows?: {
     construct?: boolean;
@@ -313,6 +315,7 @@ export interface SolveOptions {
     fill?: number;
     request?: number;
     replan?: number;
+    replanWindows?: number;
     polish?: boolean;
   };
   /** Simulated annealing only: start and end temperatures in soft points (default 200 to 0.5). */

@@ -125,12 +125,21 @@ export class RowMoves {
     return Math.max(0, Math.min(last, at));
   }
 
-  /** r's whole row becomes the planner's best against everyone else's work (false: none planned). */
-  replan(r: number): boolean {
+  /**
+   * r's row from day `from` becomes the planner's best against everyone else's work (false: none
+   * planned): the whole row where the planner takes it whole, else its window of weeks, by default
+   * starting on a random week (or up to day `to`).
+   */
+  replan(r: number, from?: number, to?: number): boolean {
     const p = this.planner;
-    if (!p || !p.plan(this.state, r)) return false;
+    if (!p) return false;
+    const H = this.state.c.H;
+    const span = p.windowDays[r]!;
+    const a = from ?? (span >= H ? 0 : 7 * this.rnd.int(Math.floor((H - span) / 7) + 1));
+    const b = to ?? Math.min(H, a + span);
+    if (!p.plan(this.state, r, a, b)) return false;
     this.planLength = 0;
-    for (let x = 0; x < this.state.c.H; x++) this.step(x, p.row[x]!);
+    for (let x = a; x < b; x++) this.step(x, p.row[x]!);
     return this.apply(r);
   }
 

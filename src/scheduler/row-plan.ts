@@ -29,8 +29,35 @@ const PLANNED: ReadonlySet<ConstraintName> = new Set<ConstraintName>([
   'requests',
 ]);
 
-/** More states than this (days x states a day) and a row is not planned: memory and time grow with it. */
+/** More states than this (days x states a day) and a row is planned a window of weeks at a time. */
 const MAX_CELLS = 4_000_000;
+/**
+ * A window's states grow with the square of its days (minutes worked grow with them), so windows are
+ * kept smaller than whole rows. Curtois Instances 20-23 with a budget of 30 states per move, 30 s of CPU,
+ * seed 1: 100k cells 7,090, 24,978, 49,892 on 20-22; 400k 6,503, 23,983, 49,707; 1M 7,149, 24,201
+ * on 20-21 and 35,234 on 23 against 400k's 34,798.
+ */
+const WINDOW_CELLS = 400_000;
+
+/** What the rest of r's row, outside a planned window, holds the window to. */
+interface Frame {
+  /** The window: days a .. b - 1. */
+  a: number;
+  b: number;
+  /** The state the window starts from (-1: the row's empty start, on day 0). */
+  entry: number;
+  /** Minutes (in units) and weekends worked outside; caps left per shift type (-1: none). */
+  restM: number;
+  restW: number;
+  capsLeft: Int32Array;
+  /** Day b: its type and the run from it (-1: off, and the days off from it). */
+  afterType: number;
+  afterLength: number;
+  /** The stretch from day b reaches the row's end (the last run and days off are exempt). */
+  afterToEnd: boolean;
+  /** Day b works the second day of a weekend whose first is the window's last day. */
+  afterWeekend: boolean;
+}
 
 /**
  * The best row for one person with everyone else's work fixed, by dynamic programming over the days:
@@ -38,7 +65,9 @@ const MAX_CELLS = 4_000_000;
  * and the run's length; minutes worked; weekends worked), a day's value costs what it changes in its
  * demand's cover and the person's requests, and the hard contract rules are kept exactly (a type's
  * cap only where it is 0). This is the pricing step of the exact methods for nurse rostering, used
- * here as a move: the search's own score then judges the row.
+ * here as a move: the search's own score then judges the row. Where the whole row has too many
+ * states (long horizons, minutes in small units), a window of weeks is planned with the rest of the
+ * row fixed, and the rules are kept across its edges.
  */
 export class RowPlanner {
   private readonly T: number;
@@ -50,13 +79,19 @@ export class RowPlanner {
   private cost = new Float64Array(0);
   private from = new Int32Array(0);
   private pick = new Int32Array(0);
-  /** Per day of the plan: the demand chosen, -1 for off. */
+  /** Per day of the plan: the demand chosen, -1 for off (days outside the window: as they were). */
   readonly row: Int32Array;
   private readonly dayCost: Float64Array;
   private asked = new Float64Array(0);
-  /** The people whose rows have few enough states to plan (`MAX_CELLS`). */
+  /** The people who can be planned (`MAX_CELLS`): a whole row, or a window of at least a week. */
   readonly people: Int32Array;
-  private readonly plannable: Uint8Array;
+  /** Per person, the days planned at a time: the horizon, or whole weeks. */
+  readonly windowDays: Int32Array;
+  /** Every row is planned whole. */
+  readonly whole: boolean;
+  /** Per day, the most units a demand of it lasts. */
+  private readonly dayUnits: Int32Array;
+  private readonly now: Int32Array;
   /** States tried so far, over every plan (for a caller that budgets the planner's share of the work). */
   work = 0;
   /** Added to every demand of a shift type while a row is priced into its caps. */
@@ -79,17 +114,33 @@ export class RowPlanner {
     this.wUnfilled = w('unfilled') * 1e6;
     this.wRequests = w('requests');
     this.row = new Int32Array(c.H);
+    this.now = new Int32Array(c.H);
     this.typePrice = new Float64Array(this.T);
     this.typeCount = new Int32Array(this.T);
     let step = 1;
     for (let d = 0; d < c.D; d++)
       step = Math.max(step, c.underWeight[d]! * this.wUnder, c.overWeight[d]! * this.wOver);
     this.priceStep = step;
+    this.dayUnits = new Int32Array(c.H);
+    for (let d = 0; d < c.D; d++) {
+      const x = c.day[d]!;
+      if (x >= 0 && x < c.H)
+        this.dayUnits[x] = Math.max(this.dayUnits[x]!, Math.round((c.end[d]! - c.start[d]!) / this.unit));
+    }
     const people: number[] = [];
-    for (let r = 0; r < c.R; r++) if (this.shape(r).S * c.H <= MAX_CELLS) people.push(r);
+    this.windowDays = new Int32Array(c.R);
+    for (let r = 0; r < c.R; r++) {
+      let days = c.H;
+      // The whole row, else the most whole weeks that fit.
+      if (this.cells(r, c.H) > MAX_CELLS) {
+        days = 7 * Math.floor(c.H / 7);
+        while (days > 0 && this.cells(r, days) > WINDOW_CELLS) days -= 7;
+      }
+      this.windowDays[r] = days;
+      if (days > 0) people.push(r);
+    }
     this.people = Int32Array.from(people);
-    this.plannable = new Uint8Array(c.R);
-    for (const r of people) this.plannable[r] = 1;
+    this.whole = this.windowDays.every((days) => days >= c.H);
     this.dayCost = new Float64Array(c.D);
   }
 
@@ -108,61 +159,127 @@ export class RowPlanner {
   }
 
   /**
-   * Plans r's best row into `row`; false when the row has too many states to plan or none keeps the
-   * rules. The cost is the plan's own (cover and requests against everyone else's work).
+   * Plans r's best row over days a .. b - 1 (by default the whole row) into `row`, the rest of the row
+   * as it is; false when the window has too many states to plan or no row keeps the rules. The cost is
+   * the plan's own (cover and requests against everyone else's work).
    */
-  plan(state: State, r: number): boolean {
-    if (!this.plannable[r]) return false;
+  plan(state: State, r: number, a = 0, b = this.c.H): boolean {
+    if (a < 0 || b > this.c.H || a >= b || b - a > this.windowDays[r]!) return false;
     this.work += this.c.D;
+    const frame = this.frame(state, r, a, b);
+    if (!frame) return false;
     this.priceDays(state, r);
     const caps = this.c.typeCaps[r];
     this.typePrice.fill(0);
     // A cap above 0 is kept by pricing its shift type up until the row keeps it (a few rounds).
     for (let round = 0; round < 4; round++) {
-      if (!this.planPriced(r)) return false;
+      if (!this.planPriced(r, frame)) return false;
       if (!caps) return true;
-      const over = this.overCaps(caps);
+      const over = this.overCaps(frame);
       if (over < 0) return true;
       this.typePrice[over] = this.typePrice[over]! * 2 + this.priceStep;
     }
     return false;
   }
 
-  private planPriced(r: number): boolean {
-    const { c, view, T, unit } = this;
+  /** The rest of r's row as the window [a, b) sees it; undefined where it leaves the window no room. */
+  private frame(state: State, r: number, a: number, b: number): Frame | undefined {
+    const { c, view, T, now, unit } = this;
     const H = c.H;
-    const { maxRun, minRun, minOff, maxM, minM, capM, maxW, offKinds, M, Wk, S } = this.shape(r);
+    for (let x = 0; x < H; x++) now[x] = state.demandOn(r, x);
+    const worked = (x: number): boolean => now[x]! >= 0;
     const caps = c.typeCaps[r];
-    if (this.cost.length < S * H) {
-      this.cost = new Float64Array(S * H);
-      this.from = new Int32Array(S * H);
-      this.pick = new Int32Array(S * H);
+    const capsLeft = new Int32Array(T).fill(-1);
+    if (caps) for (let t = 0; t < T; t++) capsLeft[t] = caps[t]!;
+    const afterWeekend = b < H && worked(b) && this.sameWeekend(b - 1, b);
+    let restM = 0;
+    let restW = 0;
+    for (let x = 0; x < H; x++) {
+      if ((x >= a && x < b) || !worked(x)) continue;
+      const d = now[x]!;
+      restM += Math.round((c.end[d]! - c.start[d]!) / unit);
+      const t = c.shiftType[d]!;
+      if (caps && caps[t]! >= 0) capsLeft[t] = Math.max(0, capsLeft[t]! - 1);
+      const secondDay = x > 0 && this.sameWeekend(x - 1, x) && worked(x - 1);
+      if (view.weekendDay[x] === 1 && !secondDay && !(x === b && afterWeekend)) restW++;
+    }
+    const { maxRun, minOff, offKinds, wLeft, M } = this.shape(r, a, b, restM, restW);
+    if (M <= 0 || wLeft < 0) return undefined;
+    let entry = -1;
+    if (a > 0) {
+      let n = 0;
+      if (worked(a - 1)) {
+        while (n < a && worked(a - 1 - n)) n++;
+        const early = n === a;
+        const t = c.shiftType[now[a - 1]!]!;
+        entry = offKinds + (early ? 0 : T * maxRun) + t * maxRun + Math.min(n, maxRun) - 1;
+      } else {
+        while (n < a && !worked(a - 1 - n)) n++;
+        entry = n === a ? 0 : Math.min(minOff, n);
+      }
+    }
+    let afterType = -1;
+    let afterLength = 0;
+    if (b < H) {
+      const on = worked(b);
+      if (on) afterType = c.shiftType[now[b]!]!;
+      while (b + afterLength < H && worked(b + afterLength) === on) afterLength++;
+    }
+    return {
+      a,
+      b,
+      entry,
+      restM,
+      restW,
+      capsLeft,
+      afterType,
+      afterLength,
+      afterToEnd: b + afterLength === H,
+      afterWeekend,
+    };
+  }
+
+  private planPriced(r: number, f: Frame): boolean {
+    const { c, view, T, unit } = this;
+    const { a, b } = f;
+    const span = b - a;
+    const { maxRun, minRun, minOff, maxM, minM, capM, maxW, wLeft, offKinds, M, Wk, S } = this.shape(
+      r,
+      a,
+      b,
+      f.restM,
+      f.restW,
+    );
+    const capsLeft = f.capsLeft;
+    if (this.cost.length < S * span) {
+      this.cost = new Float64Array(S * span);
+      this.from = new Int32Array(S * span);
+      this.pick = new Int32Array(S * span);
     }
     const { cost, from, pick } = this;
-    cost.fill(Infinity, 0, S * H);
+    cost.fill(Infinity, 0, S * span);
     const asked = this.requestCosts(r);
     const workKind = (t: number, len: number, early: boolean): number =>
       offKinds + (early ? 0 : T * maxRun) + t * maxRun + (len - 1);
     const at = (kind: number, m: number, w: number): number => (kind * M + m) * Wk + w;
 
     let work = S;
-    for (let x = 0; x < H; x++) {
-      const base = x * S;
+    for (let x = a; x < b; x++) {
+      const base = (x - a) * S;
       const weekend = view.weekendDay[x] === 1;
       // The day before is a weekend day of the same week (weeks as the contract rules count them).
-      const sameWeekendBefore =
-        weekend && x > 0 && view.weekendDay[x - 1] === 1 && Math.floor((x - 1) / 7) === Math.floor(x / 7);
+      const sameWeekendBefore = x > 0 && this.sameWeekend(x - 1, x);
       const offCost = asked[x * (T + 1)]!;
-      // Day 0 from the empty start.
-      const states = x === 0 ? 1 : S;
+      // The window's first day from its entry state.
+      const states = x === a ? 1 : S;
       for (let s = 0; s < states; s++) {
         let prevCost: number;
         let kind: number;
         let m: number;
         let w: number;
-        if (x === 0) {
+        if (x === a) {
           prevCost = 0;
-          kind = -1;
+          kind = f.entry;
           m = 0;
           w = 0;
         } else {
@@ -181,7 +298,7 @@ export class RowPlanner {
         // Off today.
         if (!working || early || len >= minRun) {
           const next = kind <= 0 ? 0 : working ? 1 : Math.min(minOff, len + 1);
-          relax(base + at(next, m, w), prevCost + offCost, s, -1);
+          relax(base + at(next, m, w), prevCost + offCost, x === a ? -1 : s, -1);
         }
         // Work today: each demand of the day r may take.
         if (!working && kind > 0 && len < minOff) continue;
@@ -190,7 +307,7 @@ export class RowPlanner {
           const t = c.shiftType[d]!;
           const price = this.dayCost[d]! + this.typePrice[t]!;
           if (price === Infinity) continue;
-          if (caps && caps[t] === 0) continue;
+          if (capsLeft[t] === 0) continue;
           if (working && (len >= maxRun || c.forbiddenNext[type * T + t])) continue;
           const add = Math.round((c.end[d]! - c.start[d]!) / unit);
           let m2 = m + add;
@@ -201,23 +318,26 @@ export class RowPlanner {
           const w2 = weekend && !(sameWeekendBefore && working) ? w + 1 : w;
           if (w2 > maxW) continue;
           const next = working ? workKind(t, len + 1, early) : workKind(t, 1, x === 0);
-          relax(base + at(next, m2, w2), prevCost + price + asked[x * (T + 1) + t + 1]!, s, d);
+          relax(base + at(next, m2, w2), prevCost + price + asked[x * (T + 1) + t + 1]!, x === a ? -1 : s, d);
         }
       }
     }
     this.work += work;
-    // The best end: minutes within the contract; the last run is exempt from the run minimums.
-    const last = (H - 1) * S;
+    // The best end: minutes within the contract, and the rest of the row after the window kept to the
+    // rules (at the row's end, the last run and days off are exempt from the minimums).
+    const last = (span - 1) * S;
     let best = -1;
     for (let s = 0; s < S; s++) {
       const m = Math.floor(s / Wk) % M;
       if (m < minM || cost[last + s] === Infinity) continue;
+      if (!this.joins(f, Math.floor(s / (Wk * M)), s % Wk, maxRun, minRun, minOff, offKinds, wLeft)) continue;
       if (best < 0 || cost[last + s]! < cost[last + best]!) best = s;
     }
     if (best < 0) return false;
-    for (let x = H - 1, s = best; x >= 0; x--) {
-      this.row[x] = pick[x * S + s]!;
-      s = from[x * S + s]!;
+    this.row.set(this.now);
+    for (let x = b - 1, s = best; x >= a; x--) {
+      this.row[x] = pick[(x - a) * S + s]!;
+      s = from[(x - a) * S + s]!;
     }
     return true;
 
@@ -230,39 +350,92 @@ export class RowPlanner {
     }
   }
 
+  /** The window ending in state (kind, weekends w) joins the rest of the row within the rules. */
+  private joins(
+    f: Frame,
+    kind: number,
+    w: number,
+    maxRun: number,
+    minRun: number,
+    minOff: number,
+    offKinds: number,
+    wLeft: number,
+  ): boolean {
+    if (f.b === this.c.H) return true;
+    const T = this.T;
+    const working = kind >= offKinds;
+    if (f.afterWeekend && !working && w + 1 > wLeft) return false;
+    const afterWorks = f.afterType >= 0;
+    const n = f.afterLength;
+    if (working) {
+      const wk = kind - offKinds;
+      const early = wk < T * maxRun;
+      const type = Math.floor((wk % (T * maxRun)) / maxRun);
+      const len = (wk % maxRun) + 1;
+      if (afterWorks) {
+        if (this.c.forbiddenNext[type * T + f.afterType] || len + n > maxRun) return false;
+        return early || f.afterToEnd || len + n >= minRun;
+      }
+      return (early || len >= minRun) && (f.afterToEnd || n >= minOff);
+    }
+    if (afterWorks) return (kind === 0 || kind >= minOff) && n <= maxRun && (f.afterToEnd || n >= minRun);
+    return kind === 0 || f.afterToEnd || kind + n >= minOff;
+  }
+
   /**
-   * The states of r's row: off (before any work, or for 1..minOff days, capped), or a shift type and
-   * the run's length 1..maxRun, twice (runs that began on day 0, exempt from the minimum, and the
-   * rest); times minutes worked (in `unit`s, saturating at the minimum where there is no maximum);
-   * times weekends worked.
+   * The states of r's row over days a .. b - 1: off (before any work, or for 1..minOff days, capped),
+   * or a shift type and the run's length 1..maxRun, twice (runs that began on day 0, exempt from the
+   * minimum, and the rest); times minutes worked within the window (in `unit`s, within what the rest
+   * of the row leaves, saturating at the minimum where there is no maximum); times weekends worked
+   * within it.
    */
-  private shape(r: number) {
+  private shape(r: number, a: number, b: number, restM: number, restW: number) {
     const { c, T, unit } = this;
     const k = c.contract[r]!;
     const maxRun = Math.max(1, k.maxConsecutiveDays);
     const minRun = Math.max(1, k.minConsecutiveDays ?? 1);
     const minOff = Math.max(1, k.minConsecutiveDaysOff ?? 1);
-    const maxM =
-      k.maxTotalMinutes !== undefined
-        ? Math.floor(k.maxTotalMinutes / unit)
-        : k.minTotalMinutes !== undefined
-          ? Math.ceil(k.minTotalMinutes / unit)
-          : 0;
-    const minM = k.minTotalMinutes !== undefined ? Math.ceil(k.minTotalMinutes / unit) : 0;
+    const least = k.minTotalMinutes !== undefined ? Math.ceil(k.minTotalMinutes / unit) : 0;
     const capM = k.maxTotalMinutes === undefined;
-    const maxW = k.maxWeekends ?? Math.ceil(c.H / 7);
+    let most = 0;
+    for (let x = a; x < b; x++) most += this.dayUnits[x]!;
+    const maxM = Math.min(
+      most,
+      capM ? Math.max(0, least - restM) : Math.floor(k.maxTotalMinutes! / unit) - restM,
+    );
+    const minM = Math.max(0, least - restM);
+    let weekends = 0;
+    for (let x = a; x < b; x++)
+      if (this.view.weekendDay[x] === 1 && !(x > a && this.sameWeekend(x - 1, x))) weekends++;
+    // Weekends the rest of the row leaves (the window's end may need one more: `joins`).
+    const wLeft = (k.maxWeekends ?? Math.ceil(c.H / 7)) - restW;
+    const maxW = Math.min(weekends, wLeft);
     const offKinds = 1 + minOff;
     const M = maxM + 1;
     const Wk = maxW + 1;
-    const S = (offKinds + 2 * T * maxRun) * M * Wk;
-    return { maxRun, minRun, minOff, maxM, minM, capM, maxW, offKinds, M, Wk, S };
+    const S = (offKinds + 2 * T * maxRun) * Math.max(0, M) * Math.max(0, Wk);
+    return { maxRun, minRun, minOff, maxM, minM, capM, maxW, wLeft, offKinds, M, Wk, S };
   }
 
-  /** A shift type the planned row has more of than its cap allows, or -1. */
-  private overCaps(caps: Int32Array): number {
+  /** Days x and y (after it) are weekend days of the same week (weeks as the contract rules count them). */
+  private sameWeekend(x: number, y: number): boolean {
+    const v = this.view.weekendDay;
+    return v[x] === 1 && v[y] === 1 && Math.floor(x / 7) === Math.floor(y / 7);
+  }
+
+  /** The states a window of r's first `days` days has at most (with nothing worked outside it). */
+  private cells(r: number, days: number): number {
+    return this.shape(r, 0, days, 0, 0).S * days;
+  }
+
+  /** A shift type the planned window has more of than the cap the rest of the row leaves, or -1. */
+  private overCaps(f: Frame): number {
     const n = this.typeCount.fill(0);
-    for (const d of this.row) if (d >= 0) n[this.c.shiftType[d]!]!++;
-    for (let t = 0; t < this.T; t++) if (caps[t]! >= 0 && n[t]! > caps[t]!) return t;
+    for (let x = f.a; x < f.b; x++) {
+      const d = this.row[x]!;
+      if (d >= 0) n[this.c.shiftType[d]!]!++;
+    }
+    for (let t = 0; t < this.T; t++) if (f.capsLeft[t]! >= 0 && n[t]! > f.capsLeft[t]!) return t;
     return -1;
   }
 
