@@ -50,11 +50,20 @@ export async function openPostgres(url: string): Promise<Database> {
  * file skips initdb and the migrations.
  */
 export async function openPglite(dir: string, snapshot?: Blob): Promise<Database> {
-  const pglite = await PGlite.create(dir === 'memory' ? undefined : dir, {
+  return pgliteDatabase(await createPglite(dir, snapshot));
+}
+
+/** The embedded engine itself, with the extensions and type parsers the service uses. */
+export function createPglite(dir: string, snapshot?: Blob): Promise<PGlite> {
+  return PGlite.create(dir === 'memory' ? undefined : dir, {
     extensions: { btree_gist },
     parsers,
     ...(snapshot ? { loadDataDir: snapshot } : {}),
   });
+}
+
+/** A database over an open embedded engine; closing it closes the engine. */
+export function pgliteDatabase(pglite: PGlite): Database {
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
   return { db, kind: 'pglite', close: () => db.destroy() };
 }
