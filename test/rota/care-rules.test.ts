@@ -28,11 +28,13 @@ const EARLY_AND_LATE = [
 
 /**
  * A rota run for the period, solved with no hard rule broken and published; its shifts, the panel, and
- * what the independent checker finds broken in them.
+ * what the independent checker finds broken in them. The runs here reach hard 0 with every shift covered
+ * within about 0.3 s (their progress: medium 900 -> 0 by 315 ms on the 8-week plan, beside another test
+ * file on 2 cores) and then only trade soft points until the limit, so a few seconds leave a wide margin.
  */
-async function publishRota(ctx: TestContext, from: string, to: string) {
+async function publishRota(ctx: TestContext, from: string, to: string, timeLimitSeconds: number) {
   const started = await expectStatus(
-    ctx.call('coordinator', 'POST', '/v1/rota-runs', { from, to, timeLimitSeconds: 5 }),
+    ctx.call('coordinator', 'POST', '/v1/rota-runs', { from, to, timeLimitSeconds }),
     202,
   );
   const run = await waitForRun(ctx, started.json().id);
@@ -75,7 +77,7 @@ describe.each(databaseTargets())('a rota run keeps the care-rota rules, on %s', 
   afterAll(() => ctx?.close());
 
   it('publishes a rota with no lone day off, no early after a late and one weekend each', async () => {
-    const { shifts, panel, breaks } = await publishRota(ctx, from, to);
+    const { shifts, panel, breaks } = await publishRota(ctx, from, to, 2);
     expect(shifts).toHaveLength(28);
     expect(shifts.filter((s) => s.type === 'early')).toHaveLength(14);
     expect(shifts.filter((s) => s.type === 'late')).toHaveLength(14);
@@ -195,7 +197,7 @@ describe.each(databaseTargets())('an 8-week rota keeps one weekend in any 4 week
   afterAll(() => ctx?.close());
 
   it('covers every weekend with each carer on weekends 4 weeks apart', async () => {
-    const { shifts, breaks } = await publishRota(ctx, from, to);
+    const { shifts, breaks } = await publishRota(ctx, from, to, 3);
     expect(shifts).toHaveLength(56);
     expect(breaks).toEqual([]);
     const weekendShifts = shifts.filter((s) => DateTime.fromISO(s.localDate).weekday >= 6);

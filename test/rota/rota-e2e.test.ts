@@ -60,8 +60,10 @@ describe.each(databaseTargets())('a rota from panel to published shifts, on %s',
   afterAll(() => ctx?.close());
 
   it('runs, publishes, and every published shift keeps every hard rule', async () => {
+    // The construction alone covers every shift with hard 0 (its first progress point, at about 50 ms);
+    // the rest of a run only trades soft points.
     const started = await expectStatus(
-      ctx.call('coordinator', 'POST', '/v1/rota-runs', { from, to, timeLimitSeconds: 5 }),
+      ctx.call('coordinator', 'POST', '/v1/rota-runs', { from, to, timeLimitSeconds: 2 }),
       202,
     );
     expect(started.json().status).toBe('queued');
