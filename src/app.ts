@@ -18,7 +18,7 @@ import { registerErrorHandling } from './http/errors.js';
 import { registerHealthWordFilter } from './http/health-words.js';
 import { registerInputGuard } from './http/input-guard.js';
 import { problems } from './http/problem.js';
-import { validatorCompiler } from './http/validation.js';
+import { serializerCompiler, validatorCompiler } from './http/validation.js';
 import { openapiDocumentation } from './http/openapi.js';
 import { ensureBootstrapAdmin } from './keys/repository.js';
 import { healthRoutes } from './health/routes.js';
@@ -114,6 +114,7 @@ function createServer(config: Config, options: BuildOptions): App {
     },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
   app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   // JSON only: anything else (text/plain included) is refused with 415 before it reaches a handler.
   app.removeContentTypeParser(['text/plain']);
 
