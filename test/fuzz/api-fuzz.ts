@@ -249,19 +249,24 @@ export function buildRequest(
   };
 }
 
-/** One number that changes when any row is added or removed anywhere, and the audit log's last id. */
-export async function fingerprint(ctx: TestContext): Promise<string> {
+/**
+ * A reading of the database: one number that changes when any row is added or removed anywhere, and the
+ * audit log's last id. The tables are listed once (requests do not make tables); each reading is one query.
+ */
+export async function fingerprinter(ctx: TestContext): Promise<() => Promise<string>> {
   const tables = await sql<{ name: string }>`
     SELECT table_name AS name FROM information_schema.tables
     WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'kysely_%'
     ORDER BY table_name`.execute(ctx.database.db);
   const parts = tables.rows.map((t) => sql`(SELECT count(*) FROM ${sql.table(t.name)})`);
-  const row = await sql<{ counts: string; audit: string | null; updated: string | null }>`
-    SELECT concat_ws(',', ${sql.join(parts, sql`, `)}) AS counts,
-           (SELECT max(id)::text FROM audit_log) AS audit,
-           (SELECT coalesce(max(version), 0)::text FROM practitioners) AS updated`.execute(ctx.database.db);
-  const r = row.rows[0]!;
-  return `${r.counts}|${r.audit}|${r.updated}`;
+  return async () => {
+    const row = await sql<{ counts: string; audit: string | null; updated: string | null }>`
+      SELECT concat_ws(',', ${sql.join(parts, sql`, `)}) AS counts,
+             (SELECT max(id)::text FROM audit_log) AS audit,
+             (SELECT coalesce(max(version), 0)::text FROM practitioners) AS updated`.execute(ctx.database.db);
+    const r = row.rows[0]!;
+    return `${r.counts}|${r.audit}|${r.updated}`;
+  };
 }
 
 export async function runFuzz(
@@ -272,7 +277,8 @@ export async function runFuzz(
   const ops = await operationsOf(ctx);
   const known = await seedForFuzz(ctx);
   const byStatus: Record<number, number> = {};
-  let baseline = await fingerprint(ctx);
+  const fingerprint = await fingerprinter(ctx);
+  let baseline = await fingerprint();
   await fc.assert(
     fc.asyncProperty(fuzzCase(), async (c) => {
       const req = buildRequest(c, ops, known);
@@ -287,7 +293,7 @@ export async function runFuzz(
       byStatus[res.statusCode] = (byStatus[res.statusCode] ?? 0) + 1;
       const what = `${c.role ?? 'anonymous'} ${req.method} ${req.url.slice(0, 300)} ${String(req.payload).slice(0, 300)}`;
       expect(res.statusCode, `${what} -> ${res.body.slice(0, 500)}`).toBeLessThan(500);
-      const after = await fingerprint(ctx);
+      const after = await fingerprint();
       if (res.statusCode >= 400) {
         expect(String(res.headers['content-type']), what).toContain('application/problem+json');
         expect(after, `${what} changed the database with a ${res.statusCode}`).toBe(baseline);
