@@ -39,6 +39,9 @@ const MAX_CELLS = 4_000_000;
  */
 const WINDOW_CELLS = 400_000;
 
+/** The states of a row over a window (`RowPlanner.shape`). */
+type Shape = ReturnType<RowPlanner['shape']>;
+
 /** What the rest of r's row, outside a planned window, holds the window to. */
 interface Frame {
   /** The window: days a .. b - 1. */
@@ -57,6 +60,8 @@ interface Frame {
   afterToEnd: boolean;
   /** Day b works the second day of a weekend whose first is the window's last day. */
   afterWeekend: boolean;
+  /** The window's states, within what the rest of the row leaves. */
+  shape: Shape;
 }
 
 /**
@@ -92,6 +97,7 @@ export class RowPlanner {
   /** Per day, the most units a demand of it lasts. */
   private readonly dayUnits: Int32Array;
   private readonly now: Int32Array;
+  private readonly capsLeft: Int32Array;
   /** States tried so far, over every plan (for a caller that budgets the planner's share of the work). */
   work = 0;
   /** Added to every demand of a shift type while a row is priced into its caps. */
@@ -115,6 +121,7 @@ export class RowPlanner {
     this.wRequests = w('requests');
     this.row = new Int32Array(c.H);
     this.now = new Int32Array(c.H);
+    this.capsLeft = new Int32Array(this.T);
     this.typePrice = new Float64Array(this.T);
     this.typeCount = new Int32Array(this.T);
     let step = 1;
@@ -184,13 +191,13 @@ export class RowPlanner {
 
   /** The rest of r's row as the window [a, b) sees it; undefined where it leaves the window no room. */
   private frame(state: State, r: number, a: number, b: number): Frame | undefined {
-    const { c, view, T, now, unit } = this;
+    const { c, view, now, unit } = this;
     const H = c.H;
     for (let x = 0; x < H; x++) now[x] = state.demandOn(r, x);
     const worked = (x: number): boolean => now[x]! >= 0;
     const caps = c.typeCaps[r];
-    const capsLeft = new Int32Array(T).fill(-1);
-    if (caps) for (let t = 0; t < T; t++) capsLeft[t] = caps[t]!;
+    const capsLeft = this.capsLeft.fill(-1);
+    if (caps) capsLeft.set(caps);
     const afterWeekend = b < H && worked(b) && this.sameWeekend(b - 1, b);
     let restM = 0;
     let restW = 0;
@@ -203,19 +210,17 @@ export class RowPlanner {
       const secondDay = x > 0 && this.sameWeekend(x - 1, x) && worked(x - 1);
       if (view.weekendDay[x] === 1 && !secondDay && !(x === b && afterWeekend)) restW++;
     }
-    const { maxRun, minOff, offKinds, wLeft, M } = this.shape(r, a, b, restM, restW);
-    if (M <= 0 || wLeft < 0) return undefined;
+    const shape = this.shape(r, a, b, restM, restW);
+    if (shape.M <= 0 || shape.wLeft < 0) return undefined;
     let entry = -1;
     if (a > 0) {
       let n = 0;
       if (worked(a - 1)) {
         while (n < a && worked(a - 1 - n)) n++;
-        const early = n === a;
-        const t = c.shiftType[now[a - 1]!]!;
-        entry = offKinds + (early ? 0 : T * maxRun) + t * maxRun + Math.min(n, maxRun) - 1;
+        entry = workKind(shape, c.shiftType[now[a - 1]!]!, Math.min(n, shape.maxRun), n === a);
       } else {
         while (n < a && !worked(a - 1 - n)) n++;
-        entry = n === a ? 0 : Math.min(minOff, n);
+        entry = n === a ? 0 : Math.min(shape.minOff, n);
       }
     }
     let afterType = -1;
@@ -236,6 +241,7 @@ export class RowPlanner {
       afterLength,
       afterToEnd: b + afterLength === H,
       afterWeekend,
+      shape,
     };
   }
 
@@ -243,13 +249,7 @@ export class RowPlanner {
     const { c, view, T, unit } = this;
     const { a, b } = f;
     const span = b - a;
-    const { maxRun, minRun, minOff, maxM, minM, capM, maxW, wLeft, offKinds, M, Wk, S } = this.shape(
-      r,
-      a,
-      b,
-      f.restM,
-      f.restW,
-    );
+    const { maxRun, minRun, minOff, maxM, minM, capM, maxW, offKinds, M, Wk, S } = f.shape;
     const capsLeft = f.capsLeft;
     if (this.cost.length < S * span) {
       this.cost = new Float64Array(S * span);
@@ -259,8 +259,6 @@ export class RowPlanner {
     const { cost, from, pick } = this;
     cost.fill(Infinity, 0, S * span);
     const asked = this.requestCosts(r);
-    const workKind = (t: number, len: number, early: boolean): number =>
-      offKinds + (early ? 0 : T * maxRun) + t * maxRun + (len - 1);
     const at = (kind: number, m: number, w: number): number => (kind * M + m) * Wk + w;
 
     let work = S;
@@ -317,7 +315,7 @@ export class RowPlanner {
           }
           const w2 = weekend && !(sameWeekendBefore && working) ? w + 1 : w;
           if (w2 > maxW) continue;
-          const next = working ? workKind(t, len + 1, early) : workKind(t, 1, x === 0);
+          const next = working ? workKind(f.shape, t, len + 1, early) : workKind(f.shape, t, 1, x === 0);
           relax(base + at(next, m2, w2), prevCost + price + asked[x * (T + 1) + t + 1]!, x === a ? -1 : s, d);
         }
       }
@@ -330,7 +328,7 @@ export class RowPlanner {
     for (let s = 0; s < S; s++) {
       const m = Math.floor(s / Wk) % M;
       if (m < minM || cost[last + s] === Infinity) continue;
-      if (!this.joins(f, Math.floor(s / (Wk * M)), s % Wk, maxRun, minRun, minOff, offKinds, wLeft)) continue;
+      if (!this.joins(f, Math.floor(s / (Wk * M)), s % Wk)) continue;
       if (best < 0 || cost[last + s]! < cost[last + best]!) best = s;
     }
     if (best < 0) return false;
@@ -351,17 +349,9 @@ export class RowPlanner {
   }
 
   /** The window ending in state (kind, weekends w) joins the rest of the row within the rules. */
-  private joins(
-    f: Frame,
-    kind: number,
-    w: number,
-    maxRun: number,
-    minRun: number,
-    minOff: number,
-    offKinds: number,
-    wLeft: number,
-  ): boolean {
+  private joins(f: Frame, kind: number, w: number): boolean {
     if (f.b === this.c.H) return true;
+    const { maxRun, minRun, minOff, offKinds, wLeft } = f.shape;
     const T = this.T;
     const working = kind >= offKinds;
     if (f.afterWeekend && !working && w + 1 > wLeft) return false;
@@ -414,7 +404,7 @@ export class RowPlanner {
     const M = maxM + 1;
     const Wk = maxW + 1;
     const S = (offKinds + 2 * T * maxRun) * Math.max(0, M) * Math.max(0, Wk);
-    return { maxRun, minRun, minOff, maxM, minM, capM, maxW, wLeft, offKinds, M, Wk, S };
+    return { T, maxRun, minRun, minOff, maxM, minM, capM, maxW, wLeft, offKinds, M, Wk, S };
   }
 
   /** Days x and y (after it) are weekend days of the same week (weeks as the contract rules count them). */
@@ -476,6 +466,12 @@ export class RowPlanner {
     }
     return out;
   }
+}
+
+/** The state of a run of shift type t, `len` days long so far (`early`: it began on day 0). */
+function workKind(shape: Shape, t: number, len: number, early: boolean): number {
+  const { offKinds, T, maxRun } = shape;
+  return offKinds + (early ? 0 : T * maxRun) + t * maxRun + (len - 1);
 }
 
 function gcd(a: number, b: number): number {
