@@ -61,8 +61,9 @@ export function solveCurtoisWithCore(
     // 5,625; at 60 s, seeds 1-2, 18 is better too); on the 4- and 6-week ones it cost more than it gave
     // (15 s, seed 1, none -> 100: Instance13 2,513 -> 3,139, 14 1,513 -> 1,606, 15 4,959 -> 5,522; at 6M
     // moves a plan every 7,000 moves left Instances 6, 8, 9 no better). Where rows are too big to plan
-    // whole (Instances 19-24), windows of weeks get 30 states per move (30 s of CPU, seed 1, none -> 30:
-    // Instance20 7,941 -> 6,460, 21 25,120 -> 24,184, 22 56,138 -> 49,531, 23 38,873 -> 34,798; 24 within
+    // whole (Instances 19-24), windows of weeks get 30 states per move (30 s of CPU, seed 1, none -> 30
+    // with windows of 400k states: Instance20 7,941 -> 6,503, 21 25,120 -> 23,983, 22 56,138 -> 49,707,
+    // 23 38,873 -> 34,798; 24 within
     // its spread, 107,730 -> 111,487 and with 10 states 109,766 -> 112,824 on seed 2; 19 ranged 3,900 to
     // 4,450 with any budget); 150 there took more than half the moves and gave less. Every instance gets
     // the polish: each row (or window) planned in turn at the end until none improves.
