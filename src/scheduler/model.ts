@@ -320,6 +320,11 @@ export interface SolveOptions {
   };
   /** Simulated annealing only: start and end temperatures in soft points (default 200 to 0.5). */
   annealing?: { startTemperature?: number; endTemperature?: number; hardWeight?: HardWeightSchedule };
+  /**
+   * This many independent searches (seeds `seed`, `seed` + 7919, ...), each with an equal share of
+   * the time limit (or of `maxMoves`), and the best of them (default 1).
+   */
+  runs?: number;
   /** Stop once the best reaches hard 0 and medium 0 (good enough for a quick repair). */
   stopWhenFeasible?: boolean;
 }

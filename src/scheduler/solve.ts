@@ -8,7 +8,11 @@ import { Moves } from './moves.js';
 import { createRandom, type Random } from './random.js';
 import { Deadline, LocalSearch, toScore } from './local-search.js';
 import { RowMoves } from './row-moves.js';
+import { compareScores } from './score.js';
 import { State } from './state.js';
+
+/** Each further run's seed is the first's plus this many times its number. */
+const RUN_SEED_STEP = 7919;
 
 /** Without any limit a solve would never end; this budget keeps a bare `solve(problem)` short. */
 const DEFAULT_MAX_MOVES = 200_000;
@@ -71,6 +75,9 @@ export function searchCompiled(
       ? DEFAULT_MAX_MOVES
       : Infinity);
   const timeLimit = now && options.timeLimitMs !== undefined ? options.timeLimitMs : Infinity;
+  const runs = Math.max(1, Math.floor(options.runs ?? 1));
+  if (runs > 1 && (Number.isFinite(timeLimit) || Number.isFinite(maxMoves)))
+    return bestOfRuns(c, options, runs, elapsed, timeLimit, maxMoves);
   const rnd = createRandom(options.seed ?? 1);
   const state = new State(c);
   const moves = new Moves(state, rnd);
@@ -85,6 +92,63 @@ export function searchCompiled(
   search.start();
   search.finish();
   return { solution: toSolution(c, state.assign, toScore(state.totals), search.stats), state };
+}
+
+/**
+ * `runs` independent searches, each with its own seed and an equal share of the time (or moves) left,
+ * and the best of them: where a search settles into one of a few basins, the best of several shorter
+ * searches is more often in the good one than one long search is.
+ */
+function bestOfRuns(
+  c: Compiled,
+  options: SolveOptions,
+  runs: number,
+  elapsed: () => number,
+  timeLimit: number,
+  maxMoves: number,
+): { solution: Solution; state: State } {
+  let best: { solution: Solution; state: State } | undefined;
+  const stats: SolveStats = {
+    moves: 0,
+    acceptedMoves: 0,
+    improvements: 0,
+    restarts: 0,
+    elapsedMs: 0,
+    movesToFeasible: -1,
+    stoppedBy: 'moves',
+  };
+  for (let k = 0; k < runs; k++) {
+    const start = elapsed();
+    const bestSoFar = best?.solution.score;
+    const run = searchCompiled(c, {
+      ...options,
+      runs: 1,
+      seed: (options.seed ?? 1) + RUN_SEED_STEP * k,
+      ...(Number.isFinite(timeLimit) ? { timeLimitMs: (timeLimit - start) / (runs - k) } : {}),
+      ...(Number.isFinite(maxMoves) ? { maxMoves: Math.floor((maxMoves - stats.moves) / (runs - k)) } : {}),
+      now: options.now && (() => elapsed() - start),
+      onProgress:
+        options.onProgress &&
+        ((p) =>
+          options.onProgress!({
+            moves: stats.moves + p.moves,
+            elapsedMs: start + p.elapsedMs,
+            best: bestSoFar && compareScores(bestSoFar, p.best) < 0 ? bestSoFar : p.best,
+          })),
+    });
+    const s = run.solution.stats;
+    if (stats.movesToFeasible < 0 && s.movesToFeasible >= 0)
+      stats.movesToFeasible = stats.moves + s.movesToFeasible;
+    stats.moves += s.moves;
+    stats.acceptedMoves += s.acceptedMoves;
+    stats.improvements += s.improvements;
+    stats.restarts += s.restarts;
+    stats.stoppedBy = s.stoppedBy;
+    if (!best || compareScores(run.solution.score, best.solution.score) < 0) best = run;
+    if (s.stoppedBy === 'cancelled' || s.stoppedBy === 'feasible' || s.stoppedBy === 'nothing-to-do') break;
+  }
+  stats.elapsedMs = elapsed();
+  return { solution: { ...best!.solution, stats }, state: best!.state };
 }
 
 /** The starting rota: rows built whole (when asked), the rest filled slot by slot, broken rows repaired. */

@@ -58,6 +58,41 @@ describe('the search', () => {
     expect(seen.at(-1)!.best).toEqual(solution.score);
   });
 
+  it('with several runs, keeps the best of independent searches that share the move budget', () => {
+    const seeds = [4, 4 + 7919, 4 + 2 * 7919];
+    const alone = seeds.map((seed) =>
+      solve(problem, { seed, maxMoves: 3000, acceptance: 'simulated-annealing' }),
+    );
+    // The runs must differ for "the best of them" to say anything.
+    expect(new Set(alone.map((s) => s.score.soft)).size).toBeGreaterThan(1);
+    const best = [...alone].sort((a, b) => compareScores(a.score, b.score))[0]!;
+    const solution = solve(problem, { seed: 4, maxMoves: 9000, runs: 3, acceptance: 'simulated-annealing' });
+    expect(solution.score).toEqual(best.score);
+    expect(solution.assignments).toEqual(best.assignments);
+    expect(solution.stats.moves).toBe(alone.reduce((n, s) => n + s.stats.moves, 0));
+  });
+
+  it('with several runs, shares the time limit among them and reports a best that never worsens', () => {
+    let t = 0;
+    const seen: Progress[] = [];
+    const solution = solve(problem, {
+      seed: 1,
+      runs: 3,
+      now: () => (t += 1),
+      timeLimitMs: 3000,
+      progressEveryMs: 10,
+      onProgress: (p) => seen.push(p),
+    });
+    expect(solution.stats.elapsedMs).toBeGreaterThanOrEqual(3000);
+    expect(solution.stats.elapsedMs).toBeLessThan(3600);
+    for (let i = 1; i < seen.length; i++) {
+      expect(compareScores(seen[i]!.best, seen[i - 1]!.best)).toBeLessThanOrEqual(0);
+      expect(seen[i]!.elapsedMs).toBeGreaterThanOrEqual(seen[i - 1]!.elapsedMs);
+      expect(seen[i]!.moves).toBeGreaterThanOrEqual(seen[i - 1]!.moves);
+    }
+    expect(seen.at(-1)!.best).toEqual(solution.score);
+  });
+
   it('does nothing when every slot is fixed', () => {
     const solution = solve({ ...problem, solveOnly: [] }, { seed: 1 });
     expect(solution.stats.stoppedBy).toBe('nothing-to-do');
