@@ -322,7 +322,7 @@ export interface SolveOptions {
   annealing?: { startTemperature?: number; endTemperature?: number; hardWeight?: HardWeightSchedule };
   /**
    * This many independent searches (seeds `seed`, `seed` + 7919, ...), each with an equal share of
-   * the time limit (or of `maxMoves`), and the best of them (default 1).
+   * the time left and of `maxMoves` (each its own `unimprovedLimit`), and the best of them (default 1).
    */
   runs?: number;
   /** Stop once the best reaches hard 0 and medium 0 (good enough for a quick repair). */

@@ -76,8 +76,7 @@ export function searchCompiled(
       : Infinity);
   const timeLimit = now && options.timeLimitMs !== undefined ? options.timeLimitMs : Infinity;
   const runs = Math.max(1, Math.floor(options.runs ?? 1));
-  if (runs > 1 && (Number.isFinite(timeLimit) || Number.isFinite(maxMoves)))
-    return bestOfRuns(c, options, runs, elapsed, timeLimit, maxMoves);
+  if (runs > 1) return bestOfRuns(c, options, runs, elapsed, timeLimit, maxMoves);
   const rnd = createRandom(options.seed ?? 1);
   const state = new State(c);
   const moves = new Moves(state, rnd);

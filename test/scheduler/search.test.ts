@@ -72,6 +72,14 @@ describe('the search', () => {
     expect(solution.stats.moves).toBe(alone.reduce((n, s) => n + s.stats.moves, 0));
   });
 
+  it('with several runs and only an unimproved limit, makes each run to that limit', () => {
+    const one = solve(problem, { seed: 2, unimprovedLimit: 2000 });
+    const three = solve(problem, { seed: 2, unimprovedLimit: 2000, runs: 3 });
+    expect(three.stats.stoppedBy).toBe('unimproved');
+    expect(three.stats.moves).toBeGreaterThan(2 * one.stats.moves);
+    expect(compareScores(three.score, one.score)).toBeLessThanOrEqual(0);
+  });
+
   it('with several runs, shares the time limit among them and reports a best that never worsens', () => {
     let t = 0;
     const seen: Progress[] = [];
