@@ -3,9 +3,12 @@
  * prints the table. Every roster written is re-checked by the reference evaluator.
  *
  *   npm run bench:curtois -- [--instances Instance1,Instance2] [--seconds 60] [--out DIR] [--seed N]
- *                            [--dir INSTANCE_DIR]
+ *                            [--seeds 1,2,3] [--clock wall|cpu] [--dir INSTANCE_DIR]
  *
  * Each instance is translated to a core `Problem` and solved by the product's own `solve`.
+ * One instance's gap moves by several points between seeds, so a change is compared over `--seeds`
+ * (each instance's mean is printed too); `--clock cpu` times each solve by this process's CPU time, so
+ * runs sharing the machine stay comparable.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -23,6 +26,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '60' },
     out: { type: 'string', default: join(repoRoot, 'bench-results', 'curtois') },
     seed: { type: 'string', default: '1' },
+    seeds: { type: 'string' },
+    clock: { type: 'string', default: 'wall' },
     // A copy of the public instances lives in the repository, so a clean clone can run this anywhere.
     dir: { type: 'string', default: resolve(repoRoot, 'bench', 'data', 'curtois', 'instances') },
   },
@@ -32,16 +37,25 @@ const names = values.instances
   ? values.instances.split(',').filter((s) => s !== '')
   : Array.from({ length: 24 }, (_, k) => `Instance${k + 1}`);
 const seconds = Number(values.seconds);
-const seed = Number(values.seed);
-if (!Number.isFinite(seconds) || seconds <= 0 || !Number.isInteger(seed)) {
-  throw new Error('--seconds must be a positive number and --seed an integer');
+const seeds = (values.seeds ?? values.seed).split(',').map(Number);
+if (!Number.isFinite(seconds) || seconds <= 0 || !seeds.every((n) => Number.isInteger(n))) {
+  throw new Error('--seconds must be a positive number and --seed (or each of --seeds) an integer');
 }
+if (values.clock !== 'wall' && values.clock !== 'cpu') throw new Error('--clock must be wall or cpu');
+const clock =
+  values.clock === 'cpu'
+    ? (): number => {
+        const used = process.cpuUsage();
+        return (used.user + used.system) / 1000;
+      }
+    : (): number => performance.now();
 
 const bestKnown = readBestKnown(join(values.dir, '..', 'best-known.csv'));
 mkdirSync(values.out, { recursive: true });
 
 interface Row {
   instance: string;
+  seed: number;
   objective: number;
   bestKnown: number | null;
   gapPercent: number | null;
@@ -53,48 +67,66 @@ const summary: Row[] = [];
 
 for (const name of names) {
   const instance = parseCurtois(readFileSync(join(values.dir, `${name}.txt`), 'utf8'));
-  const t0 = performance.now();
-  const result = solveCurtoisWithCore(instance, {
-    seed,
-    timeLimitMs: seconds * 1000,
-    now: () => performance.now(),
-  });
-  const wall = (performance.now() - t0) / 1000;
-  // Re-check with the reference evaluator rather than trusting the solver's own score.
-  const check = evaluateRoster(instance, result.roster);
-  writeFileSync(
-    join(values.out, `${name}.roster.json`),
-    JSON.stringify({ instance: name, roster: result.roster }) + '\n',
-  );
-  const known = bestKnown.get(name) ?? null;
-  const row: Row = {
-    instance: name,
-    objective: check.cost,
-    bestKnown: known,
-    gapPercent: known ? round2((100 * (check.cost - known)) / known) : null,
-    hardViolations: check.violations.length,
-    secondsToFirstFeasible:
-      result.secondsToFirstFeasible === null ? null : round2(result.secondsToFirstFeasible),
-    seconds: round2(wall),
-  };
-  summary.push(row);
-  console.log(
-    `${name}: objective ${row.objective} (best ${known ?? '?'}, gap ${row.gapPercent ?? '?'}%), ` +
-      `hard ${row.hardViolations}, first feasible ${row.secondsToFirstFeasible ?? '-'} s, ` +
-      `${(result.moves / 1e6).toFixed(1)} M moves`,
-  );
-  writeFileSync(join(values.out, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
+  for (const seed of seeds) {
+    const t0 = clock();
+    const result = solveCurtoisWithCore(instance, {
+      seed,
+      timeLimitMs: seconds * 1000,
+      now: () => clock() - t0,
+    });
+    const spent = (clock() - t0) / 1000;
+    // Re-check with the reference evaluator rather than trusting the solver's own score.
+    const check = evaluateRoster(instance, result.roster);
+    const file = seeds.length > 1 ? `${name}.seed${seed}.roster.json` : `${name}.roster.json`;
+    writeFileSync(
+      join(values.out, file),
+      JSON.stringify({ instance: name, seed, roster: result.roster }) + '\n',
+    );
+    const known = bestKnown.get(name) ?? null;
+    const row: Row = {
+      instance: name,
+      seed,
+      objective: check.cost,
+      bestKnown: known,
+      gapPercent: known ? round2((100 * (check.cost - known)) / known) : null,
+      hardViolations: check.violations.length,
+      secondsToFirstFeasible:
+        result.secondsToFirstFeasible === null ? null : round2(result.secondsToFirstFeasible),
+      seconds: round2(spent),
+    };
+    summary.push(row);
+    console.log(
+      `${name} seed ${seed}: objective ${row.objective} (best ${known ?? '?'}, gap ${row.gapPercent ?? '?'}%), ` +
+        `hard ${row.hardViolations}, first feasible ${row.secondsToFirstFeasible ?? '-'} s, ` +
+        `${(result.moves / 1e6).toFixed(1)} M moves`,
+    );
+    writeFileSync(join(values.out, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
+  }
 }
 
 console.table(summary);
-const gaps = summary.filter((r) => /^Instance([1-9]|1[0-2])$/.test(r.instance) && r.gapPercent !== null);
-if (gaps.length > 0) {
-  const mean = gaps.reduce((s, r) => s + (r.gapPercent ?? 0), 0) / gaps.length;
+if (seeds.length > 1) {
+  for (const name of names) {
+    const gaps = summary
+      .filter((r) => r.instance === name && r.gapPercent !== null)
+      .map((r) => r.gapPercent!);
+    if (gaps.length > 0)
+      console.log(`${name}: mean gap over seeds ${seeds.join(',')}: ${mean(gaps).toFixed(2)}%`);
+  }
+}
+const small = summary.filter((r) => /^Instance([1-9]|1[0-2])$/.test(r.instance) && r.gapPercent !== null);
+if (small.length > 0) {
+  const covered = [...new Set(small.map((r) => r.instance.replace('Instance', '')))].join(',');
   console.log(
-    `mean gap on ${gaps.map((r) => r.instance.replace('Instance', '')).join(',')}: ${mean.toFixed(2)}%`,
+    `mean gap on ${covered}${seeds.length > 1 ? ` over seeds ${seeds.join(',')}` : ''}: ` +
+      `${mean(small.map((r) => r.gapPercent!)).toFixed(2)}%`,
   );
 }
 console.log(`infeasible: ${summary.filter((r) => r.hardViolations > 0).length} of ${summary.length}`);
+
+function mean(xs: readonly number[]): number {
+  return xs.reduce((s, x) => s + x, 0) / xs.length;
+}
 
 function readBestKnown(path: string): Map<string, number> {
   const map = new Map<string, number>();
