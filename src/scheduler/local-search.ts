@@ -19,6 +19,19 @@ export function restore(state: State, assign: Int32Array): void {
   for (let s = 0; s < assign.length; s++) if (state.assign[s] !== assign[s]) state.setSlot(s, assign[s]!);
 }
 
+/** The stats of a search that has not moved yet. */
+export function noStats(): SolveStats {
+  return {
+    moves: 0,
+    acceptedMoves: 0,
+    improvements: 0,
+    restarts: 0,
+    elapsedMs: 0,
+    movesToFeasible: -1,
+    stoppedBy: 'moves',
+  };
+}
+
 /** The solve's clock and stop request: `timeUp` is handed to long steps so they end in time too. */
 export class Deadline {
   cancelled = false;
@@ -51,15 +64,7 @@ export interface SearchParts {
  * when stuck infeasible, and a kick from the best when stuck altogether. The best is kept in `best`.
  */
 export class LocalSearch {
-  readonly stats: SolveStats = {
-    moves: 0,
-    acceptedMoves: 0,
-    improvements: 0,
-    restarts: 0,
-    elapsedMs: 0,
-    movesToFeasible: -1,
-    stoppedBy: 'moves',
-  };
+  readonly stats: SolveStats = noStats();
   readonly best: Float64Array;
   readonly bestAssign: Int32Array;
   private readonly current: Float64Array;

@@ -6,7 +6,7 @@ import { construct } from './construct.js';
 import type { Problem, Score, Solution, SolveOptions, SolveStats } from './model.js';
 import { Moves } from './moves.js';
 import { createRandom, type Random } from './random.js';
-import { Deadline, LocalSearch, toScore } from './local-search.js';
+import { Deadline, LocalSearch, noStats, toScore } from './local-search.js';
 import { RowMoves } from './row-moves.js';
 import { compareScores } from './score.js';
 import { State } from './state.js';
@@ -107,15 +107,7 @@ function bestOfRuns(
   maxMoves: number,
 ): { solution: Solution; state: State } {
   let best: { solution: Solution; state: State } | undefined;
-  const stats: SolveStats = {
-    moves: 0,
-    acceptedMoves: 0,
-    improvements: 0,
-    restarts: 0,
-    elapsedMs: 0,
-    movesToFeasible: -1,
-    stoppedBy: 'moves',
-  };
+  const stats = noStats();
   for (let k = 0; k < runs; k++) {
     const start = elapsed();
     const bestSoFar = best?.solution.score;
