@@ -34,6 +34,8 @@
  * - optional slot: a place beyond `required` that may be filled at the cost of over-cover.
  */
 
+import type { ColumnGenerationStats, LinearSolver } from './column-generation.js';
+
 /** Minutes since the Unix epoch. */
 export type Instant = number;
 
@@ -318,6 +320,14 @@ export interface SolveOptions {
     replanWindows?: number;
     polish?: boolean;
   };
+  /**
+   * Start from column generation and a dive (`column-generation.ts`) where every row can be planned
+   * whole, with the caller's linear-program solver, for at most `share` of the time limit (default
+   * 0.5); the search then goes on from that rota, the annealing from `startTemperature` when given.
+   * Without a solver, or where rows cannot be planned
+   * whole, construction is as without it.
+   */
+  columnGeneration?: { solver: LinearSolver; share?: number; startTemperature?: number };
   /** Simulated annealing only: start and end temperatures in soft points (default 200 to 0.5). */
   annealing?: { startTemperature?: number; endTemperature?: number; hardWeight?: HardWeightSchedule };
   /**
@@ -338,6 +348,8 @@ export interface SolveStats {
   /** Moves when the best first reached hard 0, or -1. */
   movesToFeasible: number;
   stoppedBy: 'moves' | 'time' | 'unimproved' | 'cancelled' | 'feasible' | 'nothing-to-do';
+  /** The start by column generation, when it made the starting rota. */
+  columnGeneration?: ColumnGenerationStats;
 }
 
 export interface Solution {

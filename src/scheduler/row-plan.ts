@@ -38,6 +38,8 @@ const MAX_CELLS = 4_000_000;
  * on 20-21 and 35,234 on 23 against 400k's 34,798.
  */
 const WINDOW_CELLS = 400_000;
+/** Halvings of the gap towards the least price that keeps a type's cap, in `planAt`. */
+const CAP_HALVINGS = 3;
 
 /** The states of a row over a window (`RowPlanner.shape`). */
 type Shape = ReturnType<RowPlanner['shape']>;
@@ -103,6 +105,8 @@ export class RowPlanner {
   /** Added to every demand of a shift type while a row is priced into its caps. */
   private readonly typePrice: Float64Array;
   private readonly typeCount: Int32Array;
+  /** Per person and shift type, the price `planAt` last needed to keep the type's cap. */
+  private capPrices = new Float64Array(0);
   /** The first price rise for a type over its cap: the largest cover weight. */
   private readonly priceStep: number;
 
@@ -187,6 +191,76 @@ export class RowPlanner {
       this.typePrice[over] = this.typePrice[over]! * 2 + this.priceStep;
     }
     return false;
+  }
+
+  /**
+   * r's best whole row when working demand d costs `prices[d]` (requests cost as ever), into `row`:
+   * the pricing step of column generation, where the prices are the cover's duals. Returns the row's
+   * cost at those prices, Infinity when no row keeps the rules.
+   */
+  planAt(state: State, r: number, prices: Float64Array): number {
+    const { c } = this;
+    if (this.windowDays[r]! < c.H) return Infinity;
+    this.work += c.D;
+    const frame = this.frame(state, r, 0, c.H);
+    if (!frame) return Infinity;
+    for (let d = 0; d < c.D; d++) this.dayCost[d] = c.flags[r * c.D + d] ? Infinity : prices[d]!;
+    const caps = c.typeCaps[r];
+    this.typePrice.fill(0);
+    if (!caps) return this.planPriced(r, frame) ? this.rowCost(r, prices) : Infinity;
+    // A type over its cap is priced up (Lagrangian pricing, one type at a time): from half the price
+    // r's last plan needed (prices move little between a master's rounds), doubled until the row keeps
+    // the cap, then a few halvings of the gap towards the least price that does.
+    const T = this.T;
+    const kept =
+      this.capPrices.length === c.R * T ? this.capPrices : (this.capPrices = new Float64Array(c.R * T));
+    for (let t = 0; t < T; t++) this.typePrice[t] = kept[r * T + t]! / 2;
+    if (!this.planPriced(r, frame)) return Infinity;
+    for (let round = 0; round < 8; round++) {
+      const over = this.overCaps(frame);
+      if (over < 0) break;
+      let low = this.typePrice[over]!;
+      let high = Math.max(1, 2 * low);
+      for (;;) {
+        this.typePrice[over] = high;
+        if (!this.planPriced(r, frame)) return Infinity;
+        if (this.overCaps(frame) !== over) break;
+        low = high;
+        high *= 2;
+        if (high > 1e9) return Infinity;
+      }
+      for (let k = 0; k < CAP_HALVINGS; k++) {
+        const mid = (low + high) / 2;
+        this.typePrice[over] = mid;
+        if (!this.planPriced(r, frame)) return Infinity;
+        if (this.overCaps(frame) === over) low = mid;
+        else high = mid;
+      }
+      this.typePrice[over] = high;
+      if (!this.planPriced(r, frame)) return Infinity;
+    }
+    if (this.overCaps(frame) >= 0) return Infinity;
+    for (let t = 0; t < T; t++) kept[r * T + t] = this.typePrice[t]!;
+    return this.rowCost(r, prices);
+  }
+
+  /** The planned row's cost at `prices` and r's requests. */
+  private rowCost(r: number, prices: Float64Array): number {
+    let cost = this.requestCost(r, this.row);
+    for (let x = 0; x < this.c.H; x++) if (this.row[x]! >= 0) cost += prices[this.row[x]!]!;
+    return cost;
+  }
+
+  /** What r's requests cost (weighted) if r works `row` (a demand per day, -1 off). */
+  requestCost(r: number, row: Int32Array): number {
+    const T = this.T;
+    const asked = this.requestCosts(r);
+    let cost = 0;
+    for (let x = 0; x < this.c.H; x++) {
+      const d = row[x]!;
+      cost += asked[x * (T + 1) + (d < 0 ? 0 : this.c.shiftType[d]! + 1)]!;
+    }
+    return cost;
   }
 
   /** The rest of r's row as the window [a, b) sees it; undefined where it leaves the window no room. */

@@ -1,12 +1,13 @@
 import { lateAcceptance, simulatedAnnealing } from './acceptance.js';
 import type { Acceptor } from './acceptance.js';
+import { columnGenerationStart, type ColumnGenerationStats } from './column-generation.js';
 import { compile } from './compile.js';
 import type { Compiled } from './compile.js';
 import { construct } from './construct.js';
 import type { Problem, Score, Solution, SolveOptions, SolveStats } from './model.js';
 import { Moves } from './moves.js';
 import { createRandom, type Random } from './random.js';
-import { Deadline, LocalSearch, noStats, toScore } from './local-search.js';
+import { Deadline, LocalSearch, lexLess, noStats, restore, toScore } from './local-search.js';
 import { RowMoves } from './row-moves.js';
 import { compareScores } from './score.js';
 import { State } from './state.js';
@@ -83,10 +84,33 @@ export function searchCompiled(
   const deadline = new Deadline(options, elapsed, timeLimit);
   const rows = options.rows ? new RowMoves(moves, rnd) : undefined;
   constructRota(state, rows, rnd, options, deadline.timeUp);
+  const exact = options.columnGeneration;
+  let started: ColumnGenerationStats | undefined;
+  if (exact && rows?.planner && !deadline.timeUp()) {
+    // The built rota is the first answer (a caller waits for a feasible rota, not for the dive), and
+    // stays the start if the dive, cut short, ends worse.
+    options.onProgress?.({ best: toScore(state.totals), elapsedMs: elapsed(), moves: 0 });
+    const built = state.assign.slice();
+    const builtTotals = state.totals.slice();
+    started = columnGenerationStart(
+      state,
+      rows.planner,
+      exact.solver,
+      () => deadline.timeUp() || elapsed() >= (exact.share ?? 0.5) * timeLimit,
+    );
+    if (started && state.totals[0]! > 0) rows.repair(options.rows?.repairMoves ?? 0, deadline.timeUp);
+    if (started && lexLess(builtTotals, state.totals)) restore(state, built);
+  }
+  // From the dive, annealing starts cooler (where asked), to improve on it rather than leave it.
+  const cooler =
+    started && exact?.startTemperature !== undefined
+      ? { ...options, annealing: { ...options.annealing, startTemperature: exact.startTemperature } }
+      : options;
   const search = new LocalSearch(
-    { c, state, moves, rows, rnd, acceptor: acceptorFor(options), deadline, maxMoves },
+    { c, state, moves, rows, rnd, acceptor: acceptorFor(cooler), deadline, maxMoves },
     options,
   );
+  if (started) search.stats.columnGeneration = started;
   search.report(true);
   search.start();
   search.finish();

@@ -235,6 +235,41 @@ describe('planning a whole row against everyone else (RowPlanner)', () => {
     );
   });
 
+  it('prices a whole row at given demand prices (column generation): every row of a week tried agrees', () => {
+    const prices = fc.array(fc.integer({ min: -30, max: 30 }), { minLength: 16, maxLength: 16 });
+    fc.assert(
+      fc.property(instancesOf(8), prices, ({ instance }, price) => {
+        const c = compile(curtoisToProblem(instance), { forSearch: true });
+        const state = new State(c);
+        const at = Float64Array.from({ length: c.D }, (_, d) => price[d]!);
+        const planner = new RowMoves(new Moves(state, createRandom(1)), createRandom(1)).planner!;
+        // Every row of person 0 that keeps their rules, at the prices plus what their requests cost.
+        let best = Infinity;
+        const row = new Int32Array(c.H);
+        for (let code = 0; code < 3 ** c.H; code++) {
+          for (let x = 0, k = code; x < c.H; x++, k = Math.floor(k / 3))
+            row[x] = k % 3 === 0 ? -1 : demandOf(c, x, (k % 3) - 1);
+          setRow(state, 0, [...row]);
+          if (state.resourceHard(0) > 0) continue;
+          let cost = planner.requestCost(0, row);
+          for (const d of row) if (d >= 0) cost += at[d]!;
+          best = Math.min(best, cost);
+        }
+        setRow(state, 0, []);
+        const planned = planner.planAt(state, 0, at);
+        expect(planned).toBe(best);
+        if (best === Infinity) return;
+        // The row it leaves in `row` is one that costs that and keeps the rules.
+        setRow(state, 0, [...planner.row]);
+        expect(state.resourceHard(0)).toBe(0);
+        let cost = planner.requestCost(0, planner.row);
+        for (const d of planner.row) if (d >= 0) cost += at[d]!;
+        expect(cost).toBe(best);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('plans a window of days best with the rest of the row fixed: every row of the window tried agrees', () => {
     const windowArb = fc.record({
       // The others' rows when the person's row was made (their best then), or a random row of theirs.
