@@ -36,6 +36,13 @@ export interface ColumnGenerationStats {
   readonly cut: boolean;
 }
 
+/**
+ * Rows' states summed over people (a round of pricing's work) beyond which the start is not tried:
+ * Curtois Instances 1-12 and 14-18 have 0.03 to 98 million, and their root masters settle in 30 s
+ * or less except Instance14's; Instance15 (302 million) priced 180 rows in 34 s, Instance13 (2,285
+ * million) 600.
+ */
+const MAX_PRICING_STATES = 200_000_000;
 /** A master problem made no progress worth its time over this many iterations (tailing off). */
 const TAIL_ITERATIONS = 6;
 const TAIL_GAIN = 1e-4;
@@ -64,15 +71,20 @@ export function columnGenerationStart(
   planner: RowPlanner,
   solver: LinearSolver,
   shouldStop: () => boolean,
+  rootStop: () => boolean = shouldStop,
 ): ColumnGenerationStats | undefined {
   const c = state.c;
   if (!planner.whole || planner.people.length !== c.R || c.fixed.some((f) => f)) return undefined;
+  let states = 0;
+  for (let r = 0; r < c.R; r++) states += planner.rowStates(r);
+  if (states > MAX_PRICING_STATES) return undefined;
   const lp = solver();
   try {
     const master = new Master(c, state, planner, lp);
     if (!master.seed()) return undefined;
-    const first = master.generate(shouldStop);
-    if (first === undefined) return undefined;
+    const first = master.generate(rootStop);
+    // A root that did not settle in its time gives no bound and no dive worth the rest of the time.
+    if (first === undefined || !master.settled) return undefined;
     // Dives from the root, each on the columns the ones before it priced, the best kept: one dive's
     // result moves by several percent with the order people are fixed in (Instance6: 1,952 or 2,055).
     let best: Int32Array | undefined;
@@ -163,10 +175,14 @@ class Master {
     return true;
   }
 
+  /** The last `generate` ended with no row to add, or tailing off (not stopped). */
+  settled = false;
+
   /** Prices rows for the open people until none would lower the master; its optimum (undefined: none). */
   generate(shouldStop: () => boolean): number | undefined {
     const { c, lp, planner, prices } = this;
     const recent: number[] = [];
+    this.settled = false;
     for (;;) {
       const solved = lp.solve();
       this.iterations++;
@@ -175,6 +191,7 @@ class Master {
       const objective = solved.objective;
       recent.push(objective);
       if (shouldStop()) return objective;
+      this.settled = true;
       if (recent.length > TAIL_ITERATIONS) {
         const before = recent[recent.length - 1 - TAIL_ITERATIONS]!;
         if (before - objective <= TAIL_GAIN * Math.abs(before)) return objective;
@@ -187,6 +204,7 @@ class Master {
         if (cost - solved.rowDual[r]! < -1e-6 && this.addRow(r)) added++;
       }
       if (added === 0) return objective;
+      this.settled = false;
     }
   }
 

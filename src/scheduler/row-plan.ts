@@ -105,6 +105,7 @@ export class RowPlanner {
   /** Added to every demand of a shift type while a row is priced into its caps. */
   private readonly typePrice: Float64Array;
   private readonly typeCount: Int32Array;
+  private tail = new Int32Array(0);
   /** Per person and shift type, the price `planAt` last needed to keep the type's cap. */
   private capPrices = new Float64Array(0);
   /** The first price rise for a type over its cap: the largest cover weight. */
@@ -334,6 +335,11 @@ export class RowPlanner {
     cost.fill(Infinity, 0, S * span);
     const asked = this.requestCosts(r);
     const at = (kind: number, m: number, w: number): number => (kind * M + m) * Wk + w;
+    // Units the days from x to the window's end can add at most: a state that cannot reach the
+    // minimum from there is skipped (Curtois Instance8: minimum 17 of at most 18 shifts).
+    const tail = this.tail.length > span ? this.tail : (this.tail = new Int32Array(span + 1));
+    tail[span] = 0;
+    for (let x = b - 1; x >= a; x--) tail[x - a] = tail[x - a + 1]! + this.dayUnits[x]!;
 
     let work = S;
     for (let x = a; x < b; x++) {
@@ -360,6 +366,7 @@ export class RowPlanner {
           work += 1 + view.dayStart[x + 1]! - view.dayStart[x]!;
           w = s % Wk;
           m = Math.floor(s / Wk) % M;
+          if (m + tail[x - a]! < minM) continue;
           kind = Math.floor(s / (Wk * M));
         }
         const working = kind >= offKinds;
@@ -485,6 +492,11 @@ export class RowPlanner {
   private sameWeekend(x: number, y: number): boolean {
     const v = this.view.weekendDay;
     return v[x] === 1 && v[y] === 1 && Math.floor(x / 7) === Math.floor(y / 7);
+  }
+
+  /** The states of r's whole row (days x states a day), a measure of the work of planning it. */
+  rowStates(r: number): number {
+    return this.cells(r, this.c.H) * (this.c.D / this.c.H);
   }
 
   /** The states a window of r's first `days` days has at most (with nothing worked outside it). */

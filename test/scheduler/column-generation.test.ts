@@ -64,11 +64,12 @@ describe('the start by column generation and a dive', () => {
 
   it('gives every person a row that keeps their contract when the dive is cut short', () => {
     const instance = load('Instance5');
-    let solves = 0;
+    // Stops once the dive has fixed its first people (a column's bounds set): the root has settled.
+    let fixing = 0;
     const counted: LinearSolver = () => {
       const lp = solver();
-      const solveOnce = lp.solve;
-      return { ...lp, solve: () => (solves++, solveOnce()) };
+      const setBounds = lp.setColumnBounds;
+      return { ...lp, setColumnBounds: (...args) => (fixing++, setBounds(...args)) };
     };
     let progress = 0;
     const dived = solve(
@@ -76,14 +77,31 @@ describe('the start by column generation and a dive', () => {
       options({
         columnGeneration: { solver: counted },
         onProgress: () => progress++,
-        // Stops the master after a few rounds of pricing: people take their likeliest rows.
-        shouldStop: () => solves >= 5,
+        shouldStop: () => fixing > 0,
       }),
     );
     expect(dived.stats.columnGeneration?.cut).toBe(true);
+    expect(dived.stats.columnGeneration?.dives).toBe(0);
     expect(dived.score.hard).toBe(0);
     // The rows built were reported before the master began (a caller sees a rota at once).
     expect(progress).toBeGreaterThanOrEqual(2);
+  });
+
+  it('leaves the built rota where the root master is stopped before it settles', () => {
+    const instance = load('Instance5');
+    let solves = 0;
+    const counted: LinearSolver = () => {
+      const lp = solver();
+      const solveOnce = lp.solve;
+      return { ...lp, solve: () => (solves++, solveOnce()) };
+    };
+    const plain = solve(curtoisToProblem(instance), options({ maxMoves: 0 }));
+    const stopped = solve(
+      curtoisToProblem(instance),
+      options({ maxMoves: 0, columnGeneration: { solver: counted }, shouldStop: () => solves >= 3 }),
+    );
+    expect(stopped.stats.columnGeneration).toBeUndefined();
+    expect(stopped.assignments).toEqual(plain.assignments);
   });
 
   it('leaves construction as it was where rows cannot be planned whole (a rest rule in minutes)', () => {

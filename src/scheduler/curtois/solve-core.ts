@@ -80,6 +80,11 @@ export function solveCurtoisWithCore(
     },
     blockMoves: 0.25,
     ...options,
+    // From a dive that ended the annealing starts at 3, to improve on it (Instances 5-9, 60 s of CPU,
+    // seed 1: 2.97% against 3.79% from the instance's own start temperature).
+    ...(options.columnGeneration
+      ? { columnGeneration: { startTemperature: 3, ...options.columnGeneration } }
+      : {}),
     progressEveryMs: options.progressEveryMs ?? 50,
     onProgress: (p) => {
       if (p.best.hard === 0 && firstFeasible === null && now) firstFeasible = now() - t0;
