@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { evaluateRoster } from '../src/scheduler/curtois/evaluate.js';
 import { parseCurtois } from '../src/scheduler/curtois/parse.js';
+import type { ColumnGenerationStats } from '../src/scheduler/column-generation.js';
 import { solveCurtoisWithCore } from '../src/scheduler/curtois/solve-core.js';
 import { loadHighsSolver } from '../src/highs.js';
 
@@ -106,7 +107,7 @@ for (const name of names) {
     console.log(
       `${name} seed ${seed}: objective ${row.objective} (best ${known ?? '?'}, gap ${row.gapPercent ?? '?'}%), ` +
         `hard ${row.hardViolations}, first feasible ${row.secondsToFirstFeasible ?? '-'} s, ` +
-        `${(result.moves / 1e6).toFixed(1)} M moves`,
+        `${(result.moves / 1e6).toFixed(1)} M moves, start ${startOf(result.columnGeneration)}`,
     );
     writeFileSync(join(values.out, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
   }
@@ -149,4 +150,10 @@ function readBestKnown(path: string): Map<string, number> {
 
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
+}
+
+function startOf(cg: ColumnGenerationStats | undefined): string {
+  if (!cg) return 'built rows';
+  const dives = cg.cut ? 'first dive cut short' : `${cg.dives} dive${cg.dives === 1 ? '' : 's'}`;
+  return `column generation (root ${Math.round(cg.bound)}, ${cg.columns} columns, ${dives})`;
 }

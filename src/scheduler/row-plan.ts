@@ -64,6 +64,12 @@ interface Frame {
   afterWeekend: boolean;
   /** The window's states, within what the rest of the row leaves. */
   shape: Shape;
+  /**
+   * A shift type whose count is part of the state (-1: none), so its cap is kept exactly; `Ck` its
+   * counts (cap left + 1), 1 with none. Only in `planAt`, where pricing must find the best row.
+   */
+  capType: number;
+  Ck: number;
 }
 
 /**
@@ -205,6 +211,7 @@ export class RowPlanner {
     this.work += c.D;
     const frame = this.frame(state, r, 0, c.H);
     if (!frame) return Infinity;
+    this.countTightestCap(frame);
     for (let d = 0; d < c.D; d++) this.dayCost[d] = c.flags[r * c.D + d] ? Infinity : prices[d]!;
     const caps = c.typeCaps[r];
     this.typePrice.fill(0);
@@ -243,6 +250,23 @@ export class RowPlanner {
     if (this.overCaps(frame) >= 0) return Infinity;
     for (let t = 0; t < T; t++) kept[r * T + t] = this.typePrice[t]!;
     return this.rowCost(r, prices);
+  }
+
+  /**
+   * Puts the count of the shift type with the least cap that can bind into the window's state, where
+   * the states stay within `MAX_CELLS`: its cap is then kept exactly, not priced (Curtois Instance8,
+   * nights at most 4: the master's root at 1,359 with pricing, where the best known is 1,300).
+   */
+  private countTightestCap(f: Frame): void {
+    let type = -1;
+    for (let t = 0; t < this.T; t++) {
+      const left = f.capsLeft[t]!;
+      if (left < 1 || left >= f.b - f.a) continue;
+      if (type < 0 || left < f.capsLeft[type]!) type = t;
+    }
+    if (type < 0 || f.shape.S * (f.capsLeft[type]! + 1) * (f.b - f.a) > MAX_CELLS) return;
+    f.capType = type;
+    f.Ck = f.capsLeft[type]! + 1;
   }
 
   /** The planned row's cost at `prices` and r's requests. */
@@ -317,6 +341,8 @@ export class RowPlanner {
       afterToEnd: b + afterLength === H,
       afterWeekend,
       shape,
+      capType: -1,
+      Ck: 1,
     };
   }
 
@@ -324,8 +350,9 @@ export class RowPlanner {
     const { c, view, T, unit } = this;
     const { a, b } = f;
     const span = b - a;
-    const { maxRun, minRun, minOff, maxM, minM, capM, maxW, offKinds, M, Wk, S } = f.shape;
-    const capsLeft = f.capsLeft;
+    const { maxRun, minRun, minOff, maxM, minM, capM, maxW, offKinds, M, Wk } = f.shape;
+    const { capsLeft, capType, Ck } = f;
+    const S = f.shape.S * Ck;
     if (this.cost.length < S * span) {
       this.cost = new Float64Array(S * span);
       this.from = new Int32Array(S * span);
@@ -334,7 +361,7 @@ export class RowPlanner {
     const { cost, from, pick } = this;
     cost.fill(Infinity, 0, S * span);
     const asked = this.requestCosts(r);
-    const at = (kind: number, m: number, w: number): number => (kind * M + m) * Wk + w;
+    const at = (kind: number, m: number, w: number, k: number): number => ((kind * M + m) * Wk + w) * Ck + k;
     // Units the days from x to the window's end can add at most: a state that cannot reach the
     // minimum from there is skipped (Curtois Instance8: minimum 17 of at most 18 shifts).
     const tail = this.tail.length > span ? this.tail : (this.tail = new Int32Array(span + 1));
@@ -355,6 +382,7 @@ export class RowPlanner {
         let kind: number;
         let m: number;
         let w: number;
+        let k = 0;
         if (x === a) {
           prevCost = 0;
           kind = f.entry;
@@ -364,10 +392,12 @@ export class RowPlanner {
           prevCost = cost[base - S + s]!;
           if (prevCost === Infinity) continue;
           work += 1 + view.dayStart[x + 1]! - view.dayStart[x]!;
-          w = s % Wk;
-          m = Math.floor(s / Wk) % M;
+          k = s % Ck;
+          const rest = (s - k) / Ck;
+          w = rest % Wk;
+          m = Math.floor(rest / Wk) % M;
           if (m + tail[x - a]! < minM) continue;
-          kind = Math.floor(s / (Wk * M));
+          kind = Math.floor(rest / (Wk * M));
         }
         const working = kind >= offKinds;
         const wk = working ? kind - offKinds : 0;
@@ -377,7 +407,7 @@ export class RowPlanner {
         // Off today.
         if (!working || early || len >= minRun) {
           const next = kind <= 0 ? 0 : working ? 1 : Math.min(minOff, len + 1);
-          relax(base + at(next, m, w), prevCost + offCost, x === a ? -1 : s, -1);
+          relax(base + at(next, m, w, k), prevCost + offCost, x === a ? -1 : s, -1);
         }
         // Work today: each demand of the day r may take.
         if (!working && kind > 0 && len < minOff) continue;
@@ -386,7 +416,7 @@ export class RowPlanner {
           const t = c.shiftType[d]!;
           const price = this.dayCost[d]! + this.typePrice[t]!;
           if (price === Infinity) continue;
-          if (capsLeft[t] === 0) continue;
+          if (capsLeft[t] === 0 || (t === capType && k + 1 >= Ck)) continue;
           if (working && (len >= maxRun || c.forbiddenNext[type * T + t])) continue;
           const add = Math.round((c.end[d]! - c.start[d]!) / unit);
           let m2 = m + add;
@@ -397,7 +427,13 @@ export class RowPlanner {
           const w2 = weekend && !(sameWeekendBefore && working) ? w + 1 : w;
           if (w2 > maxW) continue;
           const next = working ? workKind(f.shape, t, len + 1, early) : workKind(f.shape, t, 1, x === 0);
-          relax(base + at(next, m2, w2), prevCost + price + asked[x * (T + 1) + t + 1]!, x === a ? -1 : s, d);
+          const k2 = t === capType ? k + 1 : k;
+          relax(
+            base + at(next, m2, w2, k2),
+            prevCost + price + asked[x * (T + 1) + t + 1]!,
+            x === a ? -1 : s,
+            d,
+          );
         }
       }
     }
@@ -407,9 +443,10 @@ export class RowPlanner {
     const last = (span - 1) * S;
     let best = -1;
     for (let s = 0; s < S; s++) {
-      const m = Math.floor(s / Wk) % M;
+      const rest = Math.floor(s / Ck);
+      const m = Math.floor(rest / Wk) % M;
       if (m < minM || cost[last + s] === Infinity) continue;
-      if (!this.joins(f, Math.floor(s / (Wk * M)), s % Wk)) continue;
+      if (!this.joins(f, Math.floor(rest / (Wk * M)), rest % Wk)) continue;
       if (best < 0 || cost[last + s]! < cost[last + best]!) best = s;
     }
     if (best < 0) return false;

@@ -102,7 +102,10 @@ export function searchCompiled(
       () => deadline.timeUp() || elapsed() >= (share / 2) * timeLimit,
     );
     if (started && state.totals[0]! > 0) rows.repair(options.rows?.repairMoves ?? 0, deadline.timeUp);
-    if (started && lexLess(builtTotals, state.totals)) restore(state, built);
+    if (started && lexLess(builtTotals, state.totals)) {
+      restore(state, built);
+      started = undefined;
+    }
   }
   // From a dive that ended, annealing starts cooler (where asked), to improve on it rather than leave
   // it; from one cut short it has the whole way to go (Instance8 from a cut dive at 3: 19.5% above).

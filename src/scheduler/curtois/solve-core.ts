@@ -1,3 +1,4 @@
+import type { ColumnGenerationStats } from '../column-generation.js';
 import { solve } from '../solve.js';
 import type { SolveOptions } from '../model.js';
 import { evaluateRoster } from './evaluate.js';
@@ -11,6 +12,8 @@ export interface CoreSolveResult {
   readonly secondsToFirstFeasible: number | null;
   readonly moves: number;
   readonly elapsedMs: number;
+  /** The start by column generation, when the search started from it. */
+  readonly columnGeneration?: ColumnGenerationStats;
 }
 
 /** Solves a benchmark instance with the core's `solve` (the product's engine) and judges the roster. */
@@ -99,6 +102,7 @@ export function solveCurtoisWithCore(
     secondsToFirstFeasible: firstFeasible === null ? null : firstFeasible / 1000,
     moves: solution.stats.moves,
     elapsedMs: solution.stats.elapsedMs,
+    ...(solution.stats.columnGeneration ? { columnGeneration: solution.stats.columnGeneration } : {}),
   };
 }
 
