@@ -26,7 +26,10 @@ export interface LinearProgram {
 export type LinearSolver = () => LinearProgram;
 
 export interface ColumnGenerationStats {
-  /** The first master's optimum: a lower bound on the cost where pricing is exact (no type caps). */
+  /**
+   * The root master's optimum: a lower bound on the cost where pricing is exact (no cap above 0 but
+   * the tightest, which `planAt` counts) and the root settled with no row left to add.
+   */
   readonly bound: number;
   readonly columns: number;
   readonly iterations: number;
