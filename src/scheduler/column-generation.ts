@@ -1,5 +1,6 @@
 import type { Compiled } from './compile.js';
 import { constraintIndex } from './constraints/index.js';
+import type { RowMoves } from './row-moves.js';
 import type { RowPlanner } from './row-plan.js';
 import type { State } from './state.js';
 
@@ -41,9 +42,8 @@ export interface ColumnGenerationStats {
 
 /**
  * Rows' states summed over people (a round of pricing's work) beyond which the start is not tried:
- * Curtois Instances 1-12 and 14-18 have 0.03 to 98 million, and their root masters settle in 30 s
- * or less except Instance14's; Instance15 (302 million) priced 180 rows in 34 s, Instance13 (2,285
- * million) 600.
+ * Curtois Instance15 (302 million) priced 180 rows in 34 s and Instance13 (2,285 million) 600, too
+ * few for a root; Instances 1-12 and 14-18 have 0.03 to 98 million.
  */
 const MAX_PRICING_STATES = 200_000_000;
 /** A master problem made no progress worth its time over this many iterations (tailing off). */
@@ -71,19 +71,20 @@ const BEYOND_PLACES = 1e6;
  */
 export function columnGenerationStart(
   state: State,
-  planner: RowPlanner,
+  rows: RowMoves,
   solver: LinearSolver,
   shouldStop: () => boolean,
   rootStop: () => boolean = shouldStop,
 ): ColumnGenerationStats | undefined {
   const c = state.c;
-  if (!planner.whole || planner.people.length !== c.R || c.fixed.some((f) => f)) return undefined;
+  const planner = rows.planner;
+  if (!planner?.whole || planner.people.length !== c.R || c.fixed.some((f) => f)) return undefined;
   let states = 0;
   for (let r = 0; r < c.R; r++) states += planner.rowStates(r);
   if (states > MAX_PRICING_STATES) return undefined;
   const lp = solver();
   try {
-    const master = new Master(c, state, planner, lp);
+    const master = new Master(c, state, rows, planner, lp);
     if (!master.seed()) return undefined;
     const first = master.generate(rootStop);
     // A root that did not settle in its time gives no bound and no dive worth the rest of the time.
@@ -139,6 +140,7 @@ class Master {
   constructor(
     private readonly c: Compiled,
     private readonly state: State,
+    private readonly rows: RowMoves,
     private readonly planner: RowPlanner,
     private readonly lp: LinearProgram,
   ) {
@@ -268,17 +270,12 @@ class Master {
 
   /** The rows chosen (a column per person), into the empty rota; a day whose demand has no place left stays off. */
   write(chosen: Int32Array): void {
-    const { c, state } = this;
+    const { c, state, rows } = this;
     for (let r = 0; r < c.R; r++) {
       const row = this.columns[chosen[r]!]!.row;
       for (let x = 0; x < c.H; x++) {
-        const d = row[x]!;
-        if (d < 0) continue;
-        for (let s = c.slotStart[d]!; s < c.slotStart[d + 1]!; s++)
-          if (state.assign[s]! < 0) {
-            state.setSlot(s, r);
-            break;
-          }
+        const s = row[x]! < 0 ? -1 : rows.emptySlot(row[x]!);
+        if (s >= 0) state.setSlot(s, r);
       }
     }
   }

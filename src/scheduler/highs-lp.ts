@@ -20,15 +20,15 @@ export interface HighsRuntime {
 const OPTIMAL = 7;
 
 /**
- * Linear programs in HiGHS (WebAssembly, loaded by the caller: `await (await import('highs')).default()`),
+ * Linear programs in HiGHS (WebAssembly, loaded by the caller: `loadHighsSolver` in `src/highs.ts`),
  * one persistent model each, so a master re-solved after new columns starts from its last basis.
  */
 export function highsSolver(highs: HighsRuntime): LinearSolver {
   return (): LinearProgram => {
     const model = highs.createModel();
-    // A master gains columns between solves: primal simplex goes on from the last basis, which
-    // presolve would discard (Instance12's master of about 3,000 columns: 176 ms a solve, 458 ms with
-    // the defaults).
+    // A master gains columns between solves, which leaves its last basis primal feasible: primal
+    // simplex goes on from it (Instance12's master of about 3,000 columns, presolve off: 176 ms a
+    // solve, 458 ms with HiGHS's default dual simplex).
     model.options.set({ output_flag: false, presolve: 'off', solver: 'simplex', simplex_strategy: 4 });
     const none = { indices: [] as number[], values: [] as number[] };
     return {

@@ -84,34 +84,13 @@ export function searchCompiled(
   const deadline = new Deadline(options, elapsed, timeLimit);
   const rows = options.rows ? new RowMoves(moves, rnd) : undefined;
   constructRota(state, rows, rnd, options, deadline.timeUp);
-  const exact = options.columnGeneration;
-  let started: ColumnGenerationStats | undefined;
-  if (exact && rows?.planner && !deadline.timeUp()) {
-    // The built rota is the first answer (a caller waits for a feasible rota, not for the dive), and
-    // stays the start if the dive, cut short, ends worse.
-    options.onProgress?.({ best: toScore(state.totals), elapsedMs: elapsed(), moves: 0 });
-    const built = state.assign.slice();
-    const builtTotals = state.totals.slice();
-    const share = exact.share ?? 0.5;
-    // The root master has half the share to settle, else the search goes on from the built rota.
-    started = columnGenerationStart(
-      state,
-      rows.planner,
-      exact.solver,
-      () => deadline.timeUp() || elapsed() >= share * timeLimit,
-      () => deadline.timeUp() || elapsed() >= (share / 2) * timeLimit,
-    );
-    if (started && state.totals[0]! > 0) rows.repair(options.rows?.repairMoves ?? 0, deadline.timeUp);
-    if (started && lexLess(builtTotals, state.totals)) {
-      restore(state, built);
-      started = undefined;
-    }
-  }
+  const started = rows ? startFromColumns(state, rows, options, deadline) : undefined;
   // From a dive that ended, annealing starts cooler (where asked), to improve on it rather than leave
   // it; from one cut short it has the whole way to go (Instance8 from a cut dive at 3: 19.5% above).
+  const startTemperature = options.columnGeneration?.startTemperature;
   const cooler =
-    started && !started.cut && exact?.startTemperature !== undefined
-      ? { ...options, annealing: { ...options.annealing, startTemperature: exact.startTemperature } }
+    started && !started.cut && startTemperature !== undefined
+      ? { ...options, annealing: { ...options.annealing, startTemperature } }
       : options;
   const search = new LocalSearch(
     { c, state, moves, rows, rnd, acceptor: acceptorFor(cooler), deadline, maxMoves },
@@ -171,6 +150,38 @@ function bestOfRuns(
   }
   stats.elapsedMs = elapsed();
   return { solution: { ...best!.solution, stats }, state: best!.state };
+}
+
+/**
+ * The built rota replaced by column generation's (`options.columnGeneration`), where it applies and
+ * ends no worse; undefined where the built rota stays. The built rota is reported first: a caller
+ * waits for a feasible rota, not for the dives.
+ */
+function startFromColumns(
+  state: State,
+  rows: RowMoves,
+  options: SolveOptions,
+  deadline: Deadline,
+): ColumnGenerationStats | undefined {
+  const exact = options.columnGeneration;
+  if (!exact || !rows.planner || deadline.timeUp()) return undefined;
+  options.onProgress?.({ best: toScore(state.totals), elapsedMs: deadline.elapsed(), moves: 0 });
+  const built = state.assign.slice();
+  const builtTotals = state.totals.slice();
+  const share = exact.share ?? 0.5;
+  // The root master has half the share to settle, else the search goes on from the built rota.
+  const started = columnGenerationStart(
+    state,
+    rows,
+    exact.solver,
+    () => deadline.timeUp() || deadline.elapsed() >= share * deadline.timeLimit,
+    () => deadline.timeUp() || deadline.elapsed() >= (share / 2) * deadline.timeLimit,
+  );
+  if (!started) return undefined;
+  if (state.totals[0]! > 0) rows.repair(options.rows?.repairMoves ?? 0, deadline.timeUp);
+  if (!lexLess(builtTotals, state.totals)) return started;
+  restore(state, built);
+  return undefined;
 }
 
 /** The starting rota: rows built whole (when asked), the rest filled slot by slot, broken rows repaired. */

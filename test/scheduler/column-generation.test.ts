@@ -17,6 +17,17 @@ beforeAll(async () => {
   solver = await loadHighsSolver();
 });
 
+/** The solver, counting the calls its programs get to `method`. */
+function counting(method: 'solve' | 'setColumnBounds') {
+  let calls = 0;
+  const counted: LinearSolver = () => {
+    const lp = solver();
+    const original = lp[method] as (...args: unknown[]) => unknown;
+    return { ...lp, [method]: (...args: unknown[]) => (calls++, original(...args)) };
+  };
+  return { solver: counted, calls: () => calls };
+}
+
 /** Rows built, and a few moves after the start (no polish: the start is what is tested). */
 const options = (extra: SolveOptions = {}): SolveOptions => ({
   seed: 1,
@@ -65,19 +76,14 @@ describe('the start by column generation and a dive', () => {
   it('gives every person a row that keeps their contract when the dive is cut short', () => {
     const instance = load('Instance5');
     // Stops once the dive has fixed its first people (a column's bounds set): the root has settled.
-    let fixing = 0;
-    const counted: LinearSolver = () => {
-      const lp = solver();
-      const setBounds = lp.setColumnBounds;
-      return { ...lp, setColumnBounds: (...args) => (fixing++, setBounds(...args)) };
-    };
+    const fixing = counting('setColumnBounds');
     let progress = 0;
     const dived = solve(
       curtoisToProblem(instance),
       options({
-        columnGeneration: { solver: counted },
+        columnGeneration: { solver: fixing.solver },
         onProgress: () => progress++,
-        shouldStop: () => fixing > 0,
+        shouldStop: () => fixing.calls() > 0,
       }),
     );
     expect(dived.stats.columnGeneration?.cut).toBe(true);
@@ -89,16 +95,15 @@ describe('the start by column generation and a dive', () => {
 
   it('leaves the built rota where the root master is stopped before it settles', () => {
     const instance = load('Instance5');
-    let solves = 0;
-    const counted: LinearSolver = () => {
-      const lp = solver();
-      const solveOnce = lp.solve;
-      return { ...lp, solve: () => (solves++, solveOnce()) };
-    };
+    const solves = counting('solve');
     const plain = solve(curtoisToProblem(instance), options({ maxMoves: 0 }));
     const stopped = solve(
       curtoisToProblem(instance),
-      options({ maxMoves: 0, columnGeneration: { solver: counted }, shouldStop: () => solves >= 3 }),
+      options({
+        maxMoves: 0,
+        columnGeneration: { solver: solves.solver },
+        shouldStop: () => solves.calls() >= 3,
+      }),
     );
     expect(stopped.stats.columnGeneration).toBeUndefined();
     expect(stopped.assignments).toEqual(plain.assignments);
