@@ -109,6 +109,44 @@ describe('the start by column generation and a dive', () => {
     expect(stopped.assignments).toEqual(plain.assignments);
   });
 
+  it('ends its first dive soon after the root, pricing one round a step', () => {
+    // Instance5's root settles after 33 linear programs; a dive that priced to the end after each step
+    // needed about 100 in all (cut short at 80), the quick one ends within 50.
+    const instance = load('Instance5');
+    const solves = counting('solve');
+    const dived = solve(
+      curtoisToProblem(instance),
+      options({ columnGeneration: { solver: solves.solver }, shouldStop: () => solves.calls() >= 50 }),
+    );
+    const cg = dived.stats.columnGeneration!;
+    expect(cg.cut).toBe(false);
+    expect(cg.dives).toBe(1);
+    const judged = evaluateRoster(instance, assignmentsToRoster(instance, dived.assignments));
+    expect(judged.feasible).toBe(true);
+    expect(judged.cost).toBeLessThanOrEqual(1.01 * cg.bound);
+  });
+
+  it('dives from a root stopped within 1% of its Lagrangian bound, not from one further off', () => {
+    // The root has a quarter of the time (half the share), the dives the rest; a clock that reads the
+    // linear programs solved stops the root after `rootSolves` of them and leaves the dives all they need.
+    const instance = load('Instance5');
+    const startAfter = (rootSolves: number) => {
+      const solves = counting('solve');
+      const clock = () => (solves.calls() < rootSolves ? 0 : 25 + (solves.calls() - rootSolves) / 1e4);
+      return solve(
+        curtoisToProblem(instance),
+        options({ columnGeneration: { solver: solves.solver }, timeLimitMs: 100, now: clock }),
+      ).stats.columnGeneration;
+    };
+    // After 24 solves the master is at 1,141.2, its bound 1,134.2 (0.6%); it settles after 33.
+    const near = startAfter(24);
+    expect(near?.cut).toBe(false);
+    expect(near?.dives).toBeGreaterThanOrEqual(1);
+    expect(near?.bound).toBeGreaterThan(1141);
+    // After 15 solves, 1,160.2 against a bound of 1,086.7 (6.3%): the built rota stays.
+    expect(startAfter(15)).toBeUndefined();
+  });
+
   it('leaves construction as it was where rows cannot be planned whole (a rest rule in minutes)', () => {
     const instance = load('Instance1');
     const base = curtoisToProblem(instance);
