@@ -154,6 +154,9 @@ function round2(x: number): number {
 
 function startOf(cg: ColumnGenerationStats | undefined): string {
   if (!cg) return 'built rows';
-  const dives = cg.cut ? 'first dive cut short' : `${cg.dives} dive${cg.dives === 1 ? '' : 's'}`;
+  const dives = cg.cut
+    ? 'first dive cut short'
+    : `${cg.dives} dive${cg.dives === 1 ? '' : 's'}` +
+      (cg.diveCost === undefined ? '' : `, best ${Math.round(cg.diveCost)}`);
   return `column generation (root ${Math.round(cg.bound)}, ${cg.columns} columns, ${dives})`;
 }

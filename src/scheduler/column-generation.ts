@@ -37,6 +37,8 @@ export interface ColumnGenerationStats {
   readonly iterations: number;
   /** Dives made to the end (the best kept). */
   readonly dives: number;
+  /** The best dive's rota's cost in the master (cover and requests; undefined where the first was cut). */
+  readonly diveCost?: number;
   /** The first dive ran out of time and the last people took their likeliest rows without more pricing. */
   readonly cut: boolean;
 }
@@ -68,7 +70,10 @@ const MAX_DIVES = 6;
  * Instances 17 and 18 at 60 s, seed 1: the first dive cut at 30 s, 5.08% and 22.25% above the best
  * known. One round a step in every dive: 0.3% and 7.42%, but Instances 7, 8, 9 and 11 1.33, 2.15,
  * 2.28 and 0.46% against 0.28, 0.62, 0.46 and 0. Three quick dives, then dives priced to the end:
- * 17 0.57%, 18 5.27%, 7 0.09%, 8 0.69%, 9 0%.
+ * 17 0.57%, 18 5.27%, 7 0.09%, 8 0.69%, 9 0%. Instance18's quick dives end far above its root (6,154
+ * against 4,417: the last ten people fixed lift the master most); two or three rounds a step, or as
+ * many as people over people open, gave 6,271, 6,078 and 5,636, but the first dive on Instance5 then
+ * took as long as one priced to the end, and Instance12's was cut short again.
  */
 const QUICK_DIVES = 3;
 const QUICK_DIVE_ROUNDS = 1;
@@ -143,7 +148,14 @@ export function columnGenerationStart(
     if (!best) return undefined;
     for (let s = 0; s < c.S; s++) if (state.assign[s]! >= 0) state.setSlot(s, -1);
     master.write(best);
-    return { bound: first, columns: master.columns.length, iterations: master.iterations, dives, cut };
+    return {
+      bound: first,
+      columns: master.columns.length,
+      iterations: master.iterations,
+      dives,
+      cut,
+      ...(bestCost < Infinity ? { diveCost: bestCost } : {}),
+    };
   } finally {
     lp.dispose();
   }

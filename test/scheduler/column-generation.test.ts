@@ -68,6 +68,7 @@ describe('the start by column generation and a dive', () => {
     const judged = evaluateRoster(instance, assignmentsToRoster(instance, dived.assignments));
     expect(judged.feasible).toBe(true);
     expect(judged.cost).toBe(828);
+    expect(cg.diveCost).toBeCloseTo(828);
     expect(cg.bound).toBeLessThanOrEqual(judged.cost + 1e-6);
     // The rows built alone are far from it.
     expect(built.score.soft).toBeGreaterThan(1.2 * 828);
