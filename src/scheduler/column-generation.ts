@@ -97,7 +97,8 @@ const BEYOND_PLACES = 1e6;
  * lands within 0.4% of the best known in 15 s or less, where annealing from built rows sat in basins
  * 1-10% above for a minute. Only where every row can be planned whole and no slot is fixed: the rota's
  * rows (where they keep the rules) are first columns, and the rota is replaced by the best dive's.
- * Undefined, the rota as it was, where it does not apply or no dive ended.
+ * Undefined, the rota as it was, where it does not apply, the root master stopped more than `NEAR_GAP`
+ * from settling, or no dive ended.
  */
 export function columnGenerationStart(
   state: State,
@@ -308,7 +309,7 @@ class Master {
    * Fixes the `count` open people whose likeliest rows are likeliest (at least one), and everyone whose
    * row is `fixAt` sure.
    */
-  fixSurest(fixAt: number, count = 1): void {
+  fixSurest(fixAt: number, count: number): void {
     const best = this.likeliest();
     const open: number[] = [];
     for (let r = 0; r < this.c.R; r++) if (best[r]! >= 0) open.push(r);

@@ -323,10 +323,10 @@ export interface SolveOptions {
   /**
    * Start from column generation and dives (`column-generation.ts`) where every row can be planned
    * whole, with the caller's linear-program solver, for at most `share` of the time limit (default
-   * 0.5), of which the root master has half to settle (else the built rota stays the start); the
-   * search then goes on from the best dive's rota, the annealing from `startTemperature` when given
-   * and the first dive ended. Without a solver, where rows cannot be planned whole or their states
-   * are too many to price, construction is as without it.
+   * 0.5), of which the root master has half to settle or come within 1% of its Lagrangian bound (else
+   * the built rota stays the start); the search then goes on from the best dive's rota, the annealing
+   * from `startTemperature` when given and the first dive ended. Without a solver, where rows cannot
+   * be planned whole or their states are too many to price, construction is as without it.
    */
   columnGeneration?: { solver: LinearSolver; share?: number; startTemperature?: number };
   /** Simulated annealing only: start and end temperatures in soft points (default 200 to 0.5). */

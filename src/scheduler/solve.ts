@@ -169,7 +169,8 @@ function startFromColumns(
   const built = state.assign.slice();
   const builtTotals = state.totals.slice();
   const share = exact.share ?? 0.5;
-  // The root master has half the share to settle, else the search goes on from the built rota.
+  // The root master has half the share to settle (or come within 1% of its bound), else the search
+  // goes on from the built rota.
   const started = columnGenerationStart(
     state,
     rows,
